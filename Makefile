@@ -1,0 +1,48 @@
+# qe-desktop — `make run` opens the app, `make test` runs every check headless.
+SHELL := /bin/bash
+PY ?= $(shell command -v python3.12 || command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test lint typecheck unit bench translations clean screenshot
+
+$(STAMP): pyproject.toml
+	@$(PY) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM)
+
+run: $(STAMP) translations
+	$(BIN)/qe-desktop
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+typecheck: $(STAMP)
+	$(BIN)/mypy qe_desktop
+
+unit: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 --dist loadgroup \
+		--cov=qe_desktop --cov-report=term:skip-covered $(PYTEST_ARGS)
+
+test: lint typecheck unit
+
+bench: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+screenshot: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/qe-desktop screenshot docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) build *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache

@@ -1,0 +1,39 @@
+"""Composition root: builds the database, the services and (if asked) the window."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from qe_desktop import cli
+from qe_desktop.services.container import Services
+from qe_desktop.services.library import (
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    default_user_name,
+    open_library,
+    resolve_location,
+)
+
+
+def build_services(location: str) -> Services:
+    database = open_library(location)
+    return Services.build(database, default_user_name())
+
+
+def main(argv: Sequence[str]) -> int:
+    args = cli.parse(argv)
+    location = resolve_location(args.db)
+    if args.command in cli.GUI_COMMANDS:
+        from qe_desktop.ui.application import run_gui
+
+        return int(run_gui(args, location, build_services))
+    try:
+        services = build_services(location)
+    except (NewerDatabaseError, CorruptDatabaseError) as error:
+        sys.stderr.write(f"{error}\n")
+        return 3
+    try:
+        return cli.run(args, services)
+    finally:
+        services.database.close()

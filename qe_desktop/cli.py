@@ -1,0 +1,176 @@
+"""The command line (DESIGN §6): the same services as the window, from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from qe_desktop import __version__
+from qe_desktop.domain.status import Status
+from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.services.container import Services
+from qe_desktop.services.importing import ImportReport
+from qe_desktop.services.questions import QuestionNotFound
+from qe_desktop.services.serialize import question_json, row_json
+
+GUI_COMMANDS = {"gui", "screenshot"}
+STATUS_CHOICES = [s.value for s in Status]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qe-desktop",
+        description="Questions écrites parlementaires : lire, annoter, suivre les engagements.",
+    )
+    parser.add_argument("--db", metavar="PATH_OR_URL", help="bibliothèque (fichier ou URL)")
+    parser.add_argument("--version", action="version", version=f"qe-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    sub.add_parser("gui", help="ouvrir la fenêtre (par défaut)")
+
+    p = sub.add_parser("import", help="importer des fichiers, dossiers ou archives .zip")
+    p.add_argument("paths", nargs="+", type=Path)
+
+    p = sub.add_parser("list", help="lister les questions")
+    p.add_argument("--status", choices=STATUS_CHOICES)
+    p.add_argument("--chamber", choices=["an", "senat"])
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="afficher une question")
+    p.add_argument("key")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("search", help="recherche plein texte")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("screenshot", help="rendre la fenêtre dans un PNG")
+    p.add_argument("out", type=Path)
+    p.add_argument("--question", metavar="KEY")
+    p.add_argument("--size", default="1400x860", help="LARGEURxHAUTEUR")
+    p.add_argument("--view", default="library", help="vue à afficher")
+    return parser
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._tty = stream.isatty()
+
+    def __call__(self, done: int, total: int | None, name: str) -> None:
+        if not self._tty:
+            return
+        if total:
+            width = 30
+            filled = int(width * min(done, total) / total)
+            bar = "█" * filled + "·" * (width - filled)
+            line = f"\r[{bar}] {done}/{total} {name[-40:]:<40}"
+        else:
+            line = f"\r{done} fichier(s) {name[-50:]:<50}"
+        self._stream.write(line)
+        self._stream.flush()
+
+    def finish(self) -> None:
+        if self._tty:
+            self._stream.write("\n")
+
+
+def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    progress = TerminalProgress(err)
+    report: ImportReport = services.importing.import_paths(args.paths, progress)
+    progress.finish()
+    out.write(report.summary() + "\n")
+    for failure in report.failures:
+        err.write(f"échec : {failure.source} : {failure.reason}\n")
+    return 0 if report.ok else 1
+
+
+def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    flt = QuestionFilter(
+        chamber=args.chamber,
+        statuses=frozenset({Status(args.status)}) if args.status else frozenset(),
+    )
+    limit = args.limit or max(services.questions.count(flt), 1)
+    rows = services.questions.rows(flt, Sort("published_on", True), limit=limit)
+    if args.json:
+        _dump([question_json(services.questions.detail(r.key)) for r in rows], out)
+        return 0
+    for row in rows:
+        published = row.published_on.strftime("%d/%m/%Y") if row.published_on else "—"
+        out.write(f"{row.key}\t{published}\t{row.status.label}\t{row.author}\t{row.title[:70]}\n")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    detail = services.questions.detail(args.key)
+    if args.json:
+        _dump(question_json(detail), out)
+        return 0
+    r = detail.record
+    out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
+    out.write(f"{detail.author_display} ({r.author.constituency} - {r.author.group})\n")
+    out.write(f"Ministère : {r.answer_ministry or r.ministry_assigned or r.ministry_asked}\n")
+    out.write(f"Publiée le {r.published_on} ; réponse le {r.answered_on}\n\n")
+    out.write(r.question_text + "\n\n")
+    out.write((r.answer_text or "(pas encore de réponse)") + "\n")
+    for a in detail.annotations:
+        out.write(f"\n[{a.category}] « {a.selector.exact} » {a.note}\n")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    rows = services.questions.search(args.query, limit=args.limit)
+    if args.json:
+        _dump([row_json(r) for r in rows], out)
+        return 0
+    for row in rows:
+        snippet = row.snippet.replace("[[", "«").replace("]]", "»").replace("\n", " ")
+        out.write(f"{row.key}\t{row.title[:60]}\n    {snippet}\n")
+    return 0
+
+
+Command = Callable[[argparse.Namespace, Services, TextIO, TextIO], int]
+COMMANDS: dict[str, Command] = {
+    "import": cmd_import,
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+}
+
+
+def register(name: str, command: Command) -> None:
+    """Let later features add their own sub-commands' handlers."""
+    COMMANDS[name] = command
+
+
+def run(
+    args: argparse.Namespace,
+    services: Services,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    try:
+        return COMMANDS[args.command](args, services, out, err)
+    except QuestionNotFound as error:
+        err.write(f"{error}\n")
+        return 2
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    args = build_parser().parse_args(list(argv))
+    if args.command is None:
+        args.command = "gui"
+    return args

@@ -1,0 +1,147 @@
+"""Annotations (highlights with category, note and tags) and their selectors (DESIGN §3, §7)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
+
+
+class Part(StrEnum):
+    QUESTION = "question"
+    ANSWER = "answer"
+
+
+class AnchorState(StrEnum):
+    ANCHORED = "anchored"
+    REVIEW = "review"  # re-attached with edits: the user should check it ("À vérifier")
+    ORPHAN = "orphan"  # could not be placed: kept, listed, never deleted ("Orphelines")
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """W3C TextQuoteSelector + TextPositionSelector on canonical text (code points)."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+    @classmethod
+    def from_span(cls, text: str, start: int, end: int) -> Selector:
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span {start}:{end} outside a text of {len(text)} characters")
+        return cls(
+            exact=text[start:end],
+            prefix=text[max(0, start - CONTEXT_CHARS) : start],
+            suffix=text[end : end + CONTEXT_CHARS],
+            start=start,
+            end=end,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A highlight category: stable name, user-editable French label and colour."""
+
+    name: str
+    label: str
+    color: str  # "#rrggbb"
+    position: int = 0
+
+
+DEFAULT_CATEGORIES: tuple[Category, ...] = (
+    Category("engagement", "Engagement", "#f4a261", 0),
+    Category("chiffre", "Chiffre", "#8ecae6", 1),
+    Category("elusion", "Élusion", "#e5989b", 2),
+    Category("relancer", "À relancer", "#ffd166", 3),
+    Category("important", "Important", "#b5e48c", 4),
+)
+COMMITMENT_CATEGORY = "engagement"
+
+
+class CommitmentStatus(StrEnum):
+    TO_CHECK = "a_verifier"
+    IN_PROGRESS = "en_cours"
+    KEPT = "tenu"
+    KEPT_LATE = "tenu_en_retard"
+    PARTLY_KEPT = "partiellement_tenu"
+    BROKEN = "rompu"
+    ABANDONED = "abandonne"
+
+    @property
+    def label(self) -> str:
+        return COMMITMENT_STATUS_LABELS[self]
+
+    @property
+    def is_open(self) -> bool:
+        return self in (CommitmentStatus.TO_CHECK, CommitmentStatus.IN_PROGRESS)
+
+
+COMMITMENT_STATUS_LABELS: dict[CommitmentStatus, str] = {
+    CommitmentStatus.TO_CHECK: "à vérifier",
+    CommitmentStatus.IN_PROGRESS: "en cours",
+    CommitmentStatus.KEPT: "tenu",
+    CommitmentStatus.KEPT_LATE: "tenu en retard",
+    CommitmentStatus.PARTLY_KEPT: "partiellement tenu",
+    CommitmentStatus.BROKEN: "rompu",
+    CommitmentStatus.ABANDONED: "abandonné",
+}
+
+
+class DatePrecision(StrEnum):
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    SEMESTER = "semester"
+    SEASON = "season"
+    YEAR = "year"
+    VAGUE = "vague"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    status: CommitmentStatus
+    author: str
+    at: datetime
+    reason: str = ""
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CommitmentRecord:
+    """The follow-up data of an Engagement highlight."""
+
+    due_date: date | None
+    precision: DatePrecision = DatePrecision.VAGUE
+    ministry: str = ""
+    status: CommitmentStatus = CommitmentStatus.TO_CHECK
+    evidence: str = ""
+    next_check: date | None = None
+    history: tuple[StatusChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotationRecord:
+    """One highlight, as stored, exchanged (W3C JSON-LD) and exported."""
+
+    id: str  # uuid4 hex string, exported as urn:uuid:…
+    question_key: str
+    part: Part
+    selector: Selector
+    category: str  # Category.name
+    text_hash: str
+    creator: str
+    created: datetime
+    modified: datetime
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    anchor_state: AnchorState = AnchorState.ANCHORED
+    previous_exact: str | None = None  # the old quote when anchor_state is REVIEW
+    commitment: CommitmentRecord | None = None
+    deleted: bool = False  # tombstone, kept so that deletions travel with exports and sync
+    version: int = 1
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

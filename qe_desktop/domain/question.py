@@ -1,0 +1,121 @@
+"""What an importer produces for one question: an immutable record."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from enum import StrEnum
+
+
+class Chamber(StrEnum):
+    AN = "an"
+    SENAT = "senat"
+
+    @property
+    def label(self) -> str:
+        return "AN" if self is Chamber.AN else "Sénat"
+
+
+class ClosingKind(StrEnum):
+    """Why a question ended without (or besides) an answer."""
+
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    name: str = ""
+    civility: str = ""
+    constituency: str = ""
+    group: str = ""
+    ref: str = ""  # AN acteurRef (PA…) until the deputies file maps it to a name
+
+
+@dataclass(frozen=True, slots=True)
+class Closing:
+    kind: ClosingKind
+    label: str = ""
+    on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRecord:
+    """One question as read from a file, with canonical texts (DESIGN §3)."""
+
+    chamber: Chamber
+    question_text: str
+    qtype: str = "QE"
+    legislature: int | None = None
+    number: str | None = None
+    uid: str | None = None  # AN uid (QANR5L17QE1234) or Sénat page id (qSEQ250103038)
+    url: str | None = None
+    title: str | None = None
+    rubrique: str | None = None
+    analysis: str | None = None
+    themes: tuple[str, ...] = ()
+    author: Author = field(default_factory=Author)
+    ministry_asked: str | None = None
+    ministry_assigned: str | None = None
+    assigned_on: date | None = None
+    published_on: date | None = None
+    question_page: str | None = None
+    answer_ministry: str | None = None
+    answered_on: date | None = None
+    answer_page: str | None = None
+    answer_text: str | None = None
+    answer_note: str | None = None  # e.g. "Réponse apportée en séance publique"
+    closing: Closing | None = None
+    signaled_on: date | None = None
+    renewed_on: tuple[date, ...] = ()
+    erratum: str | None = None
+    recalls: str | None = None  # number of the question a "question de rappel" recalls
+    source: str = ""
+
+    @property
+    def key(self) -> str:
+        return question_key(self)
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of everything imported (not the source name): same hash = nothing changed."""
+        data = asdict(self)
+        data.pop("source", None)
+        payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def _slug(value: str) -> str:
+    ascii_value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_value.lower()).strip("-")
+
+
+def question_key(record: QuestionRecord) -> str:
+    """The stable, human-readable key used on the command line and in URNs.
+
+    AN questions use their open-data uid. Sénat questions use legislature and
+    number when known, else the page id, else author, date and JO page (a
+    question copied without its number must still be recognised on re-import).
+    """
+    if record.chamber is Chamber.AN:
+        if record.uid:
+            return record.uid
+        return f"QANR5L{record.legislature or 0}{record.qtype}{record.number or '0'}"
+    if record.number and record.legislature:
+        return f"senat-{record.legislature}-{record.number}"
+    if record.uid:
+        return f"senat-{record.uid}"
+    day = record.published_on.strftime("%Y%m%d") if record.published_on else "nodate"
+    who = _slug(record.author.name)[:30] or "anonyme"
+    page = f"-p{record.question_page}" if record.question_page else ""
+    return f"senat-{day}-{who}{page}"
+
+
+def question_uri(key: str, url: str | None) -> str:
+    """The official URL when known, else a URN (DESIGN §6)."""
+    return url or f"urn:qe:{key}"

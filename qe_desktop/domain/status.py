@@ -1,0 +1,110 @@
+"""Deadlines, delays and status of a question, computed from its dates (DESIGN §3)."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from qe_desktop.domain.question import ClosingKind
+
+ANSWER_MONTHS = 2  # Sénat art. 75 RS; AN art. 135 RAN
+SIGNALEMENT_DAYS = 10  # a "question signalée" at the AN
+
+
+class Status(StrEnum):
+    ANSWERED = "answered"
+    PENDING = "pending"
+    OVERDUE = "overdue"
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.ANSWERED: "répondue",
+    Status.PENDING: "en attente",
+    Status.OVERDUE: "en retard",
+    Status.WITHDRAWN: "retirée",
+    Status.LAPSED: "caduque",
+}
+
+
+def add_months(day: date, months: int) -> date:
+    """Same day `months` later, clamped to the month's end (31/12 + 2 months = 28/02)."""
+    month_index = day.month - 1 + months
+    year = day.year + month_index // 12
+    month = month_index % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last))
+
+
+def answer_deadline(published_on: date | None, signaled_on: date | None = None) -> date | None:
+    """Ten days after signalement for a signalée AN question, else two months after publication."""
+    if signaled_on is not None:
+        return signaled_on + timedelta(days=SIGNALEMENT_DAYS)
+    if published_on is None:
+        return None
+    return add_months(published_on, ANSWER_MONTHS)
+
+
+def compute_status(
+    *,
+    answered_on: date | None,
+    has_answer: bool,
+    closing_kind: ClosingKind | None,
+    deadline: date | None,
+    today: date,
+) -> Status:
+    if answered_on is not None or has_answer:
+        return Status.ANSWERED
+    if closing_kind is ClosingKind.WITHDRAWN:
+        return Status.WITHDRAWN
+    if closing_kind in (ClosingKind.LAPSED, ClosingKind.OTHER):
+        return Status.LAPSED
+    if deadline is not None and today > deadline:
+        return Status.OVERDUE
+    return Status.PENDING
+
+
+def delay_days(published_on: date | None, answered_on: date | None) -> int | None:
+    if published_on is None or answered_on is None:
+        return None
+    return (answered_on - published_on).days
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """Everything a list row or a header shows about time."""
+
+    status: Status
+    deadline: date | None
+    delay_days: int | None
+    late: bool
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        published_on: date | None,
+        answered_on: date | None,
+        has_answer: bool,
+        closing_kind: ClosingKind | None,
+        signaled_on: date | None,
+        today: date,
+    ) -> Timing:
+        deadline = answer_deadline(published_on, signaled_on)
+        status = compute_status(
+            answered_on=answered_on,
+            has_answer=has_answer,
+            closing_kind=closing_kind,
+            deadline=deadline,
+            today=today,
+        )
+        delay = delay_days(published_on, answered_on)
+        late = bool(answered_on and deadline and answered_on > deadline)
+        return cls(status=status, deadline=deadline, delay_days=delay, late=late)

@@ -1,0 +1,62 @@
+"""Canonical text: the one text that every offset refers to (DESIGN §3).
+
+Display, search snippets, annotations and exports all index into the string this
+module produces, so its rules must never change silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+
+_BLOCK_TAGS = (
+    "p|div|br|li|ul|ol|tr|table|h[1-6]|blockquote|section|article|header|footer|pre|dd|dt|dl"
+)
+_BLOCK_BREAK = re.compile(rf"<\s*/?\s*(?:{_BLOCK_TAGS})\b[^>]*>", re.IGNORECASE)
+_DROP_ELEMENTS = re.compile(
+    r"<\s*(script|style|head|title|noscript|template)\b[^>]*>.*?<\s*/\s*\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_SPACES = re.compile(r"[^\S\n]+")
+# AN texts start with a JO heading: "13382. — 10 mars 2026. — "
+_AN_HEADING = re.compile(
+    r"^\s*\d+\s*\.\s*[—–-]\s*\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*\.\s*[—–-]\s*", re.UNICODE
+)
+
+
+def html_to_text(markup: str) -> str:
+    """Turn an HTML fragment into plain text with block ends as newlines."""
+    markup = _COMMENT.sub("", markup)
+    markup = _DROP_ELEMENTS.sub("", markup)
+    markup = _BLOCK_BREAK.sub("\n", markup)
+    markup = _TAG.sub("", markup)
+    return html.unescape(markup)
+
+
+def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = False) -> str:
+    """Return the canonical form of a question or answer text.
+
+    Rules (DESIGN §3): tags removed with block ends as paragraph breaks, entities
+    decoded, NFC, whitespace runs (NBSP included) collapsed to one space inside a
+    paragraph, paragraphs joined by a single newline, no empty paragraph, no
+    leading or trailing whitespace. Control characters (NUL included) are dropped.
+    """
+    text = html_to_text(raw) if is_html else raw
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
+    paragraphs = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    result = "\n".join(p for p in paragraphs if p)
+    if strip_an_heading:
+        result = _AN_HEADING.sub("", result, count=1)
+    return result
+
+
+def text_hash(text: str) -> str:
+    """Stable hash of a canonical text, stored with annotations made on it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]

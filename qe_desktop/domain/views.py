@@ -1,0 +1,94 @@
+"""Immutable rows handed from services to the window, the CLI and the exporters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from qe_desktop.domain.annotation import AnnotationRecord, Category
+from qe_desktop.domain.question import QuestionRecord
+from qe_desktop.domain.status import Status
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """One line of the library list: only what the table shows."""
+
+    id: int
+    key: str
+    chamber: str
+    qtype: str
+    legislature: int | None
+    number: str | None
+    published_on: date | None
+    answered_on: date | None
+    author: str
+    group: str
+    ministry: str
+    title: str
+    status: Status
+    delay_days: int | None
+    annotation_count: int
+    snippet: str = ""  # search result excerpt, with [[ ]] around matched terms
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionDetail:
+    """Everything the reader, `show` and the exporters need about one question."""
+
+    id: int
+    key: str
+    uri: str
+    record: QuestionRecord
+    status: Status
+    deadline: date | None
+    delay_days: int | None
+    late: bool
+    note: str = ""
+    annotations: tuple[AnnotationRecord, ...] = ()
+    categories: tuple[Category, ...] = ()
+
+    @property
+    def author_display(self) -> str:
+        author = self.record.author
+        name = author.name or author.ref
+        return f"{author.civility} {name}".strip()
+
+
+SORT_COLUMNS = (
+    "number",
+    "chamber",
+    "published_on",
+    "author",
+    "group",
+    "ministry",
+    "title",
+    "status",
+    "delay_days",
+    "annotation_count",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFilter:
+    """What the library list shows; every field narrows the result in SQL."""
+
+    text: str = ""
+    chamber: str | None = None
+    legislature: int | None = None
+    ministry: str | None = None
+    group: str | None = None
+    author: str | None = None
+    statuses: frozenset[Status] = field(default_factory=frozenset)
+    published_from: date | None = None
+    published_to: date | None = None
+    has_notes: bool = False
+    tag: str | None = None
+    category: str | None = None
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sort:
+    column: str = "published_on"
+    descending: bool = True

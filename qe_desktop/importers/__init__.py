@@ -1,0 +1,1 @@
+"""Pure parsers: bytes or text in, domain records out. No database, no Qt."""

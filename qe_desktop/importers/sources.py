@@ -1,0 +1,341 @@
+"""Enumerate what the user asked to import (files, folders, .zip archives), safely and lazily.
+
+Each input comes out as a `SourceItem` (a name and its bytes) or as an `ImportFailure`
+naming it: one bad file or archive entry never stops the others. Archives are read
+entry by entry, so a 30,000-question open-data zip never sits in memory at once.
+
+Hostile archives are expected (DESIGN §5): entries whose path is absolute or climbs
+out with `..`, links, encrypted entries, zip bombs (suspicious compression ratio, an
+entry or an archive too large once decompressed), and archives nested in archives are
+refused with a reason. Nested archives are refused rather than opened one level deep:
+the open-data zips are never nested, and refusing keeps the limits below simple to trust.
+Files that hold no question (README, images…) come out as `SkippedEntry`, a failure the
+caller may show as a mere note.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import IO
+
+from qe_desktop.importers.errors import ImportFailure
+
+MIB = 1024 * 1024
+MAX_IN_MEMORY_BYTES = 64 * MIB  # one file or entry read whole (a question file is a few KB)
+STREAM_THRESHOLD_BYTES = 8 * MIB  # XML above this is handed over as a stream, not bytes
+MAX_STREAMED_BYTES = 4096 * MIB  # one streamed XML (the 14th legislature file is ~1 GB)
+MAX_ARCHIVE_BYTES = 8192 * MIB  # everything one archive may decompress to
+MAX_ARCHIVE_ENTRIES = 200_000  # the central directory is read into memory
+MAX_COMPRESSION_RATIO = 100  # beyond this, an entry is treated as a zip bomb…
+RATIO_CHECK_MIN_BYTES = 1 * MIB  # …when it decompresses to more than this
+
+QUESTION_SUFFIXES = frozenset({".json", ".xml", ".txt", ".html", ".htm", ""})
+STREAMABLE_SUFFIXES = frozenset({".xml"})
+ARCHIVE_SUFFIX = ".zip"
+_NOT_QUESTION_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "changelog", "notice", "authors", "manifest"}
+)
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_EOCD = b"PK\x05\x06"
+_EOCD64_LOCATOR = b"PK\x06\x07"
+_EOCD64 = b"PK\x06\x06"
+
+
+class SkippedEntry(ImportFailure):
+    """Not an error: a file that holds no question (README, image…), left aside."""
+
+
+class SourceItem:
+    """One input to parse: a file or an archive entry, by name.
+
+    Small inputs carry their bytes (`data`). A large XML file (the 14th legislature
+    dump) carries an opener instead, so parsers can stream it with `open()`; such an
+    archive entry stays readable only until the next item is requested.
+    """
+
+    __slots__ = ("_data", "_opener", "name", "size")
+
+    def __init__(
+        self,
+        name: str,
+        data: bytes | None = None,
+        *,
+        opener: Callable[[], IO[bytes]] | None = None,
+        size: int | None = None,
+    ) -> None:
+        if (data is None) == (opener is None):
+            raise ValueError("SourceItem needs either data or an opener")
+        self.name = name
+        self._data = data
+        self._opener = opener
+        self.size = len(data) if data is not None else size
+
+    @property
+    def is_streamed(self) -> bool:
+        return self._data is None
+
+    @property
+    def data(self) -> bytes:
+        """The whole content; refused for a streamed input too large for memory."""
+        if self._data is not None:
+            return self._data
+        with self.open() as stream:
+            content = stream.read(MAX_IN_MEMORY_BYTES + 1)
+        if len(content) > MAX_IN_MEMORY_BYTES:
+            raise ImportFailure(self.name, _too_large(len(content), MAX_IN_MEMORY_BYTES))
+        return content
+
+    def open(self) -> IO[bytes]:
+        """A binary stream over the content (the caller closes it)."""
+        if self._opener is not None:
+            return self._opener()
+        return io.BytesIO(self._data or b"")
+
+    def __repr__(self) -> str:
+        return f"SourceItem({self.name!r}, size={self.size})"
+
+
+def iter_sources(paths: Sequence[Path]) -> Iterator[SourceItem | ImportFailure]:
+    """Every file under `paths`, folders recursively (sorted) and .zip archives entry by entry."""
+    for path in paths:
+        yield from _iter_path(Path(path), explicit=True)
+
+
+def count_sources(paths: Sequence[Path]) -> int | None:
+    """A cheap estimate of how many items `iter_sources` yields, for a progress bar.
+
+    Archives count their central-directory entries (read from the end record, not
+    parsed); `None` when something cannot be estimated.
+    """
+    total = 0
+    try:
+        for path in map(Path, paths):
+            if path.is_dir():
+                files = (Path(root, name) for root, _, names in os.walk(path) for name in names)
+                for file in files:
+                    total += _count_file(file) or 1
+            else:
+                count = _count_file(path)
+                if count is None:
+                    return None
+                total += count
+    except OSError:
+        return None
+    return total
+
+
+def zip_entry_count(path: Path) -> int | None:
+    """Entries announced by a zip's end record (zip64 included), without parsing the archive."""
+    with path.open("rb") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        tail_length = min(size, 22 + 0xFFFF)
+        handle.seek(size - tail_length)
+        tail = handle.read(tail_length)
+        position = tail.rfind(_EOCD)
+        if position < 0 or position + 22 > len(tail):
+            return None
+        (total,) = struct.unpack_from("<H", tail, position + 10)
+        locator = position - 20
+        if total != 0xFFFF or locator < 0 or tail[locator : locator + 4] != _EOCD64_LOCATOR:
+            return int(total)
+        (record_offset,) = struct.unpack_from("<Q", tail, locator + 8)
+        handle.seek(record_offset)
+        record = handle.read(56)
+        if len(record) < 40 or record[:4] != _EOCD64:
+            return None
+        return int(struct.unpack_from("<Q", record, 32)[0])
+
+
+def is_question_name(name: str) -> bool:
+    """Whether a file found in a folder or archive may hold questions (by its name)."""
+    pure = PurePosixPath(name.replace("\\", "/"))
+    if pure.name.startswith(".") or "__MACOSX" in pure.parts:
+        return False
+    if pure.stem.lower() in _NOT_QUESTION_STEMS:
+        return False
+    return pure.suffix.lower() in QUESTION_SUFFIXES
+
+
+# --- files and folders ----------------------------------------------------------------
+
+
+def _count_file(path: Path) -> int | None:
+    if path.suffix.lower() != ARCHIVE_SUFFIX:
+        return 1
+    try:
+        return zip_entry_count(path)
+    except OSError:
+        return None
+
+
+def _iter_path(path: Path, *, explicit: bool) -> Iterator[SourceItem | ImportFailure]:
+    name = str(path)
+    try:
+        if path.is_dir():
+            yield from _iter_folder(path)
+            return
+        if not path.exists():
+            yield ImportFailure(name, "fichier introuvable")
+            return
+    except OSError as exc:
+        yield ImportFailure(name, f"accès impossible : {exc.strerror or exc}")
+        return
+    if path.suffix.lower() == ARCHIVE_SUFFIX:
+        yield from _iter_archive(path)
+    elif not explicit and not is_question_name(path.name):
+        yield SkippedEntry(name, _not_question_reason(path.name))
+    else:
+        yield _file_item(path)
+
+
+def _iter_folder(folder: Path) -> Iterator[SourceItem | ImportFailure]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield ImportFailure(str(folder), f"dossier illisible : {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name == "__MACOSX":
+            continue  # hidden files and folders (.git, .DS_Store): not the user's documents
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            yield from _iter_folder(path)
+        elif entry.is_file():
+            yield from _iter_path(path, explicit=False)
+
+
+def _file_item(path: Path) -> SourceItem | ImportFailure:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if path.suffix.lower() in STREAMABLE_SUFFIXES and size > STREAM_THRESHOLD_BYTES:
+            if size > MAX_STREAMED_BYTES:
+                return ImportFailure(name, _too_large(size, MAX_STREAMED_BYTES))
+            return SourceItem(name, opener=lambda: path.open("rb"), size=size)
+        if size > MAX_IN_MEMORY_BYTES:
+            return ImportFailure(name, _too_large(size, MAX_IN_MEMORY_BYTES, path.suffix))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_IN_MEMORY_BYTES + 1)
+    except OSError as exc:
+        return ImportFailure(name, f"lecture impossible : {exc.strerror or exc}")
+    if len(data) > MAX_IN_MEMORY_BYTES:
+        return ImportFailure(name, _too_large(len(data), MAX_IN_MEMORY_BYTES, path.suffix))
+    return SourceItem(name, data)
+
+
+# --- archives -------------------------------------------------------------------------
+
+
+def _iter_archive(path: Path) -> Iterator[SourceItem | ImportFailure]:
+    name = str(path)
+    try:
+        announced = zip_entry_count(path)
+        if announced is not None and announced > MAX_ARCHIVE_ENTRIES:
+            yield ImportFailure(
+                name, f"archive refusée : {announced} entrées (limite {MAX_ARCHIVE_ENTRIES})"
+            )
+            return
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        yield ImportFailure(name, f"archive ZIP illisible ou corrompue ({exc})")
+        return
+    with archive:
+        total = 0
+        for info in sorted(archive.infolist(), key=lambda entry: entry.filename):
+            if info.is_dir():
+                continue
+            entry_name = f"{name}!{info.filename}"
+            refusal = _entry_refusal(info, entry_name)
+            if refusal is not None:
+                yield refusal
+                continue
+            total += info.file_size
+            if total > MAX_ARCHIVE_BYTES:
+                yield ImportFailure(
+                    name,
+                    "archive trop volumineuse une fois décompressée (plus de "
+                    f"{_megabytes(MAX_ARCHIVE_BYTES)}) : bombe de décompression probable, "
+                    "entrées restantes ignorées",
+                )
+                return
+            yield _archive_item(archive, info, entry_name)
+
+
+def _entry_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | None:
+    """Why an archive entry must not be read, or `None` when it may be."""
+    filename = info.filename
+    parts = re.split(r"[/\\]", filename)
+    if filename.startswith(("/", "\\")) or _DRIVE.match(filename):
+        return ImportFailure(entry_name, "chemin absolu refusé dans l'archive")
+    if ".." in parts:
+        return ImportFailure(entry_name, "chemin qui sort de l'archive (« .. ») refusé")
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return ImportFailure(entry_name, "lien symbolique refusé dans l'archive")
+    if filename.lower().endswith(ARCHIVE_SUFFIX):
+        return ImportFailure(
+            entry_name, "archive imbriquée refusée : extrayez-la, puis importez-la à part"
+        )
+    if not is_question_name(filename):
+        return SkippedEntry(entry_name, _not_question_reason(filename))
+    if info.flag_bits & 0x1:
+        return ImportFailure(entry_name, "entrée chiffrée (protégée par mot de passe) non lisible")
+    size = info.file_size
+    if size > RATIO_CHECK_MIN_BYTES and size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+        ratio = size // max(info.compress_size, 1)
+        return ImportFailure(
+            entry_name,
+            f"taux de compression suspect ({ratio}:1, limite {MAX_COMPRESSION_RATIO}:1) : "
+            "bombe de décompression probable",
+        )
+    streamable = PurePosixPath(filename).suffix.lower() in STREAMABLE_SUFFIXES
+    limit = MAX_STREAMED_BYTES if streamable else MAX_IN_MEMORY_BYTES
+    if size > limit:
+        return ImportFailure(entry_name, _too_large(size, limit, PurePosixPath(filename).suffix))
+    return None
+
+
+def _archive_item(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry_name: str
+) -> SourceItem | ImportFailure:
+    suffix = PurePosixPath(info.filename).suffix.lower()
+    if suffix in STREAMABLE_SUFFIXES and info.file_size > STREAM_THRESHOLD_BYTES:
+        return SourceItem(entry_name, opener=lambda: archive.open(info), size=info.file_size)
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(MAX_IN_MEMORY_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, ValueError) as exc:
+        return ImportFailure(entry_name, f"entrée illisible, archive corrompue ? ({exc})")
+    except NotImplementedError:
+        return ImportFailure(entry_name, "méthode de compression non prise en charge")
+    if len(data) > MAX_IN_MEMORY_BYTES:
+        return ImportFailure(entry_name, _too_large(len(data), MAX_IN_MEMORY_BYTES, suffix))
+    return SourceItem(entry_name, data)
+
+
+# --- messages -------------------------------------------------------------------------
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / MIB:.0f} Mo" if size >= MIB else f"{size} octets"
+
+
+def _too_large(size: int, limit: int, suffix: str = "") -> str:
+    message = f"fichier trop volumineux ({_megabytes(size)} ; limite {_megabytes(limit)})"
+    if suffix.lower() == ".json":
+        message += " : pour un fichier de toute une législature, utilisez la version XML"
+    return message
+
+
+def _not_question_reason(name: str) -> str:
+    suffix = PurePosixPath(name.replace("\\", "/")).suffix
+    kind = f"extension « {suffix} »" if suffix else "nom de fichier"
+    return f"ignoré : pas un fichier de questions ({kind})"

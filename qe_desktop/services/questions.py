@@ -1,0 +1,84 @@
+"""Reading the library: list rows, counts, filter choices, one question in full."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from qe_desktop.domain.question import question_uri
+from qe_desktop.domain.status import Timing
+from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
+from qe_desktop.storage import questions as store
+from qe_desktop.storage.annotations import annotations_of
+from qe_desktop.storage.categories import list_categories
+from qe_desktop.storage.database import Database
+from qe_desktop.storage.mapping import record_from_row
+from qe_desktop.storage.notes import note_of
+
+
+class QuestionNotFound(LookupError):
+    def __init__(self, key: str) -> None:
+        super().__init__(f"Aucune question « {key} » dans la bibliothèque.")
+        self.key = key
+
+
+class QuestionService:
+    def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
+        self._db = database
+        self._today = today
+
+    def rows(
+        self, flt: QuestionFilter, sort: Sort, offset: int = 0, limit: int = 200
+    ) -> list[QuestionRow]:
+        with self._db.read() as session:
+            return store.list_rows(
+                session, flt, sort, offset=offset, limit=limit, today=self._today()
+            )
+
+    def count(self, flt: QuestionFilter) -> int:
+        with self._db.read() as session:
+            return store.count_rows(session, flt, today=self._today())
+
+    def total(self) -> int:
+        with self._db.read() as session:
+            return store.question_count(session)
+
+    def search(self, query: str, limit: int = 20) -> list[QuestionRow]:
+        """Ranked full-text results with snippets; any input is safe."""
+        return self.rows(QuestionFilter(text=query), Sort("rank"), limit=limit)
+
+    def filter_choices(self, column: str) -> list[str]:
+        with self._db.read() as session:
+            return store.distinct_values(session, column)
+
+    def legislatures(self) -> list[int]:
+        with self._db.read() as session:
+            return store.legislatures(session)
+
+    def detail(self, key: str) -> QuestionDetail:
+        with self._db.read() as session:
+            row = store.get_by_key(session, key)
+            if row is None:
+                raise QuestionNotFound(key)
+            record = record_from_row(row)
+            timing = Timing.of(
+                published_on=record.published_on,
+                answered_on=record.answered_on,
+                has_answer=bool(record.answer_text),
+                closing_kind=record.closing.kind if record.closing else None,
+                signaled_on=record.signaled_on,
+                today=self._today(),
+            )
+            return QuestionDetail(
+                id=row.id,
+                key=row.key,
+                uri=question_uri(row.key, row.url),
+                record=record,
+                status=timing.status,
+                deadline=timing.deadline,
+                delay_days=timing.delay_days,
+                late=timing.late,
+                note=note_of(session, row.id),
+                annotations=tuple(annotations_of(session, row.id)),
+                categories=list_categories(session),
+            )

@@ -1,0 +1,93 @@
+"""JSON shapes of the command line contract (DESIGN §6)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from qe_desktop.domain.annotation import AnnotationRecord
+from qe_desktop.domain.views import QuestionDetail, QuestionRow
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def annotation_json(annotation: AnnotationRecord) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": annotation.id,
+        "part": annotation.part.value,
+        "category": annotation.category,
+        "exact": annotation.selector.exact,
+        "start": annotation.selector.start,
+        "end": annotation.selector.end,
+        "note": annotation.note,
+        "tags": list(annotation.tags),
+        "creator": annotation.creator,
+        "created": _iso(annotation.created),
+        "modified": _iso(annotation.modified),
+        "anchor_state": annotation.anchor_state.value,
+    }
+    if annotation.commitment is not None:
+        c = annotation.commitment
+        data["commitment"] = {
+            "due_date": _iso(c.due_date),
+            "precision": c.precision.value,
+            "ministry": c.ministry,
+            "status": c.status.value,
+            "next_check": _iso(c.next_check),
+        }
+    return data
+
+
+def question_json(detail: QuestionDetail) -> dict[str, Any]:
+    r = detail.record
+    return {
+        "key": detail.key,
+        "uri": detail.uri,
+        "chamber": r.chamber.value,
+        "type": r.qtype,
+        "legislature": r.legislature,
+        "number": r.number,
+        "title": r.title or r.rubrique or "",
+        "rubrique": r.rubrique,
+        "author": detail.author_display,
+        "author_ref": r.author.ref or None,
+        "constituency": r.author.constituency,
+        "group": r.author.group,
+        "ministry": r.answer_ministry or r.ministry_assigned or r.ministry_asked or "",
+        "ministry_asked": r.ministry_asked,
+        "ministry_assigned": r.ministry_assigned,
+        "answer_ministry": r.answer_ministry,
+        "published_on": _iso(r.published_on),
+        "question_page": r.question_page,
+        "answered_on": _iso(r.answered_on),
+        "answer_page": r.answer_page,
+        "status": detail.status.value,
+        "deadline": _iso(detail.deadline),
+        "delay_days": detail.delay_days,
+        "late": detail.late,
+        "question_text": r.question_text,
+        "answer_text": r.answer_text,
+        "note": detail.note,
+        "annotations": [annotation_json(a) for a in detail.annotations],
+    }
+
+
+def row_json(row: QuestionRow) -> dict[str, Any]:
+    return {
+        "key": row.key,
+        "chamber": row.chamber,
+        "legislature": row.legislature,
+        "number": row.number,
+        "title": row.title,
+        "author": row.author,
+        "group": row.group,
+        "ministry": row.ministry,
+        "published_on": _iso(row.published_on),
+        "answered_on": _iso(row.answered_on),
+        "status": row.status.value,
+        "delay_days": row.delay_days,
+        "annotation_count": row.annotation_count,
+        "snippet": row.snippet,
+    }

@@ -1,0 +1,162 @@
+"""Annotation rows <-> AnnotationRecord, tags, commitments; tombstones instead of deletes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from qe_desktop.domain.annotation import (
+    AnchorState,
+    AnnotationRecord,
+    CommitmentRecord,
+    CommitmentStatus,
+    DatePrecision,
+    Part,
+    Selector,
+    StatusChange,
+)
+from qe_desktop.storage.models import (
+    Annotation,
+    AnnotationTag,
+    Commitment,
+    CommitmentEvent,
+    Question,
+    Tag,
+)
+
+
+def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> AnnotationRecord:
+    commitment = None
+    if row.commitment is not None:
+        c = row.commitment
+        commitment = CommitmentRecord(
+            due_date=c.due_date,
+            precision=DatePrecision(c.precision),
+            ministry=c.ministry,
+            status=CommitmentStatus(c.status),
+            evidence=c.evidence,
+            next_check=c.next_check,
+            history=tuple(
+                StatusChange(CommitmentStatus(e.status), e.author, e.at, e.reason, e.evidence)
+                for e in c.history
+            ),
+        )
+    return AnnotationRecord(
+        id=row.id,
+        question_key=question_key,
+        part=Part(row.part),
+        selector=Selector(row.exact, row.prefix, row.suffix, row.start, row.end),
+        category=row.category,
+        text_hash=row.text_hash,
+        creator=row.creator,
+        created=row.created,
+        modified=row.modified,
+        note=row.note,
+        tags=tuple(sorted(tags)),
+        anchor_state=AnchorState(row.anchor_state),
+        previous_exact=row.previous_exact,
+        commitment=commitment,
+        deleted=row.deleted,
+        version=row.version,
+    )
+
+
+def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {i: [] for i in ids}
+    if not ids:
+        return result
+    query = (
+        select(AnnotationTag.annotation_id, Tag.name)
+        .join(Tag, Tag.id == AnnotationTag.tag_id)
+        .where(AnnotationTag.annotation_id.in_(ids))
+    )
+    for annotation_id, name in session.execute(query):
+        result[annotation_id].append(name)
+    return result
+
+
+def annotations_of(
+    session: Session, question_id: int, *, include_deleted: bool = False
+) -> list[AnnotationRecord]:
+    query = (
+        select(Annotation, Question.key)
+        .join(Question, Question.id == Annotation.question_id)
+        .where(Annotation.question_id == question_id)
+        .options(selectinload(Annotation.commitment).selectinload(Commitment.history))
+        .order_by(Annotation.part, Annotation.start, Annotation.id)
+    )
+    if not include_deleted:
+        query = query.where(Annotation.deleted.is_(False))
+    rows = session.execute(query).all()
+    tags = tags_by_annotation(session, [row.id for row, _ in rows])
+    return [to_record(row, key, tags[row.id]) for row, key in rows]
+
+
+def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None:
+    wanted = sorted({n.strip() for n in names if n.strip()})
+    session.query(AnnotationTag).filter(AnnotationTag.annotation_id == annotation_id).delete()
+    for name in wanted:
+        tag = session.scalar(select(Tag).where(Tag.name == name))
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        session.add(AnnotationTag(annotation_id=annotation_id, tag_id=tag.id))
+
+
+def write_record(session: Session, question_id: int, record: AnnotationRecord) -> Annotation:
+    """Insert or overwrite an annotation row from a record (version bumps on update)."""
+    row = session.get(Annotation, record.id)
+    if row is None:
+        row = Annotation(id=record.id, question_id=question_id)
+        session.add(row)
+    row.question_id = question_id
+    row.part = record.part.value
+    row.exact = record.selector.exact
+    row.prefix = record.selector.prefix
+    row.suffix = record.selector.suffix
+    row.start = record.selector.start
+    row.end = record.selector.end
+    row.text_hash = record.text_hash
+    row.category = record.category
+    row.note = record.note
+    row.creator = record.creator
+    row.created = record.created
+    row.modified = record.modified
+    row.anchor_state = record.anchor_state.value
+    row.previous_exact = record.previous_exact
+    row.deleted = record.deleted
+    _write_commitment(session, row, record.commitment)
+    session.flush()
+    set_tags(session, row.id, record.tags)
+    return row
+
+
+def _write_commitment(session: Session, row: Annotation, record: CommitmentRecord | None) -> None:
+    if record is None:
+        if row.commitment is not None:
+            session.delete(row.commitment)
+            row.commitment = None
+        return
+    commitment = row.commitment or Commitment()
+    commitment.due_date = record.due_date
+    commitment.precision = record.precision.value
+    commitment.ministry = record.ministry
+    commitment.status = record.status.value
+    commitment.evidence = record.evidence
+    commitment.next_check = record.next_check
+    known = {(e.status, e.at) for e in commitment.history}
+    for change in record.history:
+        if (change.status.value, change.at) not in known:
+            commitment.history.append(
+                CommitmentEvent(
+                    status=change.status.value,
+                    author=change.author,
+                    at=change.at,
+                    reason=change.reason,
+                    evidence=change.evidence,
+                )
+            )
+    row.commitment = commitment

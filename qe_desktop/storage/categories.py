@@ -1,0 +1,37 @@
+"""Highlight categories: seeded once with the French defaults, then the user's own."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from qe_desktop.domain.annotation import DEFAULT_CATEGORIES
+from qe_desktop.domain.annotation import Category as CategoryRecord
+from qe_desktop.storage.models import Category
+
+
+def ensure_default_categories(session: Session) -> None:
+    existing = set(session.scalars(select(Category.name)))
+    for category in DEFAULT_CATEGORIES:
+        if category.name not in existing:
+            session.add(
+                Category(
+                    name=category.name,
+                    label=category.label,
+                    color=category.color,
+                    position=category.position,
+                )
+            )
+
+
+def list_categories(session: Session) -> tuple[CategoryRecord, ...]:
+    rows = session.scalars(select(Category).order_by(Category.position, Category.id))
+    return tuple(CategoryRecord(r.name, r.label, r.color, r.position) for r in rows)
+
+
+def update_category(session: Session, name: str, *, label: str, color: str) -> None:
+    row = session.scalar(select(Category).where(Category.name == name))
+    if row is None:
+        raise KeyError(name)
+    row.label = label
+    row.color = color

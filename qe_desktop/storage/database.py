@@ -1,0 +1,84 @@
+"""One library database: engine, schema check and short-lived sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from qe_desktop.storage.engine import make_engine, sqlite_path, to_url
+from qe_desktop.storage.schema import upgrade_to_head
+
+
+class CorruptDatabaseError(RuntimeError):
+    """The file failed its integrity check; it is left exactly as found."""
+
+
+class Database:
+    """Owns the engine; hands out one session per user action."""
+
+    def __init__(self, path_or_url: str | Path) -> None:
+        self.url = to_url(path_or_url)
+        self.engine: Engine = make_engine(self.url)
+        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        self._writes = sessionmaker(
+            self.engine.execution_options(qe_write=True), expire_on_commit=False
+        )
+        self.backup_made: Path | None = None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    def open(self) -> Database:
+        """Check integrity, then migrate to head (with a backup first)."""
+        self.check_integrity()
+        self.backup_made = upgrade_to_head(self.engine, self.url)
+        return self
+
+    def check_integrity(self) -> None:
+        if self.dialect != "sqlite" or self.path is None or not self.path.exists():
+            return
+        try:
+            with self.engine.connect() as connection:
+                result = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
+        except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
+            raise CorruptDatabaseError(
+                f"La bibliothèque {self.path} est illisible ({error}). Elle n'a pas été "
+                "modifiée : restaurez une sauvegarde (Fichier > Restaurer une sauvegarde…, "
+                "ou `qe-desktop backups restore`)."
+            ) from error
+        if result != ["ok"]:
+            raise CorruptDatabaseError(
+                f"La bibliothèque {self.path} est endommagée ({'; '.join(map(str, result[:3]))}). "
+                "Elle n'a pas été modifiée : restaurez une sauvegarde."
+            )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reads() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back on any error."""
+        with self._writes() as session, session.begin():
+            yield session
+
+    def integrity_ok(self) -> bool:
+        with self.engine.connect() as connection:
+            if self.dialect != "sqlite":
+                connection.execute(text("SELECT 1"))
+                return True
+            rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
+            return rows == ["ok"]
+
+    def close(self) -> None:
+        self.engine.dispose()

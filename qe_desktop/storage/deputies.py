@@ -1,0 +1,31 @@
+"""AN deputies (AMO): names for the acteurRef that question records carry."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.storage.models import Deputy, Question
+
+
+def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
+    """Store a deputy and name the AN questions that refer to them; returns questions named."""
+    row = session.get(Deputy, deputy.ref) or Deputy(ref=deputy.ref)
+    row.civility = deputy.civility
+    row.first_name = deputy.first_name
+    row.last_name = deputy.last_name
+    session.add(row)
+    result = session.execute(
+        update(Question)
+        .where(Question.chamber == "an", Question.author_ref == deputy.ref)
+        .values(author_name=deputy.full_name, author_civility=deputy.civility)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def deputy_for(session: Session, ref: str) -> DeputyRecord | None:
+    row = session.scalar(select(Deputy).where(Deputy.ref == ref))
+    if row is None:
+        return None
+    return DeputyRecord(row.ref, row.civility, row.first_name, row.last_name)

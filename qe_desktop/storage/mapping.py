@@ -1,0 +1,140 @@
+"""Conversions between ORM rows and domain records (the ORM never leaves storage)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
+from qe_desktop.domain.status import Timing
+from qe_desktop.domain.text import text_hash
+from qe_desktop.storage.models import Question
+
+_FIELDS_FROM_RECORD = (
+    "qtype",
+    "legislature",
+    "number",
+    "uid",
+    "url",
+    "title",
+    "rubrique",
+    "analysis",
+    "ministry_asked",
+    "ministry_assigned",
+    "assigned_on",
+    "published_on",
+    "question_page",
+    "answer_ministry",
+    "answered_on",
+    "answer_page",
+    "answer_text",
+    "answer_note",
+    "signaled_on",
+    "erratum",
+    "recalls",
+)
+
+
+def display_ministry(row: Question) -> str:
+    return row.answer_ministry or row.ministry_assigned or row.ministry_asked or ""
+
+
+def record_from_row(row: Question) -> QuestionRecord:
+    closing = None
+    if row.closing_kind:
+        closing = Closing(ClosingKind(row.closing_kind), row.closing_label or "", row.closed_on)
+    renewed = tuple(date.fromisoformat(d) for d in row.renewed_on.split(",") if d)
+    return QuestionRecord(
+        chamber=Chamber(row.chamber),
+        question_text=row.question_text,
+        qtype=row.qtype,
+        legislature=row.legislature,
+        number=row.number,
+        uid=row.uid,
+        url=row.url,
+        title=row.title,
+        rubrique=row.rubrique,
+        analysis=row.analysis,
+        themes=tuple(t for t in row.themes.split("\n") if t),
+        author=Author(
+            name=row.author_name,
+            civility=row.author_civility,
+            constituency=row.constituency,
+            group=row.group,
+            ref=row.author_ref,
+        ),
+        ministry_asked=row.ministry_asked,
+        ministry_assigned=row.ministry_assigned,
+        assigned_on=row.assigned_on,
+        published_on=row.published_on,
+        question_page=row.question_page,
+        answer_ministry=row.answer_ministry,
+        answered_on=row.answered_on,
+        answer_page=row.answer_page,
+        answer_text=row.answer_text,
+        answer_note=row.answer_note,
+        closing=closing,
+        signaled_on=row.signaled_on,
+        renewed_on=renewed,
+        erratum=row.erratum,
+        recalls=row.recalls,
+        source=row.source_file,
+    )
+
+
+def merge_records(old: QuestionRecord, new: QuestionRecord) -> QuestionRecord:
+    """New values win; a value the new import lacks never erases one we had."""
+    from dataclasses import fields, replace
+
+    changes: dict[str, object] = {}
+    for f in fields(QuestionRecord):
+        value = getattr(new, f.name)
+        if value in (None, "", ()) and f.name != "source":
+            continue
+        if f.name == "author":
+            value = _merge_author(old.author, new.author)
+        changes[f.name] = value
+    return replace(old, **changes)  # type: ignore[arg-type]
+
+
+def _merge_author(old: Author, new: Author) -> Author:
+    return Author(
+        name=new.name or old.name,
+        civility=new.civility or old.civility,
+        constituency=new.constituency or old.constituency,
+        group=new.group or old.group,
+        ref=new.ref or old.ref,
+    )
+
+
+def apply_record(row: Question, record: QuestionRecord, key: str) -> None:
+    """Write a record's fields (and everything derived from them) onto a row."""
+    row.key = row.key or key
+    row.chamber = record.chamber.value
+    for name in _FIELDS_FROM_RECORD:
+        setattr(row, name, getattr(record, name))
+    row.themes = "\n".join(record.themes)
+    row.author_name = record.author.name
+    row.author_civility = record.author.civility
+    row.author_ref = record.author.ref
+    row.constituency = record.author.constituency
+    row.group = record.author.group
+    row.question_text = record.question_text
+    row.closing_kind = record.closing.kind.value if record.closing else None
+    row.closing_label = record.closing.label if record.closing else None
+    row.closed_on = record.closing.on if record.closing else None
+    row.renewed_on = ",".join(d.isoformat() for d in record.renewed_on)
+    row.source_file = record.source
+    row.ministry = display_ministry(row)
+    timing = Timing.of(
+        published_on=record.published_on,
+        answered_on=record.answered_on,
+        has_answer=bool(record.answer_text),
+        closing_kind=record.closing.kind if record.closing else None,
+        signaled_on=record.signaled_on,
+        today=date.today(),
+    )
+    row.deadline = timing.deadline
+    row.delay_days = timing.delay_days
+    row.content_hash = record.content_hash
+    row.question_hash = text_hash(record.question_text)
+    row.answer_hash = text_hash(record.answer_text or "")

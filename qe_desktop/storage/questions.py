@@ -1,0 +1,343 @@
+"""Question storage: upsert by natural identity, filtered and sorted listing in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
+from qe_desktop.domain.status import Status
+from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
+from qe_desktop.storage import search
+from qe_desktop.storage.mapping import apply_record, merge_records, record_from_row
+from qe_desktop.storage.models import Annotation, AnnotationTag, Question, QuestionNote, Tag
+from qe_desktop.storage.types import utcnow
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    question_id: int
+    key: str
+    outcome: Outcome
+    new_answer: bool = False
+    question_text_changed: bool = False
+    answer_text_changed: bool = False
+
+
+def find_existing(session: Session, record: QuestionRecord) -> Question | None:
+    """The stored question this record describes, by the strongest identity available."""
+    if record.uid:
+        found = session.scalar(select(Question).where(Question.uid == record.uid))
+        if found:
+            return found
+    found = session.scalar(select(Question).where(Question.key == question_key(record)))
+    if found:
+        return found
+    if record.number and record.legislature:
+        found = session.scalar(
+            select(Question).where(
+                Question.chamber == record.chamber.value,
+                Question.legislature == record.legislature,
+                Question.number == record.number,
+                Question.qtype == record.qtype,
+            )
+        )
+        if found:
+            return found
+    if record.url:
+        found = session.scalar(select(Question).where(Question.url == record.url))
+        if found:
+            return found
+    if record.chamber is Chamber.SENAT and record.published_on and record.author.name:
+        candidates = session.scalars(
+            select(Question).where(
+                Question.chamber == record.chamber.value,
+                Question.author_name == record.author.name,
+                Question.published_on == record.published_on,
+            )
+        ).all()
+        for candidate in candidates:
+            same_page = (candidate.question_page or "") == (record.question_page or "")
+            numbers_agree = not (candidate.number and record.number) or (
+                candidate.number.lstrip("0") == record.number.lstrip("0")
+            )
+            if same_page and numbers_agree:
+                return candidate
+    return None
+
+
+def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
+    """Insert or update one question; an identical re-import changes nothing."""
+    existing = find_existing(session, record)
+    if existing is None:
+        row = Question()
+        apply_record(row, record, question_key(record))
+        row.imported_at = utcnow()
+        session.add(row)
+        session.flush()
+        return UpsertResult(row.id, row.key, Outcome.IMPORTED, new_answer=bool(row.answer_text))
+    old = record_from_row(existing)
+    merged = merge_records(old, record)
+    if merged.content_hash == existing.content_hash:
+        return UpsertResult(existing.id, existing.key, Outcome.UNCHANGED)
+    had_answer = bool(existing.answer_text)
+    old_question, old_answer = existing.question_text, existing.answer_text or ""
+    apply_record(existing, merged, existing.key)
+    existing.imported_at = utcnow()
+    session.flush()
+    return UpsertResult(
+        existing.id,
+        existing.key,
+        Outcome.UPDATED,
+        new_answer=bool(existing.answer_text) and not had_answer,
+        question_text_changed=old_question != existing.question_text,
+        answer_text_changed=old_answer != (existing.answer_text or ""),
+    )
+
+
+def get_by_key(session: Session, key: str) -> Question | None:
+    return session.scalar(select(Question).where(Question.key == key))
+
+
+def status_expression(today: date) -> ColumnElement[str]:
+    """The status of DESIGN §3, computed by the database (so it can filter and sort)."""
+    return case(
+        (or_(Question.answered_on.is_not(None), Question.answer_text != ""), "answered"),
+        (Question.closing_kind == "withdrawn", "withdrawn"),
+        (Question.closing_kind.is_not(None), "lapsed"),
+        (and_(Question.deadline.is_not(None), Question.deadline < today), "overdue"),
+        else_="pending",
+    )
+
+
+def _status_condition(status: Status, today: date) -> ColumnElement[bool]:
+    answered = or_(
+        Question.answered_on.is_not(None),
+        and_(Question.answer_text.is_not(None), Question.answer_text != ""),
+    )
+    open_ = and_(~answered, Question.closing_kind.is_(None))
+    conditions: dict[Status, ColumnElement[bool]] = {
+        Status.ANSWERED: answered,
+        Status.WITHDRAWN: and_(~answered, Question.closing_kind == "withdrawn"),
+        Status.LAPSED: and_(
+            ~answered, Question.closing_kind.is_not(None), Question.closing_kind != "withdrawn"
+        ),
+        Status.OVERDUE: and_(open_, Question.deadline.is_not(None), Question.deadline < today),
+        Status.PENDING: and_(open_, or_(Question.deadline.is_(None), Question.deadline >= today)),
+    }
+    return conditions[status]
+
+
+def _apply_filter(query: Select[Any], flt: QuestionFilter, today: date) -> Select[Any]:
+    if flt.chamber:
+        query = query.where(Question.chamber == flt.chamber)
+    if flt.legislature is not None:
+        query = query.where(Question.legislature == flt.legislature)
+    if flt.ministry:
+        query = query.where(Question.ministry == flt.ministry)
+    if flt.group:
+        query = query.where(Question.group == flt.group)
+    if flt.author:
+        query = query.where(
+            or_(Question.author_name == flt.author, Question.author_ref == flt.author)
+        )
+    if flt.statuses:
+        query = query.where(or_(*(_status_condition(s, today) for s in flt.statuses)))
+    if flt.published_from:
+        query = query.where(Question.published_on >= flt.published_from)
+    if flt.published_to:
+        query = query.where(Question.published_on <= flt.published_to)
+    if flt.has_notes:
+        query = query.where(
+            or_(
+                Question.annotation_count > 0,
+                exists().where(QuestionNote.question_id == Question.id, QuestionNote.text != ""),
+            )
+        )
+    if flt.category:
+        query = query.where(
+            exists().where(
+                Annotation.question_id == Question.id,
+                Annotation.category == flt.category,
+                Annotation.deleted.is_(False),
+            )
+        )
+    if flt.tag:
+        query = query.where(
+            exists()
+            .where(Annotation.question_id == Question.id, Annotation.deleted.is_(False))
+            .where(AnnotationTag.annotation_id == Annotation.id)
+            .where(Tag.id == AnnotationTag.tag_id, Tag.name == flt.tag)
+        )
+    if flt.keys:
+        query = query.where(Question.key.in_(flt.keys))
+    return query
+
+
+_TITLE = func.coalesce(
+    func.nullif(Question.title, ""),
+    func.nullif(Question.rubrique, ""),
+    func.substr(Question.question_text, 1, 160),
+)
+_AUTHOR = func.coalesce(func.nullif(Question.author_name, ""), Question.author_ref)
+
+
+def _sort_key(sort: Sort, today: date) -> list[Any]:
+    columns: dict[str, Any] = {
+        "number": Question.number,
+        "chamber": Question.chamber,
+        "published_on": Question.published_on,
+        "author": _AUTHOR,
+        "group": Question.group,
+        "ministry": Question.ministry,
+        "title": _TITLE,
+        "status": status_expression(today),
+        "delay_days": Question.delay_days,
+        "annotation_count": Question.annotation_count,
+    }
+    column = columns.get(sort.column, Question.published_on)
+    ordered = column.desc() if sort.descending else column.asc()
+    tie = Question.id.desc() if sort.descending else Question.id.asc()
+    return [ordered.nulls_last(), tie]
+
+
+def _rows_query(flt: QuestionFilter, today: date, dialect: str) -> tuple[Select[Any], bool]:
+    status = status_expression(today).label("status")
+    query: Select[Any] = select(  # type: ignore[assignment]
+        Question.id,
+        Question.key,
+        Question.chamber,
+        Question.qtype,
+        Question.legislature,
+        Question.number,
+        Question.published_on,
+        Question.answered_on,
+        _AUTHOR.label("author"),
+        Question.group,
+        Question.ministry,
+        _TITLE.label("title"),
+        status,
+        Question.delay_days,
+        Question.annotation_count,
+    )
+    terms = search.parse_terms(flt.text)
+    searching = not terms.empty
+    if searching:
+        query = search.add_match(query, terms, dialect)
+    return _apply_filter(query, flt, today), searching
+
+
+def list_rows(
+    session: Session,
+    flt: QuestionFilter,
+    sort: Sort,
+    *,
+    offset: int = 0,
+    limit: int = 200,
+    today: date | None = None,
+) -> list[QuestionRow]:
+    today = today or date.today()
+    dialect = session.get_bind().dialect.name
+    query, searching = _rows_query(flt, today, dialect)
+    if searching and sort.column == "rank":
+        query = query.order_by(literal_column("rank"), Question.id)
+    else:
+        query = query.order_by(*_sort_key(sort, today))
+    result = session.execute(query.offset(offset).limit(limit))
+    return [_to_row(mapping) for mapping in result.mappings()]
+
+
+def _to_row(m: Any) -> QuestionRow:
+    return QuestionRow(
+        id=m["id"],
+        key=m["key"],
+        chamber=m["chamber"],
+        qtype=m["qtype"],
+        legislature=m["legislature"],
+        number=m["number"],
+        published_on=m["published_on"],
+        answered_on=m["answered_on"],
+        author=m["author"] or "",
+        group=m["group"] or "",
+        ministry=m["ministry"] or "",
+        title=(m["title"] or "").replace("\n", " "),
+        status=Status(m["status"]),
+        delay_days=m["delay_days"],
+        annotation_count=m["annotation_count"],
+        snippet=m.get("snippet") or "",
+    )
+
+
+def count_rows(session: Session, flt: QuestionFilter, today: date | None = None) -> int:
+    today = today or date.today()
+    dialect = session.get_bind().dialect.name
+    query, _ = _rows_query(flt, today, dialect)
+    return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
+def distinct_values(session: Session, column: str, limit: int = 2_000) -> list[str]:
+    """Values for a filter drop-down (ministries, groups, authors)."""
+    col = {"ministry": Question.ministry, "group": Question.group, "author": _AUTHOR}[column]
+    query = select(col).where(col.is_not(None), col != "").distinct().order_by(col).limit(limit)
+    return [str(v) for v in session.scalars(query)]
+
+
+def legislatures(session: Session) -> list[int]:
+    query = select(Question.legislature).where(Question.legislature.is_not(None)).distinct()
+    return sorted((int(v) for v in session.scalars(query) if v is not None), reverse=True)
+
+
+def question_count(session: Session) -> int:
+    return int(session.scalar(select(func.count(Question.id))) or 0)
+
+
+def refresh_notes_text(session: Session, question_ids: Sequence[int]) -> None:
+    """Recompute the searchable notes text and annotation count of some questions."""
+    for question_id in set(question_ids):
+        notes = session.scalars(
+            select(Annotation.note).where(
+                Annotation.question_id == question_id,
+                Annotation.deleted.is_(False),
+                Annotation.note != "",
+            )
+        ).all()
+        count = session.scalar(
+            select(func.count(Annotation.id)).where(
+                Annotation.question_id == question_id, Annotation.deleted.is_(False)
+            )
+        )
+        free_note = session.scalar(
+            select(QuestionNote.text).where(QuestionNote.question_id == question_id)
+        )
+        row = session.get(Question, question_id)
+        if row is None:  # pragma: no cover - deleted meanwhile
+            continue
+        row.notes_text = "\n".join([*(notes or []), free_note or ""]).strip()
+        row.annotation_count = int(count or 0)
+
+
+def sqlite_rebuild_search(session: Session) -> None:
+    session.execute(text("INSERT INTO question_search(question_search) VALUES ('rebuild')"))

@@ -1,0 +1,96 @@
+"""Schema versioning: Alembic at start-up, a backup before migrating, newer bases refused."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from qe_desktop.storage.engine import sqlite_path
+
+# Tables managed outside the ORM metadata (FTS5 virtual table and its shadow tables).
+SEARCH_TABLE_PREFIX = "question_search"
+
+
+class NewerDatabaseError(RuntimeError):
+    """The library was written by a newer qe-desktop: opening it could damage it."""
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """Leave the full-text index (not described by the models) out of autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    location = resources.files("qe_desktop.storage") / "migrations"
+    config.set_main_option("script_location", str(location))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def backup_file(path: Path, reason: str) -> Path:
+    """Copy a SQLite library (and its WAL) next to itself, with a timestamp."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    backup_dir = path.parent / "backups"
+    backup_dir.mkdir(exist_ok=True)
+    target = backup_dir / f"{path.stem}-{reason}-{stamp}{path.suffix}"
+    shutil.copy2(path, target)
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists():
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    return target
+
+
+def upgrade_to_head(engine: Engine, url: str) -> Path | None:
+    """Bring the schema to head. Returns the backup made first, if any.
+
+    A revision we do not know means a newer qe-desktop wrote this file: refuse
+    and touch nothing.
+    """
+    current = current_revision(engine)
+    head = head_revision()
+    if current == head:
+        return None
+    if current is not None and current not in known_revisions():
+        raise NewerDatabaseError(
+            f"Cette bibliothèque a été créée par une version plus récente de qe-desktop "
+            f"(schéma {current}). Mettez l'application à jour pour l'ouvrir ; "
+            f"le fichier n'a pas été modifié."
+        )
+    backup = None
+    path = sqlite_path(url)
+    has_tables = bool(inspect(engine).get_table_names())
+    if path is not None and path.exists() and has_tables:
+        engine.dispose()
+        backup = backup_file(path, f"avant-migration-{current or 'initial'}")
+    with engine.begin() as connection:
+        command.upgrade(alembic_config(connection), "head")
+    return backup

@@ -1,0 +1,100 @@
+"""Full-text search: user input turned into a query that can never be invalid.
+
+Users type anything ("NEAR", unbalanced quotes, `*`, emoji, 10,000 characters).
+We never hand their text to the engine's query parser as is: quoted phrases stay
+phrases, everything else becomes plain words, each one quoted. The dialect-specific
+SQL (FTS5 on SQLite, tsvector on PostgreSQL) lives here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+MAX_QUERY_CHARS = 1_000
+MAX_TERMS = 32
+_WORD = re.compile(r"\w+", re.UNICODE)
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+@dataclass(frozen=True, slots=True)
+class SearchTerms:
+    """Words and phrases extracted from user input (phrases as word tuples)."""
+
+    words: tuple[str, ...] = ()
+    phrases: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.phrases
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        return self.words + tuple(word for phrase in self.phrases for word in phrase)
+
+
+def parse_terms(user_input: str) -> SearchTerms:
+    """Split input into quoted phrases and plain words; drop operators and punctuation."""
+    text = user_input[:MAX_QUERY_CHARS]
+    phrases: list[tuple[str, ...]] = []
+    loose: list[str] = []
+    for match in _PHRASE.finditer(text):
+        phrase_words = tuple(_WORD.findall(match.group(1)))
+        if len(phrase_words) > 1:
+            phrases.append(phrase_words)
+        else:
+            loose.extend(phrase_words)
+    rest = _PHRASE.sub(" ", text).replace('"', " ")
+    words = [word for word in [*_WORD.findall(rest), *loose] if word.strip("_")]
+    budget = MAX_TERMS - len(phrases)
+    return SearchTerms(words=tuple(words[: max(budget, 0)]), phrases=tuple(phrases[:MAX_TERMS]))
+
+
+def _quote(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts5_query(terms: SearchTerms) -> str:
+    """An FTS5 MATCH expression: every word and phrase must appear (implicit AND)."""
+    parts = [_quote(word) for word in terms.words]
+    parts.extend(_quote(" ".join(phrase)) for phrase in terms.phrases)
+    return " ".join(parts)
+
+
+def tsquery_text(terms: SearchTerms) -> str:
+    """A PostgreSQL to_tsquery expression built from plain words only."""
+    parts = [re.sub(r"[^\w]", "", word) for word in terms.words]
+    parts.extend(" <-> ".join(re.sub(r"[^\w]", "", w) for w in phrase) for phrase in terms.phrases)
+    return " & ".join(f"({p})" if "<->" in p else p for p in parts if p)
+
+
+def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
+    """Restrict a questions query to full-text matches and add `rank` and `snippet`."""
+    from sqlalchemy import func, literal_column, text
+
+    from qe_desktop.storage.models import Question
+
+    if dialect == "sqlite":
+        match = fts5_query(terms)
+        return (
+            query.add_columns(
+                literal_column("bm25(question_search, 4.0, 1.0, 1.0, 2.0)").label("rank"),
+                literal_column("snippet(question_search, -1, '[[', ']]', '…', 14)").label(
+                    "snippet"
+                ),
+            )
+            .join(text("question_search"), literal_column("question_search.rowid") == Question.id)
+            .where(text("question_search MATCH :fts_query").bindparams(fts_query=match))
+        )
+    tsquery = func.to_tsquery("french", func.unaccent(tsquery_text(terms)))
+    document: Any = literal_column("questions.search_vector")
+    return query.add_columns(
+        (-func.ts_rank_cd(document, tsquery)).label("rank"),
+        func.ts_headline(
+            "french",
+            func.concat_ws(" ", Question.title, Question.question_text, Question.answer_text),
+            tsquery,
+            "StartSel=[[, StopSel=]], MaxWords=28, MinWords=12",
+        ).label("snippet"),
+    ).where(document.op("@@")(tsquery))

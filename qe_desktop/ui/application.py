@@ -1,0 +1,87 @@
+"""Starting the window (or rendering it to a PNG for `screenshot`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from qe_desktop.services.container import Services
+from qe_desktop.services.library import CorruptDatabaseError, NewerDatabaseError
+from qe_desktop.ui.main_window import MainWindow
+from qe_desktop.ui.resources import resource
+
+ORGANIZATION = "qe-desktop"
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName("qe-desktop")
+    app.setApplicationDisplayName("qe-desktop")
+    return app
+
+
+def install_translation(app: QApplication, language: str) -> QTranslator | None:
+    """French by default; "en" shows the source strings."""
+    if language == "en":
+        return None
+    qm = resource("translations", f"qe_desktop_{language}.qm")
+    if not qm.is_file():
+        return None
+    translator = QTranslator(app)
+    if translator.load(qm.read_bytes()):  # type: ignore[call-overload]
+        app.installTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+        return translator
+    return None
+
+
+def run_gui(
+    args: argparse.Namespace, location: str, build_services: Callable[[str], Services]
+) -> int:
+    app = make_application()
+    settings = QSettings()
+    install_translation(app, str(settings.value("ui/language", "fr")))
+    screenshot = args.command == "screenshot"
+    try:
+        services = build_services(location)
+    except (NewerDatabaseError, CorruptDatabaseError) as error:
+        if screenshot:
+            sys.stderr.write(f"{error}\n")
+        else:
+            QMessageBox.critical(None, app.tr("Cannot open the library"), str(error))
+        return 3
+    window = MainWindow(services, settings)
+    if screenshot:
+        return render_screenshot(app, window, args)
+    window.restore_state()
+    window.refresh()
+    window.show()
+    code = app.exec()
+    services.database.close()
+    return int(code)
+
+
+def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
+    width, _, height = str(args.size).partition("x")
+    window.resize(int(width or 1400), int(height or 860))
+    window.refresh()
+    if args.question:
+        window.show_question(args.question)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    image = window.grab()
+    ok = image.save(str(args.out))
+    window.services.database.close()
+    if not ok:
+        sys.stderr.write(f"impossible d'écrire {args.out}\n")
+        return 1
+    return 0

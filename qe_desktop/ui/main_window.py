@@ -1,0 +1,242 @@
+"""The main window: composes the panels and the actions; decisions live in services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from qe_desktop.services.container import Services
+from qe_desktop.services.importing import ImportReport
+from qe_desktop.storage.search import parse_terms
+from qe_desktop.ui.import_worker import start_import
+from qe_desktop.ui.library_panel import LibraryPanel
+from qe_desktop.ui.reader.reader_panel import ReaderPanel
+from qe_desktop.ui.samples import sample_items
+from qe_desktop.ui.welcome import WelcomePanel
+
+IMPORT_FILTER = "Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: QSettings) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.setWindowTitle("qe-desktop")
+        self.setAcceptDrops(True)
+        self.welcome = WelcomePanel()
+        self.library = LibraryPanel(services.questions)
+        self.reader = ReaderPanel()
+        self.desk = QSplitter(Qt.Orientation.Horizontal)
+        self.desk.setObjectName("deskSplitter")
+        self.desk.addWidget(self.library)
+        self.desk.addWidget(self.reader)
+        self.desk.setStretchFactor(0, 2)
+        self.desk.setStretchFactor(1, 3)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.desk)
+        self.setCentralWidget(self.stack)
+        self._import_thread: object = None
+        self._build_actions()
+        self.welcome.import_requested.connect(self.choose_import)
+        self.welcome.samples_requested.connect(self.load_samples)
+        self.library.question_selected.connect(self.open_question)
+        self.library.search_changed.connect(self._on_search)
+        self.statusBar().showMessage(self._library_label())
+
+    # -- construction --------------------------------------------------------
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = self._action(
+            self.tr("&Import…"), self.choose_import, QKeySequence.StandardKey.Open
+        )
+        self.paste_action = self._action(
+            self.tr("&Paste a question"), self.paste_question, "Ctrl+Shift+V"
+        )
+        self.samples_action = self._action(self.tr("Load the &sample questions"), self.load_samples)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        for action in (self.import_action, self.paste_action, self.samples_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.zoom_in_action = self._action(
+            self.tr("Zoom &in"), lambda: self.reader.zoom(1), QKeySequence.StandardKey.ZoomIn
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Zoom &out"), lambda: self.reader.zoom(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.find_action = self._action(self.tr("&Search"), self.focus_search, "Ctrl+F")
+        self.switch_pane_action = self._action(self.tr("Switch &pane"), self.switch_pane, "F6")
+        for action in (
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.find_action,
+            self.switch_pane_action,
+        ):
+            view.addAction(action)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+
+    # -- state -----------------------------------------------------------------
+    def _library_label(self) -> str:
+        location = self.services.database.path or self.services.database.url
+        return self.tr("Library: %1").replace("%1", str(location))
+
+    def refresh(self) -> None:
+        empty = self.services.questions.total() == 0
+        self.stack.setCurrentWidget(self.welcome if empty else self.desk)
+        if not empty:
+            self.library.reload()
+            if self.reader.detail is None and self.library.model.rowCount() > 0:
+                self.library.table.selectRow(0)
+
+    def restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        for key, splitter in (("desk", self.desk), ("reader", self.reader.splitter)):
+            state = self.settings.value(f"window/{key}")
+            if state is not None:
+                splitter.restoreState(state)  # type: ignore[arg-type]
+        header = self.settings.value("library/header")
+        if header is not None:
+            self.library.table.horizontalHeader().restoreState(header)  # type: ignore[arg-type]
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/desk", self.desk.saveState())
+        self.settings.setValue("window/reader", self.reader.splitter.saveState())
+        self.settings.setValue("library/header", self.library.table.horizontalHeader().saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    # -- reading -----------------------------------------------------------------
+    def open_question(self, key: str) -> None:
+        detail = self.services.questions.detail(key)
+        words = parse_terms(self.library.search.text()).all_words
+        self.reader.show_detail(detail, words)
+
+    def show_question(self, key: str) -> bool:
+        """Select a question in the list (and so open it)."""
+        self.stack.setCurrentWidget(self.desk)
+        if self.library.select_key(key):
+            return True
+        self.open_question(key)
+        return False
+
+    def _on_search(self, text: str) -> None:
+        self.reader.highlight(parse_terms(text).all_words)
+
+    def focus_search(self) -> None:
+        self.stack.setCurrentWidget(self.desk)
+        self.library.search.setFocus()
+        self.library.search.selectAll()
+
+    def switch_pane(self) -> None:
+        order: list[QWidget] = [
+            self.library.table,
+            self.reader.question_pane,
+            self.reader.answer_pane,
+        ]
+        focused = QApplication.focusWidget()
+        index = order.index(focused) if focused in order else -1
+        order[(index + 1) % len(order)].setFocus()
+
+    # -- importing ---------------------------------------------------------------
+    def choose_import(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import questions"), "", IMPORT_FILTER
+        )
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("Import"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, total: int, name: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total) if total else 0)
+            dialog.setLabelText(self.tr("Importing %1").replace("%1", name or "…"))
+
+        def finished(report: ImportReport) -> None:
+            dialog.reset()
+            self.show_report(report)
+
+        def failed(message: str) -> None:
+            dialog.reset()
+            QMessageBox.critical(self, self.tr("Import failed"), message)
+
+        thread, worker = start_import(
+            self.services.importing, paths, progress, finished, failed, self
+        )
+        dialog.canceled.connect(worker.cancel)
+        self._import_thread = (thread, worker)
+
+    def load_samples(self) -> None:
+        self.show_report(self.services.importing.import_items(sample_items()))
+
+    def paste_question(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            QMessageBox.information(
+                self, self.tr("Paste a question"), self.tr("The clipboard holds no text.")
+            )
+            return
+        self.show_report(self.services.importing.import_text(text))
+
+    def show_report(self, report: ImportReport) -> None:
+        self.refresh()
+        self.statusBar().showMessage(report.summary(), 10_000)
+        if report.keys and len(report.keys) == 1:
+            self.show_question(report.keys[0])
+        if report.failures:
+            details = "\n".join(f"{f.source} : {f.reason}" for f in report.failures[:200])
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Import report"),
+                report.summary(),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setDetailedText(details)
+            box.open()
+
+    # -- drag and drop -----------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)

@@ -1,0 +1,92 @@
+"""The reader's header: who asked whom, when, and where things stand."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
+
+from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.ui.library_model import STATUS_COLORS
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReaderHeader", text)
+
+
+def _date(value: object) -> str:
+    return value.strftime("%d/%m/%Y") if hasattr(value, "strftime") else "—"
+
+
+def status_label(detail: QuestionDetail) -> str:
+    labels = {
+        "answered": _tr("answered"),
+        "pending": _tr("pending"),
+        "overdue": _tr("overdue"),
+        "withdrawn": _tr("withdrawn"),
+        "lapsed": _tr("lapsed"),
+    }
+    return labels[detail.status.value]
+
+
+def header_html(detail: QuestionDetail) -> str:
+    r = detail.record
+    number = f"{r.qtype} n° {r.number}" if r.number else r.qtype
+    chamber = "Assemblée nationale" if r.chamber.value == "an" else "Sénat"
+    legislature = _tr("%1th legislature").replace("%1", str(r.legislature)) if r.legislature else ""
+    who = escape(detail.author_display)
+    place = " - ".join(x for x in (r.author.constituency, r.author.group) if x)
+    asked = r.ministry_asked or r.ministry_assigned or ""
+    answering = r.answer_ministry or r.ministry_assigned or ""
+    ministries = escape(asked)
+    if answering and answering != asked:
+        ministries += " → " + escape(answering)
+    published = _tr("Published %1").replace("%1", _date(r.published_on))
+    if r.question_page:
+        published += _tr(", p. %1").replace("%1", r.question_page)
+    answered = ""
+    if r.answered_on:
+        answered = _tr("answered %1").replace("%1", _date(r.answered_on))
+        if r.answer_page:
+            answered += _tr(", p. %1").replace("%1", r.answer_page)
+    color = STATUS_COLORS[detail.status]
+    badge = (
+        f"<span style='background:{color};color:white;padding:2px 6px;border-radius:3px'>"
+        f"&nbsp;{escape(status_label(detail))}&nbsp;</span>"
+    )
+    delay = ""
+    if detail.delay_days is not None:
+        delay = _tr("%1 days").replace("%1", str(detail.delay_days))
+        if detail.late:
+            delay += " — " + _tr("late")
+    elif detail.deadline:
+        delay = _tr("deadline %1").replace("%1", _date(detail.deadline))
+    link = ""
+    if r.url:
+        link = f" · <a href='{escape(r.url)}'>{escape(_tr('Official page'))}</a>"
+    title = escape(r.title or r.rubrique or "")
+    lines = [
+        f"<b style='font-size:13pt'>{escape(number)}</b> · {chamber}"
+        + (f" · {escape(legislature)}" if legislature else "")
+        + f" &nbsp; {badge} <span style='color:#555'>{escape(delay)}</span>",
+    ]
+    if title:
+        lines.append(f"<span style='font-size:12pt'>{title}</span>")
+    lines.append(f"<b>{who}</b>" + (f" ({escape(place)})" if place else ""))
+    if ministries:
+        lines.append(f"<span style='color:#333'>{ministries}</span>")
+    lines.append(escape(published) + (" · " + escape(answered) if answered else "") + link)
+    return "<br>".join(lines)
+
+
+class ReaderHeader(QLabel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(self.textFormat().RichText)
+        self.setOpenExternalLinks(True)
+        self.setMargin(8)
+
+    def show_detail(self, detail: QuestionDetail | None) -> None:
+        self.setText(header_html(detail) if detail else "")

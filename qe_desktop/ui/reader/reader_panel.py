@@ -1,0 +1,98 @@
+"""Question and answer side by side (stacked when the window is narrow)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.ui.reader.header import ReaderHeader
+from qe_desktop.ui.reader.text_pane import TextPane
+
+NARROW_WIDTH = 820
+
+
+def _titled(title: str, pane: TextPane) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    label = QLabel(f"<b>{title}</b>")
+    label.setContentsMargins(6, 4, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(pane)
+    return box
+
+
+class ReaderPanel(QWidget):
+    zoom_changed = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: QuestionDetail | None = None
+        self.header = ReaderHeader()
+        self.question_pane = TextPane()
+        self.answer_pane = TextPane()
+        self.question_pane.setObjectName("questionPane")
+        self.answer_pane.setObjectName("answerPane")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("readerSplitter")
+        self.splitter.addWidget(_titled(self.tr("Question"), self.question_pane))
+        self.splitter.addWidget(_titled(self.tr("Answer"), self.answer_pane))
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.splitter, 1)
+        self._zoom = 0
+        self.show_detail(None)
+
+    def show_detail(
+        self, detail: QuestionDetail | None, search_words: tuple[str, ...] = ()
+    ) -> None:
+        self.detail = detail
+        self.header.show_detail(detail)
+        if detail is None:
+            self.question_pane.show_text("", self.tr("Select a question in the list."))
+            self.answer_pane.show_text("", "")
+            return
+        r = detail.record
+        self.question_pane.show_text(
+            r.question_text, self.tr("The text of this question is not available.")
+        )
+        self.answer_pane.show_text(r.answer_text or "", self._no_answer_text(detail))
+        self.highlight(search_words)
+
+    def _no_answer_text(self, detail: QuestionDetail) -> str:
+        r = detail.record
+        if r.answer_note:
+            return r.answer_note
+        if detail.status.value in ("withdrawn", "lapsed"):
+            label = r.closing.label if r.closing and r.closing.label else ""
+            return self.tr("No answer: the question is closed.") + (f" ({label})" if label else "")
+        if detail.deadline is None:
+            return self.tr("No answer yet.")
+        deadline = detail.deadline.strftime("%d/%m/%Y")
+        if detail.status.value == "overdue":
+            return self.tr("No answer yet. The deadline (%1) has passed.").replace("%1", deadline)
+        return self.tr("No answer yet. The minister has until %1 to answer.").replace(
+            "%1", deadline
+        )
+
+    def highlight(self, words: tuple[str, ...]) -> None:
+        self.question_pane.highlight_terms(words)
+        self.answer_pane.highlight_terms(words)
+
+    def zoom(self, steps: int) -> None:
+        self._zoom += steps
+        self.question_pane.zoom(steps)
+        self.answer_pane.zoom(steps)
+        self.zoom_changed.emit(self._zoom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        narrow = event.size().width() < NARROW_WIDTH
+        wanted = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+        super().resizeEvent(event)

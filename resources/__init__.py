@@ -1,0 +1,1 @@
+"""Package data of qe-desktop (installed as qe_desktop.resources)."""

@@ -1,0 +1,49 @@
+"""Test-wide setup: headless Qt, isolated settings and data folders, real temp libraries."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_SANDBOX = Path(tempfile.mkdtemp(prefix="qe-tests-"))
+os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")  # QSettings, never the user's
+os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")  # default library location
+os.environ.pop("QE_DESKTOP_DB", None)
+
+import pytest  # noqa: E402
+
+from qe_desktop.services.container import Services  # noqa: E402
+from qe_desktop.services.library import open_library  # noqa: E402
+from qe_desktop.storage.database import Database  # noqa: E402
+
+DATA = Path(__file__).parent / "data"
+SAMPLES = Path(__file__).parent.parent / "resources" / "samples"
+SEED = SAMPLES / "senat" / "genet-2025-ia-services-publics.txt"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "bibliotheque.sqlite"
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    db = open_library(db_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def services(database: Database) -> Services:
+    return Services.build(database, "testeur")
+
+
+@pytest.fixture
+def sample_services(services: Services) -> Services:
+    """A library holding the bundled sample questions (the seed among them)."""
+    report = services.importing.import_paths([SAMPLES])
+    assert report.ok, report.failures
+    return services

@@ -1,0 +1,75 @@
+"""Importing through the service: upsert, status, failures that do not stop the batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qe_desktop.domain.status import Status
+from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.services.container import Services
+from tests.conftest import SAMPLES, SEED
+
+
+def _only_key(services: Services) -> str:
+    rows = services.questions.rows(QuestionFilter(), Sort())
+    assert len(rows) == 1
+    return rows[0].key
+
+
+def test_seed_question_is_answered_late_after_77_days(services: Services) -> None:
+    report = services.importing.import_paths([SEED])
+    assert (report.imported, report.failed) == (1, 0)
+    detail = services.questions.detail(_only_key(services))
+    assert detail.status is Status.ANSWERED
+    assert detail.delay_days == 77
+    assert detail.late is True
+    assert detail.record.answer_text
+    assert "présenteront d'ici juin 2025" in detail.record.answer_text
+
+
+def test_identical_reimport_changes_nothing(services: Services) -> None:
+    services.importing.import_paths([SEED])
+    again = services.importing.import_paths([SEED])
+    assert (again.imported, again.updated, again.unchanged) == (0, 0, 1)
+    assert services.questions.total() == 1
+
+
+def test_answer_published_later_updates_the_same_question(
+    services: Services, tmp_path: Path
+) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    unanswered = (
+        text[: text.index("Réponse du Ministère")] + "En attente de réponse du Ministère.\n"
+    )
+    early = tmp_path / "avant-reponse.txt"
+    early.write_text(unanswered, encoding="utf-8")
+    first = services.importing.import_paths([early])
+    assert first.imported == 1
+    key = _only_key(services)
+    assert services.questions.detail(key).status is not Status.ANSWERED
+
+    later = services.importing.import_paths([SEED])
+    assert (later.imported, later.updated, later.new_answers) == (0, 1, 1)
+    assert _only_key(services) == key
+    assert services.questions.detail(key).status is Status.ANSWERED
+
+
+def test_a_bad_file_is_reported_by_name_and_the_rest_is_imported(
+    services: Services, tmp_path: Path
+) -> None:
+    broken = tmp_path / "cassé.json"
+    broken.write_text('{"question": {"uid": ', encoding="utf-8")
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(bytes(range(256)) * 20)
+    report = services.importing.import_paths([broken, SEED, binary])
+    assert report.imported == 1
+    failed_names = sorted(Path(f.source).name for f in report.failures)
+    assert failed_names == ["cassé.json", "image.txt"]
+    assert all(f.reason for f in report.failures)
+    assert services.questions.total() == 1
+
+
+def test_whole_sample_folder_imports(services: Services) -> None:
+    report = services.importing.import_paths([SAMPLES])
+    assert report.ok, report.failures
+    assert services.questions.total() == report.imported >= 2

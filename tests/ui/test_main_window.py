@@ -1,0 +1,111 @@
+"""The window as a user meets it: welcome, samples, list, reader, search, keyboard."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from qe_desktop.ui.library_model import LibraryModel
+from qe_desktop.ui.main_window import MainWindow
+
+
+def test_empty_library_shows_the_welcome_panel(window: MainWindow) -> None:
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.import_button.isVisible()
+    assert window.welcome.samples_button.isVisible()
+
+
+def test_loading_samples_fills_the_list_and_opens_a_question(qtbot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.welcome.samples_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.desk
+    assert window.library.model.rowCount() >= 2
+    assert window.reader.detail is not None
+    assert window.reader.question_pane.toPlainText()
+
+
+def test_selecting_the_seed_shows_question_and_answer(sample_window: MainWindow) -> None:
+    window = sample_window
+    rows = [window.library.model.row_at(i) for i in range(window.library.model.rowCount())]
+    seed = next(r for r in rows if r is not None and r.published_on and r.published_on.year == 2025)
+    window.library.select_key(seed.key)
+    assert "intelligence artificielle" in window.reader.question_pane.toPlainText()
+    assert window.reader.answer_pane.toPlainText().startswith(
+        "Le Gouvernement est pleinement engagé"
+    )
+    assert "1912" in window.reader.header.text()
+
+
+def test_search_narrows_the_list_and_highlights_terms(qtbot, sample_window: MainWindow) -> None:
+    window = sample_window
+    before = window.library.model.rowCount()
+    window.library.search.setText("Vivatech")
+    qtbot.waitUntil(lambda: window.library.model.rowCount() < before, timeout=3000)
+    assert window.library.model.rowCount() == 1
+    assert window.reader.detail is not None
+    assert window.reader.answer_pane.extraSelections()
+
+
+def test_fts_hostile_strings_do_not_raise(qtbot, sample_window: MainWindow) -> None:
+    for text in ['"', "(", "NEAR(", "*", "-x", "a:b", '"unbalanced', "🙂" * 30]:
+        sample_window.library.search.setText(text)
+        sample_window.library._apply_search()
+    assert sample_window.library.model.rowCount() >= 0
+
+
+def test_library_model_passes_the_model_tester(qtmodeltester, sample_services) -> None:
+    model = LibraryModel(sample_services.questions)
+    model.reload()
+    qtmodeltester.check(model)
+
+
+def test_ctrl_f_focuses_search(qtbot, sample_window: MainWindow) -> None:
+    sample_window.activateWindow()
+    sample_window.find_action.trigger()
+    assert sample_window.library.search.hasFocus() or sample_window.focusWidget() is (
+        sample_window.library.search
+    )
+
+
+def test_zoom_changes_the_reading_font(sample_window: MainWindow) -> None:
+    pane = sample_window.reader.question_pane
+    before = pane.font().pointSizeF()
+    sample_window.zoom_in_action.trigger()
+    assert pane.font().pointSizeF() > before
+
+
+def test_narrow_window_stacks_question_and_answer(qtbot, sample_window: MainWindow) -> None:
+    sample_window.resize(700, 800)
+    qtbot.waitUntil(
+        lambda: sample_window.reader.splitter.orientation() == Qt.Orientation.Vertical,
+        timeout=2000,
+    )
+
+
+def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    db = tmp_path / "shot.sqlite"
+    samples = Path(__file__).parents[2] / "resources" / "samples"
+    subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(samples)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() >= 800 and image.height() >= 500
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)
+    }
+    assert len(colours) > 20, "the screenshot looks blank"
