@@ -159,9 +159,11 @@ def register(name: str, command: Command) -> None:
 def run(
     args: argparse.Namespace,
     services: Services,
-    out: TextIO = sys.stdout,
-    err: TextIO = sys.stderr,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
     try:
         return COMMANDS[args.command](args, services, out, err)
     except QuestionNotFound as error:

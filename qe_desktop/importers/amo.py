@@ -22,8 +22,8 @@ from qe_desktop.importers.errors import ImportFailure
 
 def parse_amo_acteur(data: bytes, source: str) -> DeputyRecord:
     """Read one AMO actor file (`{"acteur": {"uid": …, "etatCivil": {"ident": …}}}`)."""
-    document = mapping_of(load_json(data, source), "document", source)
-    if document is None or "acteur" not in document:
+    document = load_json(data, source)
+    if not isinstance(document, dict) or "acteur" not in document:
         raise ImportFailure(
             source, "aucun objet « acteur » : ce n'est pas une fiche de député (AMO)"
         )

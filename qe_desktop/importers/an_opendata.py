@@ -60,8 +60,8 @@ _LAPSED_CODES = ("CAD", "FIN", "DEC", "CHG", "CHANG")
 
 def parse_an_json(data: bytes, source: str) -> QuestionRecord:
     """Read one `QANR5L{leg}QE{n}.json` file (top-level `{"question": {...}}`)."""
-    document = mapping_of(load_json(data, source), "document", source)
-    if document is None or "question" not in document:
+    document = load_json(data, source)
+    if not isinstance(document, dict) or "question" not in document:
         raise ImportFailure(
             source, "aucun objet « question » : ce n'est pas une question de l'Assemblée nationale"
         )

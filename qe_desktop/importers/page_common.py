@@ -182,8 +182,10 @@ def split_affiliation(value: str, *, constituency_last: bool) -> tuple[str, str]
 
     Department names never hold " - " but group names may, hence the side to split on.
     """
-    value = one_line(value).strip(" ()")
-    parts = re.split(r"\s+[-–]\s+|^\s*[-–]\s+", value)
+    value = one_line(value)
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1].strip()
+    parts = re.split(r"\s+[-–]\s+|^[-–]\s+", value)
     parts = [part.strip() for part in parts]
     if len(parts) == 1:
         return ("", parts[0]) if not constituency_last else (parts[0], "")

@@ -57,8 +57,7 @@ class SourceItem:
     """One input to parse: a file or an archive entry, by name.
 
     Small inputs carry their bytes (`data`). A large XML file (the 14th legislature
-    dump) carries an opener instead, so parsers can stream it with `open()`; such an
-    archive entry stays readable only until the next item is requested.
+    dump) carries an opener instead, so parsers can stream it with `open()`.
     """
 
     __slots__ = ("_data", "_opener", "name", "size")
@@ -308,7 +307,8 @@ def _archive_item(
 ) -> SourceItem | ImportFailure:
     suffix = PurePosixPath(info.filename).suffix.lower()
     if suffix in STREAMABLE_SUFFIXES and info.file_size > STREAM_THRESHOLD_BYTES:
-        return SourceItem(entry_name, opener=lambda: archive.open(info), size=info.file_size)
+        path = Path(str(archive.filename))
+        return SourceItem(entry_name, opener=lambda: _open_entry(path, info), size=info.file_size)
     try:
         with archive.open(info) as stream:
             data = stream.read(MAX_IN_MEMORY_BYTES + 1)
@@ -319,6 +319,15 @@ def _archive_item(
     if len(data) > MAX_IN_MEMORY_BYTES:
         return ImportFailure(entry_name, _too_large(len(data), MAX_IN_MEMORY_BYTES, suffix))
     return SourceItem(entry_name, data)
+
+
+def _open_entry(path: Path, info: zipfile.ZipInfo) -> IO[bytes]:
+    """One entry's stream, usable after the enumeration has moved on or ended."""
+    archive = zipfile.ZipFile(path)
+    try:
+        return archive.open(info)
+    finally:
+        archive.close()  # the entry stream keeps the file open until it is closed itself
 
 
 # --- messages -------------------------------------------------------------------------

@@ -4,23 +4,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.importing import ImportService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
 
+@dataclass
+class CurrentUser:
+    """Who signs annotations and status changes (editable in the preferences)."""
+
+    name: str
+
+    def __call__(self) -> str:
+        return self.name
+
+
 @dataclass(frozen=True)
 class Services:
     database: Database
-    user: str
+    current_user: CurrentUser
     questions: QuestionService
     importing: ImportService
+    annotations: AnnotationService
+
+    @property
+    def user(self) -> str:
+        return self.current_user.name
 
     @classmethod
     def build(cls, database: Database, user: str) -> Services:
+        current_user = CurrentUser(user)
+        annotations = AnnotationService(database, current_user)
+        importing = ImportService(database, after_upsert=annotations.reanchor_after_import)
         return cls(
             database=database,
-            user=user,
+            current_user=current_user,
             questions=QuestionService(database),
-            importing=ImportService(database),
+            importing=importing,
+            annotations=annotations,
         )

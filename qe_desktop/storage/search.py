@@ -71,12 +71,13 @@ def tsquery_text(terms: SearchTerms) -> str:
 
 def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
     """Restrict a questions query to full-text matches and add `rank` and `snippet`."""
-    from sqlalchemy import func, literal_column, text
+    from sqlalchemy import column, func, literal_column, table, text
 
     from qe_desktop.storage.models import Question
 
     if dialect == "sqlite":
         match = fts5_query(terms)
+        index = table("question_search", column("rowid"))
         return (
             query.add_columns(
                 literal_column("bm25(question_search, 4.0, 1.0, 1.0, 2.0)").label("rank"),
@@ -84,7 +85,7 @@ def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
                     "snippet"
                 ),
             )
-            .join(text("question_search"), literal_column("question_search.rowid") == Question.id)
+            .join(index, index.c.rowid == Question.id)
             .where(text("question_search MATCH :fts_query").bindparams(fts_query=match))
         )
     tsquery = func.to_tsquery("french", func.unaccent(tsquery_text(terms)))

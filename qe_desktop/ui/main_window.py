@@ -45,6 +45,7 @@ class MainWindow(QMainWindow):
         self.desk.addWidget(self.reader)
         self.desk.setStretchFactor(0, 2)
         self.desk.setStretchFactor(1, 3)
+        self.desk.setSizes([560, 840])
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.desk)

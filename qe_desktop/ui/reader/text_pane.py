@@ -11,12 +11,13 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from qe_desktop.ui.reader.offsets import to_qt
 
 SEARCH_HIGHLIGHT = "#fff3a3"
+PARAGRAPH_SPACING = 9  # pixels between paragraphs: the layout of the official text
 
 
 def _fold(text: str) -> str:
@@ -61,6 +62,11 @@ class TextPane(QTextBrowser):
         self._text = text
         if text:
             self.setPlainText(text)
+            spacing = QTextBlockFormat()
+            spacing.setBottomMargin(PARAGRAPH_SPACING)
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(spacing)
         else:
             self.setHtml(f"<p style='color:#6c757d'><i>{placeholder}</i></p>")
             self._text = ""
