@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("annotations", help="partager les annotations (W3C JSON-LD)")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("export", help="écrire les annotations dans un fichier")
+    a.add_argument("-o", "--output", type=Path, required=True)
+    a.add_argument("--question", metavar="KEY", action="append")
+    a = actions.add_parser("import", help="fusionner les annotations d'un fichier")
+    a.add_argument("file", type=Path)
+
     p = sub.add_parser("screenshot", help="rendre la fenêtre dans un PNG")
     p.add_argument("out", type=Path)
     p.add_argument("--question", metavar="KEY")
@@ -142,12 +150,25 @@ def cmd_search(args: argparse.Namespace, services: Services, out: TextIO, err: T
     return 0
 
 
+def cmd_annotations(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    if args.action == "export":
+        count = services.exchange.export(args.output, args.question)
+        out.write(f"{count} annotation(s) écrite(s) dans {args.output}\n")
+        return 0
+    report = services.exchange.import_file(args.file)
+    out.write(report.summary() + "\n")
+    for failure in report.failures:
+        err.write(f"échec : {failure.source} : {failure.reason}\n")
+    return 0 if not report.failures else 1
+
+
 Command = Callable[[argparse.Namespace, Services, TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
     "search": cmd_search,
+    "annotations": cmd_annotations,
 }
 
 

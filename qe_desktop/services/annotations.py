@@ -141,7 +141,7 @@ class AnnotationService:
                 raise ValueError("Sélectionnez un passage du texte avant de le surligner.")
             now = self._clock()
             record = AnnotationRecord(
-                id=str(uuid.uuid4()),
+                id=uuid.uuid4().hex,
                 question_key=question.key,
                 part=part,
                 selector=Selector.from_span(text, start, end),

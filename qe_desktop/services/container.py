@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qe_desktop.services.annotations import AnnotationService
+from qe_desktop.services.exchange import ExchangeService
 from qe_desktop.services.importing import ImportService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
@@ -27,6 +28,7 @@ class Services:
     questions: QuestionService
     importing: ImportService
     annotations: AnnotationService
+    exchange: ExchangeService
 
     @property
     def user(self) -> str:
@@ -36,11 +38,15 @@ class Services:
     def build(cls, database: Database, user: str) -> Services:
         current_user = CurrentUser(user)
         annotations = AnnotationService(database, current_user)
-        importing = ImportService(database, after_upsert=annotations.reanchor_after_import)
+        exchange = ExchangeService(database)
+        importing = ImportService(
+            database, after_upsert=[annotations.reanchor_after_import, exchange.attach_pending]
+        )
         return cls(
             database=database,
             current_user=current_user,
             questions=QuestionService(database),
             importing=importing,
             annotations=annotations,
+            exchange=exchange,
         )

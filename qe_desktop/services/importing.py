@@ -96,13 +96,14 @@ def _never() -> bool:
 
 
 class ImportService:
-    def __init__(self, database: Database, after_upsert: AfterUpsert | None = None) -> None:
+    def __init__(self, database: Database, after_upsert: Sequence[AfterUpsert] = ()) -> None:
         self._db = database
-        self._after_upsert = after_upsert
+        self._after_upsert = list(after_upsert)
 
-    def set_after_upsert(self, hook: AfterUpsert) -> None:
-        """Called inside the question's transaction after an update (re-anchoring)."""
-        self._after_upsert = hook
+    def add_after_upsert(self, hook: AfterUpsert) -> None:
+        """Called inside the question's savepoint after it was inserted or changed
+        (re-anchoring annotations, attaching annotations that waited for it)."""
+        self._after_upsert.append(hook)
 
     def import_paths(
         self,
@@ -181,8 +182,9 @@ class ImportService:
                 )
                 record = dataclasses.replace(record, author=author)
         result = upsert_question(session, record)
-        if self._after_upsert is not None and result.outcome is Outcome.UPDATED:
-            self._after_upsert(session, result)
+        if result.outcome is not Outcome.UNCHANGED:
+            for hook in self._after_upsert:
+                hook(session, result)
         report.count(result)
 
 

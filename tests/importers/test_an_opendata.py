@@ -10,6 +10,7 @@ import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from qe_desktop.domain.question import ClosingKind, QuestionRecord
 from qe_desktop.domain.status import Status, Timing
+from qe_desktop.importers import an_opendata
 from qe_desktop.importers.an_opendata import iter_an_xml, parse_an_json, parse_an_xml
 from qe_desktop.importers.errors import ImportFailure
 
@@ -198,14 +200,22 @@ def test_parse_an_xml_raises_the_failure() -> None:
         list(parse_an_xml(b"<rapport><titre>x</titre></rapport>", "rapport.xml"))
 
 
-def test_collection_is_streamed_with_elements_released() -> None:
-    """Elements already read are cleared: the tree never holds the whole file."""
+def test_collection_is_streamed_with_elements_released(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Questions already read are dropped: the tree only holds the parser's read-ahead."""
     data = collection(*(QUESTION_XML.format(n=n, d=3) for n in range(1, 2001)))
-    records = iter_an_xml(io.BytesIO(data), "XIV.xml")
-    first = next(records)
-    assert isinstance(first, QuestionRecord)
-    count = 1 + sum(1 for _ in records)
-    assert count == 2000
+    real_release = an_opendata._release
+    held: list[int] = []
+
+    def spy(element: Any) -> None:
+        real_release(element)
+        parent = element.getparent()
+        held.append(len(parent) if parent is not None else 0)
+
+    monkeypatch.setattr(an_opendata, "_release", spy)
+    records = [r for r in iter_an_xml(io.BytesIO(data), "XIV.xml") if isinstance(r, QuestionRecord)]
+    assert len(records) == 2000
+    assert len(held) == 2000
+    assert max(held) < 400  # one 32 KB read-ahead, not the 2,000 questions of the file
 
 
 @pytest.mark.parametrize(
@@ -303,3 +313,32 @@ def test_wrongly_shaped_questions_never_crash_the_json_parser(question: object) 
     data = json.dumps({"question": question}).encode()
     with contextlib.suppress(ImportFailure):
         parse_an_json(data, "x.json")
+
+
+GOLDEN_INPUTS = [
+    *(DATA / "an_json" / case / "input.json" for case in JSON_CASES),
+    *(DATA / "an_xml" / case / "input.xml" for case in XML_CASES),
+]
+
+
+@FUZZ
+@given(
+    st.sampled_from(GOLDEN_INPUTS),
+    st.integers(min_value=0),
+    st.lists(st.tuples(st.integers(min_value=0), st.binary(min_size=1, max_size=3)), max_size=4),
+)
+def test_damaged_real_files_never_crash_the_parsers(
+    path: Path, cut: int, damage: list[tuple[int, bytes]]
+) -> None:
+    """Truncated or corrupted versions of valid files: a record or an ImportFailure."""
+    data = bytearray(path.read_bytes())
+    for position, replacement in damage:
+        at = position % len(data)
+        data[at : at + len(replacement)] = replacement
+    damaged = bytes(data[: len(data) - cut % len(data)])
+    if path.suffix == ".json":
+        with contextlib.suppress(ImportFailure):
+            parse_an_json(damaged, "x.json")
+    else:
+        for item in iter_an_xml(damaged, "x.xml"):
+            assert isinstance(item, QuestionRecord | ImportFailure)

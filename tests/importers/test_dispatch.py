@@ -82,7 +82,7 @@ def test_streamed_xml_is_parsed_from_its_stream(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "kind"),
     [
-        ("presse-papiers", b'  \xef\xbb\xbf{"question": {}}', "json"),
+        ("presse-papiers", b'\xef\xbb\xbf  {"question": {}}', "json"),
         ("export.txt", b'{"question": {}}', "json"),
         ("QANR5L17QE1", b'<?xml version="1.0"?><question/>', "xml"),
         ("notes.txt", "Question de M. DUPONT…".encode(), "page"),
