@@ -18,7 +18,9 @@ from qe_desktop.services.library import (
 
 def build_services(location: str) -> Services:
     database = open_library(location)
-    return Services.build(database, default_user_name())
+    services = Services.build(database, default_user_name())
+    services.backups.daily()
+    return services
 
 
 def main(argv: Sequence[str]) -> int:

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from qe_desktop import __version__
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
 from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.questions import QuestionNotFound
@@ -56,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-o", "--output", type=Path, required=True)
     a.add_argument("--question", metavar="KEY", action="append")
     a = actions.add_parser("import", help="fusionner les annotations d'un fichier")
+    a.add_argument("file", type=Path)
+
+    p = sub.add_parser("backups", help="sauvegardes de la bibliothèque")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("list", help="lister les sauvegardes")
+    a.add_argument("--json", action="store_true")
+    actions.add_parser("create", help="faire une sauvegarde maintenant")
+    a = actions.add_parser("restore", help="restaurer une sauvegarde")
     a.add_argument("file", type=Path)
 
     p = sub.add_parser("screenshot", help="rendre la fenêtre dans un PNG")
@@ -162,6 +171,37 @@ def cmd_annotations(args: argparse.Namespace, services: Services, out: TextIO, e
     return 0 if not report.failures else 1
 
 
+def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    backups = services.backups
+    if args.action == "create":
+        out.write(f"sauvegarde : {backups.create()}\n")
+        return 0
+    if args.action == "restore":
+        if not args.file.is_file():
+            err.write(f"{args.file} : sauvegarde introuvable\n")
+            return 2
+        try:
+            safety = backups.restore(args.file)
+        except ValueError as error:
+            err.write(f"{error}\n")
+            return 1
+        out.write(f"restaurée depuis {args.file} (état précédent gardé dans {safety})\n")
+        return 0
+    listed = backups.list()
+    if args.json:
+        _dump(
+            [
+                {"path": str(b.path), "reason": b.reason, "taken_at": b.taken_at.isoformat()}
+                for b in listed
+            ],
+            out,
+        )
+        return 0
+    for b in listed:
+        out.write(f"{b.taken_at:%d/%m/%Y %H:%M:%S}\t{b.reason}\t{b.size // 1024} Kio\t{b.path}\n")
+    return 0
+
+
 Command = Callable[[argparse.Namespace, Services, TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "import": cmd_import,
@@ -169,6 +209,7 @@ COMMANDS: dict[str, Command] = {
     "show": cmd_show,
     "search": cmd_search,
     "annotations": cmd_annotations,
+    "backups": cmd_backups,
 }
 
 
@@ -187,6 +228,9 @@ def run(
     err = err or sys.stderr
     try:
         return COMMANDS[args.command](args, services, out, err)
+    except BackupUnavailable as error:
+        err.write(f"{error}\n")
+        return 2
     except QuestionNotFound as error:
         err.write(f"{error}\n")
         return 2

@@ -57,7 +57,8 @@ def annotations_to_jsonld(
     that deletions reach the people the file is shared with.
     """
     annotations = [
-        annotation_to_jsonld(record, uri, category_labels=category_labels) for record, uri in items
+        annotation_to_jsonld(record, uri, category_labels=category_labels, with_context=False)
+        for record, uri in items
     ]
     return {
         "@context": CONTEXT,
@@ -75,12 +76,16 @@ def annotation_to_jsonld(
     question_uri: str,
     *,
     category_labels: Mapping[str, str] | None = None,
+    with_context: bool = True,
 ) -> JsonObject:
-    """One Annotation; `question_uri` is the question's official URL or urn:qe:KEY."""
+    """One Annotation; `question_uri` is the question's official URL or urn:qe:KEY.
+
+    Inside a collection the annotations inherit the collection's `@context`
+    (as in the W3C model's examples), so `with_context=False` leaves it out.
+    """
     labels = _DEFAULT_LABELS if category_labels is None else category_labels
     selector = record.selector
     annotation: JsonObject = {
-        "@context": CONTEXT,
         "id": annotation_urn(record.id),
         "type": "Annotation",
         "created": iso_datetime(record.created),
@@ -106,6 +111,8 @@ def annotation_to_jsonld(
         "qe:deleted": record.deleted,
         "qe:version": record.version,
     }
+    if with_context:
+        annotation = {"@context": CONTEXT, **annotation}
     if record.previous_exact is not None:
         annotation["qe:previousExact"] = record.previous_exact
     if record.commitment is not None:
@@ -175,15 +182,14 @@ def _bodies(record: AnnotationRecord, category_label: str) -> list[JsonObject]:
 
 
 def _commitment(commitment: CommitmentRecord) -> JsonObject:
-    result: JsonObject = {
-        "qe:precision": commitment.precision.value,
-        "qe:ministry": commitment.ministry,
-        "qe:status": commitment.status.value,
-        "qe:evidence": commitment.evidence,
-        "qe:history": [_status_change(change) for change in commitment.history],
-    }
+    result: JsonObject = {}
     _put_date(result, "qe:dueDate", commitment.due_date)
+    result["qe:precision"] = commitment.precision.value
+    result["qe:ministry"] = commitment.ministry
+    result["qe:status"] = commitment.status.value
+    result["qe:evidence"] = commitment.evidence
     _put_date(result, "qe:nextCheck", commitment.next_check)
+    result["qe:history"] = [_status_change(change) for change in commitment.history]
     return result
 
 

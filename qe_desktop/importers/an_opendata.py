@@ -212,7 +212,7 @@ def _get(parent: JsonMapping | None, key: str) -> object:
 def _legislature(value: str | None, source: str) -> int | None:
     if value is None:
         return None
-    if not value.isdigit() or len(value) > 3:
+    if not (value.isascii() and value.isdigit()) or len(value) > 3:
         raise ImportFailure(source, f"législature invalide « {value[:20]} »")
     return int(value)
 

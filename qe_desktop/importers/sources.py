@@ -118,9 +118,7 @@ def count_sources(paths: Sequence[Path]) -> int | None:
     try:
         for path in map(Path, paths):
             if path.is_dir():
-                files = (Path(root, name) for root, _, names in os.walk(path) for name in names)
-                for file in files:
-                    total += _count_file(file) or 1
+                total += sum(_count_file(file) or 1 for file in _visible_files(path))
             else:
                 count = _count_file(path)
                 if count is None:
@@ -166,6 +164,17 @@ def is_question_name(name: str) -> bool:
 # --- files and folders ----------------------------------------------------------------
 
 
+def _is_hidden(name: str) -> bool:
+    """Hidden files and folders (.git, .DS_Store, __MACOSX) are not the user's documents."""
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _visible_files(folder: Path) -> Iterator[Path]:
+    for root, folders, names in os.walk(folder):
+        folders[:] = [name for name in folders if not _is_hidden(name)]
+        yield from (Path(root, name) for name in names if not _is_hidden(name))
+
+
 def _count_file(path: Path) -> int | None:
     if path.suffix.lower() != ARCHIVE_SUFFIX:
         return 1
@@ -178,16 +187,15 @@ def _count_file(path: Path) -> int | None:
 def _iter_path(path: Path, *, explicit: bool) -> Iterator[SourceItem | ImportFailure]:
     name = str(path)
     try:
-        if path.is_dir():
-            yield from _iter_folder(path)
-            return
-        if not path.exists():
-            yield ImportFailure(name, "fichier introuvable")
-            return
+        is_folder, exists = path.is_dir(), path.exists()
     except OSError as exc:
         yield ImportFailure(name, f"accès impossible : {exc.strerror or exc}")
         return
-    if path.suffix.lower() == ARCHIVE_SUFFIX:
+    if is_folder:
+        yield from _iter_folder(path)
+    elif not exists:
+        yield ImportFailure(name, "fichier introuvable")
+    elif path.suffix.lower() == ARCHIVE_SUFFIX:
         yield from _iter_archive(path)
     elif not explicit and not is_question_name(path.name):
         yield SkippedEntry(name, _not_question_reason(path.name))
@@ -203,12 +211,17 @@ def _iter_folder(folder: Path) -> Iterator[SourceItem | ImportFailure]:
         yield ImportFailure(str(folder), f"dossier illisible : {exc.strerror or exc}")
         return
     for entry in entries:
-        if entry.name.startswith(".") or entry.name == "__MACOSX":
-            continue  # hidden files and folders (.git, .DS_Store): not the user's documents
+        if _is_hidden(entry.name):
+            continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
+        try:
+            is_folder, is_file = entry.is_dir(follow_symlinks=False), entry.is_file()
+        except OSError as exc:
+            yield ImportFailure(str(path), f"accès impossible : {exc.strerror or exc}")
+            continue
+        if is_folder:
             yield from _iter_folder(path)
-        elif entry.is_file():
+        elif is_file:
             yield from _iter_path(path, explicit=False)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qe_desktop.services.annotations import AnnotationService
+from qe_desktop.services.backups import BackupService
 from qe_desktop.services.exchange import ExchangeService
 from qe_desktop.services.importing import ImportService
 from qe_desktop.services.questions import QuestionService
@@ -29,6 +30,7 @@ class Services:
     importing: ImportService
     annotations: AnnotationService
     exchange: ExchangeService
+    backups: BackupService
 
     @property
     def user(self) -> str:
@@ -39,8 +41,11 @@ class Services:
         current_user = CurrentUser(user)
         annotations = AnnotationService(database, current_user)
         exchange = ExchangeService(database)
+        backups = BackupService(database)
         importing = ImportService(
-            database, after_upsert=[annotations.reanchor_after_import, exchange.attach_pending]
+            database,
+            after_upsert=[annotations.reanchor_after_import, exchange.attach_pending],
+            before_bulk=backups.before_import,
         )
         return cls(
             database=database,
@@ -49,4 +54,5 @@ class Services:
             importing=importing,
             annotations=annotations,
             exchange=exchange,
+            backups=backups,
         )

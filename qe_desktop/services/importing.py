@@ -96,9 +96,15 @@ def _never() -> bool:
 
 
 class ImportService:
-    def __init__(self, database: Database, after_upsert: Sequence[AfterUpsert] = ()) -> None:
+    def __init__(
+        self,
+        database: Database,
+        after_upsert: Sequence[AfterUpsert] = (),
+        before_bulk: Callable[[], object] | None = None,
+    ) -> None:
         self._db = database
         self._after_upsert = list(after_upsert)
+        self._before_bulk = before_bulk
 
     def add_after_upsert(self, hook: AfterUpsert) -> None:
         """Called inside the question's savepoint after it was inserted or changed
@@ -111,6 +117,8 @@ class ImportService:
         progress: ProgressCallback = _no_progress,
         cancelled: CancelCheck = _never,
     ) -> ImportReport:
+        if self._before_bulk is not None:
+            self._before_bulk()  # a backup: a bulk import must always be undoable
         total = count_sources(paths)
         return self._run(iter_sources(paths), total, progress, cancelled)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from qe_desktop.domain.annotation import Category
 from qe_desktop.domain.question import question_uri
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
@@ -54,6 +55,16 @@ class QuestionService:
     def legislatures(self) -> list[int]:
         with self._db.read() as session:
             return store.legislatures(session)
+
+    def tags(self) -> list[str]:
+        """Tags in use on live annotations, for the tag filter."""
+        with self._db.read() as session:
+            return store.tags_in_use(session)
+
+    def categories(self) -> tuple[Category, ...]:
+        """Highlight categories (stable name, user label), for the category filter."""
+        with self._db.read() as session:
+            return list_categories(session)
 
     def detail(self, key: str) -> QuestionDetail:
         with self._db.read() as session:

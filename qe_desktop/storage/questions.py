@@ -310,6 +310,19 @@ def legislatures(session: Session) -> list[int]:
     return sorted((int(v) for v in session.scalars(query) if v is not None), reverse=True)
 
 
+def tags_in_use(session: Session) -> list[str]:
+    """Tags carried by at least one live annotation (for the tag filter)."""
+    query = (
+        select(Tag.name)
+        .join(AnnotationTag, AnnotationTag.tag_id == Tag.id)
+        .join(Annotation, Annotation.id == AnnotationTag.annotation_id)
+        .where(Annotation.deleted.is_(False))
+        .distinct()
+        .order_by(Tag.name)
+    )
+    return [str(name) for name in session.scalars(query)]
+
+
 def question_count(session: Session) -> int:
     return int(session.scalar(select(func.count(Question.id))) or 0)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -14,6 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from qe_desktop.storage.backups import make_backup
 from qe_desktop.storage.engine import sqlite_path
 
 # Tables managed outside the ORM metadata (FTS5 virtual table and its shadow tables).
@@ -56,19 +55,6 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def backup_file(path: Path, reason: str) -> Path:
-    """Copy a SQLite library (and its WAL) next to itself, with a timestamp."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    backup_dir = path.parent / "backups"
-    backup_dir.mkdir(exist_ok=True)
-    target = backup_dir / f"{path.stem}-{reason}-{stamp}{path.suffix}"
-    shutil.copy2(path, target)
-    wal = path.with_name(path.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, target.with_name(target.name + "-wal"))
-    return target
-
-
 def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     """Bring the schema to head. Returns the backup made first, if any.
 
@@ -90,7 +76,7 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     has_tables = bool(inspect(engine).get_table_names())
     if path is not None and path.exists() and has_tables:
         engine.dispose()
-        backup = backup_file(path, f"avant-migration-{current or 'initial'}")
+        backup = make_backup(path, "avant-migration")
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
     return backup

@@ -36,7 +36,7 @@ def install_translation(app: QApplication, language: str) -> QTranslator | None:
     if not qm.is_file():
         return None
     translator = QTranslator(app)
-    if translator.load(qm.read_bytes()):  # type: ignore[call-overload]
+    if translator.load(qm.read_bytes()):
         app.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
         return translator

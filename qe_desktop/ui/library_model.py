@@ -8,40 +8,50 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
-from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
 from qe_desktop.services.questions import QuestionService
+from qe_desktop.storage.search import parse_terms
+from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, status_label
+
+__all__ = ["PAGE_SIZE", "ROW_ROLE", "SNIPPET_ROLE", "STATUS_COLORS", "STATUS_ROLE", "LibraryModel"]
 
 PAGE_SIZE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-
-STATUS_COLORS = {
-    Status.ANSWERED: "#2a9d8f",
-    Status.PENDING: "#457b9d",
-    Status.OVERDUE: "#d62828",
-    Status.WITHDRAWN: "#6c757d",
-    Status.LAPSED: "#8d99ae",
-}
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status, for the badge delegate
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # search excerpt with [[ ]] around matches
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class LibraryModel(QAbstractTableModel):
+    # Most useful first: the library panel is narrow, the rest is a scroll away.
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("number", "N°"),
-        ("chamber", "Chamber"),
-        ("published_on", "Published"),
-        ("author", "Author"),
-        ("group", "Group"),
-        ("ministry", "Ministry"),
-        ("title", "Title"),
-        ("status", "Status"),
-        ("delay_days", "Delay (days)"),
-        ("annotation_count", "Notes"),
+        ("number", QT_TRANSLATE_NOOP("LibraryModel", "No.")),
+        ("chamber", QT_TRANSLATE_NOOP("LibraryModel", "Chamber")),
+        ("published_on", QT_TRANSLATE_NOOP("LibraryModel", "Published")),
+        ("status", QT_TRANSLATE_NOOP("LibraryModel", "Status")),
+        ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
+        ("author", QT_TRANSLATE_NOOP("LibraryModel", "Author")),
+        ("group", QT_TRANSLATE_NOOP("LibraryModel", "Group")),
+        ("ministry", QT_TRANSLATE_NOOP("LibraryModel", "Ministry")),
+        ("delay_days", QT_TRANSLATE_NOOP("LibraryModel", "Delay (d)")),
+        ("annotation_count", QT_TRANSLATE_NOOP("LibraryModel", "Notes")),
     ]
+    HEADER_TIPS: ClassVar[dict[str, str]] = {
+        "delay_days": QT_TRANSLATE_NOOP(
+            "LibraryModel", "Days between publication of the question and the answer"
+        ),
+        "annotation_count": QT_TRANSLATE_NOOP("LibraryModel", "Number of annotations"),
+    }
 
     def __init__(self, service: QuestionService, parent: Any = None) -> None:
         super().__init__(parent)
@@ -50,14 +60,8 @@ class LibraryModel(QAbstractTableModel):
         self._total = 0
         self._filter = QuestionFilter()
         self._sort = Sort()
-        self._headers = [self.tr(label) for _, label in self.COLUMNS]
-        self._status_labels = {
-            Status.ANSWERED: self.tr("answered"),
-            Status.PENDING: self.tr("pending"),
-            Status.OVERDUE: self.tr("overdue"),
-            Status.WITHDRAWN: self.tr("withdrawn"),
-            Status.LAPSED: self.tr("lapsed"),
-        }
+        self._headers = [self.tr(label) for _, label in self.COLUMNS]  # lupdate: see COLUMNS
+        self._header_tips = {name: self.tr(tip) for name, tip in self.HEADER_TIPS.items()}
 
     # -- loading -----------------------------------------------------------
     @property
@@ -67,6 +71,19 @@ class LibraryModel(QAbstractTableModel):
     @property
     def total(self) -> int:
         return self._total
+
+    @property
+    def current_sort(self) -> Sort:
+        return self._sort
+
+    @property
+    def searching(self) -> bool:
+        """True when a full-text search narrows the rows (they then carry snippets)."""
+        return not parse_terms(self._filter.text).empty
+
+    def column_of(self, name: str) -> int:
+        names = [column for column, _ in self.COLUMNS]
+        return names.index(name) if name in names else -1
 
     def set_filter(self, flt: QuestionFilter) -> None:
         self._filter = flt
@@ -124,9 +141,12 @@ class LibraryModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._header_tips.get(self.COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -139,13 +159,13 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == "title":
-                return row.title
-            if row.snippet:
-                return row.snippet.replace("[[", "«").replace("]]", "»")
-            return None
+            return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QBrush(QColor(STATUS_COLORS[row.status]))
+        if role == STATUS_ROLE:
+            return row.status
+        if role == SNIPPET_ROLE:
+            return row.snippet
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             "delay_days",
             "annotation_count",
@@ -155,15 +175,23 @@ class LibraryModel(QAbstractTableModel):
             return row
         return None
 
+    def _tooltip(self, row: QuestionRow, column: str) -> str | None:
+        snippet = row.snippet.replace("[[", "«").replace("]]", "»")
+        if column == "title":
+            return f"{row.title}\n\n{snippet}" if snippet else row.title
+        if column in ("author", "group", "ministry") and getattr(row, column):
+            return str(getattr(row, column))
+        return snippet or None
+
     def _display(self, row: QuestionRow, column: str) -> str:
         if column == "number":
             return row.number or "—"
         if column == "chamber":
-            return "AN" if row.chamber == "an" else "Sénat"
+            return chamber_label(row.chamber)
         if column == "published_on":
             return row.published_on.strftime("%d/%m/%Y") if row.published_on else ""
         if column == "status":
-            return self._status_labels[row.status]
+            return status_label(row.status)
         if column == "delay_days":
             return "" if row.delay_days is None else str(row.delay_days)
         if column == "annotation_count":

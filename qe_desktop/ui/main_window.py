@@ -60,12 +60,12 @@ class MainWindow(QMainWindow):
 
     # -- construction --------------------------------------------------------
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.addAction(action)
         return action
 
@@ -117,14 +117,14 @@ class MainWindow(QMainWindow):
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         for key, splitter in (("desk", self.desk), ("reader", self.reader.splitter)):
             state = self.settings.value(f"window/{key}")
             if state is not None:
-                splitter.restoreState(state)  # type: ignore[arg-type]
+                splitter.restoreState(state)
         header = self.settings.value("library/header")
         if header is not None:
-            self.library.table.horizontalHeader().restoreState(header)  # type: ignore[arg-type]
+            self.library.table.horizontalHeader().restoreState(header)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

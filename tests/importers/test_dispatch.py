@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
-from qe_desktop.importers import dispatch
+from qe_desktop.importers import dispatch, sources
 from qe_desktop.importers.dispatch import detect_format, iter_records, parse_item
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem
@@ -146,3 +147,25 @@ def test_iter_records_goes_through_folders_and_keeps_going(tmp_path: Path) -> No
     assert isinstance(results[1], ImportFailure)
     assert results[1].source == str(tmp_path / "b.json")
     assert "tronqué" in results[1].reason
+
+
+def test_legislature_xml_in_an_archive_is_streamed_and_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "STREAM_THRESHOLD_BYTES", 1000)
+    collection = (DATA / "an_xml" / "legislature14_collection" / "input.xml").read_bytes()
+    path = tmp_path / "Questions_ecrites_XIV.xml.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("Questions_ecrites_XIV.xml", collection)
+    (item,) = sources.iter_sources([path])  # the enumeration is over: the stream still opens
+    assert isinstance(item, SourceItem) and item.is_streamed
+    records = list(parse_item(item))
+    assert [r.key for r in records if isinstance(r, QuestionRecord)] == [
+        "QANR5L14QE1",
+        "QANR5L14QE2",
+        "QANR5L14QE3",
+    ]
+    assert all(
+        isinstance(r, QuestionRecord) and r.source == f"{path}!Questions_ecrites_XIV.xml"
+        for r in records
+    )

@@ -302,6 +302,8 @@ def test_count_sources_reads_archive_end_records(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "one.json").write_bytes(b"{}")
     (folder / "inner.zip").write_bytes(archive.read_bytes())
+    (folder / ".git").mkdir()
+    (folder / ".git" / "index").write_bytes(b"hidden: not counted, not imported")
     assert zip_entry_count(archive) == 7
     assert count_sources([archive, folder]) == 7 + 1 + 7
 

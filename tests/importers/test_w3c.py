@@ -208,3 +208,17 @@ def test_question_key_of_uri() -> None:
     assert question_key_of_uri("urn:qe:senat-17-02580#answer") == "senat-17-02580"
     assert question_key_of_uri(URL + "#question") == ""
     assert ParsedAnnotation(FULL, URL + "#answer").question_uri == URL
+
+
+def test_the_documented_example_imports_and_exports_back_unchanged() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "annotation-format.md").read_text(
+        encoding="utf-8"
+    )
+    example = json.loads(doc.rsplit("```json", 1)[1].split("```", 1)[0])
+    parsed = parse_annotations(encode(example), "annotation-format.md")
+    assert parsed.errors == []
+    assert [p.record.deleted for p in parsed] == [False, True]
+    exported = annotations_to_jsonld(
+        [(p.record, p.question_uri) for p in parsed], collection_id=example["id"]
+    )
+    assert exported == example

@@ -1,0 +1,69 @@
+"""Backups a user can rely on: daily, before every bulk import, restorable in one step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from qe_desktop.storage.backups import (
+    Backup,
+    has_backup_since,
+    list_backups,
+    make_backup,
+    restore_into,
+)
+from qe_desktop.storage.database import Database
+
+
+class BackupUnavailable(RuntimeError):
+    pass
+
+
+class BackupService:
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    @property
+    def available(self) -> bool:
+        return self._db.path is not None
+
+    def _library(self) -> Path:
+        if self._db.path is None:
+            raise BackupUnavailable(
+                "Les sauvegardes d'une bibliothèque d'équipe PostgreSQL se font sur le serveur "
+                "(pg_dump)."
+            )
+        return self._db.path
+
+    def daily(self) -> Path | None:
+        """One backup per day, taken when the library is first opened that day."""
+        if not self.available or not self._library().exists():
+            return None
+        midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        if has_backup_since(self._library(), "quotidienne", midnight):
+            return None
+        return make_backup(self._library(), "quotidienne")
+
+    def before_import(self) -> Path | None:
+        """A snapshot before a bulk import, unless one was taken in the last minutes."""
+        if not self.available or not self._library().exists():
+            return None
+        recent = datetime.now(UTC) - timedelta(minutes=5)
+        if has_backup_since(self._library(), "avant-import", recent):
+            return None
+        return make_backup(self._library(), "avant-import")
+
+    def create(self, reason: str = "manuelle") -> Path:
+        return make_backup(self._library(), reason)
+
+    def list(self) -> list[Backup]:
+        return list_backups(self._library()) if self.available else []
+
+    def restore(self, backup: Path) -> Path:
+        """Restore a backup; the current state is saved first, so a restore can be undone."""
+        library = self._library()
+        safety = make_backup(library, "avant-restauration")
+        self._db.engine.dispose()
+        restore_into(backup, library)
+        self._db.engine.dispose()
+        return safety

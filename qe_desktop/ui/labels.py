@@ -1,0 +1,53 @@
+"""Words the window shows for domain values (status, chamber), translated in one place.
+
+The list, the filters and the reader's header all name a status the same way, so
+the translation is written once (context "Labels") and every widget asks here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from qe_desktop.domain.status import Status
+
+STATUS_COLORS: dict[Status, str] = {
+    Status.ANSWERED: "#2a9d8f",
+    Status.PENDING: "#457b9d",
+    Status.OVERDUE: "#d62828",
+    Status.WITHDRAWN: "#6c757d",
+    Status.LAPSED: "#8d99ae",
+}
+
+_STATUS_TEXT: dict[Status, str] = {
+    Status.ANSWERED: QT_TRANSLATE_NOOP("Labels", "answered"),
+    Status.PENDING: QT_TRANSLATE_NOOP("Labels", "pending"),
+    Status.OVERDUE: QT_TRANSLATE_NOOP("Labels", "overdue"),
+    Status.WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "withdrawn"),
+    Status.LAPSED: QT_TRANSLATE_NOOP("Labels", "lapsed"),
+}
+
+_CHAMBER_SHORT = {
+    "an": QT_TRANSLATE_NOOP("Labels", "AN"),
+    "senat": QT_TRANSLATE_NOOP("Labels", "Senate"),
+}
+
+_CHAMBER_LONG = {
+    "an": QT_TRANSLATE_NOOP("Labels", "National Assembly"),
+    "senat": QT_TRANSLATE_NOOP("Labels", "Senate"),
+}
+
+
+def status_label(status: Status) -> str:
+    return QCoreApplication.translate("Labels", _STATUS_TEXT[status])
+
+
+def chamber_label(chamber: str, *, short: bool = True) -> str:
+    table = _CHAMBER_SHORT if short else _CHAMBER_LONG
+    text = table.get(chamber)
+    return QCoreApplication.translate("Labels", text) if text else chamber
+
+
+def legislature_label(legislature: int) -> str:
+    return QCoreApplication.translate("Labels", "%1th legislature").replace(
+        "%1", str(legislature)
+    )
