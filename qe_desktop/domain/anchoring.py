@@ -168,6 +168,13 @@ class _Search:
         return Selector.from_span(self.target.text, candidate.start, candidate.end)
 
     def decide(self, *, kept_here: bool) -> AnchorResult:
+        """Anchored only for the unchanged quote, in matching context, with no close rival.
+
+        A candidate needs evidence to be considered at all (see `_eligible`).
+        The best one is kept for review when it was edited, moved into new
+        surroundings, or barely beats another place whose context also matches;
+        with no context to tell places apart, it is an orphan, not a guess.
+        """
         self._exact_places()
         self._context_places(fuzzy=False)
         if not any(c.supported_sides for c in self._candidates()):
@@ -200,6 +207,7 @@ class _Search:
         return (c.score, -abs(c.start - self.old.start), -c.start, -c.end)
 
     def _eligible(self, c: _Candidate) -> bool:
+        """Enough evidence: context on one side, or a quote long enough to speak for itself."""
         sides = c.supported_sides
         distinct = len(self.quote) >= DISTINCT_QUOTE_CHARS
         if c.exact:

@@ -43,8 +43,8 @@ SENAT_UID = re.compile(r"qSEQ(\d{2})(\d{2})(\d{4}[0-9A-Z])(?![0-9A-Za-z])")
 _AN_UID = re.compile(r"QANR5L(\d{1,2})(QE|QG|QOSD)(\d{1,6})(?!\d)")
 _AN_OLD_NAME = re.compile(r"(?<![0-9])(\d{1,2})-(\d{1,6})(QE|QG|QOSD)(?![A-Za-z0-9])")
 _SENAT_URL = re.compile(
-    r"https?://[A-Za-z0-9.-]*senat\.fr\.?/questions/base/\d{4}/(qSEQ\d{8}[0-9A-Z])\.html?",
-    re.IGNORECASE,
+    r"https?://[A-Za-z0-9.-]*senat\.fr\.?/(?:questions/base/\d{4}/|basile/visio\.do\?id=)"
+    r"(qSEQ\d{8}[0-9A-Z])(?![0-9A-Za-z])",
 )
 
 

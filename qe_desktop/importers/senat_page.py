@@ -49,6 +49,9 @@ from qe_desktop.importers.page_common import (
 
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 _PUBLISHED = rf"publiée\s+(?:le|dans\s+le\s+JO\s+Sénat\s+du)\s*(?P<date>{_DATE})(?:\s*[-–]\s*page\s*(?P<page>\d{{1,6}}))?"
+_PUBLISHED_NO_GROUPS = (
+    rf"publiée\s+(?:le|dans\s+le\s+JO\s+Sénat\s+du)\s*{_DATE}(?:\s*[-–]\s*page\s*\d{{1,6}})?"
+)
 _CIVILITY = r"(?P<civ>Mme|Mlle|M\.?)"
 _AFFILIATION = r"\((?P<aff>[^()\n]{0,200}?)\)"
 _CLASSIC_HEADER = re.compile(
@@ -70,6 +73,7 @@ _GLUED_MARKER = re.compile(
 )
 _GLUED_PAGE = re.compile(r"([.!?»)\"”])[ ]?([-–][ ]?page[ ]\d{1,6})(?=[ ]*$|[A-ZÀ-Ý])", re.MULTILINE)
 
+_GLUED_DATE = re.compile(rf"({_PUBLISHED_NO_GROUPS})(?=[A-ZÀ-Ý])")
 _PAGE_LINE = re.compile(r"^[-–—]\s*page\s*(\d{1,6})\s*$", re.IGNORECASE)
 _TRANSMISE = re.compile(
     rf"^Transmise\s+(?:au|aux|à\s+la|à\s+l['’]|à)\s*(?:ministère\s*:\s*)?(?P<min>.+?)"
@@ -156,6 +160,7 @@ def senat_title_from_preamble(preamble: str) -> str | None:
 
 def _unglue(text: str) -> str:
     text = _GLUED_PAGE.sub(r"\1\n\2\n", text)
+    text = _GLUED_DATE.sub(r"\1\n", text)
     return _GLUED_MARKER.sub("\n", text)
 
 
@@ -178,12 +183,7 @@ def _read_body(lines: list[str]) -> _Body:
         if _is_footer(line):
             break
         if (page := _PAGE_LINE.match(line)) is not None:
-            if state == "question":
-                body.question_page, state = page.group(1), "after_question"
-            elif state == "answer":
-                body.answer_page, state = page.group(1), "after_answer"
-            elif state == "erratum":
-                state = "after_answer"
+            state = _read_page(page.group(1), state, body)
             continue
         if (head := _answer_head(line, lines, index)) is not None:
             ministry, published, skip_next = head
@@ -197,8 +197,8 @@ def _read_body(lines: list[str]) -> _Body:
             body.assigned_on = parse_numeric_date(sent.group("date") or "")
             state = "after_question"
             continue
-        if _read_status(line, body):
-            state = "after_question" if state == "question" else "after_answer"
+        if (status := _read_status(line, body)) is not None:
+            state = status or ("after_question" if state == "question" else "after_answer")
             continue
         if _ERRATUM.match(line):
             state = "erratum"
@@ -206,6 +206,16 @@ def _read_body(lines: list[str]) -> _Body:
         if state in target:
             target[state].append(line)
     return body
+
+
+def _read_page(page: str, state: str, body: _Body) -> str:
+    """`- page N` closes the question, then the answer; later ones belong to an erratum."""
+    if state in ("question", "after_question"):
+        body.question_page = body.question_page or page
+        return "after_question"
+    if state != "erratum" and body.answer_page is None:
+        body.answer_page = page
+    return "after_answer"
 
 
 def _is_footer(line: str) -> bool:
@@ -230,30 +240,32 @@ def _answer_head(
     return start.group("min").strip(), published, True
 
 
-def _read_status(line: str, body: _Body) -> bool:
-    """Closing, pending and availability lines; True when the line was one of them."""
+def _read_status(line: str, body: _Body) -> str | None:
+    """Closing, pending and availability lines.
+
+    Returns None for any other line, else the reading state that follows ("" = the
+    default: the current text block is over).
+    """
     if _NO_QUESTION_TEXT.match(line):
-        return True
+        return "after_question"
     if _NO_ANSWER_TEXT.match(line):
         body.notes.append(line)
-        return True
+        return "after_answer"
     if (seance := _SEANCE.match(line)) is not None:
         body.notes.append(line)
         body.seance_on = parse_numeric_date(seance.group("date") or "")
-        return True
+        return "answer"  # the text of an oral answer may follow
     if _CADUQUE.match(line):
         body.closing = Closing(ClosingKind.LAPSED, line.rstrip(". "))
-        return True
-    if _WITHDRAWN.match(line):
+    elif _WITHDRAWN.match(line):
         body.closing = Closing(ClosingKind.WITHDRAWN, line.rstrip(". "))
-        return True
-    if (recalled := _RECALLED.match(line)) is not None:
+    elif (recalled := _RECALLED.match(line)) is not None:
         body.recalls = _senat_number(recalled.group(1))
-        return True
-    if (pending := _PENDING.match(line)) is not None:
+    elif (pending := _PENDING.match(line)) is not None:
         body.pending_ministry = capitalize_first(pending.group("min"))
-        return True
-    return False
+    else:
+        return None
+    return ""
 
 
 def _build_record(

@@ -48,6 +48,4 @@ def chamber_label(chamber: str, *, short: bool = True) -> str:
 
 
 def legislature_label(legislature: int) -> str:
-    return QCoreApplication.translate("Labels", "%1th legislature").replace(
-        "%1", str(legislature)
-    )
+    return QCoreApplication.translate("Labels", "%1th legislature").replace("%1", str(legislature))

@@ -1,24 +1,60 @@
-"""Left side of the reading desk: search box and the library table."""
+"""Left side of the reading desk: search box, filters and the library table.
+
+The panel turns what the user types and ticks into one QuestionFilter for the
+model, and remembers filters, sort and columns in QSettings between sessions.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from qe_desktop.domain.views import Sort
 from qe_desktop.services.questions import QuestionService
+from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
+from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
 from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
 
 SEARCH_DEBOUNCE_MS = 250
+COLUMN_WIDTHS = {
+    "number": 58,
+    "chamber": 52,
+    "published_on": 82,
+    "status": 92,
+    "title": 300,
+    "author": 150,
+    "group": 120,
+    "ministry": 220,
+    "delay_days": 62,
+    "annotation_count": 50,
+}
+HIDDEN_BY_DEFAULT = ("group",)
+HEADER_KEY = "library/header"
+SORT_KEY = "library/sort"
+FILTER_KEY = "library/filter"
+EXPANDED_KEY = "library/filters_expanded"
 
 
 class LibraryPanel(QWidget):
@@ -27,61 +63,109 @@ class LibraryPanel(QWidget):
 
     def __init__(self, service: QuestionService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._service = service
         self.model = LibraryModel(service, self)
         self.search = QLineEdit()
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText(self.tr("Search titles, questions, answers, notes…"))
+        self.search.setToolTip(
+            self.tr(
+                "Accents and capitals do not matter. Put a phrase in quotes to find it as is."
+            )
+        )
         self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.filters = FilterBar(service)
         self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
         self.count_label.setStyleSheet("color: #555;")
-        self.table = QTableView()
-        self.table.setObjectName("libraryTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        for column, width in enumerate((70, 55, 85, 140, 110, 180, 260, 80, 60, 50)):
-            self.table.setColumnWidth(column, width)
+        self.table = self._build_table()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         self.search.returnPressed.connect(self._apply_search)
+        self.filters.changed.connect(self._apply_filters)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.model.modelReset.connect(self._update_count)
+        self.model.modelReset.connect(self._on_reset)
         self.model.rowsInserted.connect(self._update_count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.search)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("libraryTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSortingEnabled(True)
+        table.sortByColumn(self.model.column_of("published_on"), Qt.SortOrder.DescendingOrder)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setItemDelegateForColumn(
+            self.model.column_of("status"), StatusBadgeDelegate(table)
+        )
+        table.setItemDelegateForColumn(self.model.column_of("title"), TitleSnippetDelegate(table))
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        for name, width in COLUMN_WIDTHS.items():
+            table.setColumnWidth(self.model.column_of(name), width)
+        for name in HIDDEN_BY_DEFAULT:
+            table.setColumnHidden(self.model.column_of(name), True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        return table
+
+    # -- loading ---------------------------------------------------------------
     def reload(self) -> None:
+        """Re-read choices and rows (after an import, at start-up)."""
+        self.filters.refresh_choices()
         self.model.reload()
-        self._update_count()
 
     def _apply_search(self) -> None:
         self._debounce.stop()
         text = self.search.text()
         if text == self.model.current_filter.text:
             return
-        self.model.set_filter(dataclasses.replace(self.model.current_filter, text=text))
+        self._apply_filters()
         self.search_changed.emit(text)
+
+    def _apply_filters(self) -> None:
+        flt = dataclasses.replace(self.filters.current(), text=self.search.text())
+        self.model.set_filter(flt)
+
+    def _on_reset(self) -> None:
+        """After new rows: row height for snippets, count, and a question to read."""
+        metrics = self.table.fontMetrics()
+        lines = 2 if self.model.searching else 1
+        self.table.verticalHeader().setDefaultSectionSize(lines * metrics.height() + 10)
+        self._update_count()
         if self.model.rowCount() > 0:
             self.table.selectRow(0)
 
     def _update_count(self, *_args: object) -> None:
-        self.count_label.setText(self.tr("%n question(s)", "", self.model.total))
+        shown = self.model.total
+        narrowed = self.model.searching or self.filters.active_count() > 0
+        if narrowed:
+            total = self._service.total()
+            text = self.tr("%n question(s) out of %1", "", shown).replace("%1", str(total))
+        else:
+            text = self.tr("%n question(s)", "", shown)
+        self.count_label.setText(text)
 
+    # -- selection -------------------------------------------------------------
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         index = self.table.currentIndex()
         rows = self.table.selectionModel().selectedRows()
@@ -110,3 +194,65 @@ class LibraryPanel(QWidget):
             if row is not None:
                 keys.append(row.key)
         return keys
+
+    def move_selection(self, step: int) -> None:
+        """Select the row `step` away from the current one (fetching more if needed)."""
+        current = self.table.currentIndex().row()
+        target = max(current + step, 0) if current >= 0 else 0
+        if target >= self.model.rowCount() and self.model.canFetchMore(QModelIndex()):
+            self.model.fetchMore(QModelIndex())
+        target = min(target, self.model.rowCount() - 1)
+        if target >= 0:
+            self.table.selectRow(target)
+            self.table.scrollTo(self.model.index(target, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up and Down in the search field walk the list without leaving the field."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.move_selection(1 if event.key() == Qt.Key.Key_Down else -1)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- columns ---------------------------------------------------------------
+    def _column_menu(self, position: QPoint) -> None:
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            label = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action = QAction(label, menu)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(
+                lambda shown, c=column: self.table.setColumnHidden(c, not shown)
+            )
+            menu.addAction(action)
+        menu.exec(self.table.horizontalHeader().mapToGlobal(position))
+
+    # -- settings --------------------------------------------------------------
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue(HEADER_KEY, self.table.horizontalHeader().saveState())
+        sort = self.model.current_sort
+        settings.setValue(SORT_KEY, f"{sort.column} {'desc' if sort.descending else 'asc'}")
+        settings.setValue(FILTER_KEY, encode_filter(self.filters.current()))
+        settings.setValue(EXPANDED_KEY, self.filters.expanded)
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Columns, sort, filters and the filter fold-out as they were left."""
+        header = settings.value(HEADER_KEY)
+        if header is not None:
+            self.table.horizontalHeader().restoreState(header)
+        self.filters.set_expanded(str(settings.value(EXPANDED_KEY, "false")).lower() == "true")
+        flt = decode_filter(settings.value(FILTER_KEY))
+        self.filters.set_filter(flt)
+        self.model.set_filter(flt, reload=False)
+        column_name, _, order = str(settings.value(SORT_KEY, "")).partition(" ")
+        column = self.model.column_of(column_name)
+        if column >= 0:
+            self.model.set_sort(Sort(column_name, order == "desc"), reload=False)
+            descending = Qt.SortOrder.DescendingOrder
+            qt_order = descending if order == "desc" else Qt.SortOrder.AscendingOrder
+            header_view = self.table.horizontalHeader()
+            blocked = header_view.blockSignals(True)
+            header_view.setSortIndicator(column, qt_order)
+            header_view.blockSignals(blocked)

@@ -8,11 +8,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from qe_desktop.domain.views import QuestionDetail
-from qe_desktop.ui.library_model import STATUS_COLORS
+from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, legislature_label
+from qe_desktop.ui.labels import status_label as _status_text
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReaderHeader", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 
 def _date(value: object) -> str:
@@ -20,21 +19,14 @@ def _date(value: object) -> str:
 
 
 def status_label(detail: QuestionDetail) -> str:
-    labels = {
-        "answered": _tr("answered"),
-        "pending": _tr("pending"),
-        "overdue": _tr("overdue"),
-        "withdrawn": _tr("withdrawn"),
-        "lapsed": _tr("lapsed"),
-    }
-    return labels[detail.status.value]
+    return _status_text(detail.status)
 
 
 def header_html(detail: QuestionDetail) -> str:
     r = detail.record
     number = f"{r.qtype} n° {r.number}" if r.number else r.qtype
-    chamber = "Assemblée nationale" if r.chamber.value == "an" else "Sénat"
-    legislature = _tr("%1th legislature").replace("%1", str(r.legislature)) if r.legislature else ""
+    chamber = escape(chamber_label(r.chamber.value, short=False))
+    legislature = legislature_label(r.legislature) if r.legislature else ""
     who = escape(detail.author_display)
     place = " - ".join(x for x in (r.author.constituency, r.author.group) if x)
     asked = r.ministry_asked or r.ministry_assigned or ""
@@ -42,14 +34,14 @@ def header_html(detail: QuestionDetail) -> str:
     ministries = escape(asked)
     if answering and answering != asked:
         ministries += " → " + escape(answering)
-    published = _tr("Published %1").replace("%1", _date(r.published_on))
+    published = translate("ReaderHeader", "Published %1").replace("%1", _date(r.published_on))
     if r.question_page:
-        published += _tr(", p. %1").replace("%1", r.question_page)
+        published += translate("ReaderHeader", ", p. %1").replace("%1", r.question_page)
     answered = ""
     if r.answered_on:
-        answered = _tr("answered %1").replace("%1", _date(r.answered_on))
+        answered = translate("ReaderHeader", "answered %1").replace("%1", _date(r.answered_on))
         if r.answer_page:
-            answered += _tr(", p. %1").replace("%1", r.answer_page)
+            answered += translate("ReaderHeader", ", p. %1").replace("%1", r.answer_page)
     color = STATUS_COLORS[detail.status]
     badge = (
         f"<span style='background:{color};color:white;padding:2px 6px;border-radius:3px'>"
@@ -57,14 +49,16 @@ def header_html(detail: QuestionDetail) -> str:
     )
     delay = ""
     if detail.delay_days is not None:
-        delay = _tr("%1 days").replace("%1", str(detail.delay_days))
+        delay = translate("ReaderHeader", "%1 days").replace("%1", str(detail.delay_days))
         if detail.late:
-            delay += " — " + _tr("late")
+            delay += " — " + translate("ReaderHeader", "late")
     elif detail.deadline:
-        delay = _tr("deadline %1").replace("%1", _date(detail.deadline))
+        delay = translate("ReaderHeader", "deadline %1").replace("%1", _date(detail.deadline))
     link = ""
     if r.url:
-        link = f" · <a href='{escape(r.url)}'>{escape(_tr('Official page'))}</a>"
+        link = (
+            f" · <a href='{escape(r.url)}'>{escape(translate('ReaderHeader', 'Official page'))}</a>"
+        )
     title = escape(r.title or r.rubrique or "")
     lines = [
         f"<b style='font-size:13pt'>{escape(number)}</b> · {chamber}"

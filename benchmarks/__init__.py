@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): a realistic corpus, the project against a standard-library floor."""

@@ -1,0 +1,171 @@
+"""SIGKILL in the middle of real work: the library opens, passes its checks, loses nothing saved."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from tests.conftest import SEED
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("subprocess")]
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS_SIZE = 2_500
+
+
+def _count(db: Path, table: str = "questions") -> int:
+    try:
+        with sqlite3.connect(db, timeout=30) as connection:
+            return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def _checks(db: Path) -> None:
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # the full-text index agrees with its content table
+        connection.execute(
+            "INSERT INTO question_search(question_search) VALUES ('integrity-check')"
+        )
+        half_written = connection.execute(
+            "SELECT count(*) FROM questions WHERE key IS NULL OR content_hash = ''"
+        ).fetchone()[0]
+        assert half_written == 0
+
+
+def _kill_when(process: subprocess.Popen[bytes], ready, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if process.poll() is not None:
+            raise AssertionError(f"finished before the kill: {process.stderr.read()!r}")  # type: ignore[union-attr]
+        if time.monotonic() > deadline:
+            process.kill()
+            raise AssertionError("the work never reached the point of the kill")
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+
+
+def _cli(db: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_kill_during_a_large_import_then_reimport_completes_without_duplicates(
+    tmp_path: Path,
+) -> None:
+    corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", CORPUS_SIZE, seed=7)
+    db = tmp_path / "kill.sqlite"
+    process = _cli(db, "import", str(corpus))
+    _kill_when(process, lambda: 0 < _count(db) < CORPUS_SIZE)
+    survived = _count(db)
+    assert 0 < survived < CORPUS_SIZE
+    _checks(db)
+
+    done = subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(corpus)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert _count(db) == CORPUS_SIZE
+    with sqlite3.connect(db) as connection:
+        duplicates = connection.execute(
+            "SELECT count(*) FROM (SELECT uid FROM questions GROUP BY uid HAVING count(*) > 1)"
+        ).fetchone()[0]
+    assert duplicates == 0
+    _checks(db)
+
+
+ANNOTATING = textwrap.dedent(
+    """
+    import sys
+    from qe_desktop.domain.annotation import Part
+    from qe_desktop.services.container import Services
+    from qe_desktop.services.library import open_library
+
+    services = Services.build(open_library(sys.argv[1]), "robot")
+    key = sys.argv[2]
+    text = services.questions.detail(key).record.answer_text
+    for i in range(100_000):
+        start = (i * 7) % (len(text) - 30)
+        record = services.annotations.create(key, Part.ANSWER, start, start + 25, "chiffre",
+                                             note=f"note {i}")
+        print(record.id, flush=True)
+    """
+)
+
+
+def test_kill_during_annotation_saves_keeps_every_saved_annotation(tmp_path: Path) -> None:
+    db = tmp_path / "notes.sqlite"
+    subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(SEED)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with sqlite3.connect(db) as connection:
+        key = connection.execute("SELECT key FROM questions").fetchone()[0]
+    script = tmp_path / "annotate.py"
+    script.write_text(ANNOTATING, encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(db), key],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    saved: list[str] = []
+    assert process.stdout is not None
+    while len(saved) < 40:
+        line = process.stdout.readline()
+        if not line:
+            raise AssertionError(process.stderr.read() if process.stderr else "no output")  # type: ignore[union-attr]
+        saved.append(line.decode().strip())
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    _checks(db)
+    with sqlite3.connect(db) as connection:
+        present = {row[0] for row in connection.execute("SELECT id FROM annotations")}
+    assert set(saved) <= present
+
+
+def test_kill_during_an_export_leaves_no_half_file_and_a_sound_library(tmp_path: Path) -> None:
+    db = tmp_path / "export.sqlite"
+    subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(SEED)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    out = tmp_path / "partage.jsonld"
+    first = _cli(db, "annotations", "export", "-o", str(out))
+    assert first.wait(timeout=120) == 0
+    before = out.read_bytes()
+    process = _cli(db, "annotations", "export", "-o", str(out))
+    time.sleep(0.3)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    # the file is the old one or a complete new one, never half written
+    json.loads(out.read_text(encoding="utf-8"))
+    assert out.read_bytes() == before or out.stat().st_size > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(out.name) and p != out]
+    _checks(db)
