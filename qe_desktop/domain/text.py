@@ -20,6 +20,7 @@ _DROP_ELEMENTS = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc, less \t \n \r
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[^\S\n]+")
 # AN texts start with a JO heading: "13382. — 10 mars 2026. — "
@@ -48,7 +49,7 @@ def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = 
     text = html_to_text(raw) if is_html else raw
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     paragraphs = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     result = "\n".join(p for p in paragraphs if p)

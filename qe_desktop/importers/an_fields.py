@@ -34,15 +34,21 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ("signaled", r"Date\s+de\s+signalement\s*:?|Question\s+signal[ée]e\s+au\s+JO\s+le\s*:?"),
     ("reassigned", r"Date\s+de\s+changement\s+d['’]attribution\s*:?"),
     ("closed", r"Question\s+retir[ée]e\s+le\s*:?|Date\s+de\s+cl[ôo]ture\s*:?"),
-    ("kind", r"Question\s+écrite\b|Question\s+au\s+Gouvernement\b|Question\s+orale\s+sans\s+débat\b"),
+    (
+        "kind",
+        r"Question\s+écrite\b|Question\s+au\s+Gouvernement\b|Question\s+orale\s+sans\s+débat\b",
+    ),
 )
 _LABEL_PATTERN = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
 _LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:ème|eme|è|e)\s+législature\b", re.IGNORECASE)
 _NUMBER_VALUE = re.compile(
     r"^(?P<number>\d{1,6})\s*(?:de\s+(?P<author>.*?))?\s*(?P<kind>\bQE|\bQG|\bQOSD)?\s*$"
 )
-_AUTHOR = re.compile(r"^(?P<civ>Mme|Mlle|M\.?)(?:\s+|(?=[A-Z]))(?P<name>[^()]*?)\s*(?:\((?P<aff>.*)\))?\s*$")
+_AUTHOR = re.compile(
+    r"^(?P<civ>Mme|Mlle|M\.?)(?:\s+|(?=[A-Z]))(?P<name>[^()]*?)\s*(?:\((?P<aff>.*)\))?\s*$"
+)
 _PAGE_VALUE = re.compile(r"page\s*:?\s*(\d{1,6})", re.IGNORECASE)
+_MAX_VALUE = 600
 _QTYPES = (("gouvernement", "QG"), ("orale", "QOSD"), ("ecrite", "QE"))
 
 
@@ -77,7 +83,8 @@ def read_fiche_header(header: str) -> FicheFields:
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(header)
         key = match.lastgroup or ""
-        values.setdefault(key, []).append(header[match.end() : end].strip())
+        value = header[match.end() : end].strip()[:_MAX_VALUE]  # longer is not a header value
+        values.setdefault(key, []).append(value)
     legislature = _LEGISLATURE.search(header)
     number, civility, name, constituency, group, qtype = _read_number_value(
         _first(values, "number")
@@ -180,9 +187,10 @@ def qtype_from_label(label: str) -> str | None:
 
 def parse_author_line(value: str) -> tuple[str, str]:
     """`M. Jean-Claude Lenoir` -> ("M.", "Jean-Claude Lenoir")."""
-    match = _AUTHOR.match(one_line(value))
+    value = one_line(value[:_MAX_VALUE])
+    match = _AUTHOR.match(value)
     if match is None:
-        return "", one_line(value)
+        return "", value
     return normalise_civility(match.group("civ")), one_line(match.group("name"))
 
 

@@ -65,8 +65,12 @@ _DATE_ANY = r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)?\s+\S+\s+\d{4})"
 _PAGE = r"(?:\s*,?\s*page\s*:?\s*(?P<page>\d{1,6}))?"
 _ANSWER_PUB = re.compile(rf"^Réponse\s+publiée\s+(?:au\s+JO\s+)?le\s*:?\s*{_DATE_ANY}{_PAGE}")
 _QUESTION_PUB = re.compile(rf"^Question\s+publiée\s+(?:au\s+JO\s+)?le\s*:?\s*{_DATE_ANY}{_PAGE}")
-_SIGNALED = re.compile(rf"^(?:Question\s+signalée\s+(?:au\s+JO\s+)?le|Date\s+de\s+signalement)\s*:?\s*{_DATE_ANY}")
-_RENEWED = re.compile(rf"^(?:Question\s+renouvelée\s+le|Date\s+de\s+renouvellement)\s*:?\s*{_DATE_ANY}")
+_SIGNALED = re.compile(
+    rf"^(?:Question\s+signalée\s+(?:au\s+JO\s+)?le|Date\s+de\s+signalement)\s*:?\s*{_DATE_ANY}"
+)
+_RENEWED = re.compile(
+    rf"^(?:Question\s+renouvelée\s+le|Date\s+de\s+renouvellement)\s*:?\s*{_DATE_ANY}"
+)
 _CLOSED = re.compile(
     rf"^(?:Question\s+clôturée\s+le|Date\s+de\s+clôture\s*:|Question\s+retirée\s+le\s*:?)\s*{_DATE_ANY}\s*(?P<rest>.*)$"
 )
@@ -75,7 +79,9 @@ _META = re.compile(
     r"^(?P<label>Auteur|Type\s+de\s+question|Rubrique|Tête\s+d['’]analyse|Analyse|"
     r"Ministère\s+interrogé|Ministère\s+répondant|Ministère\s+attributaire)\s*:\s*(?P<value>.*)$"
 )
-_META_MARKS = re.compile(r"^(?:Données\s+clés|Dates?\s*:?|partager|Haut\s+de\s+page)$", re.IGNORECASE)
+_META_MARKS = re.compile(
+    r"^(?:Données\s+clés|Dates?\s*:?|partager|Haut\s+de\s+page)$", re.IGNORECASE
+)
 _AFFILIATION_LINE = re.compile(r"circonscription\)|^[-–]\s")
 # Left-overs of the old FICHE table after the answer cell: "SOC", "7", "FL", "Bourgogne", "N".
 _RESIDUE_LINE = re.compile(r"^[\w'’-]{1,20}(?:\s[\w'’-]{1,20})?$")

@@ -22,12 +22,15 @@ _DROPPED = (
     "object", "embed", "applet", "svg", "math", "canvas", "audio", "video", "select",
     "button", "input", "textarea",
 )  # fmt: skip
-_BLOCKS = frozenset(
-    "p div li ul ol tr td th table thead tbody tfoot caption h1 h2 h3 h4 h5 h6 blockquote "
-    "section article header footer nav main aside pre dd dt dl form address figure "
-    "figcaption hr fieldset legend details summary center".split()
-)
+_BLOCK_TAGS = (
+    "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "thead", "tbody", "tfoot",
+    "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+    "header", "footer", "nav", "main", "aside", "pre", "dd", "dt", "dl", "form", "address",
+    "figure", "figcaption", "hr", "fieldset", "legend", "details", "summary", "center",
+)  # fmt: skip
+_BLOCKS = frozenset(_BLOCK_TAGS)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_HEAD_CHARS = 64 * 1024
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.IGNORECASE | re.DOTALL)
 _UNSAFE_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
@@ -37,7 +40,9 @@ _LOOKS_HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_TAG = re.compile(r"</?(?:p|div|br|span|a|table|td|tr|h[1-6]|body|html|head|meta|script)\b[^>]*>", re.I)
+_TAG = re.compile(
+    r"</?(?:p|div|br|span|a|table|td|tr|h[1-6]|body|html|head|meta|script)\b[^>]*>", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ def looks_like_html(text: str) -> bool:
 def read_html_page(markup: str, source: str) -> HtmlPage:
     """Parse markup into an HtmlPage; ImportFailure when nothing can be read."""
     saved_from = _SAVED_FROM.search(markup[:4096])
-    cleaned = _UNSAFE_CHARS.sub("", _DOCTYPE.sub("", _XML_DECLARATION.sub("", markup), count=1))
+    cleaned = _UNSAFE_CHARS.sub("", _without_doctype(_XML_DECLARATION.sub("", markup, count=1)))
     parser = lxml.html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True
     )
@@ -78,6 +83,12 @@ def read_html_page(markup: str, source: str) -> HtmlPage:
         headings=headings,
         meta_title=next((t for t in titles if t), None),
     )
+
+
+def _without_doctype(markup: str) -> str:
+    """Drop the DOCTYPE (and any internal subset declaring entities) at the top of a page."""
+    found = _DOCTYPE.search(markup[:_HEAD_CHARS])
+    return markup[: found.start()] + markup[found.end() :] if found else markup
 
 
 def _link_urls(root: lxml.html.HtmlElement) -> list[str]:

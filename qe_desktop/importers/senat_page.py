@@ -48,7 +48,10 @@ from qe_desktop.importers.page_common import (
 )
 
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
-_PUBLISHED = rf"publiée\s+(?:le|dans\s+le\s+JO\s+Sénat\s+du)\s*(?P<date>{_DATE})(?:\s*[-–]\s*page\s*(?P<page>\d{{1,6}}))?"
+_PUBLISHED = (
+    rf"publiée\s+(?:le|dans\s+le\s+JO\s+Sénat\s+du)\s*(?P<date>{_DATE})"
+    rf"(?:\s*[-–]\s*page\s*(?P<page>\d{{1,6}}))?"
+)
 _PUBLISHED_NO_GROUPS = (
     rf"publiée\s+(?:le|dans\s+le\s+JO\s+Sénat\s+du)\s*{_DATE}(?:\s*[-–]\s*page\s*\d{{1,6}})?"
 )
@@ -71,7 +74,9 @@ _GLUED_MARKER = re.compile(
     r"La\s+question\s+(?:est\s+caduque|a\s+été\s+retirée)|Cette\s+question\s+de\s+rappel|"
     r"En\s+attente\s+de\s+réponse|Le\s+texte\s+de\s+cette|Voir\s+la\s+réponse|Erratum\b)"
 )
-_GLUED_PAGE = re.compile(r"([.!?»)\"”])[ ]?([-–][ ]?page[ ]\d{1,6})(?=[ ]*$|[A-ZÀ-Ý])", re.MULTILINE)
+_GLUED_PAGE = re.compile(
+    r"([.!?»)\"”])[ ]?([-–][ ]?page[ ]\d{1,6})(?=[ ]*$|[A-ZÀ-Ý])", re.MULTILINE
+)
 
 _GLUED_DATE = re.compile(rf"({_PUBLISHED_NO_GROUPS})(?=[A-ZÀ-Ý])")
 _PAGE_LINE = re.compile(r"^[-–—]\s*page\s*(\d{1,6})\s*$", re.IGNORECASE)
@@ -82,15 +87,21 @@ _TRANSMISE = re.compile(
 _ANSWER_HEAD = re.compile(
     rf"^Réponse\s+(?:du|de\s+la|de\s+l['’]|des|de)\s*(?:ministère\s*:\s*)?(?P<min>.+?)\s+{_PUBLISHED}\s*$"
 )
-_ANSWER_HEAD_START = re.compile(r"^Réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?P<min>[^\n]{3,300})$")
+_ANSWER_HEAD_START = re.compile(
+    r"^Réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?P<min>[^\n]{3,300})$"
+)
 _PUBLISHED_LINE = re.compile(rf"^{_PUBLISHED}\s*$")
 _SEANCE = re.compile(rf"^Réponse\s+apportée\s+en\s+séance\s+publique(?:\s+le\s+(?P<date>{_DATE}))?")
 _NO_QUESTION_TEXT = re.compile(r"^Le\s+texte\s+de\s+cette\s+question\s+n['’]est\s+pas\s+disponible")
 _NO_ANSWER_TEXT = re.compile(r"^Le\s+texte\s+de\s+cette\s+réponse\s+n['’]est\s+pas\s+disponible")
 _CADUQUE = re.compile(r"^La\s+question\s+est\s+caduque\b")
 _WITHDRAWN = re.compile(r"^(?:La|Cette)\s+question(?:\s+de\s+rappel)?\s+a\s+été\s+retirée\b")
-_RECALLED = re.compile(r"^Voir\s+la\s+réponse\s+à\s+la\s+question\s+rappelée\s+n\s*[°º]?\s*(\d{1,5}[A-Z]?)")
-_PENDING = re.compile(r"^En\s+attente\s+de\s+réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?P<min>.+?)\.?$")
+_RECALLED = re.compile(
+    r"^Voir\s+la\s+réponse\s+à\s+la\s+question\s+rappelée\s+n\s*[°º]?\s*(\d{1,5}[A-Z]?)"
+)
+_PENDING = re.compile(
+    r"^En\s+attente\s+de\s+réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?P<min>.+?)\.?$"
+)
 _ERRATUM = re.compile(r"^erratum\b", re.IGNORECASE)
 _FOOTER = re.compile(
     r"^(?:Page\s+mise\s+à\s+jour|Haut\s+de\s+page|Retour\s+en\s+haut|Nous\s+contacter|"
@@ -99,6 +110,7 @@ _FOOTER = re.compile(
     re.IGNORECASE,
 )
 _FOOTER_TEXT = "page mise à jour le"
+_MAX_MARKER_LINE = 600
 _RECALL_IN_TEXT = re.compile(
     r"\brappelle\b[^\n]{0,400}?\bles\s+termes\s+de\s+sa\s+question(?:\s+écrite)?\s+"
     r"n\s*[°º]\s*(\d{1,5}[A-Z]?)"
@@ -172,21 +184,23 @@ def _find_header(text: str) -> re.Match[str] | None:
 def _read_body(lines: list[str]) -> _Body:
     body = _Body()
     state = "question"
-    skip_next = False
+    resume_at = 0
     for index, raw in enumerate(lines):
-        if skip_next:
-            skip_next = False
+        if index < resume_at:
             continue
         line = raw.strip()
         if not line:
             continue
         if _is_footer(line):
             break
+        if len(line) > _MAX_MARKER_LINE:  # no page marker is that long: plain text
+            _append_text(line, state, body)
+            continue
         if (page := _PAGE_LINE.match(line)) is not None:
             state = _read_page(page.group(1), state, body)
             continue
         if (head := _answer_head(line, lines, index)) is not None:
-            ministry, published, skip_next = head
+            ministry, published, resume_at = head
             body.answer_ministry = capitalize_first(ministry)
             body.answered_on = parse_numeric_date(published.group("date"))
             body.answer_page = published.group("page")
@@ -202,10 +216,14 @@ def _read_body(lines: list[str]) -> _Body:
             continue
         if _ERRATUM.match(line):
             state = "erratum"
-        target = {"question": body.question, "answer": body.answer, "erratum": body.erratum}
-        if state in target:
-            target[state].append(line)
+        _append_text(line, state, body)
     return body
+
+
+def _append_text(line: str, state: str, body: _Body) -> None:
+    target = {"question": body.question, "answer": body.answer, "erratum": body.erratum}
+    if state in target:
+        target[state].append(line)
 
 
 def _read_page(page: str, state: str, body: _Body) -> str:
@@ -225,19 +243,24 @@ def _is_footer(line: str) -> bool:
     return len(lowered) >= 2 and _FOOTER_TEXT.startswith(lowered)
 
 
-def _answer_head(
-    line: str, lines: list[str], index: int
-) -> tuple[str, re.Match[str], bool] | None:
-    """`Réponse du X publiée le D` on one line, or `Réponse du X` then `publiée …`."""
+def _answer_head(line: str, lines: list[str], index: int) -> tuple[str, re.Match[str], int] | None:
+    """`Réponse du X publiée le D` on one line, or `Réponse du X` then `publiée …`.
+
+    Returns the ministry, the match holding date and page, and the index of the first
+    line after the header.
+    """
     if (head := _ANSWER_HEAD.match(line)) is not None:
-        return head.group("min"), head, False
+        return head.group("min"), head, index + 1
     start = _ANSWER_HEAD_START.match(line)
-    if start is None or index + 1 >= len(lines):
+    if start is None:
         return None
-    published = _PUBLISHED_LINE.match(lines[index + 1].strip())
+    following = next((i for i in range(index + 1, len(lines)) if lines[i].strip()), None)
+    if following is None:
+        return None
+    published = _PUBLISHED_LINE.match(lines[following].strip())
     if published is None:
         return None
-    return start.group("min").strip(), published, True
+    return start.group("min").strip(), published, following + 1
 
 
 def _read_status(line: str, body: _Body) -> str | None:

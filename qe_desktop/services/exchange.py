@@ -167,6 +167,12 @@ class ExchangeService:
 
     def attach_pending(self, session: Session, result: UpsertResult) -> None:
         """Import hook: annotations received before their question now join it."""
+        if "pending_annotations" not in session.info:  # asked once per transaction
+            session.info["pending_annotations"] = (
+                session.scalar(select(PendingAnnotation.id).limit(1)) is not None
+            )
+        if not session.info["pending_annotations"]:
+            return
         question = session.get_one(Question, result.question_id)
         targets = {f"urn:qe:{question.key}"}
         if question.url:

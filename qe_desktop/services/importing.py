@@ -10,18 +10,25 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.domain.question import QuestionRecord
+from qe_desktop.domain.question import QuestionRecord, question_key
 from qe_desktop.importers.dispatch import parse_item
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
 from qe_desktop.storage.database import Database
-from qe_desktop.storage.deputies import deputy_for, upsert_deputy
-from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
+from qe_desktop.storage.deputies import deputies_for, upsert_deputy
+from qe_desktop.storage.questions import (
+    Outcome,
+    UpsertResult,
+    insert_new,
+    known_identities,
+    upsert_question,
+)
 
 CHUNK_SIZE = 500
 
@@ -165,35 +172,100 @@ class ImportService:
         return report
 
     def _store(self, records: list[QuestionRecord | DeputyRecord], report: ImportReport) -> None:
+        """One transaction per chunk: new AN questions in one statement, the rest one by one."""
         if not records:
             return
         with self._db.write() as session:
-            for record in records:
+            deputies = [r for r in records if isinstance(r, DeputyRecord)]
+            questions = self._named([r for r in records if isinstance(r, QuestionRecord)], session)
+            for deputy in deputies:
+                self._guarded(session, deputy, report, partial(self._store_deputy, session, deputy))
+            fresh, others = self._split_new(session, questions)
+            if fresh:
                 try:
                     with session.begin_nested():
-                        self._store_one(session, record, report)
-                except Exception as error:  # one bad record never spoils the chunk
-                    report.failures.append(Failure(_source_of(record), f"enregistrement : {error}"))
-
-    def _store_one(
-        self, session: Session, record: QuestionRecord | DeputyRecord, report: ImportReport
-    ) -> None:
-        if isinstance(record, DeputyRecord):
-            upsert_deputy(session, record)
-            report.deputies += 1
-            return
-        if record.author.ref and not record.author.name:
-            deputy = deputy_for(session, record.author.ref)
-            if deputy is not None:
-                author = dataclasses.replace(
-                    record.author, name=deputy.full_name, civility=deputy.civility
+                        results = insert_new(session, fresh)
+                        for result in results:
+                            self._run_hooks(session, result)
+                except Exception:  # fall back to one savepoint per question
+                    others = fresh + others
+                else:
+                    for result in results:
+                        report.count(result)
+            for question in others:
+                self._guarded(
+                    session, question, report, partial(self._store_one, session, question)
                 )
-                record = dataclasses.replace(record, author=author)
+
+    @staticmethod
+    def _guarded(
+        session: Session,
+        record: QuestionRecord | DeputyRecord,
+        report: ImportReport,
+        action: Callable[[], UpsertResult | None],
+    ) -> None:
+        """Run one write in its own savepoint; count it only once it is in."""
+        try:
+            with session.begin_nested():
+                result = action()
+        except Exception as error:  # one bad record never spoils the chunk
+            report.failures.append(Failure(_source_of(record), f"enregistrement : {error}"))
+            return
+        if result is None:
+            report.deputies += 1
+        else:
+            report.count(result)
+
+    @staticmethod
+    def _store_deputy(session: Session, deputy: DeputyRecord) -> None:
+        upsert_deputy(session, deputy)
+
+    @staticmethod
+    def _split_new(
+        session: Session, questions: list[QuestionRecord]
+    ) -> tuple[list[QuestionRecord], list[QuestionRecord]]:
+        """AN questions whose uid and key are unknown can be inserted in bulk."""
+        uids, keys = known_identities(session, questions)
+        fresh: list[QuestionRecord] = []
+        others: list[QuestionRecord] = []
+        seen: set[str] = set()
+        for record in questions:
+            key = question_key(record)
+            is_new = record.uid and record.uid not in uids and key not in keys
+            if is_new and key not in seen and record.uid not in seen:
+                fresh.append(record)
+                seen.update((key, record.uid or key))
+            else:
+                others.append(record)
+        return fresh, others
+
+    @staticmethod
+    def _named(questions: list[QuestionRecord], session: Session) -> list[QuestionRecord]:
+        """Put deputies' names on AN questions that only carry their acteurRef."""
+        refs = {q.author.ref for q in questions if q.author.ref and not q.author.name}
+        known = deputies_for(session, refs) if refs else {}
+        if not known:
+            return questions
+        named = []
+        for question in questions:
+            deputy = known.get(question.author.ref)
+            if deputy is not None and not question.author.name:
+                author = dataclasses.replace(
+                    question.author, name=deputy.full_name, civility=deputy.civility
+                )
+                question = dataclasses.replace(question, author=author)
+            named.append(question)
+        return named
+
+    def _store_one(self, session: Session, record: QuestionRecord) -> UpsertResult:
         result = upsert_question(session, record)
+        self._run_hooks(session, result)
+        return result
+
+    def _run_hooks(self, session: Session, result: UpsertResult) -> None:
         if result.outcome is not Outcome.UNCHANGED:
             for hook in self._after_upsert:
                 hook(session, result)
-        report.count(result)
 
 
 def _source_of(record: QuestionRecord | DeputyRecord) -> str:

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from qe_desktop.storage.engine import make_engine, sqlite_path, to_url
 from qe_desktop.storage.schema import upgrade_to_head
 
+FULL_CHECK_MAX_BYTES = 300 * 1024 * 1024  # above: quick_check (O(N) too, without index checks)
+
 
 class CorruptDatabaseError(RuntimeError):
     """The file failed its integrity check; it is left exactly as found."""
@@ -44,11 +46,19 @@ class Database:
         return self
 
     def check_integrity(self) -> None:
+        """`PRAGMA integrity_check` on opening (quick_check on very large files).
+
+        A damaged file is reported with the way out and never touched: no
+        migration, no "repair".
+        """
         if self.dialect != "sqlite" or self.path is None or not self.path.exists():
             return
+        pragma = (
+            "integrity_check" if self.path.stat().st_size < FULL_CHECK_MAX_BYTES else "quick_check"
+        )
         try:
             with self.engine.connect() as connection:
-                result = connection.exec_driver_sql("PRAGMA quick_check").scalars().all()
+                result = connection.exec_driver_sql(f"PRAGMA {pragma}").scalars().all()
         except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
             raise CorruptDatabaseError(
                 f"La bibliothèque {self.path} est illisible ({error}). Elle n'a pas été "

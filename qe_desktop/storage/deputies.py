@@ -29,3 +29,9 @@ def deputy_for(session: Session, ref: str) -> DeputyRecord | None:
     if row is None:
         return None
     return DeputyRecord(row.ref, row.civility, row.first_name, row.last_name)
+
+
+def deputies_for(session: Session, refs: set[str]) -> dict[str, DeputyRecord]:
+    """The known deputies among these references (one query)."""
+    rows = session.scalars(select(Deputy).where(Deputy.ref.in_(sorted(refs)))).all()
+    return {r.ref: DeputyRecord(r.ref, r.civility, r.first_name, r.last_name) for r in rows}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.status import Timing
@@ -106,25 +107,9 @@ def _merge_author(old: Author, new: Author) -> Author:
     )
 
 
-def apply_record(row: Question, record: QuestionRecord, key: str) -> None:
-    """Write a record's fields (and everything derived from them) onto a row."""
-    row.key = row.key or key
-    row.chamber = record.chamber.value
-    for name in _FIELDS_FROM_RECORD:
-        setattr(row, name, getattr(record, name))
-    row.themes = "\n".join(record.themes)
-    row.author_name = record.author.name
-    row.author_civility = record.author.civility
-    row.author_ref = record.author.ref
-    row.constituency = record.author.constituency
-    row.group = record.author.group
-    row.question_text = record.question_text
-    row.closing_kind = record.closing.kind.value if record.closing else None
-    row.closing_label = record.closing.label if record.closing else None
-    row.closed_on = record.closing.on if record.closing else None
-    row.renewed_on = ",".join(d.isoformat() for d in record.renewed_on)
-    row.source_file = record.source
-    row.ministry = display_ministry(row)
+def record_values(record: QuestionRecord) -> dict[str, Any]:
+    """Column values for a record (everything derived from it included), minus id and key."""
+    values: dict[str, Any] = {name: getattr(record, name) for name in _FIELDS_FROM_RECORD}
     timing = Timing.of(
         published_on=record.published_on,
         answered_on=record.answered_on,
@@ -133,8 +118,32 @@ def apply_record(row: Question, record: QuestionRecord, key: str) -> None:
         signaled_on=record.signaled_on,
         today=date.today(),
     )
-    row.deadline = timing.deadline
-    row.delay_days = timing.delay_days
-    row.content_hash = record.content_hash
-    row.question_hash = text_hash(record.question_text)
-    row.answer_hash = text_hash(record.answer_text or "")
+    values.update(
+        chamber=record.chamber.value,
+        themes="\n".join(record.themes),
+        author_name=record.author.name,
+        author_civility=record.author.civility,
+        author_ref=record.author.ref,
+        constituency=record.author.constituency,
+        group=record.author.group,
+        question_text=record.question_text,
+        closing_kind=record.closing.kind.value if record.closing else None,
+        closing_label=record.closing.label if record.closing else None,
+        closed_on=record.closing.on if record.closing else None,
+        renewed_on=",".join(d.isoformat() for d in record.renewed_on),
+        source_file=record.source,
+        ministry=record.answer_ministry or record.ministry_assigned or record.ministry_asked or "",
+        deadline=timing.deadline,
+        delay_days=timing.delay_days,
+        content_hash=record.content_hash,
+        question_hash=text_hash(record.question_text),
+        answer_hash=text_hash(record.answer_text or ""),
+    )
+    return values
+
+
+def apply_record(row: Question, record: QuestionRecord, key: str) -> None:
+    """Write a record's fields (and everything derived from them) onto a row."""
+    row.key = row.key or key
+    for name, value in record_values(record).items():
+        setattr(row, name, value)

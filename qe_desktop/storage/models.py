@@ -42,7 +42,7 @@ class Question(Base):
     qtype: Mapped[str] = mapped_column(String(8), default="QE")
     legislature: Mapped[int | None] = mapped_column(Integer, index=True)
     number: Mapped[str | None] = mapped_column(String(20))
-    url: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(String(300), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     rubrique: Mapped[str | None] = mapped_column(String(300))
     analysis: Mapped[str | None] = mapped_column(Text)

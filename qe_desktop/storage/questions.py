@@ -15,6 +15,7 @@ from sqlalchemy import (
     case,
     exists,
     func,
+    insert,
     literal_column,
     or_,
     select,
@@ -26,7 +27,12 @@ from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage import search
-from qe_desktop.storage.mapping import apply_record, merge_records, record_from_row
+from qe_desktop.storage.mapping import (
+    apply_record,
+    merge_records,
+    record_from_row,
+    record_values,
+)
 from qe_desktop.storage.models import Annotation, AnnotationTag, Question, QuestionNote, Tag
 from qe_desktop.storage.types import utcnow
 
@@ -116,6 +122,39 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
         question_text_changed=old_question != existing.question_text,
         answer_text_changed=old_answer != (existing.answer_text or ""),
     )
+
+
+def known_identities(
+    session: Session, records: Sequence[QuestionRecord]
+) -> tuple[set[str], set[str]]:
+    """Which of these records' uids and keys are already stored (one query each)."""
+    uids = [r.uid for r in records if r.uid]
+    keys = [question_key(r) for r in records]
+    found_uids: set[str] = set()
+    found_keys: set[str] = set()
+    for start in range(0, len(keys), 900):
+        if uids[start : start + 900]:
+            query = select(Question.uid).where(Question.uid.in_(uids[start : start + 900]))
+            found_uids.update(u for u in session.scalars(query) if u)
+        query = select(Question.key).where(Question.key.in_(keys[start : start + 900]))
+        found_keys.update(session.scalars(query))
+    return found_uids, found_keys
+
+
+def insert_new(session: Session, records: Sequence[QuestionRecord]) -> list[UpsertResult]:
+    """Insert questions known to be new in one statement (the bulk-import fast path)."""
+    now = utcnow()
+    rows = []
+    for record in records:
+        values = record_values(record)
+        values.update(key=question_key(record), imported_at=now)
+        rows.append(values)
+    statement = insert(Question).returning(Question.id, Question.key, sort_by_parameter_order=True)
+    result = session.execute(statement, rows)
+    return [
+        UpsertResult(question_id, key, Outcome.IMPORTED, new_answer=bool(values["answer_text"]))
+        for (question_id, key), values in zip(result.all(), rows, strict=True)
+    ]
 
 
 def get_by_key(session: Session, key: str) -> Question | None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from importlib.resources import as_file
 
-from PySide6.QtCore import QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import CorruptDatabaseError, NewerDatabaseError
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.resources import resource
+from qe_desktop.ui.settings_dialog import saved_language, saved_user_name
 
 ORGANIZATION = "qe-desktop"
 
@@ -29,18 +31,27 @@ def make_application() -> QApplication:
 
 
 def install_translation(app: QApplication, language: str) -> QTranslator | None:
-    """French by default; "en" shows the source strings."""
+    """French by default; "en" shows the source strings.
+
+    Qt's own words (OK, Cancel, the text fields' context menus) come from the
+    qtbase catalogue shipped with PySide6.
+    """
     if language == "en":
         return None
     qm = resource("translations", f"qe_desktop_{language}.qm")
     if not qm.is_file():
         return None
     translator = QTranslator(app)
-    if translator.load(qm.read_bytes()):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-        return translator
-    return None
+    with as_file(qm) as path:  # a file path: QTranslator keeps no pointer to our bytes
+        if not translator.load(str(path)):
+            return None
+    app.installTranslator(translator)
+    qt_words = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_words.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt_words)
+    QLocale.setDefault(QLocale(language))
+    return translator
 
 
 def run_gui(
@@ -48,7 +59,7 @@ def run_gui(
 ) -> int:
     app = make_application()
     settings = QSettings()
-    install_translation(app, str(settings.value("ui/language", "fr")))
+    install_translation(app, saved_language(settings))
     screenshot = args.command == "screenshot"
     try:
         services = build_services(location)
@@ -56,8 +67,10 @@ def run_gui(
         if screenshot:
             sys.stderr.write(f"{error}\n")
         else:
-            QMessageBox.critical(None, app.tr("Cannot open the library"), str(error))
+            title = QCoreApplication.translate("Application", "Cannot open the library")
+            QMessageBox.critical(None, title, str(error))
         return 3
+    services.current_user.name = saved_user_name(settings)
     window = MainWindow(services, settings)
     if screenshot:
         return render_screenshot(app, window, args)

@@ -19,21 +19,21 @@ STATUS_COLORS: dict[Status, str] = {
 }
 
 _STATUS_TEXT: dict[Status, str] = {
-    Status.ANSWERED: QT_TRANSLATE_NOOP("Labels", "answered"),
-    Status.PENDING: QT_TRANSLATE_NOOP("Labels", "pending"),
-    Status.OVERDUE: QT_TRANSLATE_NOOP("Labels", "overdue"),
-    Status.WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "withdrawn"),
-    Status.LAPSED: QT_TRANSLATE_NOOP("Labels", "lapsed"),
+    Status.ANSWERED: str(QT_TRANSLATE_NOOP("Labels", "answered")),
+    Status.PENDING: str(QT_TRANSLATE_NOOP("Labels", "pending")),
+    Status.OVERDUE: str(QT_TRANSLATE_NOOP("Labels", "overdue")),
+    Status.WITHDRAWN: str(QT_TRANSLATE_NOOP("Labels", "withdrawn")),
+    Status.LAPSED: str(QT_TRANSLATE_NOOP("Labels", "lapsed")),
 }
 
 _CHAMBER_SHORT = {
-    "an": QT_TRANSLATE_NOOP("Labels", "AN"),
-    "senat": QT_TRANSLATE_NOOP("Labels", "Senate"),
+    "an": str(QT_TRANSLATE_NOOP("Labels", "AN")),
+    "senat": str(QT_TRANSLATE_NOOP("Labels", "Senate")),
 }
 
 _CHAMBER_LONG = {
-    "an": QT_TRANSLATE_NOOP("Labels", "National Assembly"),
-    "senat": QT_TRANSLATE_NOOP("Labels", "Senate"),
+    "an": str(QT_TRANSLATE_NOOP("Labels", "National Assembly")),
+    "senat": str(QT_TRANSLATE_NOOP("Labels", "Senate")),
 }
 
 

@@ -45,8 +45,8 @@ class _CellDelegate(QStyledItemDelegate):
         """The cell's usual background and selection, without its text."""
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.text = ""
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
 
@@ -58,20 +58,21 @@ class StatusBadgeDelegate(_CellDelegate):
     MARGIN = 4
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        status = index.data(STATUS_ROLE)
-        if not isinstance(status, Status):
+        value = index.data(STATUS_ROLE)  # a str once through QVariant
+        if value not in Status._value2member_map_:
             super().paint(painter, option, index)
             return
+        status = Status(value)
         self._draw_background(painter, option, index)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setPointSizeF(max(font.pointSizeF() * 0.88, 7.0))
         font.setBold(True)
         metrics = QFontMetrics(font)
-        cell: QRect = option.rect  # type: ignore[attr-defined]
+        cell: QRect = option.rect
         height = min(metrics.height() + 4, cell.height() - 4)
         room = cell.width() - 2 * self.MARGIN
-        width = min(metrics.horizontalAdvance(text) + 2 * self.H_PADDING, room)
+        width = min(metrics.horizontalAdvance(text) + 2 * self.H_PADDING + 2, room)
         pill = QRect(cell.left() + self.MARGIN, 0, max(width, 0), height)
         pill.moveTop(cell.top() + (cell.height() - height) // 2)
         painter.save()
@@ -81,7 +82,7 @@ class StatusBadgeDelegate(_CellDelegate):
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setPen(QColor("white"))
         painter.setFont(font)
-        inner = pill.adjusted(self.H_PADDING, 0, -self.H_PADDING, 0)
+        inner = pill.adjusted(self.H_PADDING - 1, 0, -self.H_PADDING + 1, 0)
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
         painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter), elided)
         painter.restore()
@@ -96,14 +97,14 @@ class TitleSnippetDelegate(_CellDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         snippet = str(index.data(SNIPPET_ROLE) or "")
-        cell: QRect = option.rect  # type: ignore[attr-defined]
-        title_font = QFont(option.font)  # type: ignore[attr-defined]
+        cell: QRect = option.rect
+        title_font = QFont(option.font)
         if not snippet or cell.height() < 2 * QFontMetrics(title_font).height():
             super().paint(painter, option, index)
             return
         self._draw_background(painter, option, index)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
         text_color = palette.highlightedText().color() if selected else palette.text().color()
         area = cell.adjusted(4, 2, -4, -2)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")

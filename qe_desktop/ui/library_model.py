@@ -26,7 +26,7 @@ __all__ = ["PAGE_SIZE", "ROW_ROLE", "SNIPPET_ROLE", "STATUS_COLORS", "STATUS_ROL
 
 PAGE_SIZE = 200
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status, for the badge delegate
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status value ("answered"…), for the badge
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # search excerpt with [[ ]] around matches
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,22 +35,24 @@ Index = QModelIndex | QPersistentModelIndex
 class LibraryModel(QAbstractTableModel):
     # Most useful first: the library panel is narrow, the rest is a scroll away.
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
-        ("number", QT_TRANSLATE_NOOP("LibraryModel", "No.")),
-        ("chamber", QT_TRANSLATE_NOOP("LibraryModel", "Chamber")),
-        ("published_on", QT_TRANSLATE_NOOP("LibraryModel", "Published")),
-        ("status", QT_TRANSLATE_NOOP("LibraryModel", "Status")),
-        ("title", QT_TRANSLATE_NOOP("LibraryModel", "Title")),
-        ("author", QT_TRANSLATE_NOOP("LibraryModel", "Author")),
-        ("group", QT_TRANSLATE_NOOP("LibraryModel", "Group")),
-        ("ministry", QT_TRANSLATE_NOOP("LibraryModel", "Ministry")),
-        ("delay_days", QT_TRANSLATE_NOOP("LibraryModel", "Delay (d)")),
-        ("annotation_count", QT_TRANSLATE_NOOP("LibraryModel", "Notes")),
+        ("number", str(QT_TRANSLATE_NOOP("LibraryModel", "No."))),
+        ("chamber", str(QT_TRANSLATE_NOOP("LibraryModel", "Chamber"))),
+        ("published_on", str(QT_TRANSLATE_NOOP("LibraryModel", "Published"))),
+        ("status", str(QT_TRANSLATE_NOOP("LibraryModel", "Status"))),
+        ("title", str(QT_TRANSLATE_NOOP("LibraryModel", "Title"))),
+        ("author", str(QT_TRANSLATE_NOOP("LibraryModel", "Author"))),
+        ("group", str(QT_TRANSLATE_NOOP("LibraryModel", "Group"))),
+        ("ministry", str(QT_TRANSLATE_NOOP("LibraryModel", "Ministry"))),
+        ("delay_days", str(QT_TRANSLATE_NOOP("LibraryModel", "Delay (d)"))),
+        ("annotation_count", str(QT_TRANSLATE_NOOP("LibraryModel", "Notes"))),
     ]
     HEADER_TIPS: ClassVar[dict[str, str]] = {
-        "delay_days": QT_TRANSLATE_NOOP(
-            "LibraryModel", "Days between publication of the question and the answer"
+        "delay_days": str(
+            QT_TRANSLATE_NOOP(
+                "LibraryModel", "Days between publication of the question and the answer"
+            )
         ),
-        "annotation_count": QT_TRANSLATE_NOOP("LibraryModel", "Number of annotations"),
+        "annotation_count": str(QT_TRANSLATE_NOOP("LibraryModel", "Number of annotations")),
     }
 
     def __init__(self, service: QuestionService, parent: Any = None) -> None:
@@ -85,9 +87,15 @@ class LibraryModel(QAbstractTableModel):
         names = [column for column, _ in self.COLUMNS]
         return names.index(name) if name in names else -1
 
-    def set_filter(self, flt: QuestionFilter) -> None:
+    def set_filter(self, flt: QuestionFilter, *, reload: bool = True) -> None:
         self._filter = flt
-        self.reload()
+        if reload:
+            self.reload()
+
+    def set_sort(self, sort: Sort, *, reload: bool = True) -> None:
+        self._sort = sort
+        if reload:
+            self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -118,8 +126,7 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self._sort = Sort(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
-        self.reload()
+        self.set_sort(Sort(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder))
 
     # -- access ------------------------------------------------------------
     def row_at(self, row: int) -> QuestionRow | None:
@@ -163,7 +170,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             return QBrush(QColor(STATUS_COLORS[row.status]))
         if role == STATUS_ROLE:
-            return row.status
+            return row.status.value
         if role == SNIPPET_ROLE:
             return row.snippet
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (

@@ -40,7 +40,7 @@ from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
 SEARCH_DEBOUNCE_MS = 250
 COLUMN_WIDTHS = {
     "number": 58,
-    "chamber": 52,
+    "chamber": 66,
     "published_on": 82,
     "status": 92,
     "title": 300,
@@ -64,14 +64,14 @@ class LibraryPanel(QWidget):
     def __init__(self, service: QuestionService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._selected_key = ""  # kept across reloads, to keep the reader on it
+        self._quiet = False  # re-selecting after a reload does not reopen the question
         self.model = LibraryModel(service, self)
         self.search = QLineEdit()
         self.search.setObjectName("searchField")
         self.search.setPlaceholderText(self.tr("Search titles, questions, answers, notes…"))
         self.search.setToolTip(
-            self.tr(
-                "Accents and capitals do not matter. Put a phrase in quotes to find it as is."
-            )
+            self.tr("Accents and capitals do not matter. Put a phrase in quotes to find it as is.")
         )
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
@@ -111,9 +111,7 @@ class LibraryPanel(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        table.setItemDelegateForColumn(
-            self.model.column_of("status"), StatusBadgeDelegate(table)
-        )
+        table.setItemDelegateForColumn(self.model.column_of("status"), StatusBadgeDelegate(table))
         table.setItemDelegateForColumn(self.model.column_of("title"), TitleSnippetDelegate(table))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -147,13 +145,27 @@ class LibraryPanel(QWidget):
         self.model.set_filter(flt)
 
     def _on_reset(self) -> None:
-        """After new rows: row height for snippets, count, and a question to read."""
+        """After new rows: row height for snippets, count, and a question to read.
+
+        The selected question stays selected when it is still listed, without being
+        opened again; otherwise the first row is opened.
+        """
         metrics = self.table.fontMetrics()
         lines = 2 if self.model.searching else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * metrics.height() + 10)
         self._update_count()
-        if self.model.rowCount() > 0:
-            self.table.selectRow(0)
+        row = self.model.row_of_key(self._selected_key) if self._selected_key else -1
+        if row >= 0:
+            self._quiet = True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._quiet = False
+        elif self.model.rowCount() > 0:
+            row = 0
+            self.table.selectRow(row)
+        if row >= 0:
+            self.table.scrollTo(self.model.index(row, 0))
 
     def _update_count(self, *_args: object) -> None:
         shown = self.model.total
@@ -174,7 +186,9 @@ class LibraryPanel(QWidget):
         if index.isValid():
             row = self.model.data(self.model.index(index.row(), 0), ROW_ROLE)
             if row is not None:
-                self.question_selected.emit(row.key)
+                self._selected_key = row.key
+                if not self._quiet:
+                    self.question_selected.emit(row.key)
 
     def select_key(self, key: str) -> bool:
         row = self.model.row_of_key(key)
@@ -223,9 +237,7 @@ class LibraryPanel(QWidget):
             action = QAction(label, menu)
             action.setCheckable(True)
             action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(
-                lambda shown, c=column: self.table.setColumnHidden(c, not shown)
-            )
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
             menu.addAction(action)
         menu.exec(self.table.horizontalHeader().mapToGlobal(position))
 

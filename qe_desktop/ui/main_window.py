@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,9 +24,16 @@ from qe_desktop.ui.import_worker import start_import
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
+from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.welcome import WelcomePanel
 
-IMPORT_FILTER = "Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)"
+IMPORT_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)"
+    )
+)
+ZOOM_KEY = "reader/zoom"
+ZOOM_LIMIT = 12  # steps either way; a corrupt setting cannot make the text vanish
 
 
 class MainWindow(QMainWindow):
@@ -56,11 +63,15 @@ class MainWindow(QMainWindow):
         self.welcome.samples_requested.connect(self.load_samples)
         self.library.question_selected.connect(self.open_question)
         self.library.search_changed.connect(self._on_search)
+        self.reader.zoom_changed.connect(lambda level: self.settings.setValue(ZOOM_KEY, level))
         self.statusBar().showMessage(self._library_label())
 
     # -- construction --------------------------------------------------------
     def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -79,8 +90,14 @@ class MainWindow(QMainWindow):
         )
         self.samples_action = self._action(self.tr("Load the &sample questions"), self.load_samples)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.preferences_action = self._action(
+            self.tr("P&references…"), self.open_preferences, QKeySequence.StandardKey.Preferences
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for action in (self.import_action, self.paste_action, self.samples_action):
             menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.preferences_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         view = self.menuBar().addMenu(self.tr("&View"))
@@ -122,15 +139,20 @@ class MainWindow(QMainWindow):
             state = self.settings.value(f"window/{key}")
             if state is not None:
                 splitter.restoreState(state)
-        header = self.settings.value("library/header")
-        if header is not None:
-            self.library.table.horizontalHeader().restoreState(header)
+        self.library.restore_state(self.settings)
+        try:
+            zoom = int(str(self.settings.value(ZOOM_KEY, 0)))
+        except ValueError:
+            zoom = 0
+        zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, zoom))
+        if zoom:
+            self.reader.zoom(zoom)
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/desk", self.desk.saveState())
         self.settings.setValue("window/reader", self.reader.splitter.saveState())
-        self.settings.setValue("library/header", self.library.table.horizontalHeader().saveState())
+        self.library.save_state(self.settings)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -169,10 +191,20 @@ class MainWindow(QMainWindow):
         index = order.index(focused) if focused in order else -1
         order[(index + 1) % len(order)].setFocus()
 
+    def open_preferences(self) -> None:
+        language = saved_language(self.settings)
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        self.services.current_user.name = dialog.chosen_user_name
+        if dialog.chosen_language != language:
+            message = self.tr("The new language will be used from the next start.")
+            self.statusBar().showMessage(message, 10_000)
+
     # -- importing ---------------------------------------------------------------
     def choose_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import questions"), "", IMPORT_FILTER
+            self, self.tr("Import questions"), "", self.tr(IMPORT_FILTER)
         )
         if files:
             self.import_paths([Path(f) for f in files])

@@ -1,10 +1,12 @@
-"""Every real page and every format variant parses to the record written by hand in its golden file."""
+"""Every real page and format variant parses to the record written by hand in its golden file."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from qe_desktop.importers.pages import parse_page_bytes
 from tests.importers.pages_golden_support import (
     case_input,
     expected_for_case,
@@ -13,8 +15,6 @@ from tests.importers.pages_golden_support import (
     mismatches,
     real_page_files,
 )
-
-from qe_desktop.importers.pages import parse_page_bytes
 
 REAL = real_page_files()
 CASES = format_case_dirs()

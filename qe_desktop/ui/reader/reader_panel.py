@@ -1,12 +1,16 @@
-"""Question and answer side by side (stacked when the window is narrow)."""
+"""Question and answer side by side (stacked when the window is narrow), with highlights."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
+from qe_desktop.domain.annotation import AnnotationRecord, Category, Part
 from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.ui.annotations.rendering import pane_highlights
 from qe_desktop.ui.reader.header import ReaderHeader
 from qe_desktop.ui.reader.text_pane import TextPane
 
@@ -27,6 +31,7 @@ def _titled(title: str, pane: TextPane) -> QWidget:
 
 class ReaderPanel(QWidget):
     zoom_changed = Signal(int)
+    detail_shown = Signal(object)  # the QuestionDetail now on screen, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,13 +61,33 @@ class ReaderPanel(QWidget):
         if detail is None:
             self.question_pane.show_text("", self.tr("Select a question in the list."))
             self.answer_pane.show_text("", "")
+            self.detail_shown.emit(None)
             return
         r = detail.record
         self.question_pane.show_text(
             r.question_text, self.tr("The text of this question is not available.")
         )
         self.answer_pane.show_text(r.answer_text or "", self._no_answer_text(detail))
+        self.show_annotations(detail.annotations, detail.categories)
         self.highlight(search_words)
+        self.detail_shown.emit(detail)
+
+    def show_annotations(
+        self, records: Sequence[AnnotationRecord], categories: Sequence[Category]
+    ) -> None:
+        """Draw the highlights of the open question (orphans have no place to be drawn)."""
+        for part in Part:
+            self.pane_for(part).set_highlights(pane_highlights(records, categories, part))
+
+    def pane_for(self, part: Part) -> TextPane:
+        return self.question_pane if part is Part.QUESTION else self.answer_pane
+
+    def part_of(self, pane: object) -> Part | None:
+        if pane is self.question_pane:
+            return Part.QUESTION
+        if pane is self.answer_pane:
+            return Part.ANSWER
+        return None
 
     def _no_answer_text(self, detail: QuestionDetail) -> str:
         r = detail.record

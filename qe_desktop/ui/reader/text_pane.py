@@ -1,23 +1,42 @@
-"""One read-only text (question or answer) with search-term highlighting.
+"""One read-only text (question or answer) with search terms and highlights drawn on it.
 
 The pane never loads anything from outside: links are not followed and every
 resource request is refused, so a hostile page cannot reach the network.
+Highlights are drawn as extra selections over the canonical text, so the text
+itself (and the offsets that annotations refer to) is never altered.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QPainter,
+    QPaintEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from qe_desktop.ui.reader.offsets import to_qt
+from qe_desktop.ui.reader.offsets import from_qt, to_qt
 
 SEARCH_HIGHLIGHT = "#fff3a3"
+FLASH_COLOR = "#ff7b00"
+FLASH_MS = 900
 PARAGRAPH_SPACING = 9  # pixels between paragraphs: the layout of the official text
+NOTE_MARKER = "✎"
 
 
 def _fold(text: str) -> str:
@@ -37,7 +56,22 @@ def find_terms(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
+@dataclass(frozen=True, slots=True)
+class PaneHighlight:
+    """A coloured span of the canonical text (code points), as the pane draws it."""
+
+    id: str
+    start: int
+    end: int
+    color: str  # "#rrggbb"
+    tooltip: str = ""  # rich text shown on hover
+    has_note: bool = False
+    review: bool = False  # re-anchored with edits: drawn hatched, to be checked
+
+
 class TextPane(QTextBrowser):
+    context_menu_requested = Signal(QMenu, int)  # the menu about to open, code-point offset
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
@@ -46,6 +80,11 @@ class TextPane(QTextBrowser):
         self.setUndoRedoEnabled(False)
         self._text = ""
         self._search_selections: list[QTextEdit.ExtraSelection] = []
+        self._highlights: tuple[PaneHighlight, ...] = ()
+        self._flash: tuple[int, int] | None = None
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(self._end_flash)
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         self.document().setDefaultFont(font)
@@ -57,6 +96,10 @@ class TextPane(QTextBrowser):
     @property
     def canonical(self) -> str:
         return self._text
+
+    @property
+    def highlights(self) -> tuple[PaneHighlight, ...]:
+        return self._highlights
 
     def show_text(self, text: str, placeholder: str = "") -> None:
         self._text = text
@@ -71,25 +114,153 @@ class TextPane(QTextBrowser):
             self.setHtml(f"<p style='color:#6c757d'><i>{placeholder}</i></p>")
             self._text = ""
         self._search_selections = []
-        self.setExtraSelections([])
+        self._highlights = ()
+        self._flash = None
+        self._apply_selections()
+
+    # -- drawing -------------------------------------------------------------------
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(to_qt(self._text, start))
+        cursor.setPosition(to_qt(self._text, end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self._cursor(start, end)  # type: ignore[attr-defined]
+        selection.format = fmt  # type: ignore[attr-defined]
+        return selection
 
     def highlight_terms(self, words: tuple[str, ...]) -> int:
         """Highlight search words; returns how many places were marked."""
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(SEARCH_HIGHLIGHT))
         fmt.setFontWeight(QFont.Weight.Bold)
-        selections = []
-        for start, end in find_terms(self._text, words):
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(to_qt(self._text, start))
-            cursor.setPosition(to_qt(self._text, end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = fmt  # type: ignore[attr-defined]
-            selections.append(selection)
-        self._search_selections = selections
+        self._search_selections = [
+            self._selection(start, end, fmt) for start, end in find_terms(self._text, words)
+        ]
+        self._apply_selections()
+        return len(self._search_selections)
+
+    def set_highlights(self, highlights: Sequence[PaneHighlight]) -> None:
+        """Draw these highlights (replacing the previous ones); spans outside the text are
+        dropped."""
+        size = len(self._text)
+        self._highlights = tuple(h for h in highlights if 0 <= h.start < h.end <= size)
+        self._apply_selections()
+
+    def _highlight_format(self, highlight: PaneHighlight) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        color = QColor(highlight.color)
+        if highlight.review:
+            fmt.setBackground(QBrush(color.darker(115), Qt.BrushStyle.BDiagPattern))
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(QColor("#c1121f"))
+        else:
+            fmt.setBackground(color)
+        if highlight.has_note and not highlight.review:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(color.darker(170))
+        fmt.setProperty(QTextFormat.Property.UserProperty, highlight.id)
+        return fmt
+
+    def _apply_selections(self) -> None:
+        selections = [
+            self._selection(h.start, h.end, self._highlight_format(h)) for h in self._highlights
+        ]
+        selections.extend(self._search_selections)
+        if self._flash is not None:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(FLASH_COLOR))
+            fmt.setForeground(QColor("white"))
+            selections.append(self._selection(*self._flash, fmt))
         self.setExtraSelections(selections)
-        return len(selections)
+        self.viewport().update()
+
+    def flash(self, start: int, end: int, duration_ms: int = FLASH_MS) -> None:
+        """Scroll to a span and make it blink briefly, so the eye finds it."""
+        start, end = max(0, start), min(end, len(self._text))
+        if start >= end:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(to_qt(self._text, end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(to_qt(self._text, start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._flash = (start, end)
+        self._apply_selections()
+        self._flash_timer.start(duration_ms)
+
+    @property
+    def flashing(self) -> tuple[int, int] | None:
+        return self._flash
+
+    def _end_flash(self) -> None:
+        self._flash = None
+        self._apply_selections()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        noted = [h for h in self._highlights if h.has_note]
+        if not noted:
+            return
+        painter = QPainter(self.viewport())
+        font = painter.font()
+        font.setPointSizeF(max(7.0, self.document().defaultFont().pointSizeF() * 0.75))
+        painter.setFont(font)
+        for highlight in noted:
+            rect = self.cursorRect(self._cursor(highlight.end, highlight.end))
+            painter.setPen(QColor(highlight.color).darker(220))
+            box = QRect(rect.right() + 1, rect.top() - 6, 14, 14)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, NOTE_MARKER)
+        painter.end()
+
+    # -- reading positions -----------------------------------------------------------
+    def offset_at(self, viewport_pos: QPoint) -> int:
+        """Code-point offset of the character under a point of the viewport."""
+        return from_qt(self._text, self.cursorForPosition(viewport_pos).position())
+
+    def highlight_at(self, offset: int) -> PaneHighlight | None:
+        """The innermost highlight covering this offset (the shortest one)."""
+        covering = [h for h in self._highlights if h.start <= offset < h.end]
+        return min(covering, key=lambda h: h.end - h.start, default=None)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as canonical code-point offsets, trimmed of spaces."""
+        cursor = self.textCursor()
+        if not self._text or not cursor.hasSelection():
+            return None
+        start = from_qt(self._text, cursor.selectionStart())
+        end = from_qt(self._text, cursor.selectionEnd())
+        while start < end and self._text[start].isspace():
+            start += 1
+        while end > start and self._text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def select_span(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor(start, end))
+
+    # -- events ----------------------------------------------------------------------
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            highlight = self.highlight_at(self.offset_at(event.pos())) if self._text else None
+            if highlight is not None and highlight.tooltip:
+                QToolTip.showText(event.globalPos(), highlight.tooltip, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        offset = self.offset_at(event.pos()) if self._text else -1  # viewport coordinates
+        self.context_menu_requested.emit(menu, offset)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def zoom(self, steps: int) -> None:
         if steps > 0:

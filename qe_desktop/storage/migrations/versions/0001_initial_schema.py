@@ -152,6 +152,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_questions_published_on"), ["published_on"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_questions_url"), ["url"], unique=False)
 
     op.create_table(
         "tags",
@@ -305,6 +306,7 @@ def downgrade() -> None:
     op.drop_table("annotations")
     op.drop_table("tags")
     with op.batch_alter_table("questions", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_questions_url"))
         batch_op.drop_index(batch_op.f("ix_questions_published_on"))
         batch_op.drop_index("ix_questions_pageless")
         batch_op.drop_index(batch_op.f("ix_questions_ministry"))

@@ -1,0 +1,1 @@
+"""The window side of highlights, notes and tags (issue 6)."""

@@ -1,0 +1,350 @@
+"""The annotations panel of the open question: its free note, its highlights, one editor.
+
+The panel only shows and collects; it asks the controller (through signals) to
+save, recolour, delete, confirm or re-attach, and the controller calls services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category
+from qe_desktop.ui.annotations.editors import FocusOutPlainTextEdit, MarkdownEdit, TagsEdit
+from qe_desktop.ui.annotations.panel_model import AnnotationListModel, PanelFilter, short
+from qe_desktop.ui.annotations.rendering import color_icon
+
+NOTE_SAVE_DELAY_MS = 1500
+REVIEW_QUOTE_CHARS = 400
+
+
+class SidePanel(QWidget):
+    annotation_activated = Signal(object)  # AnnotationRecord: scroll to it and flash it
+    save_requested = Signal(object, str, object)  # record, note, tags
+    recolour_requested = Signal(object, str)  # record, category name
+    delete_requested = Signal(object)
+    confirm_requested = Signal(object)
+    reattach_requested = Signal(object)
+    question_note_changed = Signal(str)  # after a pause or when the editor loses the focus
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationListModel(self)
+        self._categories: tuple[Category, ...] = ()
+        self._editing: AnnotationRecord | None = None
+        self._note_dirty = False
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.flush_question_note)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_question_note())
+        splitter.addWidget(self._build_list())
+        splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+        self._show_editor(None)
+
+    # -- construction ------------------------------------------------------------
+    def _build_question_note(self) -> QWidget:
+        box = QGroupBox(self.tr("Note on the question"))
+        layout = QVBoxLayout(box)
+        self.question_note = FocusOutPlainTextEdit()
+        self.question_note.setPlaceholderText(self.tr("Free note, saved as you type"))
+        self.question_note.setMaximumHeight(110)
+        self.question_note.textChanged.connect(self._on_question_note_typed)
+        self.question_note.focus_lost.connect(self.flush_question_note)
+        self.note_status = QLabel()
+        self.note_status.setStyleSheet("color:#666")
+        layout.addWidget(self.question_note)
+        layout.addWidget(self.note_status)
+        return box
+
+    def _build_list(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter: quote, note, tag"))
+        self.search.setClearButtonEnabled(True)
+        self.category_filter = QComboBox()
+        self.tag_filter = QComboBox()
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(self.tr("All"), None)
+        self.state_filter.addItem(self.tr("To check"), AnchorState.REVIEW)
+        self.state_filter.addItem(self.tr("Orphans"), AnchorState.ORPHAN)
+        filters = QHBoxLayout()
+        for combo in (self.category_filter, self.tag_filter, self.state_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._apply_filter)
+            filters.addWidget(combo)
+        self.search.textChanged.connect(self._apply_filter)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.clicked.connect(self._on_clicked)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color:#666")
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.count_label)
+        return box
+
+    def _build_editor(self) -> QWidget:
+        self.editor_box = QGroupBox(self.tr("Selected highlight"))
+        layout = QVBoxLayout(self.editor_box)
+        self.state_text = QLabel()
+        self.state_text.setWordWrap(True)
+        self.state_text.setTextFormat(Qt.TextFormat.RichText)
+        self.confirm_button = QPushButton(self.tr("Confirm"))
+        self.confirm_button.setToolTip(self.tr("The highlight is in the right place"))
+        self.reattach_button = QPushButton(self.tr("Reattach to the selection"))
+        self.reattach_button.setToolTip(
+            self.tr("Select the passage in the question or the answer, then click here")
+        )
+        self.confirm_button.clicked.connect(lambda: self._emit_for_current(self.confirm_requested))
+        self.reattach_button.clicked.connect(
+            lambda: self._emit_for_current(self.reattach_requested)
+        )
+        state_buttons = QHBoxLayout()
+        state_buttons.addWidget(self.confirm_button)
+        state_buttons.addWidget(self.reattach_button)
+        state_buttons.addStretch(1)
+        self.category_combo = QComboBox()
+        self.category_combo.activated.connect(self._on_category_chosen)
+        self.tags_edit = TagsEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("Category"), self.category_combo)
+        form.addRow(self.tr("Tags"), self.tags_edit)
+        self.note_edit = MarkdownEdit()
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the note and the tags (Ctrl+Return)"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.save_button.clicked.connect(self.save_edits)
+        self.delete_button.clicked.connect(lambda: self._emit_for_current(self.delete_requested))
+        QShortcut(QKeySequence("Ctrl+Return"), self.editor_box, self.save_edits)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        layout.addWidget(self.state_text)
+        layout.addLayout(state_buttons)
+        layout.addLayout(form)
+        layout.addWidget(self.note_edit, 1)
+        layout.addLayout(buttons)
+        return self.editor_box
+
+    # -- contents ----------------------------------------------------------------
+    def set_records(
+        self,
+        records: Sequence[AnnotationRecord],
+        categories: Sequence[Category],
+        known_tags: Sequence[str] = (),
+    ) -> None:
+        """Show these annotations; the highlight being edited stays selected if still there."""
+        selected = self.model.record_at(self.list.currentIndex().row())
+        current_id = selected.id if selected else self._editing.id if self._editing else None
+        if tuple(categories) != self._categories:
+            self._categories = tuple(categories)
+            self._fill_categories()
+        self._fill_tags(records)
+        self.tags_edit.set_known_tags(known_tags)
+        self.model.set_records(records, categories)
+        self._update_count()
+        if current_id and self.select_annotation(current_id):
+            return
+        self._show_editor(None)
+
+    def select_annotation(self, annotation_id: str) -> bool:
+        row = self.model.row_of(annotation_id)
+        if row < 0 and self.model.filter != PanelFilter():
+            self.clear_filters()
+            row = self.model.row_of(annotation_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self._show_editor(self.model.record_at(row))
+        self.list.scrollTo(index)
+        return True
+
+    def current_record(self) -> AnnotationRecord | None:
+        return self._editing
+
+    def clear_filters(self) -> None:
+        for widget in (self.category_filter, self.tag_filter, self.state_filter):
+            widget.blockSignals(True)
+            widget.setCurrentIndex(0)
+            widget.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._apply_filter()
+
+    def _fill_categories(self) -> None:
+        for target, everything in ((self.category_filter, True), (self.category_combo, False)):
+            chosen = target.currentData()
+            target.blockSignals(True)
+            target.clear()
+            if everything:
+                target.addItem(self.tr("All categories"), None)
+            for category in self._categories:
+                target.addItem(color_icon(category.color), category.label, category.name)
+            target.setCurrentIndex(max(target.findData(chosen), 0))
+            target.blockSignals(False)
+
+    def _fill_tags(self, records: Sequence[AnnotationRecord]) -> None:
+        chosen = self.tag_filter.currentData()
+        names = sorted({t for r in records for t in r.tags}, key=str.casefold)
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(self.tr("All tags"), None)
+        for name in names:
+            self.tag_filter.addItem("#" + name, name)
+        self.tag_filter.setCurrentIndex(max(self.tag_filter.findData(chosen), 0))
+        self.tag_filter.blockSignals(False)
+
+    def _apply_filter(self) -> None:
+        current_id = self._editing.id if self._editing else None
+        self.model.set_filter(
+            PanelFilter(
+                text=self.search.text(),
+                category=self.category_filter.currentData(),
+                tag=self.tag_filter.currentData(),
+                state=self.state_filter.currentData(),
+            )
+        )
+        self._update_count()
+        row = self.model.row_of(current_id) if current_id else -1
+        if row >= 0:
+            self.list.selectionModel().setCurrentIndex(
+                self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), len(self.model.all_records)
+        text = self.tr("%1 highlight(s)").replace("%1", str(total))
+        if shown != total:
+            text = self.tr("%1 of %2 highlight(s)").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text)
+
+    # -- editor ------------------------------------------------------------------
+    def _show_editor(self, record: AnnotationRecord | None) -> None:
+        self._editing = record
+        self.editor_box.setEnabled(record is not None)
+        self.note_edit.set_text(record.note if record else "")
+        self.tags_edit.set_tags(record.tags if record else ())
+        if record is not None:
+            self.category_combo.setCurrentIndex(max(self.category_combo.findData(record.category), 0))
+        state = record.anchor_state if record else AnchorState.ANCHORED
+        self.confirm_button.setVisible(state is AnchorState.REVIEW)
+        self.reattach_button.setVisible(state in (AnchorState.REVIEW, AnchorState.ORPHAN))
+        self.state_text.setVisible(state is not AnchorState.ANCHORED)
+        self.state_text.setText(self._state_html(record) if record else "")
+
+    def _state_html(self, record: AnnotationRecord) -> str:
+        quote = escape(short(record.selector.exact, REVIEW_QUOTE_CHARS))
+        if record.anchor_state is AnchorState.REVIEW:
+            before = escape(short(record.previous_exact or "", REVIEW_QUOTE_CHARS))
+            return (
+                f"<b style='color:#b45309'>{escape(self.tr('To check: the text changed'))}</b>"
+                f"<br><b>{escape(self.tr('Before:'))}</b> «&nbsp;{before}&nbsp;»"
+                f"<br><b>{escape(self.tr('Now:'))}</b> «&nbsp;{quote}&nbsp;»"
+            )
+        if record.anchor_state is AnchorState.ORPHAN:
+            return (
+                f"<b style='color:#c1121f'>{escape(self.tr('Orphan: passage not found'))}</b>"
+                f"<br>«&nbsp;{quote}&nbsp;»"
+            )
+        return ""
+
+    def edits_pending(self) -> bool:
+        record = self._editing
+        if record is None:
+            return False
+        return self.note_edit.text() != record.note or self.tags_edit.tags() != record.tags
+
+    def save_edits(self) -> None:
+        if self._editing is not None and self.edits_pending():
+            self.save_requested.emit(self._editing, self.note_edit.text(), self.tags_edit.tags())
+
+    def focus_note(self) -> None:
+        self.note_edit.setCurrentWidget(self.note_edit.editor)
+        self.note_edit.editor.setFocus()
+
+    def _emit_for_current(self, signal: Signal) -> None:
+        if self._editing is not None:
+            signal.emit(self._editing)  # type: ignore[attr-defined]
+
+    def _on_category_chosen(self, index: int) -> None:
+        name = self.category_combo.itemData(index)
+        if self._editing is not None and name and name != self._editing.category:
+            self.recolour_requested.emit(self._editing, name)
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        record = self.model.record_at(current.row()) if current.isValid() else None
+        if self._editing is not None and (record is None or record.id != self._editing.id):
+            target = record.id if record else None
+            self.save_edits()  # leaving a highlight never drops what was typed for it
+            if target is not None and self.model.row_of(target) >= 0:
+                record = self.model.record_at(self.model.row_of(target))
+        if record is not None:
+            self._show_editor(record)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        record = self.model.record_at(index.row())
+        if record is not None:
+            self.annotation_activated.emit(record)
+
+    # -- the question's free note --------------------------------------------------
+    def set_question_note(self, text: str) -> None:
+        self._note_timer.stop()
+        self.question_note.blockSignals(True)
+        self.question_note.setPlainText(text)
+        self.question_note.blockSignals(False)
+        self._note_dirty = False
+        self.note_status.clear()
+
+    def question_note_saved(self, message: str) -> None:
+        self._note_dirty = False
+        self.note_status.setText(message)
+
+    def _on_question_note_typed(self) -> None:
+        self._note_dirty = True
+        self.note_status.setText(self.tr("Not saved yet…"))
+        self._note_timer.start()
+
+    def flush_question_note(self) -> None:
+        """Save now if something was typed (also before another question opens)."""
+        self._note_timer.stop()
+        if self._note_dirty:
+            self._note_dirty = False
+            self.question_note_changed.emit(self.question_note.toPlainText())
