@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from qe_desktop import cli
 from qe_desktop.services.container import Services
@@ -16,9 +17,16 @@ from qe_desktop.services.library import (
 )
 
 
+def write_pdf(html: str, path: Path) -> None:
+    """Qt draws PDFs; it is imported only when one is asked for (the CLI stays light)."""
+    from qe_desktop.ui.pdf_export import write_pdf as qt_write_pdf
+
+    qt_write_pdf(html, path)
+
+
 def build_services(location: str) -> Services:
     database = open_library(location)
-    services = Services.build(database, default_user_name())
+    services = Services.build(database, default_user_name(), pdf_writer=write_pdf)
     services.backups.daily()
     return services
 

@@ -14,6 +14,7 @@ from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
+from qe_desktop.services.exporting import ExportError, ExportFormat, ExportOptions
 from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.services.serialize import question_json, row_json
@@ -66,6 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser("create", help="faire une sauvegarde maintenant")
     a = actions.add_parser("restore", help="restaurer une sauvegarde")
     a.add_argument("file", type=Path)
+
+    p = sub.add_parser("export", help="notes de synthèse et tableaux (docx, md, pdf, csv, xlsx)")
+    p.add_argument("--format", choices=[f.value for f in ExportFormat], help="sinon : extension")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--question", metavar="KEY", action="extend", nargs="+")
+    p.add_argument("--title", default="", help="titre de la note")
+    p.add_argument("--only-annotated", action="store_true", help="seulement les passages annotés")
+    p.add_argument("--no-question-text", action="store_true", help="sans le texte des questions")
 
     p = sub.add_parser("screenshot", help="rendre la fenêtre dans un PNG")
     p.add_argument("out", type=Path)
@@ -202,6 +211,25 @@ def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: 
     return 0
 
 
+def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    fmt = ExportFormat(args.format) if args.format else ExportFormat.from_path(args.output)
+    if fmt is None:
+        err.write(f"{args.output} : précisez --format (md, docx, pdf, csv, xlsx ou ics)\n")
+        return 2
+    options = ExportOptions(
+        title=args.title,
+        include_question_text=not args.no_question_text,
+        only_annotated=args.only_annotated,
+    )
+    try:
+        result = services.exporting.export(args.question, fmt, args.output, options)
+    except ExportError as error:
+        err.write(f"{error}\n")
+        return 1
+    out.write(result.summary() + "\n")
+    return 0
+
+
 Command = Callable[[argparse.Namespace, Services, TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "import": cmd_import,
@@ -210,6 +238,7 @@ COMMANDS: dict[str, Command] = {
     "search": cmd_search,
     "annotations": cmd_annotations,
     "backups": cmd_backups,
+    "export": cmd_export,
 }
 
 

@@ -75,29 +75,37 @@ class Assessment:
 
 
 _W = r"(?<![\w-])"
+
+
+def _any(*alternatives: str) -> re.Pattern[str]:
+    """One pattern matching any alternative, starting at a word boundary (on folded text)."""
+    return re.compile(_W + "(?:" + "|".join(alternatives) + ")")
+
+
+_LEGAL_REFERENCE = (
+    r"(?!(?:a|au|aux|par|dans|en) (?:l'|la |le |les )?(?:article|alinea|code|loi|decret|arrete"
+    r"|titre|sens|reglement|texte|cadre|[ivx]+\b))"
+)
 _STRONG = (
     (
         "engagement",
-        re.compile(
-            _W + r"(?:s'engagen?t? a|s'(?:est|sont) engagee?s? a|prend(?:ra)? "
-            r"l'engagement de)\b"
-        ),
+        _any(r"s'engagen?t? a\b", r"s'(?:est|sont) engagee?s? a\b", r"prend(?:ra)? l'engagement d"),
     ),
     (
         "prévu",
-        re.compile(
-            _W + r"(?:(?:est|sont) (?:(?:desormais|actuellement|donc|ainsi|bien|deja|egalement) )*"
-            r"prevue?s? (?!(?:a|au|aux|par|dans|en) (?:l'|la |le |les )?(?:article|alinea|code|loi|"
-            r"decret|arrete|titre|sens|reglement|texte|cadre|[ivx]+\b))(?:pour|en|au|aux|a|d'ici|des"
-            r"|le|avant|courant|dans les|dans un)\b|il est (?:(?:desormais|donc|egalement|aussi) )?"
-            r"prevu (?:de|d'|que))"
+        _any(
+            r"(?:est|sont) (?:(?:desormais|actuellement|donc|ainsi|bien|deja|egalement) )*"
+            r"prevue?s? "
+            + _LEGAL_REFERENCE
+            + r"(?:pour|en|au|aux|d'ici|des|le|avant|courant|dans les|dans un|a (?:compter|partir"
+            r"|la rentree|la fin|l'horizon|l'issue|l'automne|l'ete|l'hiver))\b",
+            r"il est (?:(?:desormais|donc|egalement|aussi) )?prevu (?:de|d'|que)",
         ),
     ),
     (
         "futur proche",
-        re.compile(
-            _W
-            + r"(?:va|vont) (?:(?:\w+ment|donc|ainsi|bientot|desormais|tres) )*(?:etre|\w+(?:er|ir"
+        _any(
+            r"(?:va|vont) (?:(?:\w+ment|donc|ainsi|bientot|desormais|tres) )*(?:etre|\w+(?:er|ir"
             r"|re|oir))\b"
         ),
     ),
@@ -105,41 +113,53 @@ _STRONG = (
 _SOFT = (
     (
         "intention",
-        re.compile(
-            _W
-            + r"(?:entendent|entend|a l'intention d|ont l'intention d|envisagen?t? d|est envisage"
-            r"e? d|envisager|se proposen?t? d|compten?t? (?=\w+(?:er|ir|re)\b))"
+        _any(
+            r"entendent|entend\b",
+            r"a l'intention d|ont l'intention d",
+            r"envisagen?t? d|est envisagee? d|envisager",
+            r"se proposen?t? d",
+            r"compten?t?(?= \w+(?:er|ir|re)\b)",
         ),
     ),
-    ("prévision", re.compile(_W + r"prevoi(?:t|ent)\b(?! que\b)")),
+    ("prévision", _any(r"prevoi(?:t|ent)\b(?! que\b)")),
 )
-_DECISION = re.compile(
-    _W + r"(?:(?:a|ont) (?:(?:donc|ainsi|deja|egalement) )?(?:decide|annonce|confirme|arrete|"
-    r"retenu|programme)|a ete (?:decide|annonce|programme))\b"
+# "n'est prévue", "ne prévoit", "n'entend": a cue right after a negation particle.
+_NEGATED_BEFORE = re.compile(r"(?<![\w-])(?:n'|ne )(?:(?:se|s'|lui|leur|y|en) ?)?$")
+_DECISION = _any(
+    r"(?:a|ont) (?:(?:donc|ainsi|deja|egalement) )?(?:decide|annonce|confirme|arrete|retenu"
+    r"|programme|demande)\b",
+    r"a ete (?:decide|annonce|programme|demande)\b",
 )
-_PURPOSE = re.compile(_W + r"(?:afin d[e']|en vue d[e']|pour) ?\w+(?:er|ir|re)\b")
-_DELIVERABLE = re.compile(
-    _W + r"(?:decrets?|circulaires?|ordonnances?|projet de (?:loi|decret)|proposition de loi|"
-    r"rapports?|mission|groupe de travail|feuilles? de route|textes?|reunion|concertation|"
-    r"consultation|appel a projets|bilan|etude|evaluation|plan)\b"
+_PURPOSE = _any(r"(?:afin d[e']|en vue d[e']|pour) ?\w+(?:er|ir|re)\b")
+_DELIVERABLE = _any(
+    r"decrets?|circulaires?|ordonnances?|projet de (?:loi|decret)|proposition de loi",
+    r"rapports?|mission|groupe de travail|feuilles? de route|textes?|reunion|concertation",
+    r"consultation|appel a projets|bilan|etude|evaluation|plan\b",
 )
-_RESERVATION = re.compile(
-    _W + r"(?:le cas echeant|eventuellement|si necessaire|si besoin|s'il y a lieu|en tant que de"
-    r" besoin|sous reserve|peut-etre)\b"
+_RESERVATION = _any(
+    r"le cas echeant|eventuellement|si necessaire|si besoin|s'il y a lieu",
+    r"en tant que de besoin|sous reserve|peut-etre",
 )
-_GENERIC = re.compile(
-    _W + r"(?:avec (?:toute |la plus grande |le plus grand |un grand |beaucoup d'|une (?:grande |"
-    r"(?:toute )?particuliere )?)?(?:attention|interet|soin|vigilance|bienveillance)|(?:rester|"
-    r"demeurer)(?:a|ont) (?:\w+ )?(?:attenti|vigilant|mobilise)|ne manquer(?:a|ont) pas d|"
-    r"veiller(?:a|ont) (?:a|au|aux)\b|suivr(?:a|ont) (?:\w+ )?(?:attentivement|avec)|"
-    r"continuer(?:a|ont) (?:a|d)|poursuivr(?:a|ont) (?:ses|son|sa|leurs?|les) (?:efforts|action"
-    r"|travail))"
+_FUTURE_ENDING = r"(?:a|ont|ai|ons)"  # the person endings of the future
+_GENERIC = _any(
+    r"avec (?:toute |la plus grande |le plus grand |un grand |beaucoup d'|une (?:grande |(?:toute"
+    r" )?particuliere )?)?(?:attention|interet|soin|vigilance|bienveillance)",
+    r"(?:examen|etude) (?:attentif|attentive|approfondie?|bienveillante?)",
+    r"(?:rester|demeurer)" + _FUTURE_ENDING + r" (?:\w+ )?(?:attenti|vigilant|mobilise)",
+    r"ne manquer" + _FUTURE_ENDING + r" pas d",
+    r"veiller" + _FUTURE_ENDING + r" (?:\w+ )?(?:a|au|aux)\b",
+    r"suivr" + _FUTURE_ENDING + r" (?:\w+ )?(?:attentivement|avec)",
+    r"continuer" + _FUTURE_ENDING + r" (?:a|d)",
+    r"poursuivr"
+    + _FUTURE_ENDING
+    + r" (?:ses|son|sa|leurs?|les|mes|nos) (?:efforts|action|travail)",
 )
-_REFUSAL = re.compile(
-    _W + r"(?:(?:n'est|ne sont|n'etait) pas (?:\w+ )?(?:envisagee?s?|prevue?s?|d'actualite|"
-    r"question)|pas,? (?:(?:pour l'heure|pour le moment|actuellement|a ce jour),? )?a l'ordre du"
-    r" jour|ne prevoi(?:t|ent) pas|n'envisagen?t? pas|il n'est pas (?:prevu|envisage|question)|"
-    r"n'est pas envisageable|rien ne (?:milite|justifie))"
+_REFUSAL = _any(
+    r"(?:n'est|ne sont|n'etait) pas (?:\w+ )?(?:envisagee?s?|prevue?s?|d'actualite|question)",
+    r"pas,? (?:(?:pour l'heure|pour le moment|actuellement|a ce jour),? )?a l'ordre du jour",
+    r"ne prevoi(?:t|ent) pas|n'envisagen?t? pas|n'est pas envisageable",
+    r"il n'est pas (?:prevu|envisage|question)",
+    r"rien ne (?:milite|justifie)",
 )
 
 
@@ -177,13 +197,16 @@ def _action(
         weight = _verb_weight(cue)
         if weight > 0:
             found.append((weight, "verb", f"{cue.label} : {_quote(sentence, cue.start, cue.end)}"))
-    for label, pattern in _STRONG:
-        for m in pattern.finditer(folded):
-            found.append((ACTION_WEIGHT, "strong", f"{label} : {_quote(sentence, *m.span())}"))
-    for label, pattern in _SOFT:
-        for m in pattern.finditer(folded):
-            text = f"{label} : {_quote(sentence, *m.span())}"
-            found.append((SOFT_INTENTION_WEIGHT, "intention", text))
+    for weight, kind, patterns in (
+        (ACTION_WEIGHT, "strong", _STRONG),
+        (SOFT_INTENTION_WEIGHT, "intention", _SOFT),
+    ):
+        for label, pattern in patterns:
+            for m in pattern.finditer(folded):
+                if _NEGATED_BEFORE.search(folded, 0, m.start()):
+                    cues.append(f"négation : {_quote(sentence, *m.span())}")
+                    continue
+                found.append((weight, kind, f"{label} : {_quote(sentence, *m.span())}"))
     upcoming = due is not None and (due.due is not None or not due.is_vague)
     if upcoming:
         for m in _DECISION.finditer(folded):

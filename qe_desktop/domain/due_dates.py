@@ -12,7 +12,8 @@ Conventions (one place, so that labels, UI and exports agree):
 - "début 2026" -> 31 March (QUARTER), "mi-2026" -> 30 June (SEMESTER), "fin 2025" -> 31 Dec
   (YEAR); "début/mi juin" -> the 15th, "fin juin" -> the 30th (MONTH);
 - "première quinzaine de septembre" -> the 15th, "seconde quinzaine" -> month end (MONTH);
-- "la rentrée" -> 30 September (MONTH); "le prochain budget" -> end of next year (YEAR);
+- "la rentrée" -> 30 September (MONTH), "avant la rentrée" -> 31 August; "avant l'été" ->
+  the eve of the season (20 June); "le prochain budget" -> end of next year (YEAR);
 - relative spans ("d'ici trois mois", "sous quinze jours") are added to the reference date,
   precision DAY for days/weeks, MONTH for months, YEAR for years;
 - vague horizons get an indicative date, precision VAGUE: "prochainement" and the like
@@ -116,6 +117,7 @@ NUMBER_WORDS = {
     "soixante": 60,
 }
 _SEASON_END = {"printemps": (6, 20), "ete": (9, 22), "automne": (12, 20), "hiver": (3, 20)}
+_SEASON_EVE = {"printemps": (3, 20), "ete": (6, 20), "automne": (9, 22), "hiver": (12, 20)}
 _ORDINALS = {
     "premier": 1,
     "1er": 1,
@@ -310,8 +312,9 @@ def _season(m: re.Match[str], trigger: str, reference: date | None) -> Resolved 
     if not trigger and not m.group("year") and not m.group("next"):
         return None  # "été" alone is usually the participle of "être"
     season = m.group("season")
-    month, day = _SEASON_END[season]
-    shift = 1 if season == "hiver" else 0
+    before = _mode(trigger) == "before"  # "avant l'été": the eve of the season
+    month, day = (_SEASON_EVE if before else _SEASON_END)[season]
+    shift = 1 if season == "hiver" and not before else 0
     if m.group("year"):
         return date(int(m.group("year")) + shift, month, day), DatePrecision.SEASON
     if reference is None:
@@ -323,7 +326,9 @@ def _season(m: re.Match[str], trigger: str, reference: date | None) -> Resolved 
 
 
 def _rentree(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
-    return _year_or_next(m, reference, lambda y: date(y, 9, 30)), DatePrecision.MONTH
+    before = m.group(0).startswith("avant") or _mode(trigger) == "before"
+    month, day = (8, 31) if before else (9, 30)
+    return _year_or_next(m, reference, lambda y: date(y, month, day)), DatePrecision.MONTH
 
 
 def _relative(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:

@@ -85,6 +85,9 @@ _RELATIVE = frozenset(
         "desquelles",
     }
 )
+# Participles that state an obligation or a permission ("tenu de", "autorisé à").
+_DEONTIC = ("tenu", "astreint", "autorisé", "habilité", "dispensé", "exempté", "obligé")
+_RULE_NOUNS = ("obligation", "règle", "régime", "disposition", "contrôle", "impôt", "taxe")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»—–\"]")
 _SHORT_PARTICIPLES = frozenset(
     {"mis", "pris", "dit", "fait", "dû", "vu", "pu", "su", "lu", "mise", "prise", "dite", "faite"}
@@ -187,6 +190,15 @@ def _in_relative(text: str, tokens: list[Token], index: int) -> bool:
     return any(t.word in _RELATIVE for t in tokens[:index] if t.start >= clause_start)
 
 
+def _is_deontic(tokens: list[Token], index: int) -> bool:
+    """ "seront tenus de", "seront soumis à l'obligation": a rule for others, not an action."""
+    word = tokens[index].word
+    after = [t.word for t in tokens[index + 1 : index + 3]]
+    if word.startswith(_DEONTIC) and after[:1] and after[0] in ("de", "d", "à", "a"):
+        return True
+    return word.startswith("soumis") and any(w.startswith(_RULE_NOUNS) for w in after)
+
+
 def _is_infinitive(word: str) -> bool:
     return word == "être" or word.endswith(("er", "ir", "re", "oir"))
 
@@ -233,9 +245,15 @@ def _classify(tokens: list[Token], index: int) -> tuple[str, str, int] | None:
         return None
     if base.startswith("pourr"):
         return "modal", "futur", end
-    if base.startswith("devr"):
-        return "hedged", "obligation future", end
+    if base.startswith("devr"):  # "devront se conformer": a rule, unlike "devraient"
+        return "stative", "règle (obligation)", end
     if base.startswith(_STATIVE_STEMS):
+        return "stative", "futur d'état", end
+    if base.startswith("verr"):
+        # "verront leur pension augmenter" is perception; "verra le jour" is a creation.
+        following = tokens[index + 1 : index + 3]
+        if [t.word for t in following] == ["le", "jour"]:
+            return "action", "futur", following[-1].end
         return "stative", "futur d'état", end
     if base in ("sera", "aura"):
         return _auxiliary(tokens, index, base)
@@ -252,6 +270,8 @@ def _auxiliary(tokens: list[Token], index: int, base: str) -> tuple[str, str, in
         if nxt.word == "lieu":
             return "action", "futur", nxt.end
         return None
+    if _is_deontic(tokens, tokens.index(nxt)):
+        return "stative", "règle (obligation, autorisation)", nxt.end
     if is_participle(nxt.word):
         return "action", "futur passif", nxt.end
     return "stative", "futur d'état", tokens[index].end

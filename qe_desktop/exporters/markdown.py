@@ -26,6 +26,7 @@ from qe_desktop.exporters.document import (
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|=~])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
+_BREAKS = re.compile(r"[ \t\r\n]+")
 
 
 def escape(text: str) -> str:
@@ -35,7 +36,8 @@ def escape(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    return escape(" ".join(text.split()))
+    """One line of escaped text (line breaks become spaces; NBSP is kept)."""
+    return escape(_BREAKS.sub(" ", text).strip())
 
 
 def _run(run: Run, labelled: bool) -> str:

@@ -15,7 +15,7 @@ from qe_desktop.domain.question import Chamber
 
 # Spaces a browser copy may leave in a page: NBSP, narrow NBSP, thin spaces, ideographic.
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ud800-\udfff]")  # and lone surrogates
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTHS = {

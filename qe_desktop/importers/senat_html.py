@@ -17,7 +17,9 @@ from qe_desktop.importers.html_page import HtmlPage, read_html_page
 from qe_desktop.importers.page_common import senat_number_from_uid, senat_uid_in_url, senat_url
 from qe_desktop.importers.senat_page import parse_senat_page
 
-_SITE_SUFFIX = re.compile(r"\s*[-–|]\s*(?:Sénat|senat\.fr)\s*$", re.IGNORECASE)
+_SITE_NAME = re.compile(
+    r"\s*[-–|]\s*(?:Sénat|senat\.fr)\s*$|^\s*(?:Sénat|senat\.fr)\s*[-–|:]\s*", re.IGNORECASE
+)
 _NOT_A_TITLE = re.compile(
     r"^(?:Sénat|Le Sénat|Questions?(?: écrites?)?|Recherche)$|^Question\s+écrite\s+n|législature",
     re.IGNORECASE,
@@ -47,7 +49,7 @@ def _title(page: HtmlPage) -> str | None:
         if not _NOT_A_TITLE.match(heading) and len(heading) <= 300:
             return heading
     if page.meta_title:
-        title = _SITE_SUFFIX.sub("", page.meta_title).strip()
+        title = _SITE_NAME.sub("", page.meta_title).strip()
         if title and not _NOT_A_TITLE.match(title):
             return title
     return None

@@ -118,7 +118,7 @@ _RECALL_IN_TEXT = re.compile(
 _NAV_LINE = re.compile(
     r"Allez\s+au\s+contenu|Allez\s+à\s+la\s+navigation|recherche|^Accueil|^Retour|"
     r"précédente|suivante|^Imprimer|^Envoyer|^Partager|^Menu\b|^Sénat\b|^Connexion|^Sommaire|"
-    r"https?://|[>|]|législature|^Question\s+écrite|^Questions?\b",
+    r"https?://|[>|]|législature|^Question\s+écrite|^Questions?\b|:\s*$",
     re.IGNORECASE,
 )
 _LEADING_DASH = re.compile(r"^[-–]\s+(?=\S)")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.exchange import ExchangeService
+from qe_desktop.services.exporting import ExportService, PdfWriter
 from qe_desktop.services.importing import ImportService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
@@ -31,17 +32,19 @@ class Services:
     annotations: AnnotationService
     exchange: ExchangeService
     backups: BackupService
+    exporting: ExportService
 
     @property
     def user(self) -> str:
         return self.current_user.name
 
     @classmethod
-    def build(cls, database: Database, user: str) -> Services:
+    def build(cls, database: Database, user: str, pdf_writer: PdfWriter | None = None) -> Services:
         current_user = CurrentUser(user)
         annotations = AnnotationService(database, current_user)
         exchange = ExchangeService(database)
         backups = BackupService(database)
+        questions = QuestionService(database)
         importing = ImportService(
             database,
             after_upsert=[annotations.reanchor_after_import, exchange.attach_pending],
@@ -50,9 +53,10 @@ class Services:
         return cls(
             database=database,
             current_user=current_user,
-            questions=QuestionService(database),
+            questions=questions,
             importing=importing,
             annotations=annotations,
             exchange=exchange,
             backups=backups,
+            exporting=ExportService(questions, pdf_writer, current_user),
         )

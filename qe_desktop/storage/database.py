@@ -9,7 +9,12 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from qe_desktop.storage.engine import make_engine, sqlite_path, to_url
+from qe_desktop.storage.engine import (
+    make_engine,
+    server_errors_explained,
+    sqlite_path,
+    to_url,
+)
 from qe_desktop.storage.schema import upgrade_to_head
 
 FULL_CHECK_MAX_BYTES = 300 * 1024 * 1024  # above: quick_check (O(N) too, without index checks)
@@ -42,7 +47,8 @@ class Database:
     def open(self) -> Database:
         """Check integrity, then migrate to head (with a backup first)."""
         self.check_integrity()
-        self.backup_made = upgrade_to_head(self.engine, self.url)
+        with server_errors_explained(self.url):
+            self.backup_made = upgrade_to_head(self.engine, self.url)
         return self
 
     def check_integrity(self) -> None:

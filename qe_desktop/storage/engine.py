@@ -1,23 +1,91 @@
-"""Engine creation: URLs, SQLite pragmas (WAL, foreign keys, busy timeout)."""
+"""Engine creation: URLs, SQLite pragmas (WAL, foreign keys, busy timeout), PostgreSQL options.
+
+PostgreSQL credentials are left to libpq (~/.pgpass, PGSERVICE, PGPASSWORD); a URL that
+carries a password is only ever shown masked (`display_url`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 15_000
+PG_CONNECT_TIMEOUT_S = 10
+PG_DRIVER = "postgresql+psycopg"
+_PG_SCHEMES = ("postgresql://", "postgres://")
+
+
+class LibraryUnavailableError(RuntimeError):
+    """The library cannot be reached or prepared (server down, missing right or extension)."""
 
 
 def to_url(path_or_url: str | Path) -> str:
-    """Accept a file path or a SQLAlchemy URL; a bare path means a SQLite file."""
+    """Accept a file path or a SQLAlchemy URL; a bare path means a SQLite file.
+
+    `postgresql://` and `postgres://` (libpq's spellings) use psycopg 3, the driver we ship.
+    """
     text = str(path_or_url)
+    for scheme in _PG_SCHEMES:
+        if text.startswith(scheme):
+            return PG_DRIVER + "://" + text[len(scheme) :]
     if "://" in text:
         return text
     return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def display_url(path_or_url: str | Path) -> str:
+    """What the user may see of a library location: a file path, or the URL without password."""
+    url = to_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def without_password(url: str) -> str:
+    """The URL to remember (settings, sync marks): the password is dropped, not masked."""
+    return make_url(to_url(url)).set(password=None).render_as_string(hide_password=False)
+
+
+@contextmanager
+def server_errors_explained(url: str) -> Iterator[None]:
+    """Turn a PostgreSQL connection failure into a French message (password masked)."""
+    try:
+        yield
+    except (exc.OperationalError, exc.InterfaceError) as error:
+        if make_url(url).get_backend_name() != "postgresql":
+            raise
+        reason = " ".join(str(error.orig or error).split())
+        hint = ""
+        if "password" in reason:
+            hint = (
+                " Donnez le mot de passe à la connexion, ou utilisez ~/.pgpass, "
+                "un service (PGSERVICE) ou PGPASSWORD."
+            )
+        raise LibraryUnavailableError(
+            f"Impossible d'ouvrir la bibliothèque d'équipe {display_url(url)} : {reason}.{hint}"
+        ) from None
+
+
+def postgres_url(
+    host: str, port: int | None, database: str, user: str, password: str | None = None
+) -> str:
+    """A psycopg URL from the fields of the team-library window (empty fields left to libpq)."""
+    url = URL.create(
+        PG_DRIVER,
+        username=user or None,
+        password=password or None,
+        host=host or None,
+        port=port or None,
+        database=database or None,
+    )
+    return url.render_as_string(hide_password=False)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -57,6 +125,17 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
+    if make_url(url).get_backend_name() == "postgresql":
+        return create_engine(
+            url,
+            pool_pre_ping=True,
+            pool_size=3,
+            max_overflow=4,
+            connect_args={
+                "connect_timeout": PG_CONNECT_TIMEOUT_S,
+                "application_name": "qe-desktop",
+            },
+        )
     return create_engine(url, pool_pre_ping=True)
 
 

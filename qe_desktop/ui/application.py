@@ -31,13 +31,11 @@ def make_application() -> QApplication:
 
 
 def install_translation(app: QApplication, language: str) -> QTranslator | None:
-    """French by default; "en" shows the source strings.
+    """French by default; "en" shows the source strings (its catalogue only holds plurals).
 
     Qt's own words (OK, Cancel, the text fields' context menus) come from the
     qtbase catalogue shipped with PySide6.
     """
-    if language == "en":
-        return None
     qm = resource("translations", f"qe_desktop_{language}.qm")
     if not qm.is_file():
         return None

@@ -52,45 +52,51 @@ def encode_filter(flt: QuestionFilter) -> str:
     return json.dumps({k: v for k, v in state.items() if v not in (None, [], False)})
 
 
+def _text(state: dict[str, Any], name: str) -> str | None:
+    value = state.get(name)
+    return value if isinstance(value, str) and value else None
+
+
+def _day(state: dict[str, Any], name: str) -> date | None:
+    value = _text(state, name)
+    return date.fromisoformat(value) if value else None
+
+
 def decode_filter(text: object) -> QuestionFilter:
     """Read back `encode_filter`; anything unreadable gives the empty filter."""
     try:
         state = json.loads(str(text)) if text else {}
-        if not isinstance(state, dict):
-            return QuestionFilter()
-
-        def string(name: str) -> str | None:
-            value = state.get(name)
-            return value if isinstance(value, str) and value else None
-
-        def day(name: str) -> date | None:
-            value = string(name)
-            return date.fromisoformat(value) if value else None
-
-        legislature = state.get("legislature")
+    except ValueError:
+        return QuestionFilter()
+    if not isinstance(state, dict):
+        return QuestionFilter()
+    legislature = state.get("legislature")
+    statuses = state.get("statuses")
+    known = {s.value: s for s in Status}
+    try:
         return QuestionFilter(
-            chamber=string("chamber"),
+            chamber=_text(state, "chamber"),
             legislature=legislature if isinstance(legislature, int) else None,
-            ministry=string("ministry"),
-            group=string("group"),
-            author=string("author"),
+            ministry=_text(state, "ministry"),
+            group=_text(state, "group"),
+            author=_text(state, "author"),
             statuses=frozenset(
-                Status(s) for s in state.get("statuses", []) if s in Status._value2member_map_
+                known[s] for s in (statuses if isinstance(statuses, list) else []) if s in known
             ),
-            published_from=day("published_from"),
-            published_to=day("published_to"),
+            published_from=_day(state, "published_from"),
+            published_to=_day(state, "published_to"),
             has_notes=state.get("has_notes") is True,
-            tag=string("tag"),
-            category=string("category"),
+            tag=_text(state, "tag"),
+            category=_text(state, "category"),
         )
-    except (ValueError, TypeError):
+    except (ValueError, TypeError):  # a date that is not one
         return QuestionFilter()
 
 
 # -- widgets -------------------------------------------------------------------
 def _chip_style(color: str) -> str:
     return (
-        "QToolButton { border: 1px solid #b8bec4; border-radius: 10px; padding: 1px 9px;"
+        "QToolButton { border: 1px solid #b8bec4; border-radius: 10px; padding: 1px 7px;"
         " background: palette(base); }"
         f" QToolButton:checked {{ background: {color}; color: white; border-color: {color};"
         " font-weight: 600; }"
@@ -156,6 +162,12 @@ class _DateBound(QDateEdit):
 
 
 class FilterBar(QWidget):
+    """Status chips and the fold-out criteria grid.
+
+    `more_button` (fold/unfold, with the count of hidden criteria) and `clear_button`
+    belong to the bar but are left for the owner to place, next to its search field.
+    """
+
     changed = Signal()
 
     def __init__(self, service: QuestionService, parent: QWidget | None = None) -> None:
@@ -188,16 +200,14 @@ class FilterBar(QWidget):
         self.clear_button.setToolTip(self.tr("Remove every filter"))
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self.clear)
-        chips.addWidget(self.more_button)
-        chips.addWidget(self.clear_button)
 
-        self.chamber = _Choice(self.tr("All"))
-        self.legislature = _Choice(self.tr("All"))
-        self.ministry = _Choice(self.tr("All"))
-        self.group = _Choice(self.tr("All"))
-        self.author = _Choice(self.tr("All"))
-        self.category = _Choice(self.tr("All"))
-        self.tag = _Choice(self.tr("All"))
+        self.chamber = _Choice(self.tr("Both chambers"))
+        self.legislature = _Choice(self.tr("All legislatures"))
+        self.ministry = _Choice(self.tr("All ministries"))
+        self.group = _Choice(self.tr("All groups"))
+        self.author = _Choice(self.tr("All authors"))
+        self.category = _Choice(self.tr("All categories"))
+        self.tag = _Choice(self.tr("All tags"))
         self.published_from = _DateBound()
         self.published_to = _DateBound()
         self.has_notes = QCheckBox(self.tr("Only questions with notes or highlights"))

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from qe_desktop.services.container import Services
 from qe_desktop.services.importing import ImportReport
 from qe_desktop.storage.search import parse_terms
+from qe_desktop.ui.annotations.window_setup import install_annotations
+from qe_desktop.ui.export_dialog import ExportDialog
 from qe_desktop.ui.import_worker import start_import
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for action in (self.import_action, self.paste_action, self.samples_action):
             menu.addAction(action)
+        self.export_action = self._action(self.tr("&Export…"), self.open_export, "Ctrl+Shift+E")
+        menu.addAction(self.export_action)
         menu.addSeparator()
         menu.addAction(self.preferences_action)
         menu.addSeparator()
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         ):
             view.addAction(action)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self.annotation_tools = install_annotations(self, menu, view)
 
     # -- state -----------------------------------------------------------------
     def _library_label(self) -> str:
@@ -200,6 +205,22 @@ class MainWindow(QMainWindow):
         if dialog.chosen_language != language:
             message = self.tr("The new language will be used from the next start.")
             self.statusBar().showMessage(message, 10_000)
+
+    # -- exporting ---------------------------------------------------------------
+    def open_export(self) -> ExportDialog:
+        """The Export dialog, offering the current question, the selection and the list."""
+        dialog = ExportDialog(
+            self.services.exporting,
+            current_key=self.reader.detail.key if self.reader.detail else None,
+            selected_keys=self.library.selected_keys(),
+            current_filter=self.library.model.current_filter,
+            sort=self.library.model.current_sort,
+            settings=self.settings,
+            parent=self,
+        )
+        dialog.exported.connect(lambda result: self.statusBar().showMessage(result.summary()))
+        dialog.open()
+        return dialog
 
     # -- importing ---------------------------------------------------------------
     def choose_import(self) -> None:

@@ -6,17 +6,17 @@
     <message numerus="yes">
         <location filename="../../qe_desktop/ui/library_panel.py" line="+175"/>
         <source>%n question(s) out of %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question out of %1</numerusform>
+            <numerusform>%n questions out of %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n question(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
         </translation>
     </message>
 </context>

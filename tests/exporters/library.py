@@ -32,6 +32,7 @@ TYPOGRAPHY_TAGS = ("IA", "relance été")
 QUESTION_QUOTE = "accélérer le déploiement de l'intelligence artificielle"
 BARE_QUOTE = "Le Gouvernement est pleinement engagé"
 FREE_NOTE = "À suivre avec le cabinet\u00a0: « œuvre » de l’État."
+AN_QUOTE = "pendant au moins dix-huit ans dans la même commune"
 MINISTRY = "Ministère de l'économie, des finances et de la souveraineté industrielle et numérique"
 
 
@@ -87,7 +88,5 @@ def annotate_samples(services: Services) -> Annotated:
     )
     bare = highlight(services, SEED_KEY, Part.ANSWER, BARE_QUOTE, "elusion")
     services.annotations.save_question_note(SEED_KEY, FREE_NOTE, 0)
-    an_text = services.questions.detail(AN_KEY).record.answer_text or ""
-    an_quote = an_text.split(".")[0][:60]
-    an_figure = highlight(services, AN_KEY, Part.ANSWER, an_quote, "chiffre", "Chiffre à citer.")
+    an_figure = highlight(services, AN_KEY, Part.ANSWER, AN_QUOTE, "chiffre", "Chiffre à citer.")
     return Annotated(commitment, typography, bare, an_figure)

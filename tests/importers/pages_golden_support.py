@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from qe_desktop.domain.question import Author, QuestionRecord
+from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.domain.text import canonical_text
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
@@ -117,7 +117,3 @@ def _text_problems(name: str, text: str | None, spec: dict[str, Any]) -> list[st
     problems += [f"{name}: lacks {c!r}" for c in spec.get("contains", []) if c not in text]
     problems += [f"{name}: has {c!r}" for c in spec.get("not_contains", []) if c in text]
     return problems
-
-
-def author_of(expected: dict[str, Any]) -> Author:
-    return Author(**{**_DEFAULTS["author"], **expected.get("author", {})})

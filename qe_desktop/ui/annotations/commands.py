@@ -20,7 +20,7 @@ from qe_desktop.services.annotations import AnnotationService
 class Listener(Protocol):
     """Told after every undo/redo, to redraw, or why it could not be done."""
 
-    def changed(self, record: AnnotationRecord) -> None: ...
+    def applied(self, record: AnnotationRecord) -> None: ...
 
     def failed(self, message: str) -> None: ...
 
@@ -47,7 +47,7 @@ class _DoneCommand(QUndoCommand):
         except Exception as error:  # question gone, database busy: say so, never crash
             self._listener.failed(str(error))
         else:
-            self._listener.changed(record)
+            self._listener.applied(record)
 
     def _redo(self) -> AnnotationRecord:
         raise NotImplementedError

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 
 def split_tags(text: str) -> tuple[str, ...]:
-    """"IA, budget,  IA" -> ("IA", "budget"): trimmed, no duplicates, in typing order."""
+    """ "IA, budget,  IA" -> ("IA", "budget"): trimmed, no duplicates, in typing order."""
     seen: dict[str, None] = {}
     for piece in text.split(","):
         name = " ".join(piece.split())

@@ -253,7 +253,9 @@ class SidePanel(QWidget):
         shown, total = self.model.rowCount(), len(self.model.all_records)
         text = self.tr("%1 highlight(s)").replace("%1", str(total))
         if shown != total:
-            text = self.tr("%1 of %2 highlight(s)").replace("%1", str(shown)).replace("%2", str(total))
+            text = (
+                self.tr("%1 of %2 highlight(s)").replace("%1", str(shown)).replace("%2", str(total))
+            )
         self.count_label.setText(text)
 
     # -- editor ------------------------------------------------------------------
@@ -263,7 +265,9 @@ class SidePanel(QWidget):
         self.note_edit.set_text(record.note if record else "")
         self.tags_edit.set_tags(record.tags if record else ())
         if record is not None:
-            self.category_combo.setCurrentIndex(max(self.category_combo.findData(record.category), 0))
+            self.category_combo.setCurrentIndex(
+                max(self.category_combo.findData(record.category), 0)
+            )
         state = record.anchor_state if record else AnchorState.ANCHORED
         self.confirm_button.setVisible(state is AnchorState.REVIEW)
         self.reattach_button.setVisible(state in (AnchorState.REVIEW, AnchorState.ORPHAN))

@@ -56,9 +56,8 @@ def header_html(detail: QuestionDetail) -> str:
         delay = translate("ReaderHeader", "deadline %1").replace("%1", _date(detail.deadline))
     link = ""
     if r.url:
-        link = (
-            f" · <a href='{escape(r.url)}'>{escape(translate('ReaderHeader', 'Official page'))}</a>"
-        )
+        official = escape(translate("ReaderHeader", "Official page"))  # not in an f-string:
+        link = f" · <a href='{escape(r.url)}'>{official}</a>"  # lupdate skips those
     title = escape(r.title or r.rubrique or "")
     lines = [
         f"<b style='font-size:13pt'>{escape(number)}</b> · {chamber}"

@@ -183,12 +183,14 @@ class TextPane(QTextBrowser):
         if start >= end:
             return
         cursor = QTextCursor(self.document())
-        cursor.setPosition(to_qt(self._text, end))
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
         cursor.setPosition(to_qt(self._text, start))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        top = self.cursorRect(cursor).top()
+        bottom = self.cursorRect(self._cursor(end, end)).bottom()
+        bar = self.verticalScrollBar()
+        middle = (top + bottom) // 2 - self.viewport().height() // 2
+        bar.setValue(bar.value() + (middle if bottom - top < self.viewport().height() else top))
         self._flash = (start, end)
         self._apply_selections()
         self._flash_timer.start(duration_ms)
@@ -204,18 +206,26 @@ class TextPane(QTextBrowser):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         noted = [h for h in self._highlights if h.has_note]
-        if not noted:
-            return
-        painter = QPainter(self.viewport())
+        if noted:
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for highlight in noted:
+                self._paint_note_badge(painter, highlight)
+            painter.end()
+
+    def _paint_note_badge(self, painter: QPainter, highlight: PaneHighlight) -> None:
+        """A small pencil badge at the top right of the highlight's end: it has a note."""
+        rect = self.cursorRect(self._cursor(highlight.end, highlight.end))
+        size = max(11, rect.height() // 2)
+        badge = QRect(rect.left() - size // 3, rect.top() - size // 2, size, size)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(highlight.color).darker(185))
+        painter.drawEllipse(badge)
         font = painter.font()
-        font.setPointSizeF(max(7.0, self.document().defaultFont().pointSizeF() * 0.75))
+        font.setPixelSize(max(8, size - 3))
         painter.setFont(font)
-        for highlight in noted:
-            rect = self.cursorRect(self._cursor(highlight.end, highlight.end))
-            painter.setPen(QColor(highlight.color).darker(220))
-            box = QRect(rect.right() + 1, rect.top() - 6, 14, 14)
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, NOTE_MARKER)
-        painter.end()
+        painter.setPen(QColor("white"))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, NOTE_MARKER)
 
     # -- reading positions -----------------------------------------------------------
     def offset_at(self, viewport_pos: QPoint) -> int:

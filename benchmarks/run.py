@@ -1,0 +1,217 @@
+"""`make bench`: the project against a standard-library floor, on a realistic corpus.
+
+Every figure is measured in this run; ratios compare the project with the floor
+(json + sqlite3 + FTS5 written with the standard library alone) on the same data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import build_vocabulary, write_corpus
+from benchmarks.floor import floor_import, floor_search
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Row:
+    number: int
+    what: str
+    value: float | None
+    unit: str
+    target: float
+    floor: float | None = None
+
+    @property
+    def measured(self) -> float | None:
+        if self.value is None:
+            return None
+        return self.value / self.floor if self.floor else self.value
+
+    @property
+    def ok(self) -> bool:
+        return self.measured is not None and self.measured <= self.target
+
+
+def _python() -> str:
+    return sys.executable
+
+
+def _run_cli(db: Path, *args: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [_python(), "-m", "qe_desktop", "--db", str(db), *args],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return time.perf_counter() - started
+
+
+def _queries(count: int = 50, seed: int = 11) -> list[str]:
+    """One word, two words, a phrase, a rare word, an accented word, in turn."""
+    rng = random.Random(seed)
+    words = build_vocabulary().words
+    common, middle, rare = words[20:300], words[300:3000], words[3000:20000]
+    accented = [w for w in words[:5000] if any(ch in w for ch in "éèêàçôû")]
+    makers = [
+        lambda: rng.choice(middle),
+        lambda: f"{rng.choice(common)} {rng.choice(middle)}",
+        lambda: f'"{rng.choice(common)} {rng.choice(common)}"',
+        lambda: rng.choice(rare),
+        lambda: rng.choice(accented),
+    ]
+    return [makers[i % len(makers)]() for i in range(count)]
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
+
+
+def bench_search(project_db: Path, floor_db: Path) -> tuple[Row, Row]:
+    from benchmarks.support import open_services
+    from qe_desktop.storage.search import fts5_query, parse_terms
+
+    services = open_services(project_db)
+    connection = sqlite3.connect(floor_db)
+    project_times, floor_times = [], []
+    for query in _queries():
+        floor_search(connection, fts5_query(parse_terms(query)))  # warm both caches alike
+        services.questions.search(query)
+        started = time.perf_counter()
+        services.questions.search(query)
+        project_times.append(time.perf_counter() - started)
+        floor_times.append(floor_search(connection, fts5_query(parse_terms(query))))
+    connection.close()
+    services.database.close()
+    p95, floor_p95 = _p95(project_times), _p95(floor_times)
+    return (
+        Row(2, "Full-text search, 50 queries: p95", p95 * 1000, "ms", 50),
+        Row(2, "Full-text search: ratio to raw FTS5", p95, "×", 1.3, floor_p95),
+    )
+
+
+def bench_annotations(project_db: Path, workdir: Path, questions: int) -> tuple[Row, str]:
+    """100 annotations on each of `questions` answers, then a re-import changing those answers."""
+    from benchmarks.support import annotate_bulk, changed_answers_zip, open_services
+
+    services = open_services(project_db)
+    keys = annotate_bulk(services, questions=questions, per_question=100, heavy_key_annotations=300)
+    services.database.close()
+    changed = changed_answers_zip(project_db, keys[1:], workdir / "changed.zip")
+    services = open_services(project_db)
+    started = time.perf_counter()
+    report = services.importing.import_paths([changed])
+    elapsed = time.perf_counter() - started
+    services.database.close()
+    assert report.updated == questions, report.summary()
+    what = f"Re-anchoring {questions * 100:,} annotations after re-import"
+    return Row(5, what, elapsed, "s", 5 * questions / 100), keys[0]
+
+
+def bench_window(db: Path, workdir: Path, key: str = "") -> dict[str, float]:
+    settings = workdir / f"settings-{db.stem}.ini"
+    settings.unlink(missing_ok=True)
+    output = subprocess.run(
+        [_python(), "-m", "benchmarks.window_probe", str(db), str(settings), key],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    ).stdout
+    return dict(json.loads(output.strip().splitlines()[-1]))
+
+
+def run(count: int, workdir: Path) -> list[Row]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    corpus = workdir / f"Questions_ecrites-{count}.json.zip"
+    if not corpus.exists():
+        write_corpus(corpus, count)
+    rows: list[Row] = []
+    floor_db, project_db = workdir / "floor.sqlite", workdir / "project.sqlite"
+    for stale in workdir.glob("*.sqlite*"):
+        stale.unlink()
+    for stale in (workdir / "backups").glob("*") if (workdir / "backups").exists() else []:
+        stale.unlink()
+
+    floor_time = floor_import(corpus, floor_db)
+    project_time = _run_cli(project_db, "import", str(corpus))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    rows.append(
+        Row(1, f"Bulk import of {count:,}: time / floor", project_time, "s", 1.5, floor_time)
+    )
+    rows.append(Row(1, f"Bulk import of {count:,}: peak RSS", peak, "MB", 500))
+    rows.extend(bench_search(project_db, floor_db))
+    reanchor_row, heavy_key = bench_annotations(project_db, workdir, min(100, count // 20))
+    window = bench_window(project_db, workdir, heavy_key)
+    rows.append(Row(3, "Window: first rows painted", window["first_rows_s"], "s", 1.0))
+    rows.append(Row(3, "Window: RSS", window["rss_mb"], "MB", 300))
+    rows.append(Row(3, "Window: scrolling to the end", window["scroll_end_s"] * 1000, "ms", 300))
+    rows.append(Row(3, "Window: sorting by date", window["sort_date_s"] * 1000, "ms", 300))
+    rows.append(Row(4, "Filtering by ministry", window["filter_ministry_s"] * 1000, "ms", 100))
+    rows.append(Row(4, "Filtering by status", window["filter_status_s"] * 1000, "ms", 100))
+    rows.append(
+        Row(
+            5,
+            "Opening a question with 300 annotations",
+            window["open_annotated_s"] * 1000,
+            "ms",
+            100,
+        )
+    )
+    rows.append(reanchor_row)
+    empty = workdir / "empty.sqlite"
+    cold = bench_window(empty, workdir)
+    rows.append(Row(6, "Cold start on an empty library", cold["first_rows_s"], "s", 1.5))
+    return rows
+
+
+def render(rows: list[Row], count: int) -> str:
+    lines = [
+        f"qe-desktop benchmark — {count:,} questions — {platform.platform()}, "
+        f"{os.cpu_count()} CPU, Python {platform.python_version()}",
+        "",
+        "| # | What is measured | Project | Floor | Ratio | Target | Met |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        value = (
+            "—" if row.value is None else f"{row.value:,.2f} {row.unit if row.unit != '×' else 's'}"
+        )
+        floor = f"{row.floor:,.2f} s" if row.floor else ""
+        ratio = f"{row.measured:.2f}" if row.floor and row.measured is not None else ""
+        unit = "" if row.floor else f" {row.unit}"
+        target = f"≤ {row.target:g}{unit}"
+        lines.append(
+            f"| {row.number} | {row.what} | {value} | {floor} | {ratio} | {target} | "
+            f"{'yes' if row.ok else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "out")
+    args = parser.parse_args()
+    rows = run(args.count, args.workdir)
+    print(render(rows, args.count))
+
+
+if __name__ == "__main__":
+    main()

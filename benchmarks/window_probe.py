@@ -1,0 +1,81 @@
+"""Measures the window in its own process: cold start, first rows, scrolling, sorting, filters.
+
+Run as `python -m benchmarks.window_probe DB` ; prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import sys  # noqa: E402
+
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
+
+from qe_desktop.app import build_services  # noqa: E402
+from qe_desktop.domain.status import Status  # noqa: E402
+from qe_desktop.domain.views import QuestionFilter  # noqa: E402
+from qe_desktop.ui.application import make_application  # noqa: E402
+from qe_desktop.ui.main_window import MainWindow  # noqa: E402
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(action, app) -> float:  # type: ignore[no-untyped-def]
+    started = time.perf_counter()
+    action()
+    app.processEvents()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    db, settings_file = sys.argv[1], sys.argv[2]
+    app = make_application()
+    services = build_services(db)
+    window = MainWindow(services, QSettings(settings_file, QSettings.Format.IniFormat))
+    window.resize(1400, 860)
+    window.refresh()
+    window.show()
+    app.processEvents()
+    window.library.table.viewport().repaint()
+    first_rows = time.perf_counter() - STARTED
+    result: dict[str, float | None] = {"first_rows_s": first_rows, "rss_mb": _rss_mb()}
+    model = window.library.model
+    table = window.library.table
+    if model.rowCount() == 0:
+        print(json.dumps(result), flush=True)
+        return
+
+    def scroll_to_end() -> None:
+        table.scrollToBottom()
+        app.processEvents()
+        while model.canFetchMore(table.rootIndex()):
+            model.fetchMore(table.rootIndex())
+            table.scrollToBottom()
+            app.processEvents()
+
+    result["scroll_end_s"] = _timed(scroll_to_end, app)
+    result["sort_date_s"] = _timed(lambda: table.sortByColumn(2, Qt.SortOrder.AscendingOrder), app)
+    ministry = services.questions.filter_choices("ministry")[0]
+    result["filter_ministry_s"] = _timed(
+        lambda: model.set_filter(QuestionFilter(ministry=ministry)), app
+    )
+    result["filter_status_s"] = _timed(
+        lambda: model.set_filter(QuestionFilter(statuses=frozenset({Status.OVERDUE}))), app
+    )
+    key = sys.argv[3] if len(sys.argv) > 3 else ""
+    if key:
+        result["open_annotated_s"] = _timed(lambda: window.open_question(key), app)
+    result["rss_mb"] = _rss_mb()
+    print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()
+    os._exit(0)  # skip Qt's teardown: only the figures matter here

@@ -1,0 +1,260 @@
+"""Exports the office uses: Word briefing notes, Markdown, PDF, CSV and XLSX (issue 7).
+
+One use case for the window and the command line: pick the questions (explicit
+keys, the current filter's result, or everything), load them, render the
+briefing document or the annotation rows, write the file atomically. The PDF is
+drawn by Qt, which this layer must not import: the composition root hands in a
+`pdf_writer(html, path)`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from qe_desktop.domain.views import QuestionDetail, QuestionFilter, Sort
+from qe_desktop.exporters.document import DocumentOptions, build_document, default_title
+from qe_desktop.exporters.docx_export import write_docx
+from qe_desktop.exporters.filenames import safe_file_name
+from qe_desktop.exporters.html_document import render_html
+from qe_desktop.exporters.markdown import write_markdown
+from qe_desktop.exporters.tabular import annotation_lines, write_csv, write_xlsx
+from qe_desktop.services.questions import QuestionService
+
+PdfWriter = Callable[[str, Path], None]
+Progress = Callable[[int, int, str], None]  # done, total, current question key
+Scope = Sequence[str] | QuestionFilter | None  # keys, a filter's result, or everything
+ICS_UNAVAILABLE = "format .ics : disponible avec le suivi des engagements"
+PAGE = 500
+
+
+class ExportFormat(StrEnum):
+    MARKDOWN = "md"
+    DOCX = "docx"
+    PDF = "pdf"
+    CSV = "csv"
+    XLSX = "xlsx"
+    ICS = "ics"
+
+    @property
+    def extension(self) -> str:
+        return f".{self.value}"
+
+    @property
+    def label(self) -> str:
+        return FORMAT_LABELS[self]
+
+    @property
+    def is_document(self) -> bool:
+        """Briefing notes (texts, highlights, notes) rather than one row per annotation."""
+        return self in (ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF)
+
+    @classmethod
+    def from_path(cls, path: Path) -> ExportFormat | None:
+        suffix = path.suffix.lower().lstrip(".")
+        aliases = {"markdown": "md", "ical": "ics"}
+        suffix = aliases.get(suffix, suffix)
+        return next((f for f in cls if f.value == suffix), None)
+
+
+FORMAT_LABELS = {
+    ExportFormat.DOCX: "Note Word (.docx)",
+    ExportFormat.PDF: "PDF (.pdf)",
+    ExportFormat.MARKDOWN: "Markdown (.md)",
+    ExportFormat.CSV: "Tableau CSV (.csv)",
+    ExportFormat.XLSX: "Classeur Excel (.xlsx)",
+    ExportFormat.ICS: "Calendrier des engagements (.ics)",
+}
+
+
+class ExportError(RuntimeError):
+    """An export that could not be written; the message is for the user (French)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    title: str = ""
+    include_question_text: bool = True
+    only_annotated: bool = False
+    include_commitments: bool = True
+    csv_delimiter: str = ";"
+
+    def document(self) -> DocumentOptions:
+        return DocumentOptions(
+            title=self.title,
+            include_question_text=self.include_question_text,
+            only_annotated=self.only_annotated,
+            include_commitments=self.include_commitments,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    path: Path
+    format: ExportFormat
+    questions: int = 0
+    annotations: int = 0
+    commitments: int = 0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        if self.cancelled:
+            return "Export annulé : aucun fichier écrit."
+        return (
+            f"{self.questions} question(s), {self.annotations} annotation(s) et "
+            f"{self.commitments} engagement(s) exporté(s) dans {self.path}"
+        )
+
+
+def _never() -> bool:
+    return False
+
+
+def _silent(_done: int, _total: int, _name: str) -> None:
+    return None
+
+
+class ExportService:
+    def __init__(
+        self,
+        questions: QuestionService,
+        pdf_writer: PdfWriter | None = None,
+        user: Callable[[], str] = lambda: "",
+        clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+    ) -> None:
+        self._questions = questions
+        self._pdf_writer = pdf_writer
+        self._user = user
+        self._clock = clock
+
+    @property
+    def can_write_pdf(self) -> bool:
+        return self._pdf_writer is not None
+
+    def available_formats(self) -> list[ExportFormat]:
+        """The formats this installation can write (PDF needs Qt, .ics its feature)."""
+        formats = list(ExportFormat)
+        if self._pdf_writer is None:
+            formats.remove(ExportFormat.PDF)
+        if importlib.util.find_spec("qe_desktop.exporters.calendar") is None:
+            formats.remove(ExportFormat.ICS)
+        return formats
+
+    def count(self, scope: Scope) -> int:
+        """How many questions an export of `scope` would hold (for the dialog's choices)."""
+        if scope is None or isinstance(scope, QuestionFilter):
+            return self._questions.count(scope or QuestionFilter())
+        return len(self.keys(scope))
+
+    def keys(self, scope: Scope, sort: Sort | None = None) -> list[str]:
+        """The question keys an export of `scope` covers, in export order."""
+        if isinstance(scope, str):
+            return [scope]
+        if scope is not None and not isinstance(scope, QuestionFilter):
+            return list(dict.fromkeys(scope))
+        flt = scope or QuestionFilter()
+        order = sort or Sort("published_on", True)
+        keys: list[str] = []
+        while True:
+            rows = self._questions.rows(flt, order, offset=len(keys), limit=PAGE)
+            keys.extend(row.key for row in rows)
+            if len(rows) < PAGE:
+                return keys
+
+    def default_file_name(self, scope: Scope, fmt: ExportFormat, title: str = "") -> str:
+        """The suggested file name: the note's title, made safe, with the format's extension."""
+        if not title:
+            count = self.count(scope)
+            if count > 2:
+                title = f"Note de synthèse — {count} questions écrites"
+            elif count:
+                title = default_title([self._questions.detail(k) for k in self.keys(scope)])
+            else:
+                title = "Note de synthèse"
+            if not fmt.is_document:
+                title = title.replace("Note de synthèse", "Annotations", 1)
+        return safe_file_name(title, fmt.extension)
+
+    def export(
+        self,
+        scope: Scope,
+        fmt: ExportFormat | str,
+        path: Path,
+        options: ExportOptions | None = None,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        sort: Sort | None = None,
+    ) -> ExportResult:
+        """Write the questions of `scope` to `path`; nothing is written when cancelled."""
+        fmt = ExportFormat(fmt)
+        options = options or ExportOptions()
+        progress = progress or _silent
+        cancelled = cancelled or _never
+        path = Path(path)
+        if fmt is ExportFormat.PDF and self._pdf_writer is None:
+            raise ExportError("L'export PDF n'est pas disponible ici (moteur d'impression absent).")
+        keys = self.keys(scope, sort)
+        details: list[QuestionDetail] = []
+        for done, key in enumerate(keys):
+            if cancelled():
+                return ExportResult(path, fmt, cancelled=True)
+            progress(done, len(keys), key)
+            details.append(self._questions.detail(key))
+        if cancelled():
+            return ExportResult(path, fmt, cancelled=True)
+        progress(len(keys), len(keys), path.name)
+        try:
+            self._write(details, fmt, path, options)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise ExportError(f"Impossible d'écrire {path} : {reason}") from error
+        live = [a for d in details for a in d.annotations if not a.deleted]
+        return ExportResult(
+            path=path,
+            format=fmt,
+            questions=len(details),
+            annotations=len(live),
+            commitments=sum(1 for a in live if a.commitment is not None),
+        )
+
+    def _write(
+        self, details: list[QuestionDetail], fmt: ExportFormat, path: Path, options: ExportOptions
+    ) -> None:
+        if fmt is ExportFormat.ICS:
+            write_ics(details, path)
+            return
+        if fmt is ExportFormat.CSV:
+            write_csv(annotation_lines(details), path, options.csv_delimiter)
+            return
+        if fmt is ExportFormat.XLSX:
+            write_xlsx(annotation_lines(details), path, options.title)
+            return
+        document = build_document(
+            details, options.document(), created=self._clock(), author=self._user()
+        )
+        if fmt is ExportFormat.MARKDOWN:
+            write_markdown(document, path)
+        elif fmt is ExportFormat.DOCX:
+            write_docx(document, path)
+        else:
+            assert self._pdf_writer is not None
+            self._pdf_writer(render_html(document), path)
+
+
+def write_ics(details: Sequence[QuestionDetail], path: Path) -> None:
+    """Delegate to the commitments calendar writer, once that feature is installed."""
+    try:
+        calendar = importlib.import_module("qe_desktop.exporters.calendar")
+    except ModuleNotFoundError as error:
+        if error.name != "qe_desktop.exporters.calendar":
+            raise
+        raise ExportError(ICS_UNAVAILABLE) from error
+    writer = getattr(calendar, "write_ics", None)
+    if writer is None:
+        raise ExportError(ICS_UNAVAILABLE)
+    writer(details, path)

@@ -1,0 +1,355 @@
+"""Highlights of the open question: create, edit, recolour, delete, undo, settle conflicts.
+
+The controller is the one place where the window's annotation gestures meet
+AnnotationService. Every save names the version it was loaded at; when someone
+else saved in between, the user sees both versions and chooses (never silently).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QWidget
+
+from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, Part
+from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.services.annotations import AnnotationService, ConflictError
+from qe_desktop.services.container import Services
+from qe_desktop.ui.annotations import conflict_dialog
+from qe_desktop.ui.annotations.commands import CreateCommand, DeleteCommand, UpdateCommand
+from qe_desktop.ui.annotations.panel_model import short
+from qe_desktop.ui.annotations.rendering import category_label, color_icon
+from qe_desktop.ui.annotations.side_panel import SidePanel
+from qe_desktop.ui.reader.reader_panel import ReaderPanel
+from qe_desktop.ui.reader.text_pane import TextPane
+
+Notify = Callable[[str], None]
+
+
+class AnnotationController(QObject):
+    changed = Signal()  # annotations were created, edited or deleted somewhere
+    categories_changed = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        reader: ReaderPanel,
+        panel: SidePanel,
+        window: QWidget,
+        notify: Notify,
+        open_question: Callable[[str], object],
+    ) -> None:
+        super().__init__(window)
+        self.services = services
+        self.reader = reader
+        self.panel = panel
+        self.window = window
+        self.notify = notify
+        self.open_question = open_question
+        self.undo_stack = QUndoStack(self)
+        self.dock: QDockWidget | None = None
+        self.key: str | None = None
+        self.records: list[AnnotationRecord] = []
+        self.categories: tuple[Category, ...] = ()
+        self._note_key: str | None = None
+        self._note_version = 0
+        self._switching = False
+        reader.detail_shown.connect(self.on_detail_shown)
+        for pane in (reader.question_pane, reader.answer_pane):
+            pane.context_menu_requested.connect(
+                lambda menu, offset, pane=pane: self.extend_menu(pane, menu, offset)
+            )
+        panel.annotation_activated.connect(self.flash)
+        panel.save_requested.connect(self.save_edits)
+        panel.recolour_requested.connect(self.recolour)
+        panel.delete_requested.connect(self.delete)
+        panel.confirm_requested.connect(self.confirm)
+        panel.reattach_requested.connect(self.reattach)
+        panel.question_note_changed.connect(self.save_question_note)
+
+    @property
+    def _annotations(self) -> AnnotationService:
+        return self.services.annotations
+
+    # -- loading -----------------------------------------------------------------
+    def load_categories(self) -> tuple[Category, ...]:
+        self.categories = self._annotations.categories()
+        return self.categories
+
+    def on_detail_shown(self, detail: QuestionDetail | None) -> None:
+        """Another question is on screen: save what was being typed, then show its notes."""
+        self._switching = True
+        try:
+            self.commit_pending()
+        finally:
+            self._switching = False
+        self.key = detail.key if detail else None
+        self.records = list(detail.annotations) if detail else []
+        if detail is not None and detail.categories:
+            self.categories = detail.categories
+        self.panel.set_records(self.records, self.categories, self._annotations.tags())
+        text, self._note_version = (
+            self._annotations.question_note(self.key) if self.key else ("", 0)
+        )
+        self._note_key = self.key
+        self.panel.set_question_note(text)
+        self.panel.question_note.setEnabled(self.key is not None)
+
+    def commit_pending(self) -> None:
+        """Save the note and the edits still in the panel (switching question, closing)."""
+        self.panel.flush_question_note()
+        self.panel.save_edits()
+
+    def refresh(self) -> None:
+        """Reload the open question's annotations and redraw them everywhere."""
+        if self._switching:
+            return
+        self.records = self._annotations.for_question(self.key) if self.key else []
+        self.reader.show_annotations(self.records, self.categories)
+        self.panel.set_records(self.records, self.categories, self._annotations.tags())
+        self.changed.emit()
+
+    def record(self, annotation_id: str) -> AnnotationRecord | None:
+        return next((r for r in self.records if r.id == annotation_id), None)
+
+    def label(self, category: str) -> str:
+        return category_label(category, {c.name: c for c in self.categories})
+
+    # -- creating ----------------------------------------------------------------
+    def pane_with_selection(self) -> TextPane | None:
+        """The focused pane if it has a selection, else any pane that has one."""
+        focused = QApplication.focusWidget()
+        panes = [self.reader.question_pane, self.reader.answer_pane]
+        if focused in panes:
+            panes.insert(0, panes.pop(panes.index(focused)))  # type: ignore[arg-type]
+        return next((p for p in panes if p.selected_span() is not None), None)
+
+    def create(self, category: str, pane: TextPane | None = None) -> AnnotationRecord | None:
+        pane = pane or self.pane_with_selection()
+        span = pane.selected_span() if pane else None
+        part = self.reader.part_of(pane)
+        if self.key is None or pane is None or span is None or part is None:
+            self.notify(self.tr("Select a passage of the question or the answer first."))
+            return None
+        try:
+            record = self._annotations.create(self.key, part, span[0], span[1], category)
+        except (ValueError, LookupError) as error:
+            self.notify(str(error))
+            return None
+        self.undo_stack.push(
+            CreateCommand(
+                self._annotations,
+                record,
+                self.tr("Highlight as %1").replace("%1", self.label(category)),
+                self,
+            )
+        )
+        cursor = pane.textCursor()
+        cursor.clearSelection()  # the colour shows at once, not hidden under the selection
+        cursor.movePosition(QTextCursor.MoveOperation.NoMove)
+        pane.setTextCursor(cursor)
+        self.refresh()
+        self.panel.select_annotation(record.id)
+        return record
+
+    # -- editing -----------------------------------------------------------------
+    def save_edits(self, record: AnnotationRecord, note: str, tags: tuple[str, ...]) -> None:
+        edited = dataclasses.replace(record, note=note, tags=tuple(tags))
+        self._save(edited, record, self.tr("Edit note"))
+
+    def recolour(self, record: AnnotationRecord, category: str) -> None:
+        self._save(
+            dataclasses.replace(record, category=category),
+            record,
+            self.tr("Change category to %1").replace("%1", self.label(category)),
+        )
+
+    def _save(
+        self, edited: AnnotationRecord, before: AnnotationRecord, text: str
+    ) -> AnnotationRecord | None:
+        while True:
+            try:
+                saved = self._annotations.update(edited)
+            except ConflictError as conflict:
+                theirs = (
+                    conflict.current if isinstance(conflict.current, AnnotationRecord) else None
+                )
+                if self._keep_mine(edited, theirs) and theirs is not None:
+                    edited = dataclasses.replace(edited, version=theirs.version)
+                    before = theirs
+                    continue
+                self.refresh()
+                self.notify(self.tr("Their version was kept."))
+                return None
+            except LookupError as error:
+                self.notify(str(error))
+                self.refresh()
+                return None
+            self.undo_stack.push(UpdateCommand(self._annotations, before, saved, text, self))
+            self.refresh()
+            return saved
+
+    def _keep_mine(self, mine: AnnotationRecord | None, theirs: AnnotationRecord | None) -> bool:
+        label = self.label((mine or theirs).category) if (mine or theirs) else ""  # type: ignore[union-attr]
+        choice = conflict_dialog.choose_version(
+            self.window,
+            conflict_dialog.describe(mine, label),
+            conflict_dialog.describe(theirs, label),
+        )
+        return choice is conflict_dialog.Choice.KEEP_MINE
+
+    def delete(self, record: AnnotationRecord) -> bool:
+        while True:
+            try:
+                self._annotations.delete(record.id, record.version)
+            except ConflictError as conflict:
+                theirs = (
+                    conflict.current if isinstance(conflict.current, AnnotationRecord) else None
+                )
+                gone = dataclasses.replace(theirs or record, deleted=True)
+                if self._keep_mine(gone, theirs) and theirs is not None:
+                    record = theirs
+                    continue
+                self.refresh()
+                self.notify(self.tr("Their version was kept."))
+                return False
+            except LookupError as error:
+                self.notify(str(error))
+                return False
+            self.undo_stack.push(
+                DeleteCommand(self._annotations, record, self.tr("Delete highlight"), self)
+            )
+            self.refresh()
+            return True
+
+    def confirm(self, record: AnnotationRecord) -> None:
+        self._annotations.confirm(record.id)
+        self.refresh()
+
+    def reattach(self, record: AnnotationRecord) -> bool:
+        """Give an orphan (or a note to check) the passage now selected in its own part."""
+        pane = self.reader.pane_for(record.part)
+        span = pane.selected_span()
+        if span is None:
+            where = self.tr("question") if record.part is Part.QUESTION else self.tr("answer")
+            self.notify(self.tr("Select the new passage in the %1 first.").replace("%1", where))
+            return False
+        self._annotations.reattach(record.id, span[0], span[1])
+        self.refresh()
+        self.panel.select_annotation(record.id)
+        pane.flash(*span)
+        return True
+
+    # -- undo / redo (Listener of the commands) ------------------------------------
+    def undo(self) -> None:
+        self.commit_pending()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.commit_pending()
+        self.undo_stack.redo()
+
+    def applied(self, record: AnnotationRecord) -> None:
+        if record.question_key == self.key:
+            self.refresh()
+        else:
+            self.changed.emit()
+            self.notify(self.tr("Changed in question %1").replace("%1", record.question_key))
+
+    def failed(self, message: str) -> None:
+        self.notify(message)
+
+    # -- the question's free note -------------------------------------------------
+    def save_question_note(self, text: str) -> None:
+        key = self._note_key
+        if key is None:
+            return
+        version = self._note_version
+        while True:
+            try:
+                self._note_version = self._annotations.save_question_note(key, text, version)
+            except ConflictError as conflict:
+                theirs = conflict.current if isinstance(conflict.current, str) else ""
+                choice = conflict_dialog.choose_version(self.window, text, theirs)
+                _, current = self._annotations.question_note(key)
+                if choice is conflict_dialog.Choice.KEEP_MINE:
+                    version = current
+                    continue
+                self._note_version = current
+                if key == self.key:
+                    self.panel.set_question_note(theirs)
+                self.notify(self.tr("Their version was kept."))
+                return
+            self.panel.question_note_saved(self.tr("Saved"))
+            return
+
+    # -- showing -------------------------------------------------------------------
+    def reveal_panel(self) -> None:
+        if self.dock is not None:
+            self.dock.show()
+            self.dock.raise_()
+
+    def flash(self, record: AnnotationRecord) -> bool:
+        """Scroll to a highlight of the open question and make it blink."""
+        if record.question_key != self.key:
+            return False
+        if record.anchor_state is AnchorState.ORPHAN:
+            self.notify(self.tr("This highlight has no place in the current text."))
+            return False
+        self.reader.pane_for(record.part).flash(record.selector.start, record.selector.end)
+        return True
+
+    def jump_to(self, record: AnnotationRecord) -> None:
+        """Open the question of an annotation, select it in the panel and flash it."""
+        if record.question_key != self.key:
+            self.open_question(record.question_key)
+        self.reveal_panel()
+        self.panel.select_annotation(record.id)
+        self.flash(record)
+
+    def edit_note(self, annotation_id: str) -> None:
+        self.reveal_panel()
+        if self.panel.select_annotation(annotation_id):
+            self.panel.focus_note()
+
+    # -- context menu of the panes ----------------------------------------------------
+    def extend_menu(self, pane: TextPane, menu: QMenu, offset: int) -> None:
+        if self.key is None:
+            return
+        part = self.reader.part_of(pane)
+        if pane.selected_span() is not None:
+            menu.addSeparator()
+            for category in self.categories:
+                action = menu.addAction(
+                    color_icon(category.color),
+                    self.tr("Highlight as %1").replace("%1", category.label),
+                )
+                action.triggered.connect(
+                    lambda _=False, name=category.name: self.create(name, pane)
+                )
+            for record in self.records:
+                if record.part is part and record.anchor_state is not AnchorState.ANCHORED:
+                    text = self.tr("Reattach «%1» here").replace(
+                        "%1", short(record.selector.exact, 40)
+                    )
+                    action = menu.addAction(text)
+                    action.triggered.connect(lambda _=False, r=record: self.reattach(r))
+        highlight = pane.highlight_at(offset) if offset >= 0 else None
+        record = self.record(highlight.id) if highlight else None
+        if record is None:
+            return
+        menu.addSeparator()
+        edit = menu.addAction(self.tr("Edit the note…"))
+        edit.triggered.connect(lambda: self.edit_note(record.id))
+        recolour = menu.addMenu(self.tr("Change category"))
+        for category in self.categories:
+            if category.name != record.category:
+                action = recolour.addAction(color_icon(category.color), category.label)
+                action.triggered.connect(
+                    lambda _=False, name=category.name: self.recolour(record, name)
+                )
+        remove = menu.addAction(self.tr("Delete the highlight"))
+        remove.triggered.connect(lambda: self.delete(record))
