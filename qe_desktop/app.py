@@ -10,6 +10,7 @@ from qe_desktop import cli
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import (
     CorruptDatabaseError,
+    LibraryUnavailableError,
     NewerDatabaseError,
     default_user_name,
     open_library,
@@ -40,7 +41,7 @@ def main(argv: Sequence[str]) -> int:
         return int(run_gui(args, location, build_services))
     try:
         services = build_services(location)
-    except (NewerDatabaseError, CorruptDatabaseError) as error:
+    except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
         sys.stderr.write(f"{error}\n")
         return 3
     try:

@@ -16,8 +16,10 @@ from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
 from qe_desktop.services.exporting import ExportError, ExportFormat, ExportOptions
 from qe_desktop.services.importing import ImportReport
+from qe_desktop.services.library import LibraryUnavailableError, describe, schema_revision
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.services.serialize import question_json, row_json
+from qe_desktop.services.sync import SyncError
 
 GUI_COMMANDS = {"gui", "screenshot"}
 STATUS_CHOICES = [s.value for s in Status]
@@ -75,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title", default="", help="titre de la note")
     p.add_argument("--only-annotated", action="store_true", help="seulement les passages annotés")
     p.add_argument("--no-question-text", action="store_true", help="sans le texte des questions")
+
+    sub.add_parser("migrate", help="créer ou mettre à jour le schéma de la bibliothèque")
+    p = sub.add_parser("sync", help="synchroniser avec une autre bibliothèque (équipe)")
+    p.add_argument("--with", dest="peer", metavar="PATH_OR_URL", required=True)
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("screenshot", help="rendre la fenêtre dans un PNG")
     p.add_argument("out", type=Path)
@@ -230,6 +237,28 @@ def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: T
     return 0
 
 
+def cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    """Opening the library already migrated it: say where it stands."""
+    info = describe(services.database)
+    out.write(f"{info.location} : schéma à jour ({schema_revision(services.database)})\n")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    try:
+        report = services.sync.sync_with(args.peer)
+    except (SyncError, LibraryUnavailableError) as error:
+        err.write(f"{error}\n")
+        return 1
+    if args.json:
+        _dump(report.as_json(), out)
+        return 0
+    out.write(report.summary() + "\n")
+    for conflict in report.conflicts:
+        out.write(f"conflit : {conflict.describe()}\n")
+    return 0
+
+
 Command = Callable[[argparse.Namespace, Services, TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "import": cmd_import,
@@ -239,6 +268,8 @@ COMMANDS: dict[str, Command] = {
     "annotations": cmd_annotations,
     "backups": cmd_backups,
     "export": cmd_export,
+    "migrate": cmd_migrate,
+    "sync": cmd_sync,
 }
 
 

@@ -18,6 +18,17 @@ import pytest  # noqa: E402
 from qe_desktop.services.container import Services  # noqa: E402
 from qe_desktop.services.library import open_library  # noqa: E402
 from qe_desktop.storage.database import Database  # noqa: E402
+from tests.postgres_support import (  # noqa: E402, F401  (fixtures for both dialects)
+    any_database,
+    any_location,
+    any_sample_services,
+    any_services,
+    dialect,
+    pg_database,
+    pg_url,
+    postgres_server,
+    pytest_terminal_summary,
+)
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).parent.parent / "resources" / "samples"

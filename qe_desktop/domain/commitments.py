@@ -15,9 +15,10 @@ assistant sees *why* a sentence was suggested:
   ("le cas échéant"), generic assurances ("sera examinée avec attention", "veillera à"),
   negations and refusals ("ne prévoit pas", "n'est pas à l'ordre du jour").
 
-Future forms that describe a state or an amount ("nécessiteront", "s'élèvera", "sera
-conforme") are not actions; a future inside a relative clause ("qui sera publié") counts
-less than one in the main clause.
+Future forms that describe a state, an amount, a perception or a rule for others
+("nécessiteront", "s'élèvera", "sera conforme", "verront", "seront tenus de", "devront")
+are not actions; a future inside a relative clause ("qui sera publié") counts less than
+one in the main clause. Weights are constants below, the threshold is SUGGESTION_THRESHOLD.
 """
 
 from __future__ import annotations

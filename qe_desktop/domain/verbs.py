@@ -22,68 +22,23 @@ _NOT_VERBS = frozenset(
 )
 # Futures of verbs that describe a state, an amount or a need, not an action.
 _STATIVE_STEMS = (
-    "faudr",
-    "permettr",
-    "nécessiter",
-    "représenter",
-    "coûter",
-    "élèver",
-    "atteindr",
-    "correspondr",
-    "constituer",
-    "concerner",
-    "rester",
-    "demeurer",
-    "suffir",
-    "sembler",
-    "dépendr",
-    "conviendr",
-    "vaudr",
-    "appartiendr",
+    *("faudr", "permettr", "nécessiter", "représenter", "coûter", "élèver", "atteindr"),
+    *("correspondr", "constituer", "concerner", "rester", "demeurer", "suffir", "sembler"),
+    *("dépendr", "conviendr", "vaudr", "appartiendr"),
 )
 _ADVERBS = frozenset(
-    {
-        "ainsi",
-        "aussi",
-        "donc",
-        "alors",
-        "bien",
-        "très",
-        "désormais",
-        "bientôt",
-        "ensuite",
-        "enfin",
-        "toujours",
-        "déjà",
-        "tous",
-        "toutes",
-        "tout",
-        "en",
-        "outre",
-        "par",
-        "ailleurs",
-        "dès",
-        "lors",
-        "sans",
-        "doute",
-    }
+    (
+        *("ainsi", "aussi", "donc", "alors", "bien", "très", "désormais", "bientôt", "ensuite"),
+        *("enfin", "toujours", "déjà", "tous", "toutes", "tout", "en", "outre", "par"),
+        *("ailleurs", "dès", "lors", "sans", "doute"),
+    )
 )
 _NEGATIONS = frozenset({"pas", "plus", "jamais", "nullement", "aucunement", "guère", "point"})
 _RELATIVE = frozenset(
-    {
-        "qui",
-        "dont",
-        "lequel",
-        "laquelle",
-        "lesquels",
-        "lesquelles",
-        "auquel",
-        "auxquels",
-        "auxquelles",
-        "duquel",
-        "desquels",
-        "desquelles",
-    }
+    (
+        *("qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel"),
+        *("auxquels", "auxquelles", "duquel", "desquels", "desquelles"),
+    )
 )
 # Participles that state an obligation or a permission ("tenu de", "autorisé à").
 _DEONTIC = ("tenu", "astreint", "autorisé", "habilité", "dispensé", "exempté", "obligé")

@@ -46,6 +46,15 @@ _AFTER_SHD = (
     "w:oMath",
 )
 
+_AFTER_CELL_SHD = (
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
+
 
 def _fill(color: str) -> str:
     return color.lstrip("#").upper()
@@ -65,7 +74,7 @@ def shade_cell(cell: _Cell, color: str) -> None:
     shading = OxmlElement(
         "w:shd", {qn("w:val"): "clear", qn("w:color"): "auto", qn("w:fill"): _fill(color)}
     )
-    properties.append(shading)
+    properties.insert_element_before(shading, *_AFTER_CELL_SHD)
 
 
 def add_hyperlink(paragraph: DocxParagraph, url: str, text: str) -> None:

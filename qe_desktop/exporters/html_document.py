@@ -21,6 +21,7 @@ from qe_desktop.exporters.document import (
 
 GREY = "#595959"
 HEADER_FILL = "#d9e2f3"
+COLUMN_WIDTHS = (20, 32, 10, 18, 10, 10)  # percent, in COMMITMENT_HEADERS order
 STYLE = f"""
 body {{ font-size: 10.5pt; }}
 h1 {{ font-size: 17pt; }}
@@ -103,7 +104,10 @@ def _commitments(bundle: BriefingDocument) -> str:
     parts = ["<h2>Engagements</h2>"]
     if not bundle.commitments:
         return parts[0] + "<p>Aucun engagement relevé.</p>"
-    head = "".join(f"<th>{_text(header)}</th>" for header in COMMITMENT_HEADERS)
+    head = "".join(
+        f'<th width="{width}%">{_text(header)}</th>'
+        for header, width in zip(COMMITMENT_HEADERS, COLUMN_WIDTHS, strict=True)
+    )
     rows = [f"<tr>{head}</tr>"]
     for line in bundle.commitments:
         rows.append("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in line.cells) + "</tr>")

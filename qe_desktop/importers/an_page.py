@@ -74,6 +74,7 @@ _RENEWED = re.compile(
 _CLOSED = re.compile(
     rf"^(?:Question\s+clôturée\s+le|Date\s+de\s+clôture\s*:|Question\s+retirée\s+le\s*:?)\s*{_DATE_ANY}\s*(?P<rest>.*)$"
 )
+_NO_CAUSE = "Question clôturée"
 _CAUSE = re.compile(r"^Cause\s*:\s*(?P<cause>.+)$")
 _META = re.compile(
     r"^(?P<label>Auteur|Type\s+de\s+question|Rubrique|Tête\s+d['’]analyse|Analyse|"
@@ -244,14 +245,7 @@ def _read_dyn_line(line: str, draft: _AnDraft, mode: str) -> str | None:
             draft.renewed_on.append(renewed_on)
         return "meta"
     if (closed := _CLOSED.match(line)) is not None:
-        on = parse_any_date(closed.group("date"))
-        cause = closed.group("rest").strip(" ()")
-        if cause:
-            draft.closing = closing_from_cause(cause, on)
-            return "meta"
-        if draft.closing is None or draft.closing.on is None:
-            draft.closing = Closing(ClosingKind.OTHER, "Question clôturée", on)
-        return "cause" if draft.closing.label == "Question clôturée" else "meta"
+        return _read_closure(parse_any_date(closed.group("date")), closed.group("rest"), draft)
     if (cause_line := _CAUSE.match(line)) is not None:
         on = draft.closing.on if draft.closing else None
         draft.closing = closing_from_cause(cause_line.group("cause"), on)
@@ -262,6 +256,18 @@ def _read_dyn_line(line: str, draft: _AnDraft, mode: str) -> str | None:
     if _META_MARKS.match(line):
         return "meta"
     return None
+
+
+def _read_closure(on: date | None, cause: str, draft: _AnDraft) -> str:
+    """`Question clôturée le D` or `Date de clôture : D`; the cause on this line or the next."""
+    cause = cause.strip(" ()")
+    if cause:
+        draft.closing = closing_from_cause(cause, on)
+        return "meta"
+    if draft.closing is not None and draft.closing.label != _NO_CAUSE:
+        return "meta"  # the "Dates" block repeats a closure already read
+    draft.closing = Closing(ClosingKind.OTHER, _NO_CAUSE, on)
+    return "cause"
 
 
 def _read_meta(label: str, value: str, draft: _AnDraft) -> None:

@@ -56,15 +56,16 @@ _PUBLISHED_NO_GROUPS = (
     rf"publiée\s+(?:le|dans\s+le\s+JO\s+Sénat\s+du)\s*{_DATE}(?:\s*[-–]\s*page\s*\d{{1,6}})?"
 )
 _CIVILITY = r"(?P<civ>Mme|Mlle|M\.?)"
+_NO = r"n(?:\s*[°º]|o(?=\s*\d))\s*"  # n°, nº and the old "no"
 _AFFILIATION = r"\((?P<aff>[^()\n]{0,200}?)\)"
 _CLASSIC_HEADER = re.compile(
     rf"Question\s+de\s+{_CIVILITY}\s*(?P<name>[^()\n]{{1,120}}?)\s*{_AFFILIATION}\s*{_PUBLISHED}"
 )
 _FULL_HEADER = re.compile(
-    rf"Question\s+écrite\s+n\s*[°º]\s*(?P<number>\d{{1,5}}[A-Z]?)\s+de\s+{_CIVILITY}\s*"
+    rf"Question\s+écrite\s+{_NO}(?P<number>\d{{1,5}}[A-Z]?)\s+de\s+{_CIVILITY}\s*"
     rf"(?P<name>[^()\n]{{1,120}}?)\s*{_AFFILIATION}(?:\s*{_PUBLISHED})?"
 )
-_NUMBER = re.compile(r"Question\s+écrite\s+n\s*[°º]\s*(\d{1,5}[A-Z]?)")
+_NUMBER = re.compile(rf"Question\s+écrite\s+{_NO}(\d{{1,5}}[A-Z]?)")
 _LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:e|è|ème|eme)\s+législature\b", re.IGNORECASE)
 
 # Markers glued to the previous word when navigation and page are copied run together.
@@ -97,7 +98,7 @@ _NO_ANSWER_TEXT = re.compile(r"^Le\s+texte\s+de\s+cette\s+réponse\s+n['’]est\
 _CADUQUE = re.compile(r"^La\s+question\s+est\s+caduque\b")
 _WITHDRAWN = re.compile(r"^(?:La|Cette)\s+question(?:\s+de\s+rappel)?\s+a\s+été\s+retirée\b")
 _RECALLED = re.compile(
-    r"^Voir\s+la\s+réponse\s+à\s+la\s+question\s+rappelée\s+n\s*[°º]?\s*(\d{1,5}[A-Z]?)"
+    rf"^Voir\s+la\s+réponse\s+à\s+la\s+question\s+rappelée\s+(?:{_NO})?(\d{{1,5}}[A-Z]?)"
 )
 _PENDING = re.compile(
     r"^En\s+attente\s+de\s+réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?P<min>.+?)\.?$"
@@ -113,7 +114,7 @@ _FOOTER_TEXT = "page mise à jour le"
 _MAX_MARKER_LINE = 600
 _RECALL_IN_TEXT = re.compile(
     r"\brappelle\b[^\n]{0,400}?\bles\s+termes\s+de\s+sa\s+question(?:\s+écrite)?\s+"
-    r"n\s*[°º]\s*(\d{1,5}[A-Z]?)"
+    rf"{_NO}(\d{{1,5}}[A-Z]?)"
 )
 _NAV_LINE = re.compile(
     r"Allez\s+au\s+contenu|Allez\s+à\s+la\s+navigation|recherche|^Accueil|^Retour|"

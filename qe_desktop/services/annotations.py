@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from qe_desktop.domain.anchoring import reanchor_record
 from qe_desktop.domain.annotation import (
@@ -95,6 +97,8 @@ class AnnotationService:
             )
             if flt.question_key:
                 query = query.where(Question.key == flt.question_key)
+            if flt.creator is not None:
+                query = query.where(Annotation.creator == flt.creator)
             records: list[AnnotationRecord] = []
             for question_id, _key in session.execute(query):
                 records.extend(store.annotations_of(session, question_id))
@@ -114,6 +118,20 @@ class AnnotationService:
     def tags(self) -> list[str]:
         with self._db.read() as session:
             return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+    def creators(self) -> list[str]:
+        """Who wrote the live annotations, for "Mes annotations / Toute l'équipe / par collègue".
+
+        "Mine" is `AnnotationFilter(creator=<current user>)`, the team is `creator=None`.
+        """
+        with self._db.read() as session:
+            query = (
+                select(Annotation.creator)
+                .where(Annotation.deleted.is_(False))
+                .distinct()
+                .order_by(Annotation.creator)
+            )
+            return [str(name) for name in session.scalars(query)]
 
     def categories(self) -> tuple[Category, ...]:
         with self._db.read() as session:
@@ -162,14 +180,17 @@ class AnnotationService:
 
         `edited.version` must be the version it was loaded at.
         """
-        with self._db.write() as session:
-            row = self._row(session, edited.id)
-            if row.version != edited.version:
-                raise ConflictError(self._record(session, edited.id))
-            changed = dataclasses.replace(edited, modified=self._clock())
-            store.write_record(session, row.question_id, changed)
-            refresh_notes_text(session, [row.question_id])
-            return self._record(session, edited.id)
+        try:
+            with self._db.write() as session:
+                row = self._row(session, edited.id)
+                if row.version != edited.version:
+                    raise ConflictError(self._record(session, edited.id))
+                changed = dataclasses.replace(edited, modified=self._clock())
+                store.write_record(session, row.question_id, changed)
+                refresh_notes_text(session, [row.question_id])
+                return self._record(session, edited.id)
+        except StaleDataError:  # a colleague saved between our check and our write
+            raise ConflictError(self.get(edited.id)) from None
 
     def delete(self, annotation_id: str, version: int) -> AnnotationRecord:
         """Delete as a tombstone (so the deletion travels with exports and sync)."""
@@ -223,21 +244,24 @@ class AnnotationService:
 
     def save_question_note(self, key: str, text: str, version: int) -> int:
         """Save the free note; returns the new version. Refuses a stale save."""
-        with self._db.write() as session:
-            question = self._question(session, key)
-            note = session.get(QuestionNote, question.id)
-            current_version = note.version if note else 0
-            if current_version != version:
-                raise ConflictError(note.text if note else "")
-            if note is None:
-                note = QuestionNote(question_id=question.id)
-                session.add(note)
-            note.text = text
-            note.author = self._user()
-            note.modified = self._clock()
-            session.flush()
-            refresh_notes_text(session, [question.id])
-            return note.version
+        try:
+            with self._db.write() as session:
+                question = self._question(session, key)
+                note = session.get(QuestionNote, question.id)
+                current_version = note.version if note else 0
+                if current_version != version:
+                    raise ConflictError(note.text if note else "")
+                if note is None:
+                    note = QuestionNote(question_id=question.id)
+                    session.add(note)
+                note.text = text
+                note.author = self._user()
+                note.modified = self._clock()
+                session.flush()
+                refresh_notes_text(session, [question.id])
+                return note.version
+        except (StaleDataError, IntegrityError):  # a colleague saved it first
+            raise ConflictError(self.question_note(key)[0]) from None
 
     # -- re-anchoring after an import ----------------------------------------------
     def reanchor_after_import(self, session: Session, result: UpsertResult) -> None:

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
+from qe_desktop.services.changes import ChangeService
 from qe_desktop.services.exchange import ExchangeService
 from qe_desktop.services.exporting import ExportService, PdfWriter
 from qe_desktop.services.importing import ImportService
 from qe_desktop.services.questions import QuestionService
+from qe_desktop.services.sync import SyncService
 from qe_desktop.storage.database import Database
 
 
@@ -33,6 +35,8 @@ class Services:
     exchange: ExchangeService
     backups: BackupService
     exporting: ExportService
+    changes: ChangeService
+    sync: SyncService
 
     @property
     def user(self) -> str:
@@ -45,10 +49,9 @@ class Services:
         exchange = ExchangeService(database)
         backups = BackupService(database)
         questions = QuestionService(database)
+        after_upsert = [annotations.reanchor_after_import, exchange.attach_pending]
         importing = ImportService(
-            database,
-            after_upsert=[annotations.reanchor_after_import, exchange.attach_pending],
-            before_bulk=backups.before_import,
+            database, after_upsert=after_upsert, before_bulk=backups.before_import
         )
         return cls(
             database=database,
@@ -59,4 +62,6 @@ class Services:
             exchange=exchange,
             backups=backups,
             exporting=ExportService(questions, pdf_writer, current_user),
+            changes=ChangeService(database),
+            sync=SyncService(database, after_upsert),
         )

@@ -11,7 +11,8 @@ from platformdirs import user_data_dir
 
 from qe_desktop.storage.categories import ensure_default_categories
 from qe_desktop.storage.database import CorruptDatabaseError, Database
-from qe_desktop.storage.schema import NewerDatabaseError
+from qe_desktop.storage.engine import LibraryUnavailableError, display_url
+from qe_desktop.storage.schema import NewerDatabaseError, current_revision
 
 APP_NAME = "qe-desktop"
 DB_ENV = "QE_DESKTOP_DB"
@@ -19,11 +20,13 @@ DB_ENV = "QE_DESKTOP_DB"
 __all__ = [
     "CorruptDatabaseError",
     "LibraryInfo",
+    "LibraryUnavailableError",
     "NewerDatabaseError",
     "default_library_path",
     "default_user_name",
     "open_library",
     "resolve_location",
+    "schema_revision",
 ]
 
 
@@ -59,5 +62,10 @@ def open_library(location: str | Path) -> Database:
 
 
 def describe(database: Database) -> LibraryInfo:
-    shown = str(database.path) if database.path else database.engine.url.render_as_string()
+    shown = display_url(database.url)  # never a password
     return LibraryInfo(shown, database.dialect, database.backup_made)
+
+
+def schema_revision(database: Database) -> str | None:
+    """The Alembic revision the library is at (after `open_library`, the newest one)."""
+    return current_revision(database.engine)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from qe_desktop.domain.annotation import (
@@ -160,3 +160,41 @@ def _write_commitment(session: Session, row: Annotation, record: CommitmentRecor
                 )
             )
     row.commitment = commitment
+
+
+def move_annotations(session: Session, moved: list[AnnotationRecord]) -> None:
+    """Store new places for many annotations at once (re-anchoring touches nothing else)."""
+    if not moved:
+        return
+    statement = (
+        update(Annotation)
+        .where(Annotation.id == bindparam("b_id"))
+        .values(
+            exact=bindparam("b_exact"),
+            prefix=bindparam("b_prefix"),
+            suffix=bindparam("b_suffix"),
+            start=bindparam("b_start"),
+            end=bindparam("b_end"),
+            text_hash=bindparam("b_hash"),
+            anchor_state=bindparam("b_state"),
+            previous_exact=bindparam("b_previous"),
+            version=Annotation.version + 1,
+        )
+    )
+    session.connection().execute(
+        statement,
+        [
+            {
+                "b_id": r.id,
+                "b_exact": r.selector.exact,
+                "b_prefix": r.selector.prefix,
+                "b_suffix": r.selector.suffix,
+                "b_start": r.selector.start,
+                "b_end": r.selector.end,
+                "b_hash": r.text_hash,
+                "b_state": r.anchor_state.value,
+                "b_previous": r.previous_exact,
+            }
+            for r in moved
+        ],
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -255,3 +257,44 @@ class ImportLog(Base):
     new_answers: Mapped[int] = mapped_column(Integer, default=0)
     failures: Mapped[str] = mapped_column(Text, default="")
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class SyncMark(Base):
+    """When this library last synced with another one: changes on both sides since are conflicts."""
+
+    __tablename__ = "sync_marks"
+
+    peer: Mapped[str] = mapped_column(String(500), primary_key=True)
+    synced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TextFingerprint(Base):
+    """LSH fingerprint of one question's or answer's text (domain/similarity.py).
+
+    Kept so that finding near-duplicates never re-reads the whole library; recomputed
+    when the text's hash or the fingerprint scheme changes. `bands` packs the band keys
+    (signed 64-bit little-endian) so that the old rows of `text_bands` can be removed.
+    """
+
+    __tablename__ = "text_fingerprints"
+
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )
+    part: Mapped[str] = mapped_column(String(10), primary_key=True)
+    scheme: Mapped[int] = mapped_column(Integer)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    bands: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TextBand(Base):
+    """One LSH band key of a text: texts sharing a key are near-duplicate candidates."""
+
+    __tablename__ = "text_bands"
+    __table_args__ = {"sqlite_with_rowid": False}  # the primary key is the whole row
+
+    part: Mapped[str] = mapped_column(String(10), primary_key=True)
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
+    )

@@ -15,8 +15,11 @@ from sqlalchemy import Connection, Engine, inspect
 from qe_desktop.storage.backups import make_backup
 from qe_desktop.storage.engine import sqlite_path
 
-# Tables managed outside the ORM metadata (FTS5 virtual table and its shadow tables).
+# Managed outside the ORM metadata: the FTS5 virtual table and its shadow tables (SQLite),
+# the generated tsvector column and its GIN index (PostgreSQL).
 SEARCH_TABLE_PREFIX = "question_search"
+SEARCH_COLUMN = "search_vector"
+SEARCH_INDEX = "ix_questions_search_vector"
 
 
 class NewerDatabaseError(RuntimeError):
@@ -27,7 +30,11 @@ def include_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """Leave the full-text index (not described by the models) out of autogenerate."""
-    return not (type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX))
+    if type_ == "table" and name is not None and name.startswith(SEARCH_TABLE_PREFIX):
+        return False
+    if type_ == "column" and name == SEARCH_COLUMN:
+        return False
+    return not (type_ == "index" and name == SEARCH_INDEX)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

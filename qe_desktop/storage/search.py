@@ -14,6 +14,11 @@ from typing import Any
 
 MAX_QUERY_CHARS = 1_000
 MAX_TERMS = 32
+PG_CONFIG = "qe_french"  # created by migration 0003 (storage/migrations/pg_search.py)
+# ts_headline marks matches like FTS5's snippet(): [[word]], a few short fragments.
+PG_HEADLINE = (
+    'StartSel=[[, StopSel=]], MaxWords=24, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "'
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]*)"')
 
@@ -62,11 +67,23 @@ def fts5_query(terms: SearchTerms) -> str:
     return " ".join(parts)
 
 
-def tsquery_text(terms: SearchTerms) -> str:
-    """A PostgreSQL to_tsquery expression built from plain words only."""
-    parts = [re.sub(r"[^\w]", "", word) for word in terms.words]
-    parts.extend(" <-> ".join(re.sub(r"[^\w]", "", w) for w in phrase) for phrase in terms.phrases)
-    return " & ".join(f"({p})" if "<->" in p else p for p in parts if p)
+def tsquery(terms: SearchTerms) -> Any:
+    """A PostgreSQL tsquery for the terms, built only by plainto_/phraseto_tsquery.
+
+    Those two never interpret operators: each word and phrase is a bound parameter
+    parsed as plain text by `qe_french` (unaccent + French stemming), then ANDed (&&).
+    """
+    from sqlalchemy import func, literal_column
+
+    config: Any = literal_column(f"'{PG_CONFIG}'::regconfig")
+    parts: list[Any] = []
+    if terms.words:
+        parts.append(func.plainto_tsquery(config, " ".join(terms.words)))
+    parts.extend(func.phraseto_tsquery(config, " ".join(phrase)) for phrase in terms.phrases)
+    query = parts[0]
+    for part in parts[1:]:
+        query = query.op("&&")(part)
+    return query
 
 
 def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
@@ -88,14 +105,14 @@ def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
             .join(index, index.c.rowid == Question.id)
             .where(text("question_search MATCH :fts_query").bindparams(fts_query=match))
         )
-    tsquery = func.to_tsquery("french", func.unaccent(tsquery_text(terms)))
+    query_ts = tsquery(terms)
     document: Any = literal_column("questions.search_vector")
+    shown = func.concat_ws(
+        "\n", Question.title, Question.question_text, Question.answer_text, Question.notes_text
+    )
     return query.add_columns(
-        (-func.ts_rank_cd(document, tsquery)).label("rank"),
+        (-func.ts_rank_cd(document, query_ts)).label("rank"),
         func.ts_headline(
-            "french",
-            func.concat_ws(" ", Question.title, Question.question_text, Question.answer_text),
-            tsquery,
-            "StartSel=[[, StopSel=]], MaxWords=28, MinWords=12",
+            literal_column(f"'{PG_CONFIG}'::regconfig"), shown, query_ts, PG_HEADLINE
         ).label("snippet"),
-    ).where(document.op("@@")(tsquery))
+    ).where(document.op("@@")(query_ts))

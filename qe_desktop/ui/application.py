@@ -11,7 +11,11 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qe_desktop.services.container import Services
-from qe_desktop.services.library import CorruptDatabaseError, NewerDatabaseError
+from qe_desktop.services.library import (
+    CorruptDatabaseError,
+    LibraryUnavailableError,
+    NewerDatabaseError,
+)
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.resources import resource
 from qe_desktop.ui.settings_dialog import saved_language, saved_user_name
@@ -61,7 +65,7 @@ def run_gui(
     screenshot = args.command == "screenshot"
     try:
         services = build_services(location)
-    except (NewerDatabaseError, CorruptDatabaseError) as error:
+    except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
         if screenshot:
             sys.stderr.write(f"{error}\n")
         else:

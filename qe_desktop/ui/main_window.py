@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -60,6 +67,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
         self._import_thread: object = None
+        self._splitters_pending = False
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.samples_requested.connect(self.load_samples)
@@ -140,10 +148,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for key, splitter in (("desk", self.desk), ("reader", self.reader.splitter)):
-            state = self.settings.value(f"window/{key}")
-            if state is not None:
-                splitter.restoreState(state)
+        self._restore_splitters()
         self.library.restore_state(self.settings)
         try:
             zoom = int(str(self.settings.value(ZOOM_KEY, 0)))
@@ -152,6 +157,19 @@ class MainWindow(QMainWindow):
         zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, zoom))
         if zoom:
             self.reader.zoom(zoom)
+
+    def _restore_splitters(self) -> None:
+        """Splitter sizes only hold once the panes have their real size: redo at first show."""
+        for key, splitter in (("desk", self.desk), ("reader", self.reader.splitter)):
+            state = self.settings.value(f"window/{key}")
+            if state is not None:
+                splitter.restoreState(state)
+        self._splitters_pending = not self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._splitters_pending:
+            self._restore_splitters()
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from qe_desktop.exporters.atomic import write_atomically
 
@@ -32,6 +39,9 @@ def ensure_gui_application() -> None:
 
 def _print(html: str, path: Path) -> None:
     document = QTextDocument()
+    font = document.defaultFont()
+    font.setFeature(QFont.Tag("liga"), 0)  # "fi" stays two letters when the PDF is copied
+    document.setDefaultFont(font)
     document.setHtml(html)
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -139,7 +140,7 @@ def _evaluate() -> tuple[Tally, list[str]]:
 
 
 def test_finder_meets_precision_recall_and_date_accuracy_on_the_labelled_answers(
-    record_property: pytest.RecordProperty,
+    record_property: Callable[[str, object], None],
 ) -> None:
     tally, report = _evaluate()
     summary = (

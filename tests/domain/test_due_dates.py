@@ -176,6 +176,7 @@ def test_case_accents_and_apostrophes_do_not_matter(phrase: str, due: date, prec
         "pour une durée de douze à quatorze mois",
         "le comité s'est tenu le 6 février 2025",  # past on the answer date
         "les 413 920 certificats et les 1 036 mètres carrés",
+        "d'ici le 0 juin 2025 ou le 31 avril 2025",  # impossible days
     ],
 )
 def test_references_durations_and_past_dates_are_not_deadlines(text: str) -> None:

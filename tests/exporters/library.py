@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from qe_desktop.domain.annotation import (
+    DEFAULT_CATEGORIES,
     AnnotationRecord,
     CommitmentRecord,
     CommitmentStatus,
     DatePrecision,
     Part,
+    Selector,
 )
+from qe_desktop.domain.question import Author, Chamber, QuestionRecord, question_uri
+from qe_desktop.domain.status import Status
+from qe_desktop.domain.text import text_hash
+from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.services.container import Services
 
 SEED_KEY = "senat-20250130-fabien-genet-p246"
@@ -90,3 +96,73 @@ def annotate_samples(services: Services) -> Annotated:
     services.annotations.save_question_note(SEED_KEY, FREE_NOTE, 0)
     an_figure = highlight(services, AN_KEY, Part.ANSWER, AN_QUOTE, "chiffre", "Chiffre à citer.")
     return Annotated(commitment, typography, bare, an_figure)
+
+
+def note_on(
+    text: str,
+    quote: str,
+    *,
+    part: Part = Part.ANSWER,
+    category: str = "engagement",
+    note: str = "",
+    tags: tuple[str, ...] = (),
+    occurrence: int = 0,
+    ident: str = "",
+) -> AnnotationRecord:
+    """An annotation record on `quote` in `text`, made without any database."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    moment = datetime(2025, 4, 20, 9, 30, tzinfo=UTC)
+    return AnnotationRecord(
+        id=ident or f"id-{start}-{len(quote)}-{category}",
+        question_key="senat-17-03038",
+        part=part,
+        selector=Selector.from_span(text, start, start + len(quote)),
+        category=category,
+        text_hash=text_hash(text),
+        creator="Marie",
+        created=moment,
+        modified=moment,
+        note=note,
+        tags=tags,
+    )
+
+
+def synthetic_detail(
+    question: str,
+    answer: str | None,
+    annotations: tuple[AnnotationRecord, ...] = (),
+    **fields: object,
+) -> QuestionDetail:
+    """A numbered Sénat question answered on 17/04/2025, page 1912, built in memory."""
+    values: dict[str, object] = {
+        "chamber": Chamber.SENAT,
+        "question_text": question,
+        "legislature": 17,
+        "number": "03038",
+        "url": "https://www.senat.fr/questions/base/2025/qSEQ250103038.html",
+        "title": "Intelligence artificielle dans les services publics",
+        "author": Author(name="Fabien Genet", civility="M.", constituency="Saône-et-Loire"),
+        "ministry_asked": "Numérique",
+        "published_on": date(2025, 1, 30),
+        "question_page": "246",
+        "answer_ministry": "Économie",
+        "answered_on": date(2025, 4, 17) if answer else None,
+        "answer_page": "1912" if answer else None,
+        "answer_text": answer,
+    }
+    values.update(fields)
+    record = QuestionRecord(**values)  # type: ignore[arg-type]
+    return QuestionDetail(
+        id=1,
+        key=record.key,
+        uri=question_uri(record.key, record.url),
+        record=record,
+        status=Status.ANSWERED if answer else Status.PENDING,
+        deadline=date(2025, 3, 30),
+        delay_days=77 if answer else None,
+        late=bool(answer),
+        annotations=annotations,
+        categories=DEFAULT_CATEGORIES,
+    )

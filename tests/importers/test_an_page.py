@@ -85,6 +85,18 @@ def test_closures_keep_their_cause_and_date() -> None:
     )
 
 
+def test_closure_date_with_its_cause_on_the_next_line() -> None:
+    text = (
+        "Question de : M. Jean Test\nAin (1re circonscription) - Horizons\n\nTexte.\n\n"
+        "Données clés\nDate :\nQuestion publiée le 3 mars 2005\n\n"
+        "Date de clôture : 24 mai 2005\nRetrait à l'initiative de l'auteur\n\npartager\n"
+    )
+    closing = parse_an_page(text, "QANR5L12QE1.txt").closing
+    assert closing is not None
+    assert (closing.kind, closing.on) == (ClosingKind.WITHDRAWN, date(2005, 5, 24))
+    assert closing.label == "Retrait à l'initiative de l'auteur"
+
+
 @pytest.mark.parametrize(
     ("cause", "kind"),
     [

@@ -128,6 +128,16 @@ def test_recalled_number_is_read_from_a_question_de_rappel() -> None:
     assert parse_senat_page(real("senat", "qSEQ210723812.txt"), "q.txt").recalls is None
 
 
+@pytest.mark.parametrize("number", ["n°1751", "nº 1751", "no 1751", "n° 01751"])
+def test_recalled_number_is_read_whatever_the_number_sign(number: str) -> None:
+    text = (
+        "Question de M. MARTIN Paul (Ain - UC) publiée le 02/02/1995\n"
+        f"M. Paul Martin rappelle à M. le ministre les termes de sa question {number} "
+        "posée le 01/10/1994.\n- page 1\n"
+    )
+    assert parse_senat_page(text, "x").recalls == "01751"
+
+
 def test_withdrawn_recall_points_to_the_recalled_question() -> None:
     record = parse_senat_page(real("senat", "qSEQ201018049.txt"), "qSEQ201018049.txt")
     assert record.closing is not None

@@ -67,9 +67,7 @@ def test_selecting_an_an_question_shows_its_texts(desk: MainWindow) -> None:
 def test_withdrawn_question_says_it_has_no_answer(desk: MainWindow) -> None:
     desk.library.select_key(AN_WITHDRAWN)
     assert "affaissements miniers" in desk.reader.header.text()
-    assert "closed" in desk.reader.answer_pane.toPlainText() or "close" in (
-        desk.reader.answer_pane.toPlainText()
-    )
+    assert "the question is closed" in desk.reader.answer_pane.toPlainText()
 
 
 # -- filters ----------------------------------------------------------------------
@@ -209,26 +207,23 @@ def test_status_is_drawn_as_a_coloured_badge(desk: MainWindow) -> None:
 
 
 @settings(
-    max_examples=150,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=st.text(max_size=80))
-def test_any_search_text_is_safe(qtbot, sample_services: Services, text: str) -> None:
-    panel = LibraryPanel(sample_services.questions)
-    qtbot.addWidget(panel)
-    panel.search.setText(text)
-    panel._apply_search()
-    assert panel.model.rowCount() >= 0
+def test_any_search_text_is_safe(sample_services: Services, text: str) -> None:
+    model = LibraryModel(sample_services.questions)
+    model.set_filter(QuestionFilter(text=text, statuses=frozenset({Status.ANSWERED})))
+    assert 0 <= model.rowCount() <= model.total
 
 
-@pytest.mark.parametrize(
-    "text", ['"', "(", ")", "NEAR(", "NEAR", "*", "-", "-x", "a:b", ":", '"a" OR', "^", "AND"]
-)
-def test_fts_operators_never_raise(qtbot, desk: MainWindow, text: str) -> None:
-    desk.library.search.setText(text)
-    desk.library._apply_search()
-    assert desk.library.count_label.text()
+def test_fts_operators_never_raise(desk: MainWindow) -> None:
+    hostile = ['"', "(", ")", "NEAR(", "NEAR", "*", "-", "-x", "a:b", ":", '"a" OR', "^", "AND"]
+    for text in hostile:
+        desk.library.search.setText(text)
+        desk.library._apply_search()
+        assert desk.library.count_label.text()
 
 
 # -- keyboard ---------------------------------------------------------------------

@@ -19,24 +19,30 @@ CONFIG = "qe_french"
 COLUMN = "search_vector"
 INDEX = "ix_questions_search_vector"
 # (column, weight): the title counts most, then the notes, then the texts (as bm25 on SQLite).
-WEIGHTED_COLUMNS = (("title", "A"), ("notes_text", "B"), ("question_text", "C"), ("answer_text", "C"))
+WEIGHTED_COLUMNS = (
+    ("title", "A"),
+    ("notes_text", "B"),
+    ("question_text", "C"),
+    ("answer_text", "C"),
+)
 INSUFFICIENT_PRIVILEGE = "42501"
 
 
 def unaccent_schema(connection: Any) -> str | None:
-    return connection.scalar(
+    schema = connection.scalar(
         text(
             "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
             "WHERE e.extname = 'unaccent'"
         )
     )
+    return None if schema is None else str(schema)
 
 
 def ensure_unaccent(connection: Any) -> str:
     """Create the `unaccent` extension if needed; its schema. Explains a missing right."""
     schema = unaccent_schema(connection)
     if schema is not None:
-        return str(schema)
+        return schema
     database = connection.scalar(text("SELECT current_database()"))
     user = connection.scalar(text("SELECT current_user"))
     try:

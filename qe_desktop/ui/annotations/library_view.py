@@ -194,7 +194,7 @@ class AllAnnotationsDialog(QDialog):
             category=self.category.currentData(),
             tag=self.tag.currentData(),
             creator=self.creator.currentData(),
-            anchor_state=self.state.currentData(),
+            anchor_state=AnchorState(state) if (state := self.state.currentData()) else None,
         )
 
     def refresh_choices(self) -> None:
@@ -204,7 +204,7 @@ class AllAnnotationsDialog(QDialog):
         categories = [(c.label, c.name) for c in annotations.categories()]
         tags = [("#" + t, t) for t in annotations.tags()]
         creators = sorted({r.creator for r in everything}, key=str.casefold)
-        states = [(state_label(s), s) for s in (AnchorState.REVIEW, AnchorState.ORPHAN)]
+        states = [(state_label(s), s.value) for s in (AnchorState.REVIEW, AnchorState.ORPHAN)]
         for combo, first, items in (
             (self.category, self.tr("All categories"), categories),
             (self.tag, self.tr("All tags"), tags),

@@ -35,6 +35,11 @@ NOTE_SAVE_DELAY_MS = 1500
 REVIEW_QUOTE_CHARS = 400
 
 
+def _state(data: object) -> AnchorState | None:
+    """Combo data comes back from Qt as a plain string."""
+    return AnchorState(str(data)) if data else None
+
+
 class SidePanel(QWidget):
     annotation_activated = Signal(object)  # AnnotationRecord: scroll to it and flash it
     save_requested = Signal(object, str, object)  # record, note, tags
@@ -92,8 +97,8 @@ class SidePanel(QWidget):
         self.tag_filter = QComboBox()
         self.state_filter = QComboBox()
         self.state_filter.addItem(self.tr("All"), None)
-        self.state_filter.addItem(self.tr("To check"), AnchorState.REVIEW)
-        self.state_filter.addItem(self.tr("Orphans"), AnchorState.ORPHAN)
+        self.state_filter.addItem(self.tr("To check"), AnchorState.REVIEW.value)
+        self.state_filter.addItem(self.tr("Orphans"), AnchorState.ORPHAN.value)
         filters = QHBoxLayout()
         for combo in (self.category_filter, self.tag_filter, self.state_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -239,7 +244,7 @@ class SidePanel(QWidget):
                 text=self.search.text(),
                 category=self.category_filter.currentData(),
                 tag=self.tag_filter.currentData(),
-                state=self.state_filter.currentData(),
+                state=_state(self.state_filter.currentData()),
             )
         )
         self._update_count()

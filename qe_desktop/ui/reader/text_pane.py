@@ -216,7 +216,7 @@ class TextPane(QTextBrowser):
     def _paint_note_badge(self, painter: QPainter, highlight: PaneHighlight) -> None:
         """A small pencil badge at the top right of the highlight's end: it has a note."""
         rect = self.cursorRect(self._cursor(highlight.end, highlight.end))
-        size = max(11, rect.height() // 2)
+        size = max(13, rect.height() * 3 // 5)
         badge = QRect(rect.left() - size // 3, rect.top() - size // 2, size, size)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(highlight.color).darker(185))

@@ -1,0 +1,252 @@
+"""Figures of the Analyses view and of `stats`: answer delays, volumes, overdue questions.
+
+Computed in plain Python from one row of facts per question, so that the questions
+listed behind a bar are exactly the ones that bar counts.
+
+Definitions (DESIGN §3):
+- answered: the question's status is `answered`;
+- median delay: median of `delay_days` (answer date − publication date) over the
+  answered questions that have both dates;
+- due: the deadline is known and has either passed unanswered (overdue, lapsed) or
+  the question was answered with a date; questions still inside their deadline and
+  withdrawn questions are neither on time nor late;
+- share within the deadline: questions answered on or before their deadline / due.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from qe_desktop.domain.status import Status
+
+HALF_YEAR_DAYS = 183
+YEAR_DAYS = 365
+MAX_MONTHLY_SPAN = 48  # months; a longer span is counted per year
+
+
+class DelayBand(StrEnum):
+    """How long an answered question waited, as the delay chart stacks it."""
+
+    IN_TIME = "in_time"
+    LATE_UNDER_6_MONTHS = "late_6m"
+    LATE_UNDER_1_YEAR = "late_1y"
+    LATE_OVER_1_YEAR = "late_more"
+
+
+class Answering(StrEnum):
+    ANSWERED = "answered"
+    UNANSWERED = "unanswered"
+
+
+class Granularity(StrEnum):
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Chart(StrEnum):
+    DELAYS = "delays"  # category: ministry, series: DelayBand
+    MONTHLY = "monthly"  # category: period label, series: Answering
+    OVERDUE = "overdue"  # category: ministry, series: "overdue"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFacts:
+    """What the figures need about one question."""
+
+    key: str
+    ministry: str
+    status: Status
+    published_on: date | None
+    answered_on: date | None
+    deadline: date | None
+    delay_days: int | None
+
+    @property
+    def answered(self) -> bool:
+        return self.status is Status.ANSWERED
+
+    @property
+    def in_time(self) -> bool:
+        return (
+            self.answered_on is not None
+            and self.deadline is not None
+            and self.answered_on <= self.deadline
+        )
+
+    @property
+    def due(self) -> bool:
+        if self.deadline is None:
+            return False
+        if self.answered:
+            return self.answered_on is not None
+        return self.status in (Status.OVERDUE, Status.LAPSED)
+
+    @property
+    def delay_band(self) -> DelayBand | None:
+        if not self.answered or self.delay_days is None or self.deadline is None:
+            return None
+        if self.in_time:
+            return DelayBand.IN_TIME
+        if self.delay_days <= HALF_YEAR_DAYS:
+            return DelayBand.LATE_UNDER_6_MONTHS
+        if self.delay_days <= YEAR_DAYS:
+            return DelayBand.LATE_UNDER_1_YEAR
+        return DelayBand.LATE_OVER_1_YEAR
+
+
+@dataclass(frozen=True, slots=True)
+class MinistryFigures:
+    ministry: str
+    questions: int
+    answered: int
+    median_delay: float | None
+    due: int
+    in_time: int
+    overdue: int
+    delay_bands: tuple[tuple[DelayBand, int], ...]
+
+    @property
+    def share_in_time(self) -> float | None:
+        return self.in_time / self.due if self.due else None
+
+    def band(self, band: DelayBand) -> int:
+        return dict(self.delay_bands).get(band, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodFigures:
+    label: str  # "2024-03" (month) or "2024" (year)
+    answered: int
+    unanswered: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Everything the Analyses view draws, for one filter."""
+
+    total: int
+    ministries: tuple[MinistryFigures, ...]
+    granularity: Granularity
+    periods: tuple[PeriodFigures, ...]
+
+    @property
+    def overdue(self) -> tuple[MinistryFigures, ...]:
+        ranked = sorted((m for m in self.ministries if m.overdue), key=lambda m: -m.overdue)
+        return tuple(ranked)
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar (one stacked segment) of a chart: what a click asks the questions of."""
+
+    chart: Chart
+    category: str
+    series: str
+
+
+def ministry_figures(facts: Iterable[QuestionFacts]) -> list[MinistryFigures]:
+    """Per ministry, most questions first."""
+    grouped: dict[str, list[QuestionFacts]] = defaultdict(list)
+    for fact in facts:
+        grouped[fact.ministry].append(fact)
+    figures = []
+    for ministry, items in grouped.items():
+        delays = [f.delay_days for f in items if f.answered and f.delay_days is not None]
+        bands = Counter(f.delay_band for f in items if f.delay_band is not None)
+        figures.append(
+            MinistryFigures(
+                ministry=ministry,
+                questions=len(items),
+                answered=sum(f.answered for f in items),
+                median_delay=float(statistics.median(delays)) if delays else None,
+                due=sum(f.due for f in items),
+                in_time=sum(f.in_time for f in items),
+                overdue=sum(f.status is Status.OVERDUE for f in items),
+                delay_bands=tuple((band, bands[band]) for band in DelayBand),
+            )
+        )
+    figures.sort(key=lambda m: (-m.questions, m.ministry))
+    return figures
+
+
+def _months(first: date, last: date) -> int:
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def granularity_for(days: Sequence[date]) -> Granularity:
+    if not days:
+        return Granularity.MONTH
+    span = _months(min(days), max(days))
+    return Granularity.MONTH if span <= MAX_MONTHLY_SPAN else Granularity.YEAR
+
+
+def period_label(day: date, granularity: Granularity) -> str:
+    return f"{day.year:04d}-{day.month:02d}" if granularity is Granularity.MONTH else str(day.year)
+
+
+def _period_labels(first: date, last: date, granularity: Granularity) -> list[str]:
+    """Every period between two days, empty ones included (a gap is information)."""
+    if granularity is Granularity.YEAR:
+        return [str(year) for year in range(first.year, last.year + 1)]
+    labels = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return labels
+
+
+def period_figures(facts: Sequence[QuestionFacts]) -> tuple[Granularity, list[PeriodFigures]]:
+    """Questions published per period, answered versus not (yet) answered."""
+    dated = [f for f in facts if f.published_on is not None]
+    days = [f.published_on for f in dated if f.published_on is not None]
+    granularity = granularity_for(days)
+    if not days:
+        return granularity, []
+    answered: Counter[str] = Counter()
+    unanswered: Counter[str] = Counter()
+    for fact in dated:
+        assert fact.published_on is not None
+        label = period_label(fact.published_on, granularity)
+        (answered if fact.answered else unanswered)[label] += 1
+    labels = _period_labels(min(days), max(days), granularity)
+    return granularity, [PeriodFigures(x, answered[x], unanswered[x]) for x in labels]
+
+
+def overview(facts: Sequence[QuestionFacts]) -> Overview:
+    granularity, periods = period_figures(facts)
+    return Overview(
+        total=len(facts),
+        ministries=tuple(ministry_figures(facts)),
+        granularity=granularity,
+        periods=tuple(periods),
+    )
+
+
+def in_bar(fact: QuestionFacts, bar: Bar, granularity: Granularity) -> bool:
+    """Whether a question is counted in a bar (the same rules as the figures)."""
+    if bar.chart is Chart.MONTHLY:
+        if fact.published_on is None:
+            return False
+        if period_label(fact.published_on, granularity) != bar.category:
+            return False
+        return fact.answered == (bar.series == Answering.ANSWERED)
+    if fact.ministry != bar.category:
+        return False
+    if bar.chart is Chart.OVERDUE:
+        return fact.status is Status.OVERDUE
+    band = fact.delay_band
+    return band is not None and band.value == bar.series
+
+
+def keys_in_bar(facts: Sequence[QuestionFacts], bar: Bar) -> list[str]:
+    """The keys of the questions a bar counts, most recently published first."""
+    granularity = granularity_for([f.published_on for f in facts if f.published_on is not None])
+    chosen = [f for f in facts if in_bar(f, bar, granularity)]
+    chosen.sort(key=lambda f: (f.published_on or date.min, f.key), reverse=True)
+    return [f.key for f in chosen]

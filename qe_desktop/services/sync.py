@@ -1,0 +1,352 @@
+"""Two-way sync of two libraries (DESIGN §7, §8): the offline SQLite file and the team library.
+
+Afterwards both hold the same questions, annotations (commitments and tombstones
+included) and question notes. Annotations follow the merge rule of DESIGN §7 (newest
+`modified` wins, a newer tombstone deletes), notes the same rule. An item changed on
+both sides since the last sync with that library is a conflict: settled by the same
+rule and reported with the version that was not kept, so nothing disappears unseen.
+Copies keep their times, so a second sync finds nothing to do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from qe_desktop.domain.annotation import AnnotationRecord, CommitmentRecord, StatusChange
+from qe_desktop.domain.merge import MergeAction, as_utc, merge_annotation
+from qe_desktop.services.importing import AfterUpsert
+from qe_desktop.services.library import open_library
+from qe_desktop.storage import annotations as store
+from qe_desktop.storage import sync as snapshot
+from qe_desktop.storage.database import Database
+from qe_desktop.storage.engine import display_url, to_url, without_password
+from qe_desktop.storage.mapping import merge_records, record_from_row
+from qe_desktop.storage.models import Question
+from qe_desktop.storage.questions import find_existing, refresh_notes_text, upsert_question
+from qe_desktop.storage.sync import NoteState, QuestionStamp
+from qe_desktop.storage.types import utcnow
+
+HERE, THERE = "ici", "en face"
+
+
+class SyncError(RuntimeError):
+    """The sync could not run or was undone; both libraries are as they were."""
+
+
+@dataclass
+class SideChanges:
+    """What a sync changed in one library."""
+
+    questions_added: int = 0
+    questions_updated: int = 0
+    annotations_added: int = 0
+    annotations_updated: int = 0
+    annotations_deleted: int = 0
+    notes_updated: int = 0
+
+    @property
+    def total(self) -> int:
+        return sum(dataclasses.astuple(self))
+
+    def summary(self) -> str:
+        if not self.total:
+            return "rien"
+        return (
+            f"{self.questions_added} question(s) ajoutée(s), {self.questions_updated} mise(s) "
+            f"à jour ; {self.annotations_added} annotation(s) ajoutée(s), "
+            f"{self.annotations_updated} modifiée(s), {self.annotations_deleted} supprimée(s) ; "
+            f"{self.notes_updated} note(s) mise(s) à jour"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConflict:
+    """An item changed on both sides since the last sync; `lost` is the version not kept."""
+
+    kind: str  # "annotation" | "note"
+    question_key: str
+    item_id: str
+    kept: str  # HERE or THERE: whose version both libraries now hold
+    lost: str
+
+    def describe(self) -> str:
+        what = "annotation" if self.kind == "annotation" else "note de la question"
+        return (
+            f"{self.question_key} : {what} modifiée des deux côtés ; la version {self.kept} "
+            f"(la plus récente) est gardée. Version écartée : {self.lost}"
+        )
+
+
+@dataclass
+class SyncReport:
+    peer: str
+    last_sync: datetime | None = None
+    here: SideChanges = field(default_factory=SideChanges)
+    there: SideChanges = field(default_factory=SideChanges)
+    conflicts: list[SyncConflict] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.here.total or self.there.total)
+
+    def summary(self) -> str:
+        if not self.changed and not self.conflicts:
+            return f"Déjà synchronisée avec {self.peer} : rien à échanger."
+        return (
+            f"Synchronisation avec {self.peer}. Ici : {self.here.summary()}. "
+            f"En face : {self.there.summary()}. {len(self.conflicts)} conflit(s)."
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "peer": self.peer,
+            "last_sync": self.last_sync.isoformat() if self.last_sync else None,
+            "here": dataclasses.asdict(self.here),
+            "there": dataclasses.asdict(self.there),
+            "conflicts": [dataclasses.asdict(c) for c in self.conflicts],
+        }
+
+
+@dataclass
+class _Side:
+    name: str
+    session: Session
+    changes: SideChanges
+    touched: set[int] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    here: QuestionStamp
+    there: QuestionStamp
+
+
+class SyncService:
+    def __init__(
+        self,
+        database: Database,
+        after_upsert: Sequence[AfterUpsert] = (),
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = database
+        self._hooks = list(after_upsert)
+        self._clock = clock
+
+    def sync_with(self, location: str) -> SyncReport:
+        """Sync with the library at a path or URL (opened, and migrated if needed, for the time)."""
+        if without_password(to_url(location)) == without_password(self._db.url):
+            raise SyncError("C'est la bibliothèque ouverte : choisissez-en une autre.")
+        other = open_library(location)
+        try:
+            return self.sync(other)
+        finally:
+            other.close()
+
+    def sync(self, other: Database) -> SyncReport:
+        peer = without_password(other.url)
+        started = self._clock()
+        try:
+            with self._db.write() as here_session, other.write() as there_session:
+                last = snapshot.last_sync(here_session, peer)
+                report = SyncReport(display_url(other.url), last)
+                here = _Side(HERE, here_session, report.here)
+                there = _Side(THERE, there_session, report.there)
+                pairs = self._questions(here, there)
+                self._annotations(here, there, pairs, report)
+                self._notes(here, there, pairs, report)
+                for side in (here, there):
+                    refresh_notes_text(side.session, sorted(side.touched))
+                snapshot.mark_synced(here_session, peer, started)
+        except (StaleDataError, IntegrityError) as error:
+            raise SyncError(
+                "Une des bibliothèques a changé pendant la synchronisation ; rien n'a été "
+                "modifié. Relancez-la."
+            ) from error
+        return report
+
+    # -- questions -------------------------------------------------------------------
+    def _questions(self, here: _Side, there: _Side) -> list[_Pair]:
+        """Pair the questions of both sides, copying the missing ones; converge contents."""
+        pairs: list[_Pair] = []
+        there_stamps = snapshot.question_stamps(there.session)
+        there_by_key = {s.key: s for s in there_stamps}
+        paired_there: set[int] = set()
+        lonely_here: list[QuestionStamp] = []
+        for stamp in snapshot.question_stamps(here.session):
+            match = there_by_key.get(stamp.key)
+            if match is None:
+                lonely_here.append(stamp)
+            else:
+                pairs.append(_Pair(stamp, match))
+                paired_there.add(match.id)
+        for stamp in lonely_here:
+            pairs.append(_Pair(stamp, self._counterpart(here, there, stamp)))
+            paired_there.add(pairs[-1].there.id)
+        for stamp in there_stamps:
+            if stamp.id not in paired_there:
+                pairs.append(_Pair(self._counterpart(there, here, stamp), stamp))
+        for pair in pairs:
+            if pair.here.content_hash != pair.there.content_hash:
+                self._converge(here, there, pair)
+        return pairs
+
+    def _counterpart(self, source: _Side, target: _Side, stamp: QuestionStamp) -> QuestionStamp:
+        """The same question in `target` (found by identity), or a copy made there."""
+        record = record_from_row(source.session.get_one(Question, stamp.id))
+        found = find_existing(target.session, record)
+        if found is not None:
+            return _stamp(found)
+        result = upsert_question(target.session, record)
+        self._run_hooks(target.session, result)
+        target.changes.questions_added += 1
+        return _stamp(target.session.get_one(Question, result.question_id))
+
+    def _converge(self, here: _Side, there: _Side, pair: _Pair) -> None:
+        """Both copies take the newer import, completed by what only the older one has."""
+        rows = {
+            HERE: here.session.get_one(Question, pair.here.id),
+            THERE: there.session.get_one(Question, pair.there.id),
+        }
+        records = {name: record_from_row(row) for name, row in rows.items()}
+        if records[HERE].content_hash == records[THERE].content_hash:
+            return
+        here_first = (as_utc(pair.here.imported_at), pair.here.content_hash) >= (
+            as_utc(pair.there.imported_at),
+            pair.there.content_hash,
+        )
+        winner, loser = (HERE, THERE) if here_first else (THERE, HERE)
+        agreed = merge_records(records[loser], records[winner])
+        agreed = merge_records(records[winner], agreed)
+        for side in (here, there):
+            if records[side.name].content_hash != agreed.content_hash:
+                result = snapshot.take_content(side.session, rows[side.name], agreed)
+                self._run_hooks(side.session, result)
+                side.changes.questions_updated += 1
+
+    def _run_hooks(self, session: Session, result: Any) -> None:
+        for hook in self._hooks:
+            hook(session, result)
+
+    # -- annotations -----------------------------------------------------------------
+    def _annotations(
+        self, here: _Side, there: _Side, pairs: list[_Pair], report: SyncReport
+    ) -> None:
+        mine = snapshot.all_annotations(here.session)
+        theirs = snapshot.all_annotations(there.session)
+        to_there = {p.here.key: p.there for p in pairs}
+        to_here = {p.there.key: p.here for p in pairs}
+        for annotation_id in sorted(mine.keys() | theirs.keys()):
+            a, b = mine.get(annotation_id), theirs.get(annotation_id)
+            if b is None and a is not None:
+                self._copy(there, to_there[a.question_key], a)
+            elif a is None and b is not None:
+                self._copy(here, to_here[b.question_key], b)
+            elif a is not None and b is not None:
+                there_q, here_q = to_there[a.question_key], to_here[b.question_key]
+                self._merge(here, there, (here_q, a), (there_q, b), report)
+
+    @staticmethod
+    def _copy(target: _Side, question: QuestionStamp, record: AnnotationRecord) -> None:
+        incoming = dataclasses.replace(record, question_key=question.key, version=1)
+        store.write_record(target.session, question.id, incoming)
+        target.touched.add(question.id)
+        if incoming.deleted:
+            target.changes.annotations_deleted += 1
+        else:
+            target.changes.annotations_added += 1
+
+    def _merge(
+        self,
+        here: _Side,
+        there: _Side,
+        mine: tuple[QuestionStamp, AnnotationRecord],
+        theirs: tuple[QuestionStamp, AnnotationRecord],
+        report: SyncReport,
+    ) -> None:
+        (here_q, a), (there_q, b) = mine, theirs
+        to_here = merge_annotation(a, dataclasses.replace(b, question_key=here_q.key))
+        to_there = merge_annotation(b, dataclasses.replace(a, question_key=there_q.key))
+        if not (to_here.changed or to_there.changed):
+            return
+        winner_side, winner = (there, b) if to_here.changed else (here, a)
+        agreed_history = _union_history(a.commitment, b.commitment)
+        for side, question, local, decision in (
+            (here, here_q, a, to_here),
+            (there, there_q, b, to_there),
+        ):
+            record = dataclasses.replace(winner, question_key=question.key, version=local.version)
+            if record.commitment is not None and agreed_history is not None:
+                commitment = dataclasses.replace(record.commitment, history=agreed_history)
+                record = dataclasses.replace(record, commitment=commitment)
+            if record == local:
+                continue
+            store.write_record(side.session, question.id, record)
+            side.touched.add(question.id)
+            if decision.action is MergeAction.DELETE:
+                side.changes.annotations_deleted += 1
+            else:
+                side.changes.annotations_updated += 1
+        if _both_changed(report.last_sync, a.modified, b.modified):
+            loser = a if winner is b else b
+            report.conflicts.append(
+                SyncConflict("annotation", a.question_key, a.id, winner_side.name, _describe(loser))
+            )
+
+    # -- question notes ----------------------------------------------------------------
+    def _notes(self, here: _Side, there: _Side, pairs: list[_Pair], report: SyncReport) -> None:
+        mine = snapshot.notes_by_question(here.session)
+        theirs = snapshot.notes_by_question(there.session)
+        for pair in pairs:
+            a, b = mine.get(pair.here.id), theirs.get(pair.there.id)
+            if (a.text if a else "") == (b.text if b else ""):
+                continue
+            if a is None or (b is not None and _note_order(b) > _note_order(a)):
+                assert b is not None
+                winner, loser, kept, target, question_id = b, a, THERE, here, pair.here.id
+            else:
+                winner, loser, kept, target, question_id = a, b, HERE, there, pair.there.id
+            snapshot.write_note(target.session, question_id, winner)
+            target.changes.notes_updated += 1
+            target.touched.add(question_id)
+            if a and b and _both_changed(report.last_sync, a.modified, b.modified):
+                lost = loser.text if loser else ""
+                report.conflicts.append(SyncConflict("note", pair.here.key, "", kept, lost))
+
+
+def _stamp(row: Question) -> QuestionStamp:
+    return QuestionStamp(row.id, row.key, row.content_hash, row.imported_at)
+
+
+def _note_order(note: NoteState) -> tuple[datetime, str]:
+    return (as_utc(note.modified), note.text)
+
+
+def _both_changed(last_sync: datetime | None, first: datetime, second: datetime) -> bool:
+    if last_sync is None:
+        return True
+    mark = as_utc(last_sync)
+    return as_utc(first) > mark and as_utc(second) > mark
+
+
+def _union_history(
+    first: CommitmentRecord | None, second: CommitmentRecord | None
+) -> tuple[StatusChange, ...] | None:
+    """Status changes recorded on either side: history only grows."""
+    if first is None or second is None:
+        return None
+    events = {(e.status, as_utc(e.at)): e for e in (*first.history, *second.history)}
+    return tuple(events[k] for k in sorted(events, key=lambda k: (k[1], k[0].value)))
+
+
+def _describe(record: AnnotationRecord) -> str:
+    state = "supprimée" if record.deleted else f"[{record.category}]"
+    note = f" — {record.note}" if record.note else ""
+    return f"{state} « {record.selector.exact[:80]} »{note} ({record.creator or 'anonyme'})"

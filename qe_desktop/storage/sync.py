@@ -1,0 +1,103 @@
+"""What a sync reads and writes in each library: whole-library snapshots, notes, sync marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from qe_desktop.domain.annotation import AnnotationRecord
+from qe_desktop.domain.question import QuestionRecord
+from qe_desktop.storage import annotations as store
+from qe_desktop.storage.mapping import apply_record
+from qe_desktop.storage.models import Annotation, Commitment, Question, QuestionNote, SyncMark
+from qe_desktop.storage.questions import Outcome, UpsertResult
+from qe_desktop.storage.types import utcnow
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionStamp:
+    """Enough to tell, without loading texts, whether two copies of a question differ."""
+
+    id: int
+    key: str
+    content_hash: str
+    imported_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class NoteState:
+    text: str
+    author: str
+    modified: datetime
+
+
+def question_stamps(session: Session) -> list[QuestionStamp]:
+    query = select(Question.id, Question.key, Question.content_hash, Question.imported_at)
+    return [QuestionStamp(*row) for row in session.execute(query.order_by(Question.id))]
+
+
+def take_content(session: Session, row: Question, record: QuestionRecord) -> UpsertResult:
+    """Give a paired question the agreed content of both libraries (keeps its own key)."""
+    had_answer = bool(row.answer_text)
+    old_question, old_answer = row.question_text, row.answer_text or ""
+    apply_record(row, record, row.key)
+    row.imported_at = utcnow()
+    session.flush()
+    return UpsertResult(
+        row.id,
+        row.key,
+        Outcome.UPDATED,
+        new_answer=bool(row.answer_text) and not had_answer,
+        question_text_changed=old_question != row.question_text,
+        answer_text_changed=old_answer != (row.answer_text or ""),
+    )
+
+
+def all_annotations(session: Session) -> dict[str, AnnotationRecord]:
+    """Every annotation of the library, tombstones included, by id."""
+    query = (
+        select(Annotation, Question.key)
+        .join(Question, Question.id == Annotation.question_id)
+        .options(selectinload(Annotation.commitment).selectinload(Commitment.history))
+    )
+    rows = session.execute(query).all()
+    tags = store.tags_by_annotation(session, [row.id for row, _ in rows])
+    return {row.id: store.to_record(row, key, tags[row.id]) for row, key in rows}
+
+
+def notes_by_question(session: Session) -> dict[int, NoteState]:
+    query = select(
+        QuestionNote.question_id, QuestionNote.text, QuestionNote.author, QuestionNote.modified
+    )
+    return {
+        qid: NoteState(text, author, modified)
+        for qid, text, author, modified in session.execute(query)
+    }
+
+
+def write_note(session: Session, question_id: int, state: NoteState) -> None:
+    """Take another library's note as is (its author and time travel with it)."""
+    note = session.get(QuestionNote, question_id)
+    if note is None:
+        note = QuestionNote(question_id=question_id)
+        session.add(note)
+    note.text = state.text
+    note.author = state.author
+    note.modified = state.modified
+    session.flush()
+
+
+def last_sync(session: Session, peer: str) -> datetime | None:
+    mark = session.get(SyncMark, peer)
+    return mark.synced_at if mark else None
+
+
+def mark_synced(session: Session, peer: str, when: datetime) -> None:
+    mark = session.get(SyncMark, peer)
+    if mark is None:
+        session.add(SyncMark(peer=peer, synced_at=when))
+    else:
+        mark.synced_at = when
