@@ -10,15 +10,23 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.domain.annotation import CommitmentStatus
+from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
 from qe_desktop.services.exporting import ExportError, ExportFormat, ExportOptions
 from qe_desktop.services.importing import ImportReport
+from qe_desktop.services.insights import figures_json, similarity_json
 from qe_desktop.services.library import LibraryUnavailableError, describe, schema_revision
 from qe_desktop.services.questions import QuestionNotFound
-from qe_desktop.services.serialize import question_json, row_json
+from qe_desktop.services.serialize import (
+    commitment_row_json,
+    question_json,
+    row_json,
+    suggestion_json,
+)
 from qe_desktop.services.sync import SyncError
 
 GUI_COMMANDS = {"gui", "screenshot"}
@@ -47,6 +55,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="afficher une question")
     p.add_argument("key")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("stats", help="délais de réponse et volumes par ministère")
+    p.add_argument("--chamber", choices=["an", "senat"])
+    p.add_argument("--legislature", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("commitments", help="engagements du Gouvernement et leur suivi")
+    p.add_argument("--suggest", metavar="KEY", help="engagements suggérés dans une réponse")
+    p.add_argument("--overdue", action="store_true", help="seulement les engagements en retard")
+    p.add_argument("--ministry", help="seulement ceux de ce ministère")
+    p.add_argument("--status", choices=[s.value for s in CommitmentStatus])
+    p.add_argument("--due-this-month", action="store_true", help="échéance ce mois-ci")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("search", help="recherche plein texte")
@@ -150,7 +171,7 @@ def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
 def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     detail = services.questions.detail(args.key)
     if args.json:
-        _dump(question_json(detail), out)
+        _dump({**question_json(detail), **similarity_json(services.insights, detail.key)}, out)
         return 0
     r = detail.record
     out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
@@ -161,6 +182,54 @@ def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     out.write((r.answer_text or "(pas encore de réponse)") + "\n")
     for a in detail.annotations:
         out.write(f"\n[{a.category}] « {a.selector.exact} » {a.note}\n")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    flt = QuestionFilter(chamber=args.chamber, legislature=args.legislature)
+    figures = services.insights.stats(flt)
+    if args.json:
+        _dump([figures_json(m) for m in figures], out)
+        return 0
+    out.write("Questions\tRépondues\tDélai médian\tDans le délai\tMinistère\n")
+    for m in figures:
+        median = "—" if m.median_delay is None else f"{m.median_delay:g} j"
+        share = "—" if m.share_in_time is None else f"{m.share_in_time:.0%}"
+        out.write(f"{m.questions}\t{m.answered}\t{median}\t{share}\t{m.ministry or '—'}\n")
+    return 0
+
+
+def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    if args.suggest:
+        suggestions = services.commitments.suggestions(args.suggest)
+        if args.json:
+            _dump([suggestion_json(s) for s in suggestions], out)
+            return 0
+        if not suggestions:
+            out.write(f"Aucun engagement suggéré dans la réponse de {args.suggest}.\n")
+        for n, s in enumerate(suggestions, start=1):
+            due = s.due.strftime("%d/%m/%Y") if s.due else "non datée"
+            out.write(
+                f"{n}. [{s.start}-{s.end}] confiance {s.confidence:.2f} — échéance {due}"
+                f" (précision : {s.precision.value})\n   « {s.sentence} »\n"
+                f"   indices : {' ; '.join(s.cues)}\n"
+            )
+        return 0
+    flt = CommitmentFilter(
+        overdue=args.overdue,
+        ministry=args.ministry,
+        status=CommitmentStatus(args.status) if args.status else None,
+        due_this_month=args.due_this_month,
+    )
+    rows = services.commitments.list(flt)
+    if args.json:
+        _dump([commitment_row_json(r) for r in rows], out)
+        return 0
+    for r in rows:
+        due = r.due_date.strftime("%d/%m/%Y") if r.due_date else "non datée"
+        late = f"en retard de {r.days_overdue} j" if r.is_overdue else "—"
+        quote = r.quote if len(r.quote) <= 90 else r.quote[:89] + "…"
+        out.write(f"{due}\t{r.status.label}\t{late}\t{r.question_key}\t{r.ministry}\t« {quote} »\n")
     return 0
 
 
@@ -264,6 +333,8 @@ COMMANDS: dict[str, Command] = {
     "import": cmd_import,
     "list": cmd_list,
     "show": cmd_show,
+    "stats": cmd_stats,
+    "commitments": cmd_commitments,
     "search": cmd_search,
     "annotations": cmd_annotations,
     "backups": cmd_backups,

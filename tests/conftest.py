@@ -25,6 +25,8 @@ from tests.postgres_support import (  # noqa: E402, F401  (fixtures for both dia
     any_services,
     dialect,
     pg_database,
+    pg_fresh_url,
+    pg_shared_url,
     pg_url,
     postgres_server,
     pytest_terminal_summary,

@@ -39,3 +39,26 @@ def test_lower_bounds_are_pinned() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     for requirement in config["project"]["dependencies"]:
         assert ">=" in requirement, requirement
+
+
+def test_the_wheel_ships_resources_migrations_and_the_gui_script(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+         "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )  # fmt: skip
+    [wheel] = tmp_path.glob("qe_desktop-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "qe_desktop/resources/samples/senat/genet-2025-ia-services-publics.txt" in names
+    assert "qe_desktop/resources/translations/qe_desktop_fr.ts" in names
+    assert any(n.startswith("qe_desktop/storage/migrations/versions/0001") for n in names)
+    assert "qe_desktop/storage/migrations/script.py.mako" in names
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[gui_scripts]" in text and "qe-desktop = qe_desktop.__main__:main" in text

@@ -31,9 +31,11 @@ CATALOGUE = "qe_desktop"
 class Unfinished:
     context: str
     source: str
+    comment: str = ""  # tells two identical source texts apart ("All", "any tag")
 
     def __str__(self) -> str:
-        return f"[{self.context}] {self.source!r}"
+        comment = f" ({self.comment})" if self.comment else ""
+        return f"[{self.context}] {self.source!r}{comment}"
 
 
 def qt_tool(name: str) -> str:
@@ -89,7 +91,8 @@ def unfinished(ts_file: Path) -> list[Unfinished]:
             if kind in ("vanished", "obsolete"):
                 continue
             if translation is None or kind == "unfinished" or not _filled(translation):
-                missing.append(Unfinished(name, message.findtext("source", "")))
+                source = message.findtext("source", "")
+                missing.append(Unfinished(name, source, message.findtext("comment", "")))
     return missing
 
 

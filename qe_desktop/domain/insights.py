@@ -130,6 +130,7 @@ class Overview:
     """Everything the Analyses view draws, for one filter."""
 
     total: int
+    summary: MinistryFigures  # every filtered question together (ministry "")
     ministries: tuple[MinistryFigures, ...]
     granularity: Granularity
     periods: tuple[PeriodFigures, ...]
@@ -149,27 +150,28 @@ class Bar:
     series: str
 
 
+def figures_of(ministry: str, items: Sequence[QuestionFacts]) -> MinistryFigures:
+    """The figures of a set of questions (one ministry's, or all of them)."""
+    delays = [f.delay_days for f in items if f.answered and f.delay_days is not None]
+    bands = Counter(f.delay_band for f in items if f.delay_band is not None)
+    return MinistryFigures(
+        ministry=ministry,
+        questions=len(items),
+        answered=sum(f.answered for f in items),
+        median_delay=float(statistics.median(delays)) if delays else None,
+        due=sum(f.due for f in items),
+        in_time=sum(f.in_time for f in items),
+        overdue=sum(f.status is Status.OVERDUE for f in items),
+        delay_bands=tuple((band, bands[band]) for band in DelayBand),
+    )
+
+
 def ministry_figures(facts: Iterable[QuestionFacts]) -> list[MinistryFigures]:
     """Per ministry, most questions first."""
     grouped: dict[str, list[QuestionFacts]] = defaultdict(list)
     for fact in facts:
         grouped[fact.ministry].append(fact)
-    figures = []
-    for ministry, items in grouped.items():
-        delays = [f.delay_days for f in items if f.answered and f.delay_days is not None]
-        bands = Counter(f.delay_band for f in items if f.delay_band is not None)
-        figures.append(
-            MinistryFigures(
-                ministry=ministry,
-                questions=len(items),
-                answered=sum(f.answered for f in items),
-                median_delay=float(statistics.median(delays)) if delays else None,
-                due=sum(f.due for f in items),
-                in_time=sum(f.in_time for f in items),
-                overdue=sum(f.status is Status.OVERDUE for f in items),
-                delay_bands=tuple((band, bands[band]) for band in DelayBand),
-            )
-        )
+    figures = [figures_of(ministry, items) for ministry, items in grouped.items()]
     figures.sort(key=lambda m: (-m.questions, m.ministry))
     return figures
 
@@ -222,6 +224,7 @@ def overview(facts: Sequence[QuestionFacts]) -> Overview:
     granularity, periods = period_figures(facts)
     return Overview(
         total=len(facts),
+        summary=figures_of("", facts),
         ministries=tuple(ministry_figures(facts)),
         granularity=granularity,
         periods=tuple(periods),

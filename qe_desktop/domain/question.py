@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
 
@@ -84,10 +84,16 @@ class QuestionRecord:
     @property
     def content_hash(self) -> str:
         """Hash of everything imported (not the source name): same hash = nothing changed."""
-        data = asdict(self)
-        data.pop("source", None)
+        data = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "source"}
         payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
+
+def _plain(value: object) -> object:
+    """What `dataclasses.asdict` makes of a field, without its deep copies (same JSON)."""
+    if isinstance(value, Author | Closing):
+        return {f.name: getattr(value, f.name) for f in fields(value)}
+    return value
 
 
 def _slug(value: str) -> str:

@@ -22,7 +22,6 @@ _DROP_ELEMENTS = re.compile(
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc, less \t \n \r
 _TAG = re.compile(r"<[^>]*>")
-_SPACES = re.compile(r"[^\S\n]+")
 # AN texts start with a JO heading: "13382. — 10 mars 2026. — "
 _AN_HEADING = re.compile(
     r"^\s*\d+\s*\.\s*[—–-]\s*\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*\.\s*[—–-]\s*", re.UNICODE
@@ -51,11 +50,22 @@ def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = 
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    paragraphs = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    paragraphs = (_paragraph(line) for line in text.split("\n"))
     result = "\n".join(p for p in paragraphs if p)
     if strip_an_heading:
         result = _AN_HEADING.sub("", result, count=1)
     return result
+
+
+def _paragraph(line: str) -> str:
+    """One line with its whitespace runs collapsed to a space and its ends stripped.
+
+    `str.split()` splits on exactly the characters `\\s` matches (str.isspace), in C;
+    a printable line without a double space has nothing to collapse but its ends.
+    """
+    if line.isprintable() and "  " not in line:
+        return line.strip(" ")
+    return " ".join(line.split())
 
 
 def text_hash(text: str) -> str:

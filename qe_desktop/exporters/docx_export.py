@@ -187,7 +187,8 @@ def _question(document: DocxDocument, block: QuestionBlock, *, new_page: bool) -
 
 
 def commitments_table(document: DocxDocument, bundle: BriefingDocument) -> Table | None:
-    document.add_heading("Engagements", level=1)
+    heading = document.add_heading("Engagements", level=1)
+    heading.paragraph_format.page_break_before = len(bundle.questions) > 1
     lines = bundle.commitments
     if not lines:
         document.add_paragraph("Aucun engagement relevé.")

@@ -21,7 +21,7 @@ from qe_desktop.exporters.document import (
 
 GREY = "#595959"
 HEADER_FILL = "#d9e2f3"
-COLUMN_WIDTHS = (20, 32, 10, 18, 10, 10)  # percent, in COMMITMENT_HEADERS order
+COLUMN_WIDTHS = (16, 30, 12, 17, 10, 15)  # percent, in COMMITMENT_HEADERS order
 STYLE = f"""
 body {{ font-size: 10.5pt; }}
 h1 {{ font-size: 17pt; }}
@@ -101,7 +101,8 @@ def _question(block: QuestionBlock, new_page: bool) -> str:
 
 
 def _commitments(bundle: BriefingDocument) -> str:
-    parts = ["<h2>Engagements</h2>"]
+    style = ' style="page-break-before: always"' if len(bundle.questions) > 1 else ""
+    parts = [f"<h2{style}>Engagements</h2>"]
     if not bundle.commitments:
         return parts[0] + "<p>Aucun engagement relevé.</p>"
     head = "".join(

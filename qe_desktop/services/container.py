@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.changes import ChangeService
+from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.exchange import ExchangeService
 from qe_desktop.services.exporting import ExportService, PdfWriter
 from qe_desktop.services.importing import ImportService
+from qe_desktop.services.insights import InsightsService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.services.sync import SyncService
 from qe_desktop.storage.database import Database
@@ -37,6 +39,8 @@ class Services:
     exporting: ExportService
     changes: ChangeService
     sync: SyncService
+    insights: InsightsService
+    commitments: CommitmentService
 
     @property
     def user(self) -> str:
@@ -64,4 +68,6 @@ class Services:
             exporting=ExportService(questions, pdf_writer, current_user),
             changes=ChangeService(database),
             sync=SyncService(database, after_upsert),
+            insights=InsightsService(database),
+            commitments=CommitmentService(database, annotations, current_user),
         )

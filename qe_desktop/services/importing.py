@@ -16,17 +16,18 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.domain.question import QuestionRecord, question_key
+from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.importers.dispatch import parse_item
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.deputies import deputies_for, upsert_deputy
 from qe_desktop.storage.questions import (
+    KnownQuestions,
     Outcome,
     UpsertResult,
     insert_new,
-    known_identities,
+    known_questions,
     upsert_question,
 )
 
@@ -172,7 +173,12 @@ class ImportService:
         return report
 
     def _store(self, records: list[QuestionRecord | DeputyRecord], report: ImportReport) -> None:
-        """One transaction per chunk: new AN questions in one statement, the rest one by one."""
+        """One transaction per chunk.
+
+        Questions whose stored content hash equals theirs are counted unchanged without
+        being read; new AN questions go in with one statement; the rest one by one, each
+        in its own savepoint.
+        """
         if not records:
             return
         with self._db.write() as session:
@@ -180,7 +186,7 @@ class ImportService:
             questions = self._named([r for r in records if isinstance(r, QuestionRecord)], session)
             for deputy in deputies:
                 self._guarded(session, deputy, report, partial(self._store_deputy, session, deputy))
-            fresh, others = self._split_new(session, questions)
+            fresh, others = self._sort(known_questions(session, questions), questions, report)
             if fresh:
                 try:
                     with session.begin_nested():
@@ -221,20 +227,31 @@ class ImportService:
         upsert_deputy(session, deputy)
 
     @staticmethod
-    def _split_new(
-        session: Session, questions: list[QuestionRecord]
+    def _sort(
+        known: KnownQuestions, questions: list[QuestionRecord], report: ImportReport
     ) -> tuple[list[QuestionRecord], list[QuestionRecord]]:
-        """AN questions whose uid and key are unknown can be inserted in bulk."""
-        uids, keys = known_identities(session, questions)
+        """Count the unchanged questions; return (new AN questions, questions to upsert).
+
+        A record whose hash equals the stored one would merge into the same content,
+        so it is unchanged. A question met twice in the chunk is upserted the second
+        time (in order), never judged on the state before the chunk.
+        """
         fresh: list[QuestionRecord] = []
         others: list[QuestionRecord] = []
         seen: set[str] = set()
         for record in questions:
             key = question_key(record)
-            is_new = record.uid and record.uid not in uids and key not in keys
-            if is_new and key not in seen and record.uid not in seen:
-                fresh.append(record)
-                seen.update((key, record.uid or key))
+            names = {key, record.uid or key}
+            repeated = not names.isdisjoint(seen)
+            seen.update(names)
+            stored = known.find(record)
+            if repeated:
+                others.append(record)
+            elif stored is None:
+                bulk = record.uid and record.chamber is Chamber.AN
+                (fresh if bulk else others).append(record)
+            elif stored.content_hash == record.content_hash:
+                report.count(UpsertResult(stored.question_id, stored.key, Outcome.UNCHANGED))
             else:
                 others.append(record)
         return fresh, others

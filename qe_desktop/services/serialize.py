@@ -6,6 +6,8 @@ from datetime import date, datetime
 from typing import Any
 
 from qe_desktop.domain.annotation import AnnotationRecord
+from qe_desktop.domain.commitment_tracking import CommitmentRow
+from qe_desktop.domain.commitments import Suggestion
 from qe_desktop.domain.views import QuestionDetail, QuestionRow
 
 
@@ -36,6 +38,17 @@ def annotation_json(annotation: AnnotationRecord) -> dict[str, Any]:
             "ministry": c.ministry,
             "status": c.status.value,
             "next_check": _iso(c.next_check),
+            "evidence": c.evidence,
+            "history": [
+                {
+                    "status": h.status.value,
+                    "author": h.author,
+                    "at": _iso(h.at),
+                    "reason": h.reason,
+                    "evidence": h.evidence,
+                }
+                for h in c.history
+            ],
         }
     return data
 
@@ -90,4 +103,39 @@ def row_json(row: QuestionRow) -> dict[str, Any]:
         "delay_days": row.delay_days,
         "annotation_count": row.annotation_count,
         "snippet": row.snippet,
+    }
+
+
+def commitment_row_json(row: CommitmentRow) -> dict[str, Any]:
+    """One commitment of `qe-desktop commitments --json`."""
+    return {
+        "annotation_id": row.annotation_id,
+        "question_key": row.question_key,
+        "chamber": row.chamber,
+        "number": row.number,
+        "title": row.title,
+        "author": row.author,
+        "ministry": row.ministry,
+        "quote": row.quote,
+        "due_date": _iso(row.due_date),
+        "precision": row.precision.value,
+        "status": row.status.value,
+        "status_label": row.status.label,
+        "days_overdue": row.days_overdue,
+        "overdue": row.is_overdue,
+        "next_check": _iso(row.next_check),
+        "anchor_state": row.anchor_state,
+    }
+
+
+def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
+    """One suggestion of `qe-desktop commitments --suggest KEY --json`."""
+    return {
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "sentence": suggestion.sentence,
+        "due_date": _iso(suggestion.due),
+        "precision": suggestion.precision.value,
+        "confidence": suggestion.confidence,
+        "cues": list(suggestion.cues),
     }

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.util import identity_key
 
 from qe_desktop.domain.annotation import (
     AnchorState,
@@ -94,6 +95,40 @@ def annotations_of(
     return [to_record(row, key, tags[row.id]) for row, key in rows]
 
 
+def placements_of(session: Session, question_id: int) -> list[AnnotationRecord]:
+    """Every annotation of a question (tombstones too) as records for re-anchoring.
+
+    Read with one plain query, not as ORM objects: re-anchoring only moves selectors
+    (`move_annotations`), so tags and commitments are left out (empty, None).
+    """
+    columns = Annotation.__table__.c
+    query = (
+        select(Annotation.__table__, Question.key)
+        .join(Question, Question.id == columns.question_id)
+        .where(columns.question_id == question_id)
+        .order_by(columns.part, columns.start, columns.id)
+    )
+    return [
+        AnnotationRecord(
+            id=row.id,
+            question_key=row.key,
+            part=Part(row.part),
+            selector=Selector(row.exact, row.prefix, row.suffix, row.start, row.end),
+            category=row.category,
+            text_hash=row.text_hash,
+            creator=row.creator,
+            created=row.created,
+            modified=row.modified,
+            note=row.note,
+            anchor_state=AnchorState(row.anchor_state),
+            previous_exact=row.previous_exact,
+            deleted=row.deleted,
+            version=row.version,
+        )
+        for row in session.execute(query)
+    ]
+
+
 def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None:
     wanted = sorted({n.strip() for n in names if n.strip()})
     session.query(AnnotationTag).filter(AnnotationTag.annotation_id == annotation_id).delete()
@@ -163,9 +198,18 @@ def _write_commitment(session: Session, row: Annotation, record: CommitmentRecor
 
 
 def move_annotations(session: Session, moved: list[AnnotationRecord]) -> None:
-    """Store new places for many annotations at once (re-anchoring touches nothing else)."""
+    """Store new places for many annotations at once (re-anchoring touches nothing else).
+
+    One executemany UPDATE; the version still moves on, so an editor holding the old
+    version gets a conflict instead of overwriting the new place. Rows of these
+    annotations already loaded in the session are expired (their version is stale).
+    """
     if not moved:
         return
+    for record in moved:
+        loaded = session.identity_map.get(identity_key(Annotation, record.id))
+        if loaded is not None:
+            session.expire(loaded)
     statement = (
         update(Annotation)
         .where(Annotation.id == bindparam("b_id"))

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
@@ -45,12 +46,14 @@ def display_url(path_or_url: str | Path) -> str:
     path = sqlite_path(url)
     if path is not None:
         return str(path)
-    return make_url(url).render_as_string(hide_password=True)
+    return unquote(make_url(url).render_as_string(hide_password=True))
 
 
 def without_password(url: str) -> str:
     """The URL to remember (settings, sync marks): the password is dropped, not masked."""
-    return make_url(to_url(url)).set(password=None).render_as_string(hide_password=False)
+    parsed = make_url(to_url(url))
+    # URL.set(password=None) means "unchanged": rebuild the URL without it.
+    return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
 @contextmanager
@@ -76,14 +79,19 @@ def server_errors_explained(url: str) -> Iterator[None]:
 def postgres_url(
     host: str, port: int | None, database: str, user: str, password: str | None = None
 ) -> str:
-    """A psycopg URL from the fields of the team-library window (empty fields left to libpq)."""
+    """A psycopg URL from the fields of the team-library window (empty fields left to libpq).
+
+    A host starting with "/" is a Unix-socket folder, which libpq takes as a `host` parameter.
+    """
+    socket_folder = host.startswith("/")
     url = URL.create(
         PG_DRIVER,
         username=user or None,
         password=password or None,
-        host=host or None,
+        host=None if socket_folder or not host else host,
         port=port or None,
         database=database or None,
+        query={"host": host} if socket_folder else {},
     )
     return url.render_as_string(hide_password=False)
 

@@ -71,22 +71,41 @@ def stale_texts(session: Session, ids: Collection[int] | None = None) -> list[St
     return found
 
 
-def write_fingerprints(session: Session, batch: Sequence[StaleText]) -> None:
-    """Replace the fingerprints of these texts (old band rows read and removed here,
-    inside the caller's transaction, so two refreshes never trip over each other)."""
+def texts_of(session: Session, batch: Sequence[StaleText]) -> list[str | None]:
+    """The current texts of a batch, in order (None: the question is gone)."""
+    texts: dict[tuple[int, Part], str] = {}
     for part in Part:
-        items = [s for s in batch if s.part is part]
+        ids = [s.question_id for s in batch if s.part is part]
+        if ids:
+            query = select(Question.id, _text_column(part)).where(Question.id.in_(ids))
+            texts.update({(qid, part): text or "" for qid, text in session.execute(query)})
+    return [texts.get((s.question_id, s.part)) for s in batch]
+
+
+def write_fingerprints(session: Session, batch: Sequence[StaleText]) -> None:
+    """Compute and store the fingerprints of a batch (small batches, one process)."""
+    texts = texts_of(session, batch)
+    store_fingerprints(session, batch, [None if t is None else fingerprint(t).bands for t in texts])
+
+
+def store_fingerprints(
+    session: Session, batch: Sequence[StaleText], bands: Sequence[tuple[int, ...] | None]
+) -> None:
+    """Replace the stored fingerprints of a batch (band keys computed by the caller).
+
+    The old band rows are read and removed here, inside the caller's transaction, so
+    two refreshes running at once never trip over each other. None: question gone.
+    """
+    for part in Part:
+        items = [(s, b) for s, b in zip(batch, bands, strict=True) if s.part is part]
         if items:
-            _write_part(session, part, items)
+            _store_part(session, part, items)
 
 
-def _write_part(session: Session, part: Part, items: list[StaleText]) -> None:
-    ids = [s.question_id for s in items]
-    texts = dict(
-        session.execute(
-            select(Question.id, _text_column(part)).where(Question.id.in_(ids))
-        ).tuples()
-    )
+def _store_part(
+    session: Session, part: Part, items: list[tuple[StaleText, tuple[int, ...] | None]]
+) -> None:
+    ids = [s.question_id for s, _ in items]
     previous = session.execute(
         select(TextFingerprint.question_id, TextFingerprint.bands).where(
             TextFingerprint.part == part.value, TextFingerprint.question_id.in_(ids)
@@ -96,14 +115,13 @@ def _write_part(session: Session, part: Part, items: list[StaleText]) -> None:
         {"old_key": key, "old_id": qid} for qid, blob in previous for key in unpack_bands(blob)
     ]
     if old_rows:
-        session.execute(
+        session.connection().execute(  # executemany: run at the Core level, not the ORM's
             delete(TextBand).where(
                 TextBand.part == part.value,
                 TextBand.band_key == bindparam("old_key"),
                 TextBand.question_id == bindparam("old_id"),
             ),
             old_rows,
-            execution_options={"synchronize_session": False},
         )
     if previous:
         session.execute(
@@ -114,28 +132,28 @@ def _write_part(session: Session, part: Part, items: list[StaleText]) -> None:
             execution_options={"synchronize_session": False},
         )
     rows: list[dict[str, object]] = []
-    bands: list[dict[str, object]] = []
-    for item in items:
-        if item.question_id not in texts:
+    band_keys: list[tuple[int, int]] = []
+    for item, keys in items:
+        if keys is None:
             continue  # deleted meanwhile
-        prints = fingerprint(texts[item.question_id] or "")
         rows.append(
             {
                 "question_id": item.question_id,
                 "part": part.value,
                 "scheme": SCHEME,
                 "text_hash": item.text_hash,
-                "bands": pack_bands(prints.bands),
+                "bands": pack_bands(keys),
             }
         )
-        bands.extend(
-            {"part": part.value, "band_key": key, "question_id": item.question_id}
-            for key in prints.bands
-        )
+        band_keys.extend((key, item.question_id) for key in keys)
     if rows:
         session.execute(insert(TextFingerprint), rows)
-    if bands:
-        session.execute(insert(TextBand), bands)
+    if band_keys:
+        band_keys.sort()  # neighbouring inserts land on neighbouring index pages
+        session.execute(
+            insert(TextBand),
+            [{"part": part.value, "band_key": k, "question_id": q} for k, q in band_keys],
+        )
 
 
 def refresh_in(session: Session, ids: Collection[int] | None = None) -> int:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
+from qe_desktop.domain.annotation import Part
 from qe_desktop.domain.insights import QuestionFacts
 from qe_desktop.domain.similarity import TopicText
 from qe_desktop.domain.status import Status
@@ -73,19 +74,6 @@ def filtered_ids(session: Session, flt: QuestionFilter, today: date) -> set[int]
 
 def id_of(session: Session, key: str) -> int | None:
     return session.scalar(select(Question.id).where(Question.key == key))
-
-
-def keys_of(session: Session, ids: Collection[int]) -> dict[int, str]:
-    found: dict[int, str] = {}
-    id_list = list(ids)
-    for start in range(0, len(id_list), 500):
-        chunk = id_list[start : start + 500]
-        found.update(
-            session.execute(
-                select(Question.id, Question.key).where(Question.id.in_(chunk))
-            ).tuples()
-        )
-    return found
 
 
 def topic_texts(session: Session, ids: Collection[int]) -> dict[int, TopicText]:
@@ -155,3 +143,30 @@ def same_rubrique(
         .limit(limit)
     )
     return list(session.scalars(query))
+
+
+Summary = tuple[str, str, str, date | None]  # key, title, ministry, published_on
+
+
+def summaries(session: Session, ids: Collection[int]) -> dict[int, Summary]:
+    """What a list of similar questions shows: key, title (or rubrique, or text start)…"""
+    title = func.coalesce(
+        func.nullif(Question.title, ""),
+        func.nullif(Question.rubrique, ""),
+        func.substr(Question.question_text, 1, 160),
+    )
+    found: dict[int, Summary] = {}
+    id_list = list(ids)
+    for start in range(0, len(id_list), 500):
+        query = select(
+            Question.id, Question.key, title, Question.ministry, Question.published_on
+        ).where(Question.id.in_(id_list[start : start + 500]))
+        for qid, key, text_, ministry, published_on in session.execute(query):
+            found[qid] = (key, (text_ or "").replace("\n", " "), ministry or "", published_on)
+    return found
+
+
+def texts_by_key(session: Session, keys: Collection[str], part: Part) -> dict[str, str]:
+    column = Question.answer_text if part is Part.ANSWER else Question.question_text
+    query = select(Question.key, column).where(Question.key.in_(list(keys)))
+    return {key: value or "" for key, value in session.execute(query)}

@@ -124,36 +124,78 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
     )
 
 
-def known_identities(
-    session: Session, records: Sequence[QuestionRecord]
-) -> tuple[set[str], set[str]]:
-    """Which of these records' uids and keys are already stored (one query each)."""
-    uids = [r.uid for r in records if r.uid]
-    keys = [question_key(r) for r in records]
-    found_uids: set[str] = set()
-    found_keys: set[str] = set()
-    for start in range(0, len(keys), 900):
-        if uids[start : start + 900]:
-            query = select(Question.uid).where(Question.uid.in_(uids[start : start + 900]))
-            found_uids.update(u for u in session.scalars(query) if u)
-        query = select(Question.key).where(Question.key.in_(keys[start : start + 900]))
-        found_keys.update(session.scalars(query))
-    return found_uids, found_keys
+@dataclass(frozen=True, slots=True)
+class StoredIdentity:
+    """What a re-import needs to know of a stored question before reading it whole."""
+
+    question_id: int
+    key: str
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class KnownQuestions:
+    """Stored questions matching a chunk of records, by uid and by key."""
+
+    by_uid: dict[str, StoredIdentity]
+    by_key: dict[str, StoredIdentity]
+
+    def find(self, record: QuestionRecord) -> StoredIdentity | None:
+        """The stored question `find_existing` would pick first (uid, then key), if any."""
+        found = self.by_uid.get(record.uid) if record.uid else None
+        return found or self.by_key.get(question_key(record))
+
+
+_IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit of 999
+
+
+def known_questions(session: Session, records: Sequence[QuestionRecord]) -> KnownQuestions:
+    """Identity and content hash of the stored questions with these uids or keys.
+
+    Two indexed queries per 900 records, whatever the records: a re-import can then
+    tell unchanged and new questions apart without loading a single row.
+    """
+    columns = (Question.id, Question.key, Question.uid, Question.content_hash)
+    uids = sorted({r.uid for r in records if r.uid})
+    keys = sorted({question_key(r) for r in records})
+    by_uid: dict[str, StoredIdentity] = {}
+    by_key: dict[str, StoredIdentity] = {}
+    for column, wanted in ((Question.uid, uids), (Question.key, keys)):
+        for start in range(0, len(wanted), _IN_BATCH):
+            query = select(*columns).where(column.in_(wanted[start : start + _IN_BATCH]))
+            for question_id, key, uid, content_hash in session.execute(query):
+                stored = StoredIdentity(question_id, key, content_hash)
+                by_key[key] = stored
+                if uid:
+                    by_uid[uid] = stored
+    return KnownQuestions(by_uid, by_key)
 
 
 def insert_new(session: Session, records: Sequence[QuestionRecord]) -> list[UpsertResult]:
-    """Insert questions known to be new in one statement (the bulk-import fast path)."""
+    """Insert questions known to be new in one executemany (the bulk-import fast path).
+
+    Core, not the ORM: no unit of work, no RETURNING; the new ids are read back by key
+    (one indexed query per 900 rows), which works the same on SQLite and PostgreSQL.
+    """
+    if not records:
+        return []
     now = utcnow()
     rows = []
     for record in records:
         values = record_values(record)
         values.update(key=question_key(record), imported_at=now)
         rows.append(values)
-    statement = insert(Question).returning(Question.id, Question.key, sort_by_parameter_order=True)
-    result = session.execute(statement, rows)
+    session.execute(insert(Question.__table__), rows)
+    keys = [row["key"] for row in rows]
+    ids: dict[str, int] = {}
+    for start in range(0, len(keys), _IN_BATCH):
+        query = select(Question.key, Question.id).where(
+            Question.key.in_(keys[start : start + _IN_BATCH])
+        )
+        ids.update((key, question_id) for key, question_id in session.execute(query))
     return [
-        UpsertResult(question_id, key, Outcome.IMPORTED, new_answer=bool(values["answer_text"]))
-        for (question_id, key), values in zip(result.all(), rows, strict=True)
+        UpsertResult(ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"]))
+        for row in rows
     ]
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from collections.abc import Callable
 from importlib.resources import as_file
+from pathlib import Path
 
+from platformdirs import user_cache_dir
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -40,13 +43,16 @@ def install_translation(app: QApplication, language: str) -> QTranslator | None:
     Qt's own words (OK, Cancel, the text fields' context menus) come from the
     qtbase catalogue shipped with PySide6.
     """
-    qm = resource("translations", f"qe_desktop_{language}.qm")
-    if not qm.is_file():
-        return None
     translator = QTranslator(app)
-    with as_file(qm) as path:  # a file path: QTranslator keeps no pointer to our bytes
-        if not translator.load(str(path)):
-            return None
+    qm = resource("translations", f"qe_desktop_{language}.qm")
+    if qm.is_file():
+        with as_file(qm) as path:  # a file path: QTranslator keeps no pointer to our bytes
+            loaded = translator.load(str(path))
+    else:  # installed without the build step (`pip install .`): compile the catalogue once
+        compiled = compile_catalogue(language)
+        loaded = compiled is not None and translator.load(str(compiled))
+    if not loaded:
+        return None
     app.installTranslator(translator)
     qt_words = QTranslator(app)
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -54,6 +60,25 @@ def install_translation(app: QApplication, language: str) -> QTranslator | None:
         app.installTranslator(qt_words)
     QLocale.setDefault(QLocale(language))
     return translator
+
+
+def compile_catalogue(language: str) -> Path | None:
+    """Compile the bundled .ts into the user's cache with PySide6's lrelease."""
+    source = resource("translations", f"qe_desktop_{language}.ts")
+    if not source.is_file():
+        return None
+    target = Path(user_cache_dir("qe-desktop", appauthor=False)) / f"qe_desktop_{language}.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with as_file(source) as ts:
+        if target.exists() and target.stat().st_mtime >= Path(ts).stat().st_mtime:
+            return target
+        if not lrelease.exists():
+            return None
+        done = subprocess.run(
+            [str(lrelease), "-silent", str(ts), "-qm", str(target)], check=False, timeout=60
+        )
+    return target if done.returncode == 0 and target.exists() else None
 
 
 def run_gui(

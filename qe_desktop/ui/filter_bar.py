@@ -201,13 +201,15 @@ class FilterBar(QWidget):
         self.clear_button.setAutoRaise(True)
         self.clear_button.clicked.connect(self.clear)
 
-        self.chamber = _Choice(self.tr("Both chambers"))
-        self.legislature = _Choice(self.tr("All legislatures"))
-        self.ministry = _Choice(self.tr("All ministries"))
-        self.group = _Choice(self.tr("All groups"))
-        self.author = _Choice(self.tr("All authors"))
-        self.category = _Choice(self.tr("All categories"))
-        self.tag = _Choice(self.tr("All tags"))
+        # The "any" entries are short (the field's label says what); the comment lets
+        # languages with gender translate each one on its own.
+        self.chamber = _Choice(self.tr("Both", "any chamber"))
+        self.legislature = _Choice(self.tr("All", "any legislature"))
+        self.ministry = _Choice(self.tr("All", "any ministry"))
+        self.group = _Choice(self.tr("All", "any group"))
+        self.author = _Choice(self.tr("All", "any author"))
+        self.category = _Choice(self.tr("All", "any category"))
+        self.tag = _Choice(self.tr("All", "any tag"))
         self.published_from = _DateBound()
         self.published_to = _DateBound()
         self.has_notes = QCheckBox(self.tr("Only questions with notes or highlights"))

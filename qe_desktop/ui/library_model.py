@@ -36,10 +36,10 @@ class LibraryModel(QAbstractTableModel):
     # Most useful first: the library panel is narrow, the rest is a scroll away.
     COLUMNS: ClassVar[list[tuple[str, str]]] = [
         ("number", str(QT_TRANSLATE_NOOP("LibraryModel", "No."))),
-        ("chamber", str(QT_TRANSLATE_NOOP("LibraryModel", "Chamber"))),
-        ("published_on", str(QT_TRANSLATE_NOOP("LibraryModel", "Published"))),
         ("status", str(QT_TRANSLATE_NOOP("LibraryModel", "Status"))),
         ("title", str(QT_TRANSLATE_NOOP("LibraryModel", "Title"))),
+        ("published_on", str(QT_TRANSLATE_NOOP("LibraryModel", "Published"))),
+        ("chamber", str(QT_TRANSLATE_NOOP("LibraryModel", "Chamber"))),
         ("author", str(QT_TRANSLATE_NOOP("LibraryModel", "Author"))),
         ("group", str(QT_TRANSLATE_NOOP("LibraryModel", "Group"))),
         ("ministry", str(QT_TRANSLATE_NOOP("LibraryModel", "Ministry"))),
@@ -126,7 +126,9 @@ class LibraryModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
             return
-        self.set_sort(Sort(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder))
+        wanted = Sort(self.COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder)
+        if wanted != self._sort:  # the view re-sorts on setup; nothing to fetch for that
+            self.set_sort(wanted)
 
     # -- access ------------------------------------------------------------
     def row_at(self, row: int) -> QuestionRow | None:

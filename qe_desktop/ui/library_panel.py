@@ -44,14 +44,13 @@ COLUMN_WIDTHS = {
     "chamber": 66,
     "published_on": 82,
     "status": 92,
-    "title": 300,
+    "title": 320,
     "author": 150,
     "group": 120,
     "ministry": 220,
     "delay_days": 62,
     "annotation_count": 50,
 }
-HIDDEN_BY_DEFAULT = ("group",)
 HEADER_KEY = "library/header"
 SORT_KEY = "library/sort"
 FILTER_KEY = "library/filter"
@@ -70,9 +69,12 @@ class LibraryPanel(QWidget):
         self.model = LibraryModel(service, self)
         self.search = QLineEdit()
         self.search.setObjectName("searchField")
-        self.search.setPlaceholderText(self.tr("Search titles, questions, answers, notes…"))
+        self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setToolTip(
-            self.tr("Accents and capitals do not matter. Put a phrase in quotes to find it as is.")
+            self.tr(
+                "Searches titles, questions, answers and your notes (Ctrl+F). Accents and "
+                "capitals do not matter; put a phrase in quotes to find it as is."
+            )
         )
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
@@ -110,8 +112,9 @@ class LibraryPanel(QWidget):
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setSortingEnabled(True)
-        table.sortByColumn(self.model.column_of("published_on"), Qt.SortOrder.DescendingOrder)
+        newest_first = (self.model.column_of("published_on"), Qt.SortOrder.DescendingOrder)
+        table.horizontalHeader().setSortIndicator(*newest_first)  # the model's own default:
+        table.setSortingEnabled(True)  # so enabling sorting queries nothing yet
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.setAlternatingRowColors(True)
@@ -126,9 +129,7 @@ class LibraryPanel(QWidget):
         header.setSectionsMovable(True)
         for name, width in COLUMN_WIDTHS.items():
             table.setColumnWidth(self.model.column_of(name), width)
-        for name in HIDDEN_BY_DEFAULT:
-            table.setColumnHidden(self.model.column_of(name), True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # show/hide columns
         header.customContextMenuRequested.connect(self._column_menu)
         return table
 

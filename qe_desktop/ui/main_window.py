@@ -26,14 +26,18 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.services.container import Services
 from qe_desktop.services.importing import ImportReport
+from qe_desktop.services.library import describe
 from qe_desktop.storage.search import parse_terms
+from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
+from qe_desktop.ui.commitments.window_setup import install_commitments
 from qe_desktop.ui.export_dialog import ExportDialog
 from qe_desktop.ui.import_worker import start_import
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
+from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.welcome import WelcomePanel
 
 IMPORT_FILTER = str(
@@ -130,11 +134,25 @@ class MainWindow(QMainWindow):
             view.addAction(action)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.annotation_tools = install_annotations(self, menu, view)
+        self.team_tools = install_team_tools(self, menu, view)
+        self.commitment_tools = install_commitments(self, view)
+        self.analyses_tools = install_analyses(self, view)
 
     # -- state -----------------------------------------------------------------
     def _library_label(self) -> str:
-        location = self.services.database.path or self.services.database.url
-        return self.tr("Library: %1").replace("%1", str(location))
+        location = describe(self.services.database).location  # a URL's password masked
+        return self.tr("Library: %1").replace("%1", location)
+
+    def switch_library(self, services: Services) -> MainWindow:
+        """Show another library (a team library) in a new window; this one closes."""
+        successor = MainWindow(services, self.settings)
+        successor.restore_state()
+        successor.refresh()
+        successor.show()
+        self.successor = successor  # kept alive by the window that opened it
+        self.close()
+        self.services.database.close()
+        return successor
 
     def refresh(self) -> None:
         empty = self.services.questions.total() == 0

@@ -14,27 +14,32 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF
 from PySide6.QtGui import (
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPdfWriter,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from qe_desktop.exporters.atomic import write_atomically
 
-MARGIN_MM = 18
+MARGIN_MM = 0  # QTextDocument.print_ adds its own 2 cm margin and the page numbers
 RESOLUTION_DPI = 300
+_KEEP_ALIVE: list[QApplication] = []  # the application made here lives as long as the process
 
 
 def ensure_gui_application() -> None:
-    """QTextDocument needs fonts, hence a QGuiApplication; the command line has none."""
+    """QTextDocument needs fonts, hence an application object; the command line has none.
+
+    A QApplication (not just a QGuiApplication), so that windows can still be
+    opened later in the same process.
+    """
     if QCoreApplication.instance() is not None:
         return
     headless = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if headless and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    QGuiApplication(sys.argv[:1])
+    _KEEP_ALIVE.append(QApplication(sys.argv[:1]))
 
 
 def _print(html: str, path: Path) -> None:

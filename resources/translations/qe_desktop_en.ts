@@ -2,9 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AllAnnotationsDialog</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+250"/>
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysesView</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+192"/>
+        <source>%1 — %2: %n question(s)</source>
+        <translation>
+            <numerusform>%1 — %2: %n question</numerusform>
+            <numerusform>%1 — %2: %n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Near-identical texts: %n question(s)</source>
+        <translation>
+            <numerusform>Near-identical texts: %n question</numerusform>
+            <numerusform>Near-identical texts: %n questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsUi</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+234"/>
+        <source>%n annotation(s) exported to %1</source>
+        <translation>
+            <numerusform>%n annotation exported to %1</numerusform>
+            <numerusform>%n annotations exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+175"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+182"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>
@@ -17,6 +74,44 @@
         <translation>
             <numerusform>%n question</numerusform>
             <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+266"/>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n highlight</numerusform>
+            <numerusform>%n highlights</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n highlight(s)</source>
+        <translation>
+            <numerusform>%1 of %n highlight</numerusform>
+            <numerusform>%1 of %n highlights</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+236"/>
+        <source>Identical (or near-identical) answer to %n other question(s)</source>
+        <translation>
+            <numerusform>Identical (or near-identical) answer to %n other question</numerusform>
+            <numerusform>Identical (or near-identical) answer to %n other questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Same question (or nearly) as %n other question(s)</source>
+        <translation>
+            <numerusform>Same question (or nearly) as %n other question</numerusform>
+            <numerusform>Same question (or nearly) as %n other questions</numerusform>
         </translation>
     </message>
 </context>

@@ -2,9 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+61"/>
+        <source>Within the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late, under 6 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late, 6 to 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late, over a year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no ministry)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Answer delays by ministry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>answered questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (median %2 d, %3 on time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Questions per year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Questions per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Overdue questions by ministry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue</source>
+        <translation type="unfinished">En retard</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>overdue questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AllAnnotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+43"/>
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+48"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -47,7 +130,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message>
-        <location line="+97"/>
+        <location line="+107"/>
         <source>All annotations</source>
         <translation>Toutes les annotations</translation>
     </message>
@@ -76,10 +159,157 @@
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>%n annotation(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AnalysesTools</name>
     <message>
-        <location line="+25"/>
-        <source>%1 annotation(s)</source>
-        <translation>%1 annotation(s)</translation>
+        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+28"/>
+        <source>&amp;Analyses</source>
+        <translation>&amp;Analyses</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysesView</name>
+    <message>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+57"/>
+        <source>Analyses</source>
+        <translation>Analyses</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ministry</source>
+        <translation>Ministère</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Near-identical answers</source>
+        <translation>Réponses quasi identiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Near-identical questions</source>
+        <translation>Questions quasi identiques</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delays</source>
+        <translation>Délais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per month</source>
+        <translation>Par mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy-paste</source>
+        <translation>Copier-coller</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+72"/>
+        <source>Click a bar to list its questions.</source>
+        <translation>Cliquez sur une barre pour en lister les questions.</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Double-click a question to open it in the reader.</source>
+        <translation>Double-cliquez sur une question pour l&apos;ouvrir dans le lecteur.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 questions · %2 answered · median delay %3 days · %4 within the deadline</source>
+        <translation>%1 questions · %2 répondues · délai médian %3 jours · %4 dans les délais</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filtered like the library list.</source>
+        <translation>Filtrées comme la liste de la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>answered</source>
+        <translation>répondues</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not answered</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1 — %2: %n question(s)</source>
+        <translation>
+            <numerusform>%1 — %2 : %n question</numerusform>
+            <numerusform>%1 — %2 : %n questions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>… and %1 more</source>
+        <translation>… et %1 de plus</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Looking for near-identical texts…</source>
+        <translation>Recherche des textes quasi identiques…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n groupe</numerusform>
+            <numerusform>%n groupes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Near-identical texts: %n question(s)</source>
+        <translation>
+            <numerusform>Textes quasi identiques : %n question</numerusform>
+            <numerusform>Textes quasi identiques : %n questions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -153,7 +383,7 @@
         <translation>Rattacher « %1 » ici</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Edit the note…</source>
         <translation>Modifier la note…</translation>
     </message>
@@ -171,7 +401,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/panel_model.py" line="+73"/>
+        <location filename="../../qe_desktop/ui/annotations/panel_model.py" line="+78"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
@@ -180,11 +410,117 @@
         <source>Orphan</source>
         <translation>Orpheline</translation>
     </message>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/rendering.py" line="+72"/>
+        <source>To check: the text changed.</source>
+        <translation>À vérifier : le texte a changé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before:</source>
+        <translation>Avant :</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsUi</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+54"/>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Highlight</source>
+        <translation>Surligner</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+9"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+9"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the &amp;note…</source>
+        <translation>Modifier la &amp;note…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete the highlight</source>
+        <translation>&amp;Supprimer le surlignage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlight &amp;categories…</source>
+        <translation>&amp;Catégories de surlignage…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;All annotations</source>
+        <translation>&amp;Toutes les annotations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Export annotations…</source>
+        <translation>E&amp;xporter les annotations…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a&amp;nnotations…</source>
+        <translation>I&amp;mporter des annotations…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Highlight as</source>
+        <translation>Sur&amp;ligner comme</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Highlight as %1</source>
+        <translation>Surligner comme « %1 »</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+8"/>
+        <source>Choose a highlight first.</source>
+        <translation>Choisissez d&apos;abord un surlignage.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+10"/>
+        <source>Export annotations</source>
+        <translation>Exporter les annotations</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n annotation(s) exported to %1</source>
+        <translation>
+            <numerusform>%n annotation exportée vers %1</numerusform>
+            <numerusform>%n annotations exportées vers %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+14"/>
+        <source>Import annotations</source>
+        <translation>Importer des annotations</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+70"/>
+        <location filename="../../qe_desktop/ui/application.py" line="+72"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -197,9 +533,181 @@
         <translation>Catégories de surlignage</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
+        <location line="+25"/>
         <source>Colour</source>
         <translation>Couleur</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Label</source>
+        <translation>Libellé</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentLabels</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/labels.py" line="+31"/>
+        <source>to check</source>
+        <translation>à vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kept</source>
+        <translation>tenu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kept late</source>
+        <translation>tenu en retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly kept</source>
+        <translation>partiellement tenu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>broken</source>
+        <translation>rompu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>abandoned</source>
+        <translation>abandonné</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>day</source>
+        <translation>jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month</source>
+        <translation>mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>quarter</source>
+        <translation>trimestre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-year</source>
+        <translation>semestre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>season</source>
+        <translation>saison</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>year</source>
+        <translation>année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vague</source>
+        <translation>vague</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>winter %1</source>
+        <translation>hiver %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spring %1</source>
+        <translation>printemps %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>summer %1</source>
+        <translation>été %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>autumn %1</source>
+        <translation>automne %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>no date</source>
+        <translation>sans date</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Q%1 %2</source>
+        <translation>T%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>H%1 %2</source>
+        <translation>S%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>around %1</source>
+        <translation>vers %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentTableModel</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/table_model.py" line="+41"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days late</source>
+        <translation>Jours de retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry</source>
+        <translation>Ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commitment</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next check</source>
+        <translation>Prochaine vérification</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Precision: %1</source>
+        <translation>Précision : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 days past the due date</source>
+        <translation>%1 jours après l&apos;échéance</translation>
     </message>
 </context>
 <context>
@@ -241,9 +749,206 @@
     </message>
 </context>
 <context>
+    <name>DueDateDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+134"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown as</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+95"/>
+        <source>Near-identical answers</source>
+        <translation>Réponses quasi identiques</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Near-identical questions</source>
+        <translation>Questions quasi identiques</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&lt;span style=&apos;%1&apos;&gt;Struck through&lt;/span&gt;: only in %2. &lt;span style=&apos;%3&apos;&gt;Highlighted&lt;/span&gt;: only in the selected question.</source>
+        <translation>&lt;span style=&apos;%1&apos;&gt;Barré&lt;/span&gt; : seulement dans %2. &lt;span style=&apos;%3&apos;&gt;Surligné&lt;/span&gt; : seulement dans la question sélectionnée.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Open this question</source>
+        <translation>Ouvrir cette question</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>identical</source>
+        <translation>identique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 % alike</source>
+        <translation>semblable à %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/export_dialog.py" line="+100"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+163"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Current question</source>
+        <translation>Question affichée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Selected questions (%1)</source>
+        <translation>Questions sélectionnées (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Questions in the current list (%1)</source>
+        <translation>Questions de la liste actuelle (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole library (%1)</source>
+        <translation>Toute la bibliothèque (%1)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Format and options</source>
+        <translation>Format et options</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title taken from the questions</source>
+        <translation>Titre tiré des questions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include the text of the questions</source>
+        <translation>Inclure le texte des questions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the annotated passages</source>
+        <translation>Seulement les passages annotés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table of commitments</source>
+        <translation>Tableau des engagements</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title:</source>
+        <translation>Titre :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Choose a file to write.</source>
+        <translation>Choisissez le fichier à écrire.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Exporting %1</source>
+        <translation>Exportation de %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export cancelled: no file written.</source>
+        <translation>Exportation annulée : aucun fichier écrit.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export finished</source>
+        <translation>Exportation terminée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File written:
+%1</source>
+        <translation>Fichier écrit :
+%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export failed</source>
+        <translation>Échec de l&apos;exportation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../qe_desktop/ui/filter_bar.py" line="+179"/>
+        <location filename="../../qe_desktop/ui/filter_bar.py" line="+185"/>
         <source>Show only questions with this status (several allowed)</source>
         <translation>N&apos;afficher que les questions ayant ce statut (plusieurs choix possibles)</translation>
     </message>
@@ -259,38 +964,45 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Both chambers</source>
-        <translation>Les deux chambres</translation>
+        <source>Both</source>
+        <comment>any chamber</comment>
+        <translation>Les deux</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All legislatures</source>
-        <translation>Toutes les législatures</translation>
+        <source>All</source>
+        <comment>any legislature</comment>
+        <translation>Toutes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All ministries</source>
-        <translation>Tous les ministères</translation>
+        <source>All</source>
+        <comment>any ministry</comment>
+        <translation>Tous</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All groups</source>
-        <translation>Tous les groupes</translation>
+        <source>All</source>
+        <comment>any group</comment>
+        <translation>Tous</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All authors</source>
-        <translation>Tous les auteurs</translation>
+        <source>All</source>
+        <comment>any author</comment>
+        <translation>Tous</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All categories</source>
-        <translation>Toutes les catégories</translation>
+        <source>All</source>
+        <comment>any category</comment>
+        <translation>Toutes</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>All tags</source>
-        <translation>Toutes les étiquettes</translation>
+        <source>All</source>
+        <comment>any tag</comment>
+        <translation>Toutes</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -354,6 +1066,40 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+36"/>
+        <source>Follow-up written question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A draft: read it and adapt it before tabling the question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Save the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../qe_desktop/ui/labels.py" line="+22"/>
@@ -410,17 +1156,17 @@
         <translation>N°</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Chamber</source>
         <translation>Chambre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-1"/>
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
@@ -430,7 +1176,7 @@
         <translation>Titre</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
@@ -469,16 +1215,16 @@
     <name>LibraryPanel</name>
     <message>
         <location filename="../../qe_desktop/ui/library_panel.py" line="+72"/>
-        <source>Search titles, questions, answers, notes…</source>
-        <translation>Rechercher dans les titres, questions, réponses, notes…</translation>
+        <source>Search…</source>
+        <translation>Rechercher…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Accents and capitals do not matter. Put a phrase in quotes to find it as is.</source>
-        <translation>Accents et majuscules sont sans importance. Mettez une expression entre guillemets pour la trouver telle quelle.</translation>
+        <location line="+3"/>
+        <source>Searches titles, questions, answers and your notes (Ctrl+F). Accents and capitals do not matter; put a phrase in quotes to find it as is.</source>
+        <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+101"/>
+        <location line="+107"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -497,12 +1243,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+31"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+43"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -532,7 +1278,12 @@
         <translation>P&amp;références…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -557,17 +1308,17 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+98"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+22"/>
         <source>Import questions</source>
         <translation>Importer des questions</translation>
     </message>
@@ -615,7 +1366,7 @@
 <context>
     <name>MarkdownEdit</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/editors.py" line="+111"/>
+        <location filename="../../qe_desktop/ui/annotations/editors.py" line="+112"/>
         <source>Note (Markdown: **bold**, *italic*, - lists)</source>
         <translation>Note (Markdown : **gras**, *italique*, - listes)</translation>
     </message>
@@ -743,7 +1494,7 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+71"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+77"/>
         <source>Note on the question</source>
         <translation>Note sur la question</translation>
     </message>
@@ -773,7 +1524,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -832,28 +1583,219 @@
         <source>All tags</source>
         <translation>Toutes les étiquettes</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+25"/>
-        <source>%1 highlight(s)</source>
-        <translation>%1 surlignage(s)</translation>
+        <source>%n highlight(s)</source>
+        <translation>
+            <numerusform>%n surlignage</numerusform>
+            <numerusform>%n surlignages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1 of %n highlight(s)</source>
+        <translation>
+            <numerusform>%1 sur %n surlignage</numerusform>
+            <numerusform>%1 sur %n surlignages</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 of %2 highlight(s)</source>
-        <translation>%1 surlignage(s) sur %2</translation>
+        <location line="+23"/>
+        <source>To check: the text changed</source>
+        <translation>À vérifier : le texte a changé</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+1"/>
+        <source>Before:</source>
+        <translation>Avant :</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Now:</source>
+        <translation>Maintenant :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Orphan: passage not found</source>
+        <translation>Orpheline : passage introuvable</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>Not saved yet…</source>
         <translation>Pas encore enregistré…</translation>
     </message>
 </context>
 <context>
+    <name>SimilarPanel</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+91"/>
+        <source>Identical (or near-identical) answer to %n other question(s)</source>
+        <translation>
+            <numerusform>Réponse identique (ou presque) à celle de %n autre question</numerusform>
+            <numerusform>Réponse identique (ou presque) à celle de %n autres questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Same question (or nearly) as %n other question(s)</source>
+        <translation>
+            <numerusform>Même question (ou presque) que %n autre question</numerusform>
+            <numerusform>Même question (ou presque) que %n autres questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-158"/>
+        <source>Commitment status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Why: what was published, said or not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link, JO reference, document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <source>Evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TagsEdit</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/editors.py" line="-80"/>
+        <location filename="../../qe_desktop/ui/annotations/editors.py" line="-81"/>
         <source>Tags, separated by commas</source>
         <translation>Étiquettes, séparées par des virgules</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLibraryDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+33"/>
+        <source>Open a team library</source>
+        <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>empty: ~/.pgpass, PGSERVICE or PGPASSWORD</source>
+        <translation>vide : ~/.pgpass, PGSERVICE ou PGPASSWORD</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Server</source>
+        <translation>&amp;Serveur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port</source>
+        <translation>&amp;Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Database</source>
+        <translation>&amp;Base de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User</source>
+        <translation>&amp;Utilisateur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The password is used for this connection only, never saved.</source>
+        <translation>Le mot de passe ne sert qu&apos;à cette connexion ; il n&apos;est jamais enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTools</name>
+    <message>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+48"/>
+        <source>Open a &amp;team library…</source>
+        <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ynchronize with the team library…</source>
+        <translation>S&amp;ynchroniser avec la bibliothèque d&apos;équipe…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Rafraîchir</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Library refreshed.</source>
+        <translation>Bibliothèque rafraîchie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library cannot be reached: %1</source>
+        <translation>La bibliothèque est injoignable : %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot open the library</source>
+        <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Synchronize with the team library</source>
+        <translation>Synchroniser avec la bibliothèque d&apos;équipe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Synchronization failed</source>
+        <translation>Échec de la synchronisation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Synchronization</source>
+        <translation>Synchronisation</translation>
     </message>
 </context>
 <context>

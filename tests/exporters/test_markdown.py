@@ -29,9 +29,13 @@ def written(tmp_path: Path, details: list[QuestionDetail]) -> str:
 
 
 def test_texts_are_blockquotes_with_highlights_and_their_category(written: str) -> None:
-    assert "==l'ensemble des ministères présenteront d'ici juin 2025, à l'occasion du salon" in written
+    assert (
+        "==l'ensemble des ministères présenteront d'ici juin 2025, à l'occasion du salon" in written
+    )
     assert "leur feuille de route== *(Engagement)*[^" in written
-    assert "> ==Le Gouvernement est pleinement engagé== *(Élusion)* dans le développement" in written
+    assert (
+        "> ==Le Gouvernement est pleinement engagé== *(Élusion)* dans le développement" in written
+    )
     assert f"=={QUESTION_QUOTE}== *(Important)*[^1]" in written
     quoted = [line for line in written.splitlines() if line.startswith("> ")]
     assert any(line.startswith("> M. Fabien GENET attire l") for line in quoted)

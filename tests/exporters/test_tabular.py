@@ -33,7 +33,7 @@ from tests.exporters.library import (
     highlight,
 )
 
-HOSTILE_NOTES = ["=HYPERLINK(\"http://x\")", "+33 6 12", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+HOSTILE_NOTES = ['=HYPERLINK("http://x")', "+33 6 12", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
@@ -118,7 +118,9 @@ def test_formula_injection_is_escaped_in_csv(tmp_path: Path, hostile: list[Quest
     assert tags == {f"'=cmd{i}" for i in range(len(HOSTILE_NOTES))}
 
 
-def test_formula_injection_is_escaped_in_xlsx(tmp_path: Path, hostile: list[QuestionDetail]) -> None:
+def test_formula_injection_is_escaped_in_xlsx(
+    tmp_path: Path, hostile: list[QuestionDetail]
+) -> None:
     path = tmp_path / "annotations.xlsx"
     write_xlsx(annotation_lines(hostile), path)
     sheet = openpyxl.load_workbook(path)["Annotations"]

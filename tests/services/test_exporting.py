@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from pathlib import Path
 
 import docx
@@ -53,9 +54,7 @@ def test_a_filter_exports_its_result_only(library: Services, tmp_path: Path) -> 
     answered = QuestionFilter(statuses=frozenset({Status.ANSWERED}))
     path = tmp_path / "repondues.docx"
     result = library.exporting.export(answered, ExportFormat.DOCX, path)
-    headings = [
-        p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"
-    ]
+    headings = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Heading 1"]
     assert result.questions == library.questions.count(answered) == 4
     assert len([h for h in headings if h.startswith("QE ")]) == 4
 
@@ -112,9 +111,22 @@ def test_pdf_goes_through_the_injected_writer(library: Services, tmp_path: Path)
     assert 'background-color:#f4a261">' + COMMITMENT_QUOTE.replace("'", "&#x27;") in html
 
 
-def test_ics_waits_for_the_commitments_feature(library: Services, tmp_path: Path) -> None:
+def test_ics_delegates_to_the_commitments_calendar(library: Services, tmp_path: Path) -> None:
+    path = tmp_path / "engagements.ics"
+    result = library.exporting.export(None, "ics", path)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("BEGIN:VEVENT") == result.commitments == 1
+    assert "DTSTART;VALUE=DATE:20250630" in text
+
+
+def test_ics_without_the_calendar_feature_says_so(
+    library: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "qe_desktop.exporters.calendar", None)
+    assert ExportFormat.ICS not in library.exporting.available_formats()
     with pytest.raises(ExportError, match=ICS_UNAVAILABLE):
         library.exporting.export([SEED_KEY], "ics", tmp_path / "x.ics")
+    assert not (tmp_path / "x.ics").exists()
 
 
 def test_unknown_key(library: Services, tmp_path: Path) -> None:
@@ -150,4 +162,3 @@ def test_formats_from_file_names() -> None:
     assert ExportFormat.from_path(Path("note.DOCX")) is ExportFormat.DOCX
     assert ExportFormat.from_path(Path("note.markdown")) is ExportFormat.MARKDOWN
     assert ExportFormat.from_path(Path("note.txt")) is None
-

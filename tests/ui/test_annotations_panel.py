@@ -91,7 +91,9 @@ def test_panel_filter_widgets_narrow_the_list(window: MainWindow, services: Serv
     answer = window.reader.answer_pane.canonical
     for quote, category, tags in ((QUOTE, "engagement", ("IA",)), (FIGURE, "chiffre", ())):
         start = answer.index(quote)
-        services.annotations.create(key, Part.ANSWER, start, start + len(quote), category, tags=tags)
+        services.annotations.create(
+            key, Part.ANSWER, start, start + len(quote), category, tags=tags
+        )
     window.open_question(key)
     panel = window.annotation_tools.panel
     assert panel.model.rowCount() == 2
@@ -249,9 +251,9 @@ def test_an_orphan_is_listed_and_can_be_reattached(
 
     panel.reattach_button.click()  # nothing selected yet: the user is told
     assert services.annotations.get(created.id).anchor_state is AnchorState.ORPHAN
-    start, end = select(pane, "Vivatech")
+    start, end = select(pane, FIGURE)
     panel.reattach_button.click()
     moved = services.annotations.get(created.id)
     assert moved.anchor_state is AnchorState.ANCHORED
-    assert (moved.selector.exact, moved.note) == ("Vivatech", "garder")
+    assert (moved.selector.exact, moved.note) == (FIGURE, "garder")
     assert (start, end) in [(s, e) for s, e, _ in painted(pane)]

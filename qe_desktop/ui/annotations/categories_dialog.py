@@ -30,9 +30,9 @@ class CategoriesDialog(QDialog):
         self.label_edits: list[QLineEdit] = []
         self.color_buttons: list[QPushButton] = []
         grid = QGridLayout()
-        grid.addWidget(QLabel(f"<b>{self.tr('Shortcut')}</b>"), 0, 0)
-        grid.addWidget(QLabel(f"<b>{self.tr('Label')}</b>"), 0, 1)
-        grid.addWidget(QLabel(f"<b>{self.tr('Colour')}</b>"), 0, 2)
+        headers = (self.tr("Shortcut"), self.tr("Label"), self.tr("Colour"))
+        for column, header in enumerate(headers):
+            grid.addWidget(QLabel(f"<b>{header}</b>"), 0, column)
         for row, category in enumerate(self._original, start=1):
             shortcut = f"Ctrl+{row}" if row <= 9 else ""
             grid.addWidget(QLabel(shortcut), row, 0)

@@ -124,7 +124,7 @@ class AnnotationController(QObject):
         focused = QApplication.focusWidget()
         panes = [self.reader.question_pane, self.reader.answer_pane]
         if focused in panes:
-            panes.insert(0, panes.pop(panes.index(focused)))  # type: ignore[arg-type]
+            panes.insert(0, panes.pop(panes.index(focused)))
         return next((p for p in panes if p.selected_span() is not None), None)
 
     def create(self, category: str, pane: TextPane | None = None) -> AnnotationRecord | None:
@@ -338,9 +338,11 @@ class AnnotationController(QObject):
                     action = menu.addAction(text)
                     action.triggered.connect(lambda _=False, r=record: self.reattach(r))
         highlight = pane.highlight_at(offset) if offset >= 0 else None
-        record = self.record(highlight.id) if highlight else None
-        if record is None:
-            return
+        target = self.record(highlight.id) if highlight else None
+        if target is not None:
+            self._extend_for_highlight(menu, target)
+
+    def _extend_for_highlight(self, menu: QMenu, record: AnnotationRecord) -> None:
         menu.addSeparator()
         edit = menu.addAction(self.tr("Edit the note…"))
         edit.triggered.connect(lambda: self.edit_note(record.id))

@@ -54,14 +54,11 @@ class TagsEdit(QLineEdit):
 
     def _complete(self) -> None:
         prefix = self._current_prefix()
-        if not prefix:
-            self.completer_popup.popup().hide()
-            return
         self.completer_popup.setCompletionPrefix(prefix)
-        if self.completer_popup.completionCount() > 0:
+        if prefix and self.completer_popup.completionCount() > 0:
             self.completer_popup.complete()
-        else:
-            self.completer_popup.popup().hide()
+        elif (popup := self.completer_popup.popup()) is not None:
+            popup.hide()
 
     def _insert(self, name: str) -> None:
         before = self.text()[: self.cursorPosition()]
@@ -72,7 +69,11 @@ class TagsEdit(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         popup = self.completer_popup.popup()
-        if popup.isVisible() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if (
+            popup is not None
+            and popup.isVisible()
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             event.ignore()  # the completer takes it
             return
         super().keyPressEvent(event)

@@ -33,7 +33,12 @@ from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.annotations import AnnotationFilter
 from qe_desktop.services.container import Services
 from qe_desktop.ui.annotations.panel_model import RECORD_ROLE, local_date, short, state_label
-from qe_desktop.ui.annotations.rendering import category_color, category_label, color_icon
+from qe_desktop.ui.annotations.rendering import (
+    category_color,
+    category_label,
+    color_icon,
+    markdown_plain,
+)
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 SEARCH_DELAY_MS = 250
@@ -48,6 +53,16 @@ HEADERS = {
     "creator": QT_TRANSLATE_NOOP("AllAnnotations", "Author"),
     "modified": QT_TRANSLATE_NOOP("AllAnnotations", "Modified"),
     "state": QT_TRANSLATE_NOOP("AllAnnotations", "State"),
+}
+
+COLUMN_WIDTHS = {
+    "question": 190,
+    "quote": 250,
+    "category": 115,
+    "note": 220,
+    "tags": 100,
+    "creator": 90,
+    "modified": 85,
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -91,7 +106,7 @@ class AllAnnotationsModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return translate("AllAnnotations", HEADERS[COLUMNS[section]])
+            return translate("AllAnnotations", str(HEADERS[COLUMNS[section]]))
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -119,7 +134,7 @@ class AllAnnotationsModel(QAbstractTableModel):
         if column == "category":
             return category_label(record.category, self._categories)
         if column == "note":
-            return short(record.note, 120)
+            return short(markdown_plain(record.note), 120)
         if column == "tags":
             return ", ".join(record.tags)
         if column == "creator":
@@ -145,7 +160,7 @@ class AllAnnotationsDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.setWindowTitle(self.tr("All annotations"))
-        self.resize(1000, 560)
+        self.resize(1180, 600)
         self.model = AllAnnotationsModel(self)
         self.proxy = _SortProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -178,7 +193,7 @@ class AllAnnotationsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (("question", 200), ("quote", 260), ("note", 200)):
+        for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(COLUMNS.index(column), width)
         self.table.doubleClicked.connect(self._on_double_click)
         self.count = QLabel()
@@ -229,10 +244,10 @@ class AllAnnotationsDialog(QDialog):
         if keys:
             rows = self.services.questions.rows(QuestionFilter(keys=keys), Sort(), limit=len(keys))
             for row in rows:
-                number = f"n° {row.number} " if row.number else ""
-                titles[row.key] = f"{number}— {row.title}" if row.title else number or row.key
+                number = f"n° {row.number}" if row.number else ""
+                titles[row.key] = " — ".join(x for x in (number, row.title) if x) or row.key
         self.model.set_rows(records, titles, self.services.annotations.categories())
-        self.count.setText(self.tr("%1 annotation(s)").replace("%1", str(len(records))))
+        self.count.setText(self.tr("%n annotation(s)", "", len(records)))
 
     def _on_double_click(self, index: QModelIndex) -> None:
         record = self.model.record_at(self.proxy.mapToSource(index).row())

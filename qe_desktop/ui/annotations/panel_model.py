@@ -21,7 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, Part
-from qe_desktop.ui.annotations.rendering import category_color, category_label, color_icon
+from qe_desktop.ui.annotations.rendering import (
+    category_color,
+    category_label,
+    color_icon,
+    markdown_plain,
+)
 
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 QUOTE_CHARS = 160
@@ -169,5 +174,5 @@ class AnnotationListModel(QAbstractListModel):
         details.append(local_date(record.modified))
         lines = [first, " · ".join(details)]
         if record.note.strip():
-            lines.append("✎ " + short(record.note, NOTE_CHARS))
+            lines.append("✎ " + short(markdown_plain(record.note), NOTE_CHARS))
         return "\n".join(lines)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -54,16 +55,23 @@ def markdown_html(note: str) -> str:
     return html[html.find(">", body) + 1 : html.rfind("</body>")] if body >= 0 else html
 
 
+@lru_cache(maxsize=2048)
+def markdown_plain(note: str) -> str:
+    """A Markdown note as read, without its marks (for one-line excerpts)."""
+    document = QTextDocument()
+    document.setMarkdown(note)
+    return document.toPlainText()
+
+
 def tooltip_html(record: AnnotationRecord, categories: dict[str, Category]) -> str:
     parts = [f"<b>{escape(category_label(record.category, categories))}</b>"]
     if record.tags:
         parts[0] += " · " + escape(", ".join(record.tags))
     if record.anchor_state is AnchorState.REVIEW:
-        before = escape(record.previous_exact or "")
-        parts.append(
-            f"<i>{escape(translate('Annotations', 'To check: the text changed.'))}</i><br>"
-            f"{escape(translate('Annotations', 'Before:'))} «{before}»"
-        )
+        before = escape(record.previous_exact or "", quote=False)
+        warning = escape(translate("Annotations", "To check: the text changed."))
+        label = escape(translate("Annotations", "Before:"))
+        parts.append(f"<i>{warning}</i><br>{label} «{before}»")
     if record.note:
         note = record.note
         if len(note) > TOOLTIP_NOTE_CHARS:

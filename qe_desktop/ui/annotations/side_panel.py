@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -99,11 +100,17 @@ class SidePanel(QWidget):
         self.state_filter.addItem(self.tr("All"), None)
         self.state_filter.addItem(self.tr("To check"), AnchorState.REVIEW.value)
         self.state_filter.addItem(self.tr("Orphans"), AnchorState.ORPHAN.value)
-        filters = QHBoxLayout()
-        for combo in (self.category_filter, self.tag_filter, self.state_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        filters = QGridLayout()  # two columns: the dock is narrow
+        filters.setContentsMargins(0, 0, 0, 0)
+        for position, combo in enumerate(
+            (self.category_filter, self.tag_filter, self.state_filter)
+        ):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._apply_filter)
-            filters.addWidget(combo)
+            filters.addWidget(combo, position // 2, position % 2)
         self.search.textChanged.connect(self._apply_filter)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -256,11 +263,9 @@ class SidePanel(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), len(self.model.all_records)
-        text = self.tr("%1 highlight(s)").replace("%1", str(total))
+        text = self.tr("%n highlight(s)", "", total)
         if shown != total:
-            text = (
-                self.tr("%1 of %2 highlight(s)").replace("%1", str(shown)).replace("%2", str(total))
-            )
+            text = self.tr("%1 of %n highlight(s)", "", total).replace("%1", str(shown))
         self.count_label.setText(text)
 
     # -- editor ------------------------------------------------------------------
@@ -280,19 +285,19 @@ class SidePanel(QWidget):
         self.state_text.setText(self._state_html(record) if record else "")
 
     def _state_html(self, record: AnnotationRecord) -> str:
-        quote = escape(short(record.selector.exact, REVIEW_QUOTE_CHARS))
+        quote = escape(short(record.selector.exact, REVIEW_QUOTE_CHARS), quote=False)
         if record.anchor_state is AnchorState.REVIEW:
-            before = escape(short(record.previous_exact or "", REVIEW_QUOTE_CHARS))
+            before = escape(short(record.previous_exact or "", REVIEW_QUOTE_CHARS), quote=False)
+            warning = escape(self.tr("To check: the text changed"))
+            was, now = escape(self.tr("Before:")), escape(self.tr("Now:"))
             return (
-                f"<b style='color:#b45309'>{escape(self.tr('To check: the text changed'))}</b>"
-                f"<br><b>{escape(self.tr('Before:'))}</b> «&nbsp;{before}&nbsp;»"
-                f"<br><b>{escape(self.tr('Now:'))}</b> «&nbsp;{quote}&nbsp;»"
+                f"<b style='color:#b45309'>{warning}</b>"
+                f"<br><b>{was}</b> «&nbsp;{before}&nbsp;»"
+                f"<br><b>{now}</b> «&nbsp;{quote}&nbsp;»"
             )
         if record.anchor_state is AnchorState.ORPHAN:
-            return (
-                f"<b style='color:#c1121f'>{escape(self.tr('Orphan: passage not found'))}</b>"
-                f"<br>«&nbsp;{quote}&nbsp;»"
-            )
+            warning = escape(self.tr("Orphan: passage not found"))
+            return f"<b style='color:#c1121f'>{warning}</b><br>«&nbsp;{quote}&nbsp;»"
         return ""
 
     def edits_pending(self) -> bool:
@@ -309,9 +314,9 @@ class SidePanel(QWidget):
         self.note_edit.setCurrentWidget(self.note_edit.editor)
         self.note_edit.editor.setFocus()
 
-    def _emit_for_current(self, signal: Signal) -> None:
+    def _emit_for_current(self, signal: SignalInstance) -> None:
         if self._editing is not None:
-            signal.emit(self._editing)  # type: ignore[attr-defined]
+            signal.emit(self._editing)
 
     def _on_category_chosen(self, index: int) -> None:
         name = self.category_combo.itemData(index)

@@ -49,7 +49,7 @@ class AnnotationsUi(QObject):
             self.panel,
             window,
             self.notify,
-            window.show_question,  # type: ignore[attr-defined]
+            self.open_question,
         )
         self.dock = QDockWidget(self.tr("Annotations"), window)
         self.dock.setObjectName("annotationsDock")
@@ -62,6 +62,7 @@ class AnnotationsUi(QObject):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.undo_action = self._action(self.tr("&Undo"), self.controller.undo, "Ctrl+Z")
         self.redo_action = self._action(self.tr("&Redo"), self.controller.redo, "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         stack = self.controller.undo_stack
         for action, can in (
             (self.undo_action, stack.canUndoChanged),
@@ -83,6 +84,14 @@ class AnnotationsUi(QObject):
         self.import_action = self._action(self.tr("Import a&nnotations…"), self.choose_import)
         self.controller.categories_changed.connect(self.update_categories)
         window.installEventFilter(self)
+
+    def open_question(self, key: str) -> None:
+        """Select the question in the list; open it even if the list cannot show it."""
+        window = self.window
+        window.show_question(key)  # type: ignore[attr-defined]
+        detail = self.controller.reader.detail
+        if detail is None or detail.key != key:
+            window.open_question(key)  # type: ignore[attr-defined]
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -223,11 +232,7 @@ class AnnotationsUi(QObject):
         except OSError as error:
             QMessageBox.critical(self.window, self.tr("Export annotations"), str(error))
             return 0
-        self.notify(
-            self.tr("%1 annotation(s) exported to %2")
-            .replace("%1", str(count))
-            .replace("%2", str(path))
-        )
+        self.notify(self.tr("%n annotation(s) exported to %1", "", count).replace("%1", str(path)))
         return count
 
     def choose_import(self) -> None:

@@ -127,8 +127,8 @@ class TextPane(QTextBrowser):
 
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = self._cursor(start, end)  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = self._cursor(start, end)
+        selection.format = fmt
         return selection
 
     def highlight_terms(self, words: tuple[str, ...]) -> int:
@@ -168,6 +168,7 @@ class TextPane(QTextBrowser):
         selections = [
             self._selection(h.start, h.end, self._highlight_format(h)) for h in self._highlights
         ]
+        selections[:0] = self._suggestion_selections()  # dashed, under the highlights
         selections.extend(self._search_selections)
         if self._flash is not None:
             fmt = QTextCharFormat()
@@ -277,3 +278,26 @@ class TextPane(QTextBrowser):
             self.zoomIn(steps)
         elif steps < 0:
             self.zoomOut(-steps)
+
+    # -- commitment suggestions (qe_desktop/ui/commitments): dashed, under highlights ------
+    def set_suggestion_spans(self, spans: Sequence[tuple[int, int]]) -> None:
+        """Mark suggested passages of the text shown now (dashed underline, faint tint).
+
+        The spans belong to this text: once another text is shown they are not drawn.
+        """
+        size = len(self._text)
+        kept = tuple((start, end) for start, end in spans if 0 <= start < end <= size)
+        self._suggestions = (self._text, kept)
+        self._apply_selections()
+
+    @property
+    def suggestion_spans(self) -> tuple[tuple[int, int], ...]:
+        text, spans = getattr(self, "_suggestions", ("", ()))
+        return spans if text == self._text else ()
+
+    def _suggestion_selections(self) -> list[QTextEdit.ExtraSelection]:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#fff1e0"))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        fmt.setUnderlineColor(QColor("#e76f51"))
+        return [self._selection(start, end, fmt) for start, end in self.suggestion_spans]

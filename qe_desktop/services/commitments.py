@@ -1,0 +1,236 @@
+"""Commitments: suggest them, accept or dismiss a suggestion, date them, follow their status.
+
+A commitment is an Engagement highlight of the answer with its follow-up record
+(DESIGN §3). Suggestions come from the finder (domain/commitments.py); the ones the
+user dismissed stay dismissed after a re-import (remembered by the hash of their
+sentence), and the ones already highlighted are not offered twice. Every change names
+the annotation version it was based on: AnnotationService refuses a stale save with a
+ConflictError, as for any other edit of a highlight.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from collections.abc import Callable
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from qe_desktop.domain.annotation import (
+    COMMITMENT_CATEGORY,
+    AnnotationRecord,
+    CommitmentRecord,
+    CommitmentStatus,
+    DatePrecision,
+    Part,
+    StatusChange,
+)
+from qe_desktop.domain.commitment_tracking import (
+    CommitmentFilter,
+    CommitmentRow,
+    next_check_for,
+    sentence_hash,
+)
+from qe_desktop.domain.commitments import Suggestion, suggest_commitments
+from qe_desktop.exporters.citations import day_label
+from qe_desktop.exporters.follow_up import follow_up_text
+from qe_desktop.services.annotations import AnnotationService
+from qe_desktop.services.questions import QuestionNotFound
+from qe_desktop.storage import commitments as store
+from qe_desktop.storage.database import Database
+from qe_desktop.storage.mapping import display_ministry, record_from_row
+from qe_desktop.storage.models import Question
+from qe_desktop.storage.questions import get_by_key
+from qe_desktop.storage.types import utcnow
+
+__all__ = ["CommitmentFilter", "CommitmentRow", "CommitmentService", "StaleSuggestion"]
+
+
+class StaleSuggestion(ValueError):
+    """The answer changed since the suggestion was made: it no longer points at its sentence."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "La réponse a changé depuis cette suggestion : rouvrez la question pour la revoir."
+        )
+
+
+class CommitmentService:
+    def __init__(
+        self,
+        database: Database,
+        annotations: AnnotationService,
+        user: Callable[[], str],
+        today: Callable[[], date] = date.today,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self._db = database
+        self._annotations = annotations
+        self._user = user
+        self._today = today
+        self._clock = clock
+
+    # -- suggestions -------------------------------------------------------------
+    def suggestions(self, key: str) -> builtins.list[Suggestion]:
+        """The finder's suggestions for the answer, minus dismissed and highlighted ones."""
+        with self._db.read() as session:
+            question = self._question(session, key)
+            answer = question.answer_text or ""
+            if not answer:
+                return []
+            dismissed = store.dismissed_hashes(session, question.key)
+            taken = store.engagement_spans(session, question.id)
+            answered_on = question.answered_on
+        return [
+            s
+            for s in suggest_commitments(answer, answered_on)
+            if sentence_hash(s.sentence) not in dismissed
+            and not any(start < s.end and s.start < end for start, end in taken)
+        ]
+
+    def dismiss(self, key: str, suggestion: Suggestion) -> bool:
+        """Never suggest this sentence again for this question (False: already dismissed)."""
+        with self._db.write() as session:
+            question = self._question(session, key)
+            return store.add_dismissal(
+                session,
+                question.key,
+                sentence_hash(suggestion.sentence),
+                suggestion.sentence,
+                self._user(),
+                self._clock(),
+            )
+
+    def accept(
+        self,
+        key: str,
+        suggestion: Suggestion,
+        due: date | None = None,
+        precision: DatePrecision | None = None,
+    ) -> AnnotationRecord:
+        """Make a suggestion an Engagement highlight with its commitment ("à vérifier").
+
+        `due` and `precision` replace the finder's date when the user corrected it.
+        """
+        with self._db.read() as session:
+            question = self._question(session, key)
+            start, end = _locate(question.answer_text or "", suggestion)
+            ministry = display_ministry(question)
+            answered_on = question.answered_on
+        if due is None and precision is None:
+            due, precision = suggestion.due, suggestion.precision
+        elif precision is None:
+            precision = DatePrecision.DAY if due is not None else DatePrecision.VAGUE
+        highlight = self._annotations.create(key, Part.ANSWER, start, end, COMMITMENT_CATEGORY)
+        status = CommitmentStatus.TO_CHECK
+        reason = "Engagement relevé dans la réponse"
+        if answered_on is not None:
+            reason += f" du {day_label(answered_on)}"
+        commitment = CommitmentRecord(
+            due_date=due,
+            precision=precision or DatePrecision.VAGUE,
+            ministry=ministry,
+            status=status,
+            next_check=next_check_for(status, due, self._today()),
+            history=(StatusChange(status, self._user(), self._clock(), reason),),
+        )
+        return self._annotations.update(dataclasses.replace(highlight, commitment=commitment))
+
+    # -- following -----------------------------------------------------------------
+    def set_due(
+        self, annotation_id: str, due: date | None, precision: DatePrecision, version: int
+    ) -> AnnotationRecord:
+        """Correct the due date; the next check follows it while the commitment is open."""
+        record = self._annotations.get(annotation_id)
+        commitment = record.commitment or self._new_commitment(record)
+        changed = dataclasses.replace(
+            commitment,
+            due_date=due,
+            precision=precision if due is not None else DatePrecision.VAGUE,
+            next_check=next_check_for(commitment.status, due, self._today()),
+        )
+        return self._save(record, changed, version)
+
+    def change_status(
+        self,
+        annotation_id: str,
+        status: CommitmentStatus,
+        reason: str,
+        evidence: str,
+        version: int,
+    ) -> AnnotationRecord:
+        """Record a new status with who, when, why and the evidence (kept in the history)."""
+        record = self._annotations.get(annotation_id)
+        commitment = record.commitment or self._new_commitment(record)
+        change = StatusChange(status, self._user(), self._clock(), reason.strip(), evidence.strip())
+        changed = dataclasses.replace(
+            commitment,
+            status=status,
+            evidence=change.evidence or commitment.evidence,
+            next_check=next_check_for(status, commitment.due_date, self._today()),
+            history=(*commitment.history, change),
+        )
+        return self._save(record, changed, version)
+
+    def follow_up_draft(self, annotation_id: str) -> str:
+        """The text of a follow-up written question about this commitment, ready to edit."""
+        record = self._annotations.get(annotation_id)
+        with self._db.read() as session:
+            question = self._question(session, record.question_key)
+            question_record = record_from_row(question)
+        return follow_up_text(question_record, record, self._today())
+
+    def record(self, annotation_id: str) -> AnnotationRecord:
+        """The highlight behind a row, with its commitment and history (for the dialogs)."""
+        return self._annotations.get(annotation_id)
+
+    def ministries(self) -> builtins.list[str]:
+        with self._db.read() as session:
+            return store.commitment_ministries(session)
+
+    def today(self) -> date:
+        return self._today()
+
+    # -- helpers ---------------------------------------------------------------------
+    def _new_commitment(self, record: AnnotationRecord) -> CommitmentRecord:
+        """An Engagement highlight made by hand gets its follow-up record on first use."""
+        with self._db.read() as session:
+            question = self._question(session, record.question_key)
+            ministry = display_ministry(question)
+        status = CommitmentStatus.TO_CHECK
+        return CommitmentRecord(
+            due_date=None,
+            ministry=ministry,
+            status=status,
+            next_check=next_check_for(status, None, self._today()),
+        )
+
+    def _save(
+        self, record: AnnotationRecord, commitment: CommitmentRecord, version: int
+    ) -> AnnotationRecord:
+        edited = dataclasses.replace(record, commitment=commitment, version=version)
+        return self._annotations.update(edited)
+
+    @staticmethod
+    def _question(session: Session, key: str) -> Question:
+        question = get_by_key(session, key)
+        if question is None:
+            raise QuestionNotFound(key)
+        return question
+
+    # `list` last: inside the class body, the name would shadow the built-in.
+    def list(self, flt: CommitmentFilter | None = None) -> builtins.list[CommitmentRow]:
+        """The Commitments view: filtered in SQL, earliest due date first."""
+        with self._db.read() as session:
+            return store.commitment_rows(session, flt or CommitmentFilter(), self._today())
+
+
+def _locate(answer: str, suggestion: Suggestion) -> tuple[int, int]:
+    """The suggestion's span in the current answer (found again if the text moved)."""
+    if answer[suggestion.start : suggestion.end] == suggestion.sentence:
+        return suggestion.start, suggestion.end
+    start = answer.find(suggestion.sentence)
+    if start < 0 or not suggestion.sentence:
+        raise StaleSuggestion()
+    return start, start + len(suggestion.sentence)

@@ -1,0 +1,260 @@
+"""The three charts of the Analyses view, built from an Overview; every bar knows its `Bar`.
+
+Clicking a bar (or a stacked segment) emits the domain `Bar` it stands for, so the
+view can ask the service for exactly the questions that bar counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from qe_desktop.domain.insights import (
+    Answering,
+    Bar,
+    Chart,
+    DelayBand,
+    Granularity,
+    MinistryFigures,
+    Overview,
+    PeriodFigures,
+)
+
+TOP_MINISTRIES = 12
+LABEL_CHARS = 42
+
+BAND_COLORS = {
+    DelayBand.IN_TIME: "#2a9d8f",
+    DelayBand.LATE_UNDER_6_MONTHS: "#e9c46a",
+    DelayBand.LATE_UNDER_1_YEAR: "#f4a261",
+    DelayBand.LATE_OVER_1_YEAR: "#d62828",
+}
+ANSWERED_COLOR = "#2a9d8f"
+UNANSWERED_COLOR = "#8d99ae"
+OVERDUE_COLOR = "#d62828"
+_ARTICLE = r"(?:de la |de l'|de l’|des |du |de |aux |à la |au )?"
+_MINISTRY_PREFIX = re.compile(
+    rf"^(?:Minist[eè]re|Secr[ée]tariat d'[ÉE]tat)\s+(?:chargée? )?{_ARTICLE}", re.IGNORECASE
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AnalysesCharts", text)
+
+
+def band_label(band: DelayBand) -> str:
+    return {
+        DelayBand.IN_TIME: tr("Within the deadline"),
+        DelayBand.LATE_UNDER_6_MONTHS: tr("Late, under 6 months"),
+        DelayBand.LATE_UNDER_1_YEAR: tr("Late, 6 to 12 months"),
+        DelayBand.LATE_OVER_1_YEAR: tr("Late, over a year"),
+    }[band]
+
+
+def short_ministry(name: str, limit: int = LABEL_CHARS) -> str:
+    """ "Ministère de la santé et de l'accès aux soins" -> "Santé et de l'accès aux soins"."""
+    if not name:
+        return tr("(no ministry)")
+    short = _MINISTRY_PREFIX.sub("", name).strip() or name
+    short = short[:1].upper() + short[1:]
+    return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
+
+
+def period_text(label: str, granularity: Granularity) -> str:
+    if granularity is Granularity.YEAR or "-" not in label:
+        return label
+    year, month = label.split("-")
+    name = QLocale().monthName(int(month), QLocale.FormatType.ShortFormat)
+    return f"{name} {year[2:]}"
+
+
+class BarChartView(QChartView):
+    """A chart view whose bars report the `Bar` they stand for when clicked."""
+
+    bar_clicked = Signal(object)  # Bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(420, 300)
+        self.bars: dict[tuple[int, int], Bar] = {}  # (set index, category index) -> Bar
+        self.tips: dict[tuple[int, int], str] = {}
+
+    def _connect(self, index: int, bar_set: QBarSet) -> None:
+        bar_set.clicked.connect(lambda category, s=index: self._clicked(s, category))
+        bar_set.hovered.connect(lambda on, category, s=index: self._hovered(on, s, category))
+
+    def _clicked(self, set_index: int, category: int) -> None:
+        bar = self.bars.get((set_index, category))
+        if bar is not None:
+            self.bar_clicked.emit(bar)
+
+    def _hovered(self, on: bool, set_index: int, category: int) -> None:
+        if on and (set_index, category) in self.tips:
+            QToolTip.showText(QCursor.pos(), self.tips[(set_index, category)], self)
+        else:
+            QToolTip.hideText()
+
+    def _new_chart(self, title: str) -> QChart:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        self.bars.clear()
+        self.tips.clear()
+        return chart
+
+    def click(self, set_index: int, category: int) -> None:
+        """What a mouse click on that bar does (tests and keyboard users)."""
+        self._clicked(set_index, category)
+
+
+def _value_axis(maximum: int) -> QValueAxis:
+    """A count axis with whole-number ticks (no "0, 0, 1, 1, 2" on small counts)."""
+    axis = QValueAxis()
+    axis.setLabelFormat("%d")
+    top = max(maximum, 1)
+    if top <= 10:
+        axis.setRange(0, top)
+        axis.setTickCount(top + 1)
+    else:
+        axis.setRange(0, top)
+        axis.applyNiceNumbers()
+    return axis
+
+
+def _bar_width(categories: int) -> float:
+    """Slim bars when there are few (one ministry must not fill the whole chart)."""
+    return 0.7 if categories > 4 else 0.35 + 0.08 * categories
+
+
+def _top(ministries: Sequence[MinistryFigures], key: str) -> list[MinistryFigures]:
+    chosen = sorted(ministries, key=lambda m: (-getattr(m, key), m.ministry))[:TOP_MINISTRIES]
+    return [m for m in chosen if getattr(m, key)][::-1]  # a horizontal chart draws bottom up
+
+
+class DelayChart(BarChartView):
+    """Answered questions per ministry, stacked by how long the answer took."""
+
+    def show_overview(self, overview: Overview) -> None:
+        chart = self._new_chart(tr("Answer delays by ministry"))
+        ministries = _top(overview.ministries, "answered")
+        series = QHorizontalStackedBarSeries()
+        for index, band in enumerate(DelayBand):
+            bar_set = QBarSet(band_label(band))
+            bar_set.setColor(QColor(BAND_COLORS[band]))
+            for category, figures in enumerate(ministries):
+                count = figures.band(band)
+                bar_set.append(count)
+                self.bars[(index, category)] = Bar(Chart.DELAYS, figures.ministry, band.value)
+                self.tips[(index, category)] = f"{figures.ministry}\n{band_label(band)} : {count}"
+            self._connect(index, bar_set)
+            series.append(bar_set)
+        series.setBarWidth(_bar_width(len(ministries)))
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([_delay_label(m) for m in ministries])
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = _value_axis(max((m.answered for m in ministries), default=0))
+        axis_x.setTitleText(tr("answered questions"))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        self.setChart(chart)
+
+
+def _delay_label(figures: MinistryFigures) -> str:
+    median = "—" if figures.median_delay is None else f"{figures.median_delay:.0f}"
+    share = "—" if figures.share_in_time is None else f"{figures.share_in_time:.0%}"
+    return (
+        tr("%1 (median %2 d, %3 on time)")
+        .replace("%1", short_ministry(figures.ministry, 32))
+        .replace("%2", median)
+        .replace("%3", share)
+    )
+
+
+class MonthlyChart(BarChartView):
+    """Questions published per month (or year), answered versus not answered."""
+
+    def show_overview(self, overview: Overview) -> None:
+        by_year = overview.granularity is Granularity.YEAR
+        title = tr("Questions per year") if by_year else tr("Questions per month")
+        chart = self._new_chart(title)
+        periods: Sequence[PeriodFigures] = overview.periods
+        series = QStackedBarSeries()
+        for index, (answering, label, color) in enumerate(
+            (
+                (Answering.ANSWERED, tr("Answered"), ANSWERED_COLOR),
+                (Answering.UNANSWERED, tr("Not answered"), UNANSWERED_COLOR),
+            )
+        ):
+            bar_set = QBarSet(label)
+            bar_set.setColor(QColor(color))
+            for category, period in enumerate(periods):
+                count = period.answered if answering is Answering.ANSWERED else period.unanswered
+                bar_set.append(count)
+                self.bars[(index, category)] = Bar(Chart.MONTHLY, period.label, answering.value)
+                self.tips[(index, category)] = (
+                    f"{period_text(period.label, overview.granularity)} — {label} : {count}"
+                )
+            self._connect(index, bar_set)
+            series.append(bar_set)
+        series.setBarWidth(0.8)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([period_text(p.label, overview.granularity) for p in periods])
+        if len(periods) > 14:
+            axis_x.setLabelsAngle(-90)
+            axis_x.setTruncateLabels(False)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        axis_y = _value_axis(max((p.answered + p.unanswered for p in periods), default=0))
+        axis_y.setTitleText(tr("questions"))
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        self.setChart(chart)
+
+
+class OverdueChart(BarChartView):
+    """Questions still unanswered after their deadline, per ministry."""
+
+    def show_overview(self, overview: Overview) -> None:
+        chart = self._new_chart(tr("Overdue questions by ministry"))
+        ministries = _top(overview.ministries, "overdue")
+        series = QHorizontalBarSeries()
+        bar_set = QBarSet(tr("Overdue"))
+        bar_set.setColor(QColor(OVERDUE_COLOR))
+        for category, figures in enumerate(ministries):
+            bar_set.append(figures.overdue)
+            self.bars[(0, category)] = Bar(Chart.OVERDUE, figures.ministry, "overdue")
+            self.tips[(0, category)] = f"{figures.ministry} : {figures.overdue}"
+        self._connect(0, bar_set)
+        series.append(bar_set)
+        series.setBarWidth(_bar_width(len(ministries)))
+        chart.addSeries(series)
+        chart.legend().hide()
+        axis_y = QBarCategoryAxis()
+        axis_y.append([short_ministry(m.ministry) for m in ministries])
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = _value_axis(max((m.overdue for m in ministries), default=0))
+        axis_x.setTitleText(tr("overdue questions"))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        self.setChart(chart)

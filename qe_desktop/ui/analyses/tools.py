@@ -1,0 +1,85 @@
+"""The Analyses window and the reader's similar-questions strip, wired into the main window.
+
+`install_analyses` is called once from the window's `_build_actions`. Fingerprints of
+changed texts are refreshed in the background whenever the library list reloads (after
+an import, a synchronisation…), so the reader's lookups stay quick and complete.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from qe_desktop.ui.analyses.analyses_view import AnalysesView
+from qe_desktop.ui.analyses.duplicates_panel import SimilarPanel
+from qe_desktop.ui.analyses.worker import BackgroundCall
+
+REFRESH_DELAY_MS = 1_500
+
+
+class AnalysesTools(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window: Any = window  # MainWindow (typed loosely: it imports this module)
+        services = self.window.services
+        self.action = QAction(self.tr("&Analyses"), window)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))  # G for graphs
+        self.action.triggered.connect(self.show_analyses)
+        window.addAction(self.action)
+        self.view: AnalysesView | None = None
+        self.similar = SimilarPanel(services.insights)
+        self.window.reader.layout().addWidget(self.similar)
+        self.window.reader.detail_shown.connect(self.similar.show_detail)
+        self.similar.question_requested.connect(self.open_question)
+        self._fingerprints = BackgroundCall(self)
+        self._fingerprints.done.connect(self._fingerprints_done)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(REFRESH_DELAY_MS)
+        self._later.timeout.connect(self.refresh_fingerprints)
+        self.window.library.model.modelReset.connect(self._library_reloaded)
+
+    def install(self, view_menu: QMenu) -> None:
+        view_menu.addSeparator()
+        view_menu.addAction(self.action)
+
+    def show_analyses(self) -> AnalysesView:
+        if self.view is None:
+            services = self.window.services
+            self.view = AnalysesView(services.insights, services.questions, self.window)
+            self.view.setWindowFlag(Qt.WindowType.Window)
+            self.view.resize(1200, 720)
+            self.view.question_activated.connect(self.open_question)
+        self.view.set_filter(self.window.library.model.current_filter)
+        self.view.show()
+        self.view.raise_()
+        self.view.activateWindow()
+        return self.view
+
+    def open_question(self, key: str) -> None:
+        self.window.show_question(key)
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def _library_reloaded(self) -> None:
+        if self.view is not None and self.view.isVisible():
+            self.view.set_filter(self.window.library.model.current_filter)
+        self._later.start()
+
+    def refresh_fingerprints(self) -> None:
+        insights = self.window.services.insights
+        self._fingerprints.start(insights.refresh_fingerprints)
+
+    def _fingerprints_done(self, count: object) -> None:
+        if count:
+            self.similar.reload()
+
+
+def install_analyses(window: QMainWindow, view_menu: QMenu) -> AnalysesTools:
+    """Add "View > Analyses" and the reader's similar-questions strip (called once)."""
+    tools = AnalysesTools(window)
+    tools.install(view_menu)
+    return tools

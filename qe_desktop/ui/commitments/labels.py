@@ -1,0 +1,97 @@
+"""Words and colours the window uses for commitments, translated in one place.
+
+Due dates are shown at the precision the minister gave them ("juin 2025", "T1 2026")
+with the month names of the interface's language (QLocale), not the system's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from qe_desktop.domain.annotation import CommitmentStatus, DatePrecision
+
+CONTEXT = "CommitmentLabels"
+OVERDUE_FOREGROUND = "#a4161a"
+OVERDUE_BACKGROUND = "#fde8e8"
+DATE_FORMAT = "%d/%m/%Y"
+
+STATUS_COLORS: dict[CommitmentStatus, str] = {
+    CommitmentStatus.TO_CHECK: "#6c757d",
+    CommitmentStatus.IN_PROGRESS: "#457b9d",
+    CommitmentStatus.KEPT: "#2a9d8f",
+    CommitmentStatus.KEPT_LATE: "#8ab17d",
+    CommitmentStatus.PARTLY_KEPT: "#e9c46a",
+    CommitmentStatus.BROKEN: "#d62828",
+    CommitmentStatus.ABANDONED: "#9d0208",
+}
+
+_STATUS_TEXT: dict[CommitmentStatus, str] = {
+    CommitmentStatus.TO_CHECK: str(QT_TRANSLATE_NOOP("CommitmentLabels", "to check")),
+    CommitmentStatus.IN_PROGRESS: str(QT_TRANSLATE_NOOP("CommitmentLabels", "in progress")),
+    CommitmentStatus.KEPT: str(QT_TRANSLATE_NOOP("CommitmentLabels", "kept")),
+    CommitmentStatus.KEPT_LATE: str(QT_TRANSLATE_NOOP("CommitmentLabels", "kept late")),
+    CommitmentStatus.PARTLY_KEPT: str(QT_TRANSLATE_NOOP("CommitmentLabels", "partly kept")),
+    CommitmentStatus.BROKEN: str(QT_TRANSLATE_NOOP("CommitmentLabels", "broken")),
+    CommitmentStatus.ABANDONED: str(QT_TRANSLATE_NOOP("CommitmentLabels", "abandoned")),
+}
+
+_PRECISION_TEXT: dict[DatePrecision, str] = {
+    DatePrecision.DAY: str(QT_TRANSLATE_NOOP("CommitmentLabels", "day")),
+    DatePrecision.MONTH: str(QT_TRANSLATE_NOOP("CommitmentLabels", "month")),
+    DatePrecision.QUARTER: str(QT_TRANSLATE_NOOP("CommitmentLabels", "quarter")),
+    DatePrecision.SEMESTER: str(QT_TRANSLATE_NOOP("CommitmentLabels", "half-year")),
+    DatePrecision.SEASON: str(QT_TRANSLATE_NOOP("CommitmentLabels", "season")),
+    DatePrecision.YEAR: str(QT_TRANSLATE_NOOP("CommitmentLabels", "year")),
+    DatePrecision.VAGUE: str(QT_TRANSLATE_NOOP("CommitmentLabels", "vague")),
+}
+
+_SEASONS = (
+    str(QT_TRANSLATE_NOOP("CommitmentLabels", "winter %1")),
+    str(QT_TRANSLATE_NOOP("CommitmentLabels", "spring %1")),
+    str(QT_TRANSLATE_NOOP("CommitmentLabels", "summer %1")),
+    str(QT_TRANSLATE_NOOP("CommitmentLabels", "autumn %1")),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def status_text(status: CommitmentStatus) -> str:
+    return _tr(_STATUS_TEXT[status])
+
+
+def precision_text(precision: DatePrecision) -> str:
+    return _tr(_PRECISION_TEXT[precision])
+
+
+def day_text(day: date | None) -> str:
+    return day.strftime(DATE_FORMAT) if day is not None else ""
+
+
+def due_text(due: date | None, precision: DatePrecision) -> str:
+    """A due date as the minister gave it: "juin 2025", "T1 2026", "2030", "vers le …"."""
+    if due is None:
+        return QCoreApplication.translate("CommitmentLabels", "no date")
+    if precision is DatePrecision.DAY:
+        return day_text(due)
+    if precision is DatePrecision.MONTH:
+        month = QLocale().standaloneMonthName(due.month, QLocale.FormatType.LongFormat)
+        return f"{month} {due.year}"
+    if precision is DatePrecision.QUARTER:
+        quarter = QCoreApplication.translate("CommitmentLabels", "Q%1 %2")
+        return quarter.replace("%1", str((due.month - 1) // 3 + 1)).replace("%2", str(due.year))
+    if precision is DatePrecision.SEMESTER:
+        half = QCoreApplication.translate("CommitmentLabels", "H%1 %2")
+        return half.replace("%1", "1" if due.month <= 6 else "2").replace("%2", str(due.year))
+    if precision is DatePrecision.SEASON:
+        # Seasons end on 20 March (winter of the year before), 20 June, 22 September, 20 Dec.
+        index = 0 if due.month <= 3 else 1 if due.month <= 6 else 2 if due.month <= 9 else 3
+        year = due.year - 1 if index == 0 else due.year
+        return _tr(_SEASONS[index]).replace("%1", str(year))
+    if precision is DatePrecision.YEAR:
+        return str(due.year)
+    around = QCoreApplication.translate("CommitmentLabels", "around %1")
+    return around.replace("%1", day_text(due))

@@ -1,0 +1,303 @@
+"""The Commitments view: every commitment, filtered, earliest due date first, late ones in red.
+
+Double-clicking a row asks the window to open its question and flash the passage;
+the buttons change the status, correct the due date, draft a follow-up question or
+export the due dates to a calendar. Decisions live in CommitmentService.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from qe_desktop.domain.annotation import AnnotationRecord, CommitmentStatus
+from qe_desktop.domain.commitment_tracking import CommitmentFilter, CommitmentRow
+from qe_desktop.services.annotations import ConflictError
+from qe_desktop.services.commitments import CommitmentService
+from qe_desktop.services.exporting import ExportError, ExportFormat, ExportService
+from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
+from qe_desktop.ui.commitments.labels import status_text
+from qe_desktop.ui.commitments.table_model import CommitmentTableModel
+
+Notify = Callable[[str], None]
+CALENDAR_FILTER = "Calendrier (*.ics)"
+
+
+class CommitmentsView(QWidget):
+    open_requested = Signal(str, str)  # question key, annotation id
+    changed = Signal()  # a commitment was edited here (the reader may redraw)
+
+    def __init__(
+        self,
+        service: CommitmentService,
+        exporting: ExportService | None = None,
+        notify: Notify | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.exporting = exporting
+        self.notify: Notify = notify or (lambda _message: None)
+        self.model = CommitmentTableModel(self)
+        self._loading = False
+        self._build()
+
+    # -- construction --------------------------------------------------------------
+    def _build(self) -> None:
+        self.overdue_check = QCheckBox(self.tr("Overdue"))
+        self.month_check = QCheckBox(self.tr("Due this month"))
+        self.ministry_combo = QComboBox()
+        self.ministry_combo.setMinimumContentsLength(24)
+        self.ministry_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.status_combo = QComboBox()
+        self.status_combo.addItem(self.tr("All statuses"), None)
+        for status in CommitmentStatus:
+            self.status_combo.addItem(status_text(status), status.value)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("commitmentsCount")
+        filters = QHBoxLayout()
+        filters.addWidget(self.overdue_check)
+        filters.addWidget(self.month_check)
+        filters.addWidget(self.ministry_combo, 1)
+        filters.addWidget(self.status_combo)
+        filters.addStretch(0)
+        filters.addWidget(self.count_label)
+
+        self.table = QTableView()
+        self.table.setObjectName("commitmentsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.model.column_of("quote"), QHeaderView.ResizeMode.Stretch)
+        for name, width in (
+            ("due", 110),
+            ("status", 120),
+            ("overdue", 80),
+            ("ministry", 260),
+            ("question", 210),
+            ("next_check", 110),
+        ):
+            self.table.setColumnWidth(self.model.column_of(name), width)
+
+        self.status_button = QPushButton(self.tr("Change the status…"))
+        self.due_button = QPushButton(self.tr("Edit the due date…"))
+        self.follow_up_button = QPushButton(self.tr("Follow-up question…"))
+        self.calendar_button = QPushButton(self.tr("Export the calendar (.ics)…"))
+        buttons = QHBoxLayout()
+        for button in (self.status_button, self.due_button, self.follow_up_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.calendar_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        self.overdue_check.toggled.connect(self.reload)
+        self.month_check.toggled.connect(self.reload)
+        self.ministry_combo.currentIndexChanged.connect(self._filter_changed)
+        self.status_combo.currentIndexChanged.connect(self._filter_changed)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.status_button.clicked.connect(self.change_status)
+        self.due_button.clicked.connect(self.edit_due)
+        self.follow_up_button.clicked.connect(self.follow_up)
+        self.calendar_button.clicked.connect(self.choose_calendar_file)
+        self.calendar_button.setVisible(self.exporting is not None)
+        self._update_buttons()
+
+    # -- loading -------------------------------------------------------------------------
+    @property
+    def current_filter(self) -> CommitmentFilter:
+        status = self.status_combo.currentData()
+        return CommitmentFilter(
+            overdue=self.overdue_check.isChecked(),
+            ministry=self.ministry_combo.currentData() or None,
+            status=CommitmentStatus(status) if status else None,
+            due_this_month=self.month_check.isChecked(),
+        )
+
+    def _filter_changed(self) -> None:
+        if not self._loading:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the commitments again (keeping the selected one selected)."""
+        selected = self.selected_row()
+        self._loading = True
+        try:
+            self._refresh_ministries()
+        finally:
+            self._loading = False
+        rows = self.service.list(self.current_filter)
+        self.model.set_rows(rows)
+        late = sum(1 for r in rows if r.is_overdue)
+        text = self.tr("%1 commitment(s), %2 overdue").replace("%1", str(len(rows)))
+        self.count_label.setText(text.replace("%2", str(late)))
+        if selected is not None:
+            self.select(selected.annotation_id)
+        self._update_buttons()
+
+    def _refresh_ministries(self) -> None:
+        current = self.ministry_combo.currentData()
+        self.ministry_combo.clear()
+        self.ministry_combo.addItem(self.tr("All ministries"), "")
+        for ministry in self.service.ministries():
+            self.ministry_combo.addItem(ministry, ministry)
+            self.ministry_combo.setItemData(
+                self.ministry_combo.count() - 1, ministry, Qt.ItemDataRole.ToolTipRole
+            )
+        index = self.ministry_combo.findData(current) if current else 0
+        self.ministry_combo.setCurrentIndex(max(index, 0))
+
+    def select(self, annotation_id: str) -> bool:
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def selected_row(self) -> CommitmentRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.row_at(indexes[0]) if indexes else None
+
+    def _update_buttons(self) -> None:
+        has_row = self.selected_row() is not None
+        for button in (self.status_button, self.due_button, self.follow_up_button):
+            button.setEnabled(has_row)
+        self.calendar_button.setEnabled(self.model.rowCount() > 0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.open_requested.emit(row.question_key, row.annotation_id)
+
+    # -- editing -------------------------------------------------------------------------
+    def _current(self) -> tuple[CommitmentRow, AnnotationRecord] | None:
+        row = self.selected_row()
+        if row is None:
+            self.notify(self.tr("Choose a commitment first."))
+            return None
+        try:
+            return row, self.service.record(row.annotation_id)
+        except LookupError as error:
+            self.notify(str(error))
+            self.reload()
+            return None
+
+    def change_status(self) -> StatusDialog | None:
+        current = self._current()
+        if current is None:
+            return None
+        row, record = current
+        history = record.commitment.history if record.commitment else ()
+        dialog = StatusDialog(row.quote, row.status, history, self)
+        dialog.accepted.connect(
+            lambda: self._save(
+                lambda: self.service.change_status(
+                    row.annotation_id,
+                    dialog.chosen_status,
+                    dialog.reason,
+                    dialog.evidence,
+                    record.version,
+                )
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def edit_due(self) -> DueDateDialog | None:
+        current = self._current()
+        if current is None:
+            return None
+        row, record = current
+        dialog = DueDateDialog(row.quote, row.due_date, row.precision, self)
+        dialog.accepted.connect(
+            lambda: self._save(
+                lambda: self.service.set_due(
+                    row.annotation_id, dialog.chosen_due, dialog.chosen_precision, record.version
+                )
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def _save(self, action: Callable[[], AnnotationRecord]) -> bool:
+        try:
+            saved = action()
+        except ConflictError:
+            QMessageBox.warning(
+                self,
+                self.tr("Commitments"),
+                self.tr("Someone else changed this commitment meanwhile: look at it again."),
+            )
+            self.reload()
+            return False
+        except (LookupError, ValueError) as error:
+            self.notify(str(error))
+            self.reload()
+            return False
+        self.reload()
+        self.select(saved.id)
+        self.changed.emit()
+        return True
+
+    def follow_up(self) -> FollowUpDialog | None:
+        current = self._current()
+        if current is None:
+            return None
+        dialog = FollowUpDialog(self.service.follow_up_draft(current[0].annotation_id), self)
+        dialog.open()
+        return dialog
+
+    # -- calendar --------------------------------------------------------------------------
+    def choose_calendar_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the calendar"), "engagements.ics", CALENDAR_FILTER
+        )
+        if path:
+            self.export_calendar(Path(path))
+
+    def export_calendar(self, path: Path) -> int:
+        """The due dates of the questions listed here, as an .ics file; returns the count."""
+        if self.exporting is None:
+            return 0
+        keys = list(dict.fromkeys(row.question_key for row in self.model.rows))
+        try:
+            result = self.exporting.export(keys, ExportFormat.ICS, path)
+        except ExportError as error:
+            QMessageBox.critical(self, self.tr("Export the calendar"), str(error))
+            return 0
+        self.notify(
+            self.tr("%1 commitment(s) written to %2")
+            .replace("%1", str(result.commitments))
+            .replace("%2", str(path))
+        )
+        return result.commitments

@@ -1,0 +1,136 @@
+"""Puts the commitment tracker into the main window: the Commitments dock and the suggestions.
+
+The main window calls `install_commitments` once; everything else about commitments
+lives in this package. It talks to the annotation tools when they are there (undo of
+an accepted suggestion, redraw after a change), and works without them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+
+from qe_desktop.domain.annotation import AnchorState, AnnotationRecord
+from qe_desktop.ui.annotations.commands import CreateCommand
+from qe_desktop.ui.commitments.suggestions import SuggestionController
+from qe_desktop.ui.commitments.view import CommitmentsView
+
+STATUS_MS = 8_000
+DOCK_HEIGHT = 260
+
+
+class CommitmentsUi(QObject):
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window: Any = cast(Any, window)  # MainWindow (typed loosely: it imports us)
+        services = self.window.services
+        self.view = CommitmentsView(services.commitments, services.exporting, self.notify)
+        self.dock = QDockWidget(self.tr("Commitments"), window)
+        self.dock.setObjectName("commitmentsDock")
+        self.dock.setWidget(self.view)
+        self.suggestions = SuggestionController(
+            services.commitments, self.window.reader, window, self.notify, self._accepted
+        )
+        self.show_action = self.dock.toggleViewAction()
+        self.show_action.setText(self.tr("&Commitments"))
+        self.show_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        window.addAction(self.show_action)
+        self.dock.visibilityChanged.connect(self._visibility_changed)
+        self.view.open_requested.connect(self.open_commitment)
+        self.view.changed.connect(self._commitment_edited)
+        self.suggestions.changed.connect(self.reload_if_visible)
+        controller = self._annotation_controller()
+        if controller is not None:
+            controller.changed.connect(self._annotations_changed)
+
+    def install(self, view_menu: QMenu) -> None:
+        window = self.window
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+        self.dock.hide()
+        view_menu.addSeparator()
+        view_menu.addAction(self.show_action)
+
+    def notify(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, STATUS_MS)
+
+    def _annotation_controller(self) -> Any:
+        tools = getattr(self.window, "annotation_tools", None)
+        return getattr(tools, "controller", None)
+
+    # -- keeping the view current ------------------------------------------------------
+    def show_view(self) -> CommitmentsView:
+        self.dock.show()
+        self.dock.raise_()
+        self.view.reload()
+        return self.view
+
+    def reload_if_visible(self) -> None:
+        if self.dock.isVisible():
+            self.view.reload()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.view.reload()
+
+    def _annotations_changed(self) -> None:
+        self.suggestions.reload()  # a deleted Engagement highlight may be suggested again
+        self.reload_if_visible()
+
+    def _commitment_edited(self) -> None:
+        controller = self._annotation_controller()
+        if controller is not None:
+            controller.refresh()
+
+    def _accepted(self, record: AnnotationRecord) -> None:
+        """An accepted suggestion: undoable like any new highlight, drawn at once."""
+        controller = self._annotation_controller()
+        if controller is None:
+            self._redraw(record.question_key)
+            return
+        controller.undo_stack.push(
+            CreateCommand(
+                self.window.services.annotations,
+                record,
+                self.tr("Accept a suggested commitment"),
+                controller,
+            )
+        )
+        controller.refresh()
+
+    def _redraw(self, key: str) -> None:
+        reader = self.window.reader
+        if reader.detail is not None and reader.detail.key == key:
+            detail = self.window.services.questions.detail(key)
+            reader.show_annotations(detail.annotations, detail.categories)
+
+    # -- opening a commitment -----------------------------------------------------------
+    def open_commitment(self, key: str, annotation_id: str) -> bool:
+        """Show the question of a commitment and make its passage blink."""
+        window = self.window
+        window.show_question(key)
+        reader = window.reader
+        if reader.detail is None or reader.detail.key != key:
+            window.open_question(key)
+        detail = reader.detail
+        record = next((a for a in detail.annotations if a.id == annotation_id), None)
+        if record is None:
+            return False
+        tools = getattr(window, "annotation_tools", None)
+        if tools is not None:
+            tools.panel.select_annotation(annotation_id)
+        if record.anchor_state is AnchorState.ORPHAN:
+            self.notify(self.tr("This commitment has no place in the current text."))
+            return False
+        reader.pane_for(record.part).flash(record.selector.start, record.selector.end)
+        return True
+
+
+def install_commitments(window: QMainWindow, view_menu: QMenu) -> CommitmentsUi:
+    """Add the commitment tracker to the main window (called once, from _build_actions)."""
+    tools = CommitmentsUi(window)
+    tools.install(view_menu)
+    return tools

@@ -1,0 +1,158 @@
+"""Team-library tools of the main window: open a team library, synchronise, refresh (F5).
+
+`install_team_tools` is called once from the window's `_build_actions`; the decisions
+live in services (SyncService, ChangeService), this module only asks and shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from qe_desktop.services.container import Services
+from qe_desktop.services.library import (
+    CorruptDatabaseError,
+    LibraryUnavailableError,
+    NewerDatabaseError,
+    open_library,
+)
+from qe_desktop.services.sync import SyncError, SyncReport
+from qe_desktop.ui.refresh import RefreshWatcher
+from qe_desktop.ui.team_dialog import TeamLibraryDialog
+
+STATUS_MS = 10_000
+OPEN_ERRORS = (LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError, SyncError)
+
+
+def open_services(location: str, like: Services) -> Services:
+    """Services on another library, signed by the same user, writing PDFs the same way."""
+    from qe_desktop.ui.pdf_export import write_pdf
+
+    database = open_library(location)
+    return Services.build(database, like.user, pdf_writer=write_pdf)
+
+
+class TeamTools(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        opener: Callable[[str, Services], Services] = open_services,
+    ) -> None:
+        super().__init__(window)
+        self.window: Any = window  # MainWindow (typed loosely: it imports this module)
+        self._opener = opener
+        self.open_action = QAction(self.tr("Open a &team library…"), window)
+        self.open_action.triggered.connect(self.open_team_library)
+        self.sync_action = QAction(self.tr("S&ynchronize with the team library…"), window)
+        self.sync_action.triggered.connect(self.synchronize)
+        self.refresh_action = QAction(self.tr("&Refresh"), window)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(self.refresh_now)
+        for action in (self.open_action, self.sync_action, self.refresh_action):
+            window.addAction(action)
+        self.watcher = RefreshWatcher(
+            lambda: self.window.services.changes.data_version(),
+            self,
+            active=window.isVisible,
+        )
+        self.watcher.changed.connect(self.reload)
+        self.watcher.failed.connect(self._report_unreachable)
+
+    def install(self, file_menu: QMenu, view_menu: QMenu) -> None:
+        file_menu.addSeparator()
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.sync_action)
+        view_menu.addAction(self.refresh_action)
+        self.watcher.start()
+
+    # -- refresh ---------------------------------------------------------------
+    def reload(self) -> None:
+        """Show the library as it is now (colleagues' changes included)."""
+        self.window.refresh()
+        tools = getattr(self.window, "annotation_tools", None)
+        if tools is not None:
+            tools.controller.refresh()
+        self.watcher.acknowledge()
+
+    def refresh_now(self) -> None:
+        self.reload()
+        self.window.statusBar().showMessage(self.tr("Library refreshed."), STATUS_MS)
+
+    def _report_unreachable(self, reason: str) -> None:
+        first_line = reason.strip().splitlines()[0] if reason.strip() else ""
+        message = self.tr("The library cannot be reached: %1").replace("%1", first_line)
+        self.window.statusBar().showMessage(message, STATUS_MS)
+
+    # -- open a team library ----------------------------------------------------
+    def ask_location(self, title: str = "") -> str | None:
+        dialog = TeamLibraryDialog(self.window.settings, self.window, title)
+        if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
+            return None
+        return dialog.connection_url()
+
+    def open_team_library(self) -> Services | None:
+        location = self.ask_location()
+        if location is None:
+            return None
+        try:
+            with _busy():
+                services = self._opener(location, self.window.services)
+        except OPEN_ERRORS as error:
+            QMessageBox.critical(self.window, self.tr("Cannot open the library"), str(error))
+            return None
+        self.window.switch_library(services)
+        return services
+
+    # -- synchronise -------------------------------------------------------------
+    def synchronize(self) -> SyncReport | None:
+        location = self.ask_location(self.tr("Synchronize with the team library"))
+        if location is None:
+            return None
+        return self.synchronize_with(location)
+
+    def synchronize_with(self, location: str) -> SyncReport | None:
+        try:
+            with _busy():
+                report: SyncReport = self.window.services.sync.sync_with(location)
+        except OPEN_ERRORS as error:
+            QMessageBox.critical(self.window, self.tr("Synchronization failed"), str(error))
+            return None
+        self.reload()
+        self.show_report(report)
+        return report
+
+    def show_report(self, report: SyncReport) -> QMessageBox:
+        icon = QMessageBox.Icon.Warning if report.conflicts else QMessageBox.Icon.Information
+        box = QMessageBox(
+            icon,
+            self.tr("Synchronization"),
+            report.summary(),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        if report.conflicts:
+            box.setDetailedText("\n\n".join(c.describe() for c in report.conflicts))
+        box.open()
+        self.window.statusBar().showMessage(report.summary(), STATUS_MS)
+        return box
+
+
+class _busy:
+    """A wait cursor for the few seconds a connection or a sync takes."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def install_team_tools(window: QMainWindow, file_menu: QMenu, view_menu: QMenu) -> TeamTools:
+    """Add the team-library tools to the main window (called once, from _build_actions)."""
+    tools = TeamTools(window)
+    tools.install(file_menu, view_menu)
+    return tools

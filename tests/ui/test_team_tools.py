@@ -1,0 +1,151 @@
+"""Team library in the window: connect without storing the password, refresh, synchronise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from qe_desktop.services.container import Services
+from qe_desktop.services.library import open_library
+from qe_desktop.ui.main_window import MainWindow
+from qe_desktop.ui.refresh import RefreshWatcher
+from qe_desktop.ui.team_dialog import SETTINGS_KEY, TeamLibraryDialog
+from tests.conftest import SAMPLES, SEED
+
+SECRET = "n3-jamais-st0cke"
+
+
+def test_dialog_connects_with_the_password_but_remembers_the_url_without_it(
+    qtbot, settings: QSettings, tmp_path: Path
+) -> None:
+    dialog = TeamLibraryDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.host.setText("pg.bureau.local")
+    dialog.port.setValue(5433)
+    dialog.database.setText("qe_equipe")
+    dialog.user.setText("anne")
+    dialog.password.setText(SECRET)
+    assert SECRET in dialog.connection_url()
+    dialog.accept()
+    settings.sync()
+    remembered = str(settings.value(SETTINGS_KEY))
+    assert remembered == "postgresql+psycopg://anne@pg.bureau.local:5433/qe_equipe"
+    assert SECRET not in Path(settings.fileName()).read_text(encoding="utf-8")
+
+    again = TeamLibraryDialog(settings)
+    qtbot.addWidget(again)
+    assert (again.host.text(), again.port.value()) == ("pg.bureau.local", 5433)
+    assert (again.database.text(), again.user.text(), again.password.text()) == (
+        "qe_equipe",
+        "anne",
+        "",
+    )
+
+
+def test_dialog_without_a_database_name_stays_open(qtbot, settings: QSettings) -> None:
+    dialog = TeamLibraryDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.accept()
+    assert dialog.result() != TeamLibraryDialog.DialogCode.Accepted
+    assert settings.value(SETTINGS_KEY) is None
+
+
+def test_watcher_signals_a_change_once_and_an_unreachable_server_once(qtbot) -> None:
+    state = {"version": 1, "fail": False}
+
+    def probe() -> int:
+        if state["fail"]:
+            raise OSError("server closed the connection")
+        return state["version"]
+
+    watcher = RefreshWatcher(probe, interval_ms=10_000)
+    watcher.start()
+    assert watcher.timer.isActive()
+    assert not watcher.check()
+    state["version"] = 2
+    with qtbot.waitSignal(watcher.changed, timeout=1_000):
+        assert watcher.check()
+    assert not watcher.check()  # already seen
+    state["fail"] = True
+    with qtbot.waitSignal(watcher.failed, timeout=1_000):
+        watcher.check()
+    with qtbot.assertNotEmitted(watcher.failed):
+        watcher.check()
+    watcher.stop()
+
+
+def test_colleagues_question_appears_on_refresh_without_restarting(
+    window: MainWindow, services: Services, qtbot
+) -> None:
+    action = window.team_tools.refresh_action
+    assert action.shortcut() == QKeySequence(QKeySequence.StandardKey.Refresh)
+    assert window.team_tools.watcher.timer.interval() == 30_000
+    assert window.stack.currentWidget() is window.welcome
+    colleague = Services.build(open_library(services.database.url), "bruno")
+    colleague.importing.import_paths([SEED])
+    colleague.database.close()
+
+    assert window.team_tools.watcher.check()  # what the 30-second timer does
+    assert window.stack.currentWidget() is window.desk
+    assert window.library.model.rowCount() == 1
+    action.trigger()
+    assert "refreshed" in window.statusBar().currentMessage().lower() or (
+        "rafraîchie" in window.statusBar().currentMessage()
+    )
+
+
+def test_switch_library_shows_the_other_library_in_a_new_window(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:
+    other = Services.build(open_library(tmp_path / "equipe.sqlite"), "anne")
+    other.importing.import_paths([SAMPLES / "an"])
+    successor = window.switch_library(other)
+    qtbot.addWidget(successor)
+    assert successor.isVisible() and not window.isVisible()
+    assert successor.services is other
+    assert successor.library.model.rowCount() == 3
+    assert "equipe.sqlite" in successor.statusBar().currentMessage()
+
+
+def test_open_team_library_uses_the_typed_address(
+    window: MainWindow, tmp_path: Path, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = str(tmp_path / "equipe.sqlite")
+    monkeypatch.setattr(window.team_tools, "ask_location", lambda title="": target)
+    opened = window.team_tools.open_team_library()
+    assert opened is not None
+    assert opened.database.path == Path(target)
+    qtbot.addWidget(window.successor)
+
+
+def test_synchronise_shows_a_report_and_the_imported_questions(
+    window: MainWindow, tmp_path: Path, qtbot
+) -> None:
+    team = Services.build(open_library(tmp_path / "equipe.sqlite"), "bruno")
+    team.importing.import_paths([SEED])
+    team.database.close()
+    report = window.team_tools.synchronize_with(str(tmp_path / "equipe.sqlite"))
+    assert report is not None and report.here.questions_added == 1
+    assert window.library.model.rowCount() == 1
+    boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
+    assert boxes and "Synchronisation" in boxes[-1].text()
+    for box in boxes:
+        box.close()
+
+
+@pytest.mark.postgres
+def test_status_bar_never_shows_the_password(pg_url: str, settings: QSettings, qtbot) -> None:
+    from sqlalchemy.engine import make_url
+
+    with_password = make_url(pg_url).set(password=SECRET).render_as_string(hide_password=False)
+    services = Services.build(open_library(with_password), "anne")  # trust: password unused
+    window = MainWindow(services, settings)
+    qtbot.addWidget(window)
+    window.show()
+    label = window.statusBar().currentMessage()
+    assert "***" in label and SECRET not in label
+    services.database.close()
