@@ -19,7 +19,13 @@ from qe_desktop.services.container import Services
 from qe_desktop.services.exporting import ExportError, ExportFormat, ExportOptions
 from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.insights import figures_json, similarity_json
-from qe_desktop.services.library import LibraryUnavailableError, describe, schema_revision
+from qe_desktop.services.library import (
+    CorruptDatabaseError,
+    LibraryUnavailableError,
+    NewerDatabaseError,
+    describe,
+    schema_revision,
+)
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.services.serialize import (
     commitment_row_json,
@@ -316,7 +322,7 @@ def cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, err: 
 def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     try:
         report = services.sync.sync_with(args.peer)
-    except (SyncError, LibraryUnavailableError) as error:
+    except (SyncError, LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError) as error:
         err.write(f"{error}\n")
         return 1
     if args.json:

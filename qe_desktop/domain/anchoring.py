@@ -123,9 +123,7 @@ def reanchor_record(record: AnnotationRecord, new_text: str) -> AnnotationRecord
     return reanchor_records([record], new_text)[0]
 
 
-def reanchor_records(
-    records: Sequence[AnnotationRecord], new_text: str
-) -> list[AnnotationRecord]:
+def reanchor_records(records: Sequence[AnnotationRecord], new_text: str) -> list[AnnotationRecord]:
     """`reanchor_record` for many records on one new text (prepared once for all)."""
     target = _Target(new_text)
     return [

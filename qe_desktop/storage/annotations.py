@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import bindparam, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from qe_desktop.domain.annotation import (
@@ -26,6 +27,7 @@ from qe_desktop.storage.models import (
     Question,
     Tag,
 )
+from qe_desktop.storage.upserts import insert_missing
 
 
 def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> AnnotationRecord:
@@ -81,25 +83,36 @@ def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]
 def annotations_of(
     session: Session, question_id: int, *, include_deleted: bool = False
 ) -> list[AnnotationRecord]:
+    """The annotations of one question, read with four plain queries (no ORM objects).
+
+    Opening a question with hundreds of notes must stay instant: no identity map, no
+    lazy loads; tags and commitments come in one query each for the whole question.
+    """
+    columns = Annotation.__table__.c
     query = (
-        select(Annotation, Question.key)
-        .join(Question, Question.id == Annotation.question_id)
-        .where(Annotation.question_id == question_id)
-        .options(selectinload(Annotation.commitment).selectinload(Commitment.history))
-        .order_by(Annotation.part, Annotation.start, Annotation.id)
+        select(Annotation.__table__)
+        .where(columns.question_id == question_id)
+        .order_by(columns.part, columns.start, columns.id)
     )
     if not include_deleted:
-        query = query.where(Annotation.deleted.is_(False))
+        query = query.where(columns.deleted.is_(False))
     rows = session.execute(query).all()
-    tags = tags_by_annotation(session, [row.id for row, _ in rows])
-    return [to_record(row, key, tags[row.id]) for row, key in rows]
+    if not rows:
+        return []
+    key = session.scalar(select(Question.key).where(Question.id == question_id)) or ""
+    tags = _tags_of_question(session, question_id)
+    commitments = _commitments_of_question(session, question_id)
+    return [
+        _from_columns(row, key, tuple(sorted(tags.get(row.id, ()))), commitments.get(row.id))
+        for row in rows
+    ]
 
 
 def placements_of(session: Session, question_id: int) -> list[AnnotationRecord]:
     """Every annotation of a question (tombstones too) as records for re-anchoring.
 
-    Read with one plain query, not as ORM objects: re-anchoring only moves selectors
-    (`move_annotations`), so tags and commitments are left out (empty, None).
+    Re-anchoring only moves selectors (`move_annotations`), so tags and commitments
+    are not read (left empty and None): one query per question.
     """
     columns = Annotation.__table__.c
     query = (
@@ -108,25 +121,79 @@ def placements_of(session: Session, question_id: int) -> list[AnnotationRecord]:
         .where(columns.question_id == question_id)
         .order_by(columns.part, columns.start, columns.id)
     )
-    return [
-        AnnotationRecord(
-            id=row.id,
-            question_key=row.key,
-            part=Part(row.part),
-            selector=Selector(row.exact, row.prefix, row.suffix, row.start, row.end),
-            category=row.category,
-            text_hash=row.text_hash,
-            creator=row.creator,
-            created=row.created,
-            modified=row.modified,
-            note=row.note,
-            anchor_state=AnchorState(row.anchor_state),
-            previous_exact=row.previous_exact,
-            deleted=row.deleted,
-            version=row.version,
+    return [_from_columns(row, row.key, (), None) for row in session.execute(query)]
+
+
+def _from_columns(
+    row: Any, question_key: str, tags: tuple[str, ...], commitment: CommitmentRecord | None
+) -> AnnotationRecord:
+    return AnnotationRecord(
+        id=row.id,
+        question_key=question_key,
+        part=Part(row.part),
+        selector=Selector(row.exact, row.prefix, row.suffix, row.start, row.end),
+        category=row.category,
+        text_hash=row.text_hash,
+        creator=row.creator,
+        created=row.created,
+        modified=row.modified,
+        note=row.note,
+        tags=tags,
+        anchor_state=AnchorState(row.anchor_state),
+        previous_exact=row.previous_exact,
+        commitment=commitment,
+        deleted=row.deleted,
+        version=row.version,
+    )
+
+
+def _tags_of_question(session: Session, question_id: int) -> dict[str, list[str]]:
+    query = (
+        select(AnnotationTag.annotation_id, Tag.name)
+        .join(Tag, Tag.id == AnnotationTag.tag_id)
+        .join(Annotation, Annotation.id == AnnotationTag.annotation_id)
+        .where(Annotation.question_id == question_id)
+    )
+    found: dict[str, list[str]] = {}
+    for annotation_id, name in session.execute(query):
+        found.setdefault(annotation_id, []).append(name)
+    return found
+
+
+def _commitments_of_question(session: Session, question_id: int) -> dict[str, CommitmentRecord]:
+    commitments = Commitment.__table__.c
+    events = CommitmentEvent.__table__.c
+    query = (
+        select(Commitment.__table__)
+        .join(Annotation, Annotation.id == commitments.annotation_id)
+        .where(Annotation.question_id == question_id)
+    )
+    rows = session.execute(query).all()
+    if not rows:
+        return {}
+    history: dict[int, list[StatusChange]] = {}
+    event_query = (
+        select(CommitmentEvent.__table__)
+        .join(Commitment, Commitment.id == events.commitment_id)
+        .join(Annotation, Annotation.id == Commitment.annotation_id)
+        .where(Annotation.question_id == question_id)
+        .order_by(events.at, events.id)
+    )
+    for e in session.execute(event_query):
+        change = StatusChange(CommitmentStatus(e.status), e.author, e.at, e.reason, e.evidence)
+        history.setdefault(e.commitment_id, []).append(change)
+    return {
+        c.annotation_id: CommitmentRecord(
+            due_date=c.due_date,
+            precision=DatePrecision(c.precision),
+            ministry=c.ministry,
+            status=CommitmentStatus(c.status),
+            evidence=c.evidence,
+            next_check=c.next_check,
+            history=tuple(history.get(c.id, ())),
         )
-        for row in session.execute(query)
-    ]
+        for c in rows
+    }
 
 
 def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None:
@@ -134,10 +201,9 @@ def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None
     session.query(AnnotationTag).filter(AnnotationTag.annotation_id == annotation_id).delete()
     for name in wanted:
         tag = session.scalar(select(Tag).where(Tag.name == name))
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
+        if tag is None:  # a colleague may be creating the same tag right now
+            insert_missing(session, Tag, [{"name": name}])
+            tag = session.scalars(select(Tag).where(Tag.name == name)).one()
         session.add(AnnotationTag(annotation_id=annotation_id, tag_id=tag.id))
 
 

@@ -8,20 +8,18 @@ from sqlalchemy.orm import Session
 from qe_desktop.domain.annotation import DEFAULT_CATEGORIES
 from qe_desktop.domain.annotation import Category as CategoryRecord
 from qe_desktop.storage.models import Category
+from qe_desktop.storage.upserts import insert_missing
 
 
 def ensure_default_categories(session: Session) -> None:
+    """Seed the defaults once (two clients opening a new team library at once: no clash)."""
     existing = set(session.scalars(select(Category.name)))
-    for category in DEFAULT_CATEGORIES:
-        if category.name not in existing:
-            session.add(
-                Category(
-                    name=category.name,
-                    label=category.label,
-                    color=category.color,
-                    position=category.position,
-                )
-            )
+    missing = [
+        {"name": c.name, "label": c.label, "color": c.color, "position": c.position}
+        for c in DEFAULT_CATEGORIES
+        if c.name not in existing
+    ]
+    insert_missing(session, Category, missing)
 
 
 def list_categories(session: Session) -> tuple[CategoryRecord, ...]:

@@ -156,14 +156,6 @@ def _store_part(
         )
 
 
-def refresh_in(session: Session, ids: Collection[int] | None = None) -> int:
-    """Bring fingerprints up to date inside one session; returns how many were written."""
-    stale = stale_texts(session, ids)
-    for start in range(0, len(stale), BATCH):
-        write_fingerprints(session, stale[start : start + BATCH])
-    return len(stale)
-
-
 def bands_of(session: Session, question_id: int, part: Part) -> tuple[int, ...]:
     blob = session.scalar(
         select(TextFingerprint.bands).where(

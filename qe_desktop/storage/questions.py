@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     ColumnElement,
     Select,
+    Table,
     and_,
     case,
     exists,
@@ -35,6 +36,8 @@ from qe_desktop.storage.mapping import (
 )
 from qe_desktop.storage.models import Annotation, AnnotationTag, Question, QuestionNote, Tag
 from qe_desktop.storage.types import utcnow
+
+QUESTIONS = cast(Table, Question.__table__)
 
 
 class Outcome(StrEnum):
@@ -185,7 +188,7 @@ def insert_new(session: Session, records: Sequence[QuestionRecord]) -> list[Upse
         values = record_values(record)
         values.update(key=question_key(record), imported_at=now)
         rows.append(values)
-    session.execute(insert(Question.__table__), rows)
+    session.execute(insert(QUESTIONS), rows)
     keys = [row["key"] for row in rows]
     ids: dict[str, int] = {}
     for start in range(0, len(keys), _IN_BATCH):
@@ -194,7 +197,9 @@ def insert_new(session: Session, records: Sequence[QuestionRecord]) -> list[Upse
         )
         ids.update((key, question_id) for key, question_id in session.execute(query))
     return [
-        UpsertResult(ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"]))
+        UpsertResult(
+            ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"])
+        )
         for row in rows
     ]
 

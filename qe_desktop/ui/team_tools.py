@@ -59,7 +59,7 @@ class TeamTools(QObject):
             self,
             active=window.isVisible,
         )
-        self.watcher.changed.connect(self.reload)
+        self.watcher.changed.connect(lambda: self.reload(everything=False))
         self.watcher.failed.connect(self._report_unreachable)
 
     def install(self, file_menu: QMenu, view_menu: QMenu) -> None:
@@ -70,13 +70,35 @@ class TeamTools(QObject):
         self.watcher.start()
 
     # -- refresh ---------------------------------------------------------------
-    def reload(self) -> None:
-        """Show the library as it is now (colleagues' changes included)."""
+    def reload(self, everything: bool = True) -> None:
+        """Show the library as it is now, colleagues' changes included.
+
+        The list is always re-read. The open question is re-opened (saving what is being
+        typed first, as when switching question) on F5, or when it changed underneath:
+        a reload after one's own edits must not disturb the reader.
+        """
         self.window.refresh()
-        tools = getattr(self.window, "annotation_tools", None)
-        if tools is not None:
-            tools.controller.refresh()
+        shown = self.window.reader.detail
+        if shown is not None and (everything or self._changed_underneath(shown.key)):
+            self.window.open_question(shown.key)
         self.watcher.acknowledge()
+
+    def _changed_underneath(self, key: str) -> bool:
+        try:
+            now = self.window.services.questions.detail(key)
+        except LookupError:  # deleted meanwhile: the list reload shows it is gone
+            return False
+        shown = self.window.reader.detail
+        tools = getattr(self.window, "annotation_tools", None)
+        if tools is None:
+            return bool(now != shown)
+        controller = tools.controller
+        _, note_version = self.window.services.annotations.question_note(key)
+        return bool(
+            now.record != shown.record
+            or list(now.annotations) != controller.records
+            or note_version != getattr(controller, "_note_version", note_version)
+        )
 
     def refresh_now(self) -> None:
         self.reload()

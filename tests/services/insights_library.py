@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
-from qe_desktop.domain.status import add_months
 from qe_desktop.services.container import Services
 from qe_desktop.storage.questions import upsert_question
 
@@ -191,4 +190,3 @@ EXPECTED = {
     SANTE: {"questions": 6, "answered": 5, "median": 70, "due": 5, "in_time": 2, "overdue": 0},
     INTERIEUR: {"questions": 5, "answered": 2, "median": 205, "due": 4, "in_time": 1, "overdue": 2},
 }
-DEADLINE_CHECK = add_months(date(2024, 3, 1), 2)

@@ -82,8 +82,8 @@ def assert_nothing_left_to_do(local: Services, team: Services) -> None:
 
 @pytest.fixture
 def synced(local: Services, team: Services) -> tuple[Services, Services, str, list[str]]:
-    """Both libraries after a first sync: the samples, four highlights, a note."""
-    local.importing.import_paths([SAMPLES])
+    """Both libraries after a first sync: two questions, four highlights, a note."""
+    local.importing.import_paths([SEED, SAMPLES / "an" / "QANR5L12QE65446.txt"])
     key = local.questions.search("Vivatech")[0].key
     ids = [
         highlight(local, key, note="première"),

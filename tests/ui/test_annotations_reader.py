@@ -6,7 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QTextFormat
 from PySide6.QtWidgets import QMenu, QToolTip
 
 from qe_desktop.domain.annotation import AnchorState, Part
@@ -14,6 +14,7 @@ from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.reader.offsets import to_qt
+from qe_desktop.ui.reader.text_pane import TextPane
 from tests.ui.annotating import FIGURE, QUOTE, category_color, open_seed, painted, select, shortcut
 
 
@@ -136,6 +137,16 @@ def test_clicking_an_annotation_in_the_panel_flashes_it(
     qtbot.waitUntil(lambda: pane.flashing is None, timeout=3000)
 
 
+def _drawn_style(pane: TextPane, annotation_id: str) -> Qt.BrushStyle:
+    """The background style of the selection that draws one highlight."""
+    [style] = [
+        s.format.background().style()
+        for s in pane.extraSelections()
+        if s.format.property(QTextFormat.Property.UserProperty) == annotation_id
+    ]
+    return style
+
+
 def test_a_passage_to_check_is_drawn_differently_and_can_be_confirmed(
     window: MainWindow, services: Services
 ) -> None:
@@ -151,8 +162,7 @@ def test_a_passage_to_check_is_drawn_differently_and_can_be_confirmed(
     )
     window.open_question(key)
     pane = window.reader.answer_pane
-    [selection] = pane.extraSelections()
-    assert selection.format.background().style() == Qt.BrushStyle.BDiagPattern
+    assert _drawn_style(pane, created.id) == Qt.BrushStyle.BDiagPattern
     panel = window.annotation_tools.panel
     assert panel.select_annotation(created.id)
     shown = panel.state_text.text()
@@ -160,8 +170,7 @@ def test_a_passage_to_check_is_drawn_differently_and_can_be_confirmed(
     assert panel.confirm_button.isVisibleTo(panel)
     panel.confirm_button.click()
     assert services.annotations.get(created.id).anchor_state is AnchorState.ANCHORED
-    [selection] = pane.extraSelections()
-    assert selection.format.background().style() == Qt.BrushStyle.SolidPattern
+    assert _drawn_style(pane, created.id) == Qt.BrushStyle.SolidPattern
 
 
 def test_search_terms_and_highlights_are_drawn_together(

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from qe_desktop.domain.annotation import Part
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
 from qe_desktop.ui.main_window import MainWindow
@@ -96,6 +97,31 @@ def test_colleagues_question_appears_on_refresh_without_restarting(
     assert "refreshed" in window.statusBar().currentMessage().lower() or (
         "rafraîchie" in window.statusBar().currentMessage()
     )
+
+
+def test_a_colleagues_highlight_on_the_open_question_appears_own_edits_do_not_reopen(
+    window: MainWindow, services: Services, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = services.importing.import_paths([SEED]).keys[0]
+    window.refresh()
+    window.show_question(key)
+    tools = window.annotation_tools
+    assert tools.controller.records == []
+    window.team_tools.watcher.acknowledge()
+
+    colleague = Services.build(open_library(services.database.url), "bruno")
+    theirs = colleague.annotations.create(key, Part.ANSWER, 0, 20, "chiffre", note="Bruno")
+    colleague.database.close()
+    assert window.team_tools.watcher.check()
+    assert [r.id for r in tools.controller.records] == [theirs.id]
+
+    reopened: list[str] = []
+    monkeypatch.setattr(window, "open_question", reopened.append)
+    mine = services.annotations.create(key, Part.ANSWER, 30, 40, "chiffre")
+    tools.controller.refresh()  # what the window does after its own save
+    assert window.team_tools.watcher.check()  # the library moved...
+    assert reopened == []  # ...but the reader already shows it: left alone
+    assert mine.id in [r.id for r in tools.controller.records]
 
 
 def test_switch_library_shows_the_other_library_in_a_new_window(

@@ -52,23 +52,22 @@ _MINISTRY_PREFIX = re.compile(
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AnalysesCharts", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 
 def band_label(band: DelayBand) -> str:
     return {
-        DelayBand.IN_TIME: tr("Within the deadline"),
-        DelayBand.LATE_UNDER_6_MONTHS: tr("Late, under 6 months"),
-        DelayBand.LATE_UNDER_1_YEAR: tr("Late, 6 to 12 months"),
-        DelayBand.LATE_OVER_1_YEAR: tr("Late, over a year"),
+        DelayBand.IN_TIME: translate("AnalysesCharts", "Within the deadline"),
+        DelayBand.LATE_UNDER_6_MONTHS: translate("AnalysesCharts", "Late, under 6 months"),
+        DelayBand.LATE_UNDER_1_YEAR: translate("AnalysesCharts", "Late, 6 to 12 months"),
+        DelayBand.LATE_OVER_1_YEAR: translate("AnalysesCharts", "Late, over a year"),
     }[band]
 
 
 def short_ministry(name: str, limit: int = LABEL_CHARS) -> str:
     """ "Ministère de la santé et de l'accès aux soins" -> "Santé et de l'accès aux soins"."""
     if not name:
-        return tr("(no ministry)")
+        return translate("AnalysesCharts", "(no ministry)")
     short = _MINISTRY_PREFIX.sub("", name).strip() or name
     short = short[:1].upper() + short[1:]
     return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
@@ -152,7 +151,7 @@ class DelayChart(BarChartView):
     """Answered questions per ministry, stacked by how long the answer took."""
 
     def show_overview(self, overview: Overview) -> None:
-        chart = self._new_chart(tr("Answer delays by ministry"))
+        chart = self._new_chart(translate("AnalysesCharts", "Answer delays by ministry"))
         ministries = _top(overview.ministries, "answered")
         series = QHorizontalStackedBarSeries()
         for index, band in enumerate(DelayBand):
@@ -172,7 +171,7 @@ class DelayChart(BarChartView):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = _value_axis(max((m.answered for m in ministries), default=0))
-        axis_x.setTitleText(tr("answered questions"))
+        axis_x.setTitleText(translate("AnalysesCharts", "answered questions"))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         self.setChart(chart)
@@ -182,7 +181,7 @@ def _delay_label(figures: MinistryFigures) -> str:
     median = "—" if figures.median_delay is None else f"{figures.median_delay:.0f}"
     share = "—" if figures.share_in_time is None else f"{figures.share_in_time:.0%}"
     return (
-        tr("%1 (median %2 d, %3 on time)")
+        translate("AnalysesCharts", "%1 (median %2 d, %3 on time)")
         .replace("%1", short_ministry(figures.ministry, 32))
         .replace("%2", median)
         .replace("%3", share)
@@ -194,14 +193,22 @@ class MonthlyChart(BarChartView):
 
     def show_overview(self, overview: Overview) -> None:
         by_year = overview.granularity is Granularity.YEAR
-        title = tr("Questions per year") if by_year else tr("Questions per month")
+        title = (
+            translate("AnalysesCharts", "Questions per year")
+            if by_year
+            else translate("AnalysesCharts", "Questions per month")
+        )
         chart = self._new_chart(title)
         periods: Sequence[PeriodFigures] = overview.periods
         series = QStackedBarSeries()
         for index, (answering, label, color) in enumerate(
             (
-                (Answering.ANSWERED, tr("Answered"), ANSWERED_COLOR),
-                (Answering.UNANSWERED, tr("Not answered"), UNANSWERED_COLOR),
+                (Answering.ANSWERED, translate("AnalysesCharts", "Answered"), ANSWERED_COLOR),
+                (
+                    Answering.UNANSWERED,
+                    translate("AnalysesCharts", "Not answered"),
+                    UNANSWERED_COLOR,
+                ),
             )
         ):
             bar_set = QBarSet(label)
@@ -225,7 +232,7 @@ class MonthlyChart(BarChartView):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = _value_axis(max((p.answered + p.unanswered for p in periods), default=0))
-        axis_y.setTitleText(tr("questions"))
+        axis_y.setTitleText(translate("AnalysesCharts", "questions"))
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         self.setChart(chart)
@@ -235,10 +242,10 @@ class OverdueChart(BarChartView):
     """Questions still unanswered after their deadline, per ministry."""
 
     def show_overview(self, overview: Overview) -> None:
-        chart = self._new_chart(tr("Overdue questions by ministry"))
+        chart = self._new_chart(translate("AnalysesCharts", "Overdue questions by ministry"))
         ministries = _top(overview.ministries, "overdue")
         series = QHorizontalBarSeries()
-        bar_set = QBarSet(tr("Overdue"))
+        bar_set = QBarSet(translate("AnalysesCharts", "Overdue"))
         bar_set.setColor(QColor(OVERDUE_COLOR))
         for category, figures in enumerate(ministries):
             bar_set.append(figures.overdue)
@@ -254,7 +261,7 @@ class OverdueChart(BarChartView):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         axis_x = _value_axis(max((m.overdue for m in ministries), default=0))
-        axis_x.setTitleText(tr("overdue questions"))
+        axis_x.setTitleText(translate("AnalysesCharts", "overdue questions"))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         self.setChart(chart)

@@ -59,14 +59,17 @@ def look_up(insights: InsightsService, key: str) -> Similar:
 def diff_html(pieces: list[DiffPiece]) -> str:
     """Differences as HTML: struck through in red = only in the first text, green = added."""
     out = []
+    previous: DiffKind | None = None
     for piece in pieces:
         text = escape(piece.text).replace("\n", "<br>")
         if piece.kind is DiffKind.REMOVED:
             out.append(f"<span style='{REMOVED_STYLE}'>{text}</span>")
         elif piece.kind is DiffKind.ADDED:
-            out.append(f"<span style='{ADDED_STYLE}'>{text}</span>")
+            gap = " " if previous is DiffKind.REMOVED else ""  # "old new", not "oldnew"
+            out.append(f"{gap}<span style='{ADDED_STYLE}'>{text}</span>")
         else:
             out.append(text)
+        previous = piece.kind
     return "".join(out)
 
 
@@ -102,14 +105,11 @@ class DuplicatesDialog(QDialog):
             item.setToolTip(f"{other.key}\n{other.ministry}\n{other.title}")
             item.setData(KEY_ROLE, other.key)
             self.list.addItem(item)
+        removed = self.tr("Struck through: only in %1.").replace("%1", key)
+        added = self.tr("Highlighted: only in the selected question.")
         legend = QLabel(
-            self.tr(
-                "<span style='%1'>Struck through</span>: only in %2. "
-                "<span style='%3'>Highlighted</span>: only in the selected question."
-            )
-            .replace("%1", REMOVED_STYLE)
-            .replace("%2", escape(key))
-            .replace("%3", ADDED_STYLE)
+            f"<span style='{REMOVED_STYLE}'>{escape(removed)}</span> "
+            f"<span style='{ADDED_STYLE}'>{escape(added)}</span>"
         )
         legend.setWordWrap(True)
         self.diff = QTextBrowser()
@@ -142,7 +142,7 @@ class DuplicatesDialog(QDialog):
         if other.likeness is Likeness.IDENTICAL:
             how = self.tr("identical")
         else:
-            how = self.tr("%1 % alike").replace("%1", f"{other.score * 100:.0f}")
+            how = self.tr("%1% alike").replace("%1", f"{other.score * 100:.0f}")
         published = other.published_on.strftime("%d/%m/%Y") if other.published_on else ""
         return f"{other.key} — {how}\n{published} {_short(other.title, 50)}".strip()
 
@@ -250,7 +250,8 @@ class SimilarPanel(QFrame):
                 f"<a href='q:{escape(q.key)}'>{escape(q.key)}</a> {escape(_short(q.title, 48))}"
                 for q in result.related
             )
-            self.related_label.setText(f"<b>{escape(self.tr('Related questions:'))}</b> {links}")
+            title = self.tr("Related questions:")
+            self.related_label.setText(f"<b>{escape(title)}</b> {links}")
         self.related_label.setVisible(bool(result.related))
         self.setVisible(bool(result.answers or result.questions or result.related))
         self.updated.emit()
@@ -259,7 +260,7 @@ class SimilarPanel(QFrame):
         self, label: QLabel, similar: tuple[SimilarQuestion, ...], text: str, link: str
     ) -> None:
         if similar:
-            label.setText(f"⧉ <a href='{link}'>{escape(text)}</a>")
+            label.setText(f"<a href='{link}'>{escape(text)}</a>")
         label.setVisible(bool(similar))
 
     def _link(self, href: str) -> None:

@@ -23,16 +23,17 @@ REFRESH_DELAY_MS = 1_500
 class AnalysesTools(QObject):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
-        self.window: Any = window  # MainWindow (typed loosely: it imports this module)
-        services = self.window.services
+        main: Any = window  # MainWindow (typed loosely: it imports this module)
+        self.window = main
+        services = main.services
         self.action = QAction(self.tr("&Analyses"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))  # G for graphs
         self.action.triggered.connect(self.show_analyses)
         window.addAction(self.action)
         self.view: AnalysesView | None = None
         self.similar = SimilarPanel(services.insights)
-        self.window.reader.layout().addWidget(self.similar)
-        self.window.reader.detail_shown.connect(self.similar.show_detail)
+        main.reader.layout().addWidget(self.similar)
+        main.reader.detail_shown.connect(self.similar.show_detail)
         self.similar.question_requested.connect(self.open_question)
         self._fingerprints = BackgroundCall(self)
         self._fingerprints.done.connect(self._fingerprints_done)
@@ -40,7 +41,7 @@ class AnalysesTools(QObject):
         self._later.setSingleShot(True)
         self._later.setInterval(REFRESH_DELAY_MS)
         self._later.timeout.connect(self.refresh_fingerprints)
-        self.window.library.model.modelReset.connect(self._library_reloaded)
+        main.library.model.modelReset.connect(self._library_reloaded)
 
     def install(self, view_menu: QMenu) -> None:
         view_menu.addSeparator()

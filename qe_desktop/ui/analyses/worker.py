@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 
 class _Call(QObject):
@@ -101,8 +101,10 @@ class BackgroundCall(QObject):
         thread.started.connect(call.run)
         call.done.connect(self._on_done)
         call.failed.connect(self._on_failed)
-        call.done.connect(thread.quit)
-        call.failed.connect(thread.quit)
+        # Direct: QThread.quit is thread-safe, and a queued quit would wait for the GUI
+        # thread, which may itself be waiting for this thread (wait_for_background_work).
+        call.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+        call.failed.connect(thread.quit, Qt.ConnectionType.DirectConnection)
         _the_janitor().adopt(thread, call)
         thread.start()
 

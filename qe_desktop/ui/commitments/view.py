@@ -63,7 +63,7 @@ class CommitmentsView(QWidget):
         self.overdue_check = QCheckBox(self.tr("Overdue"))
         self.month_check = QCheckBox(self.tr("Due this month"))
         self.ministry_combo = QComboBox()
-        self.ministry_combo.setMinimumContentsLength(24)
+        self.ministry_combo.setMinimumContentsLength(36)
         self.ministry_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -76,9 +76,9 @@ class CommitmentsView(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.overdue_check)
         filters.addWidget(self.month_check)
-        filters.addWidget(self.ministry_combo, 1)
+        filters.addWidget(self.ministry_combo)
         filters.addWidget(self.status_combo)
-        filters.addStretch(0)
+        filters.addStretch(1)
         filters.addWidget(self.count_label)
 
         self.table = QTableView()
@@ -90,6 +90,7 @@ class CommitmentsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
@@ -19,7 +19,7 @@ from qe_desktop.ui.commitments.suggestions import SuggestionController
 from qe_desktop.ui.commitments.view import CommitmentsView
 
 STATUS_MS = 8_000
-DOCK_HEIGHT = 260
+DOCK_HEIGHT = 300
 
 
 class CommitmentsUi(QObject):
@@ -31,6 +31,7 @@ class CommitmentsUi(QObject):
         self.dock = QDockWidget(self.tr("Commitments"), window)
         self.dock.setObjectName("commitmentsDock")
         self.dock.setWidget(self.view)
+        self._sized = False
         self.suggestions = SuggestionController(
             services.commitments, self.window.reader, window, self.notify, self._accepted
         )
@@ -49,7 +50,6 @@ class CommitmentsUi(QObject):
     def install(self, view_menu: QMenu) -> None:
         window = self.window
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
         self.dock.hide()
         view_menu.addSeparator()
         view_menu.addAction(self.show_action)
@@ -74,7 +74,13 @@ class CommitmentsUi(QObject):
 
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
+            if not self._sized:  # a hidden dock ignores resizeDocks: size it when first shown
+                self._sized = True
+                QTimer.singleShot(0, self._size_dock)
             self.view.reload()
+
+    def _size_dock(self) -> None:
+        self.window.resizeDocks([self.dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
 
     def _annotations_changed(self) -> None:
         self.suggestions.reload()  # a deleted Engagement highlight may be suggested again
@@ -115,8 +121,10 @@ class CommitmentsUi(QObject):
         reader = window.reader
         if reader.detail is None or reader.detail.key != key:
             window.open_question(key)
-        detail = reader.detail
-        record = next((a for a in detail.annotations if a.id == annotation_id), None)
+        record = self._record_shown(annotation_id)
+        if record is None:  # changed since the question was opened (a colleague, the CLI)
+            window.open_question(key)
+            record = self._record_shown(annotation_id)
         if record is None:
             return False
         tools = getattr(window, "annotation_tools", None)
@@ -127,6 +135,11 @@ class CommitmentsUi(QObject):
             return False
         reader.pane_for(record.part).flash(record.selector.start, record.selector.end)
         return True
+
+    def _record_shown(self, annotation_id: str) -> AnnotationRecord | None:
+        detail = self.window.reader.detail
+        annotations = detail.annotations if detail is not None else ()
+        return next((a for a in annotations if a.id == annotation_id), None)
 
 
 def install_commitments(window: QMainWindow, view_menu: QMenu) -> CommitmentsUi:

@@ -297,7 +297,7 @@ class TextPane(QTextBrowser):
 
     def _suggestion_selections(self) -> list[QTextEdit.ExtraSelection]:
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#fff1e0"))
+        fmt.setBackground(QColor("#ffead2"))
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(QColor("#e76f51"))
         return [self._selection(start, end, fmt) for start, end in self.suggestion_spans]
