@@ -14,6 +14,7 @@ from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.exporters.citations import due_label
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
 from qe_desktop.services.exporting import ExportError, ExportFormat, ExportOptions
@@ -113,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screenshot", help="rendre la fenêtre dans un PNG")
     p.add_argument("out", type=Path)
     p.add_argument("--question", metavar="KEY")
-    p.add_argument("--size", default="1400x860", help="LARGEURxHAUTEUR")
+    p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     p.add_argument("--view", default="library", help="vue à afficher")
     return parser
 
@@ -188,6 +189,9 @@ def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     out.write((r.answer_text or "(pas encore de réponse)") + "\n")
     for a in detail.annotations:
         out.write(f"\n[{a.category}] « {a.selector.exact} » {a.note}\n")
+        if a.commitment is not None:
+            c = a.commitment
+            out.write(f"  engagement : échéance {due_label(c)}, {c.status.label}, {c.ministry}\n")
     return 0
 
 

@@ -84,6 +84,9 @@ def test_the_seed_roadmaps_are_listed_as_overdue(library: Path, capsys) -> None:
     assert out.startswith("30/06/2025\tà vérifier\ten retard de ")
     assert SEED_KEY in out
 
+    code, out, _ = run(capsys, library, "show", SEED_KEY)
+    assert "engagement : échéance juin 2025, à vérifier, Ministère de l'économie" in out
+
     code, out, _ = run(capsys, library, "show", SEED_KEY, "--json")
     [annotation] = json.loads(out)["annotations"]
     assert annotation["commitment"]["history"][0]["author"] == "Claire"

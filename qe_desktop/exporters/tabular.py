@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from qe_desktop.domain.annotation import DEFAULT_CATEGORIES, AnnotationRecord, Part
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters.atomic import write_atomically, write_bytes_atomically
+
+if TYPE_CHECKING:  # openpyxl takes a third of a second to import: only when writing XLSX
+    from openpyxl import Workbook
 
 COLUMNS = (
     "Question",
@@ -141,11 +140,12 @@ def write_csv(lines: Sequence[AnnotationLine], path: Path, delimiter: str = ";")
     write_bytes_atomically(path, render_csv(lines, delimiter).encode("utf-8-sig"))
 
 
-def _xlsx_text(value: str) -> str:
-    return escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
-
-
 def build_workbook(lines: Sequence[AnnotationLine], title: str = "") -> Workbook:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -158,7 +158,7 @@ def build_workbook(lines: Sequence[AnnotationLine], title: str = "") -> Workbook
         for column_index, value in enumerate(line.cells(), start=1):
             cell = sheet.cell(row=row_index, column=column_index)
             if isinstance(value, str):
-                cell.value = _xlsx_text(value)
+                cell.value = escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
                 cell.data_type = "s"  # never a formula, whatever the text
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif isinstance(value, datetime):

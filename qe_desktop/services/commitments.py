@@ -116,6 +116,9 @@ class CommitmentService:
         with self._db.read() as session:
             question = self._question(session, key)
             start, end = _locate(question.answer_text or "", suggestion)
+            taken = store.engagement_spans(session, question.id)
+            if any(s < end and start < e for s, e in taken):
+                raise ValueError("Ce passage est déjà relevé comme engagement.")
             ministry = display_ministry(question)
             answered_on = question.answered_on
         if due is None and precision is None:

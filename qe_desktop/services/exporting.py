@@ -19,7 +19,6 @@ from pathlib import Path
 
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, Sort
 from qe_desktop.exporters.document import DocumentOptions, build_document, default_title
-from qe_desktop.exporters.docx_export import write_docx
 from qe_desktop.exporters.filenames import safe_file_name
 from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
@@ -240,6 +239,8 @@ class ExportService:
         if fmt is ExportFormat.MARKDOWN:
             write_markdown(document, path)
         elif fmt is ExportFormat.DOCX:
+            from qe_desktop.exporters.docx_export import write_docx  # python-docx: slow import
+
             write_docx(document, path)
         else:
             assert self._pdf_writer is not None

@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from qe_desktop.domain.annotation import AnnotationRecord, CommitmentRecord, StatusChange
 from qe_desktop.domain.merge import MergeAction, as_utc, merge_annotation
+from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.services.importing import AfterUpsert
 from qe_desktop.services.library import open_library
 from qe_desktop.storage import annotations as store
@@ -30,7 +31,12 @@ from qe_desktop.storage.database import Database
 from qe_desktop.storage.engine import display_url, to_url, without_password
 from qe_desktop.storage.mapping import merge_records, record_from_row
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions import find_existing, refresh_notes_text, upsert_question
+from qe_desktop.storage.questions import (
+    find_existing,
+    insert_new,
+    refresh_notes_text,
+    upsert_question,
+)
 from qe_desktop.storage.sync import NoteState, QuestionStamp
 from qe_desktop.storage.types import utcnow
 
@@ -175,39 +181,65 @@ class SyncService:
     # -- questions -------------------------------------------------------------------
     def _questions(self, here: _Side, there: _Side) -> list[_Pair]:
         """Pair the questions of both sides, copying the missing ones; converge contents."""
-        pairs: list[_Pair] = []
+        here_stamps = snapshot.question_stamps(here.session)
         there_stamps = snapshot.question_stamps(there.session)
         there_by_key = {s.key: s for s in there_stamps}
-        paired_there: set[int] = set()
-        lonely_here: list[QuestionStamp] = []
-        for stamp in snapshot.question_stamps(here.session):
-            match = there_by_key.get(stamp.key)
-            if match is None:
-                lonely_here.append(stamp)
-            else:
-                pairs.append(_Pair(stamp, match))
-                paired_there.add(match.id)
-        for stamp in lonely_here:
-            pairs.append(_Pair(stamp, self._counterpart(here, there, stamp)))
-            paired_there.add(pairs[-1].there.id)
-        for stamp in there_stamps:
-            if stamp.id not in paired_there:
-                pairs.append(_Pair(self._counterpart(there, here, stamp), stamp))
+        pairs = [_Pair(s, there_by_key[s.key]) for s in here_stamps if s.key in there_by_key]
+        paired_there = {p.there.id for p in pairs}
+        lonely_here = [s for s in here_stamps if s.key not in there_by_key]
+        for stamp, found in self._counterparts(here, there, lonely_here):
+            pairs.append(_Pair(stamp, found))
+            paired_there.add(found.id)
+        lonely_there = [s for s in there_stamps if s.id not in paired_there]
+        for stamp, found in self._counterparts(there, here, lonely_there):
+            pairs.append(_Pair(found, stamp))
         for pair in pairs:
             if pair.here.content_hash != pair.there.content_hash:
                 self._converge(here, there, pair)
         return pairs
 
-    def _counterpart(self, source: _Side, target: _Side, stamp: QuestionStamp) -> QuestionStamp:
-        """The same question in `target` (found by identity), or a copy made there."""
-        record = record_from_row(source.session.get_one(Question, stamp.id))
-        found = find_existing(target.session, record)
-        if found is not None:
-            return _stamp(found)
+    def _counterparts(
+        self, source: _Side, target: _Side, stamps: list[QuestionStamp]
+    ) -> list[tuple[QuestionStamp, QuestionStamp]]:
+        """Each question's twin in `target` (found by identity), or a copy made there.
+
+        Copies of questions `target` surely lacks go in one statement (the import's
+        fast path); only the others are looked up one by one.
+        """
+        if not stamps:
+            return []
+        records = snapshot.records_by_id(source.session, [s.id for s in stamps])
+        index = snapshot.identity_index(target.session)
+        twins: list[tuple[QuestionStamp, QuestionStamp]] = []
+        fresh: dict[str, QuestionStamp] = {}  # by the key the copy will get
+        slow: list[QuestionStamp] = []
+        for stamp in stamps:
+            record = records[stamp.id]
+            if index.might_hold(record) or record.key in fresh:  # (twice here: merged after)
+                slow.append(stamp)
+            else:
+                fresh[record.key] = stamp
+        results = insert_new(target.session, [records[s.id] for s in fresh.values()])
+        target.changes.questions_added += len(results)
+        for result in results:
+            self._run_hooks(target.session, result)
+        for stamp in slow:
+            found = find_existing(target.session, records[stamp.id])
+            if found is None:
+                found = self._copy_question(target, records[stamp.id])
+            twins.append((stamp, _stamp(found)))
+        copies = {s.id: s for s in snapshot.question_stamps(target.session)}
+        twins.extend(
+            (stamp, copies[result.question_id])
+            for stamp, result in zip(fresh.values(), results, strict=True)
+        )
+        return twins
+
+    def _copy_question(self, target: _Side, record: QuestionRecord) -> Question:
         result = upsert_question(target.session, record)
         self._run_hooks(target.session, result)
         target.changes.questions_added += 1
-        return _stamp(target.session.get_one(Question, result.question_id))
+        return target.session.get_one(Question, result.question_id)
 
     def _converge(self, here: _Side, there: _Side, pair: _Pair) -> None:
         """Both copies take the newer import, completed by what only the older one has."""
@@ -349,4 +381,5 @@ def _union_history(
 def _describe(record: AnnotationRecord) -> str:
     state = "supprimée" if record.deleted else f"[{record.category}]"
     note = f" — {record.note}" if record.note else ""
-    return f"{state} « {record.selector.exact[:80]} »{note} ({record.creator or 'anonyme'})"
+    author = record.creator or "auteur inconnu"
+    return f"{state} « {record.selector.exact[:80]} »{note} (surlignage de {author})"

@@ -1,16 +1,21 @@
-"""Schema versioning: Alembic at start-up, a backup before migrating, newer bases refused."""
+"""Schema versioning: Alembic at start-up, a backup before migrating, newer bases refused.
+
+Alembic takes half a second to import and to load its scripts. Most starts find the
+library already at head: the stored revision is read with plain SQL and compared with
+the head named in the migration files, and Alembic is loaded only to migrate.
+"""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 from qe_desktop.storage.backups import make_backup
 from qe_desktop.storage.engine import sqlite_path
@@ -37,7 +42,15 @@ def include_object(
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 
+_REVISION = re.compile(r"""^revision\s*(?::[^=]*)?=\s*["']([^"']+)["']""", re.MULTILINE)
+_DOWN_REVISION = re.compile(
+    r"""^down_revision\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|(None))\s*$""", re.MULTILINE
+)
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     location = resources.files("qe_desktop.storage") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -47,17 +60,54 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
+def scripted_head() -> str | None:
+    """The head revision read from the migration files as text (no Alembic import).
+
+    None when it cannot be told for sure (no source files, a merge, a branch): the
+    caller then asks Alembic.
+    """
+    versions = resources.files("qe_desktop.storage") / "migrations" / "versions"
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    try:
+        scripts = [f for f in versions.iterdir() if f.name.endswith(".py")]
+        for script in scripts:
+            if script.name == "__init__.py":
+                continue
+            text = script.read_text(encoding="utf-8")
+            revision, parent = _REVISION.search(text), _DOWN_REVISION.search(text)
+            if revision is None or parent is None:
+                return None
+            revisions.add(revision[1])
+            if parent[1]:
+                parents.add(parent[1])
+    except OSError:
+        return None
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The revision stored in the library (None for a new one), read with plain SQL."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    if len(rows) > 1:
+        raise RuntimeError("alembic_version holds several revisions")
+    return str(rows[0][0]) if rows else None
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -69,6 +119,8 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     and touch nothing.
     """
     current = current_revision(engine)
+    if current is not None and current == scripted_head():
+        return None
     head = head_revision()
     if current == head:
         return None
@@ -84,6 +136,8 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     if path is not None and path.exists() and has_tables:
         engine.dispose()
         backup = make_backup(path, "avant-migration")
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(alembic_config(connection), "head")
     return backup

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from qe_desktop.domain.annotation import AnnotationRecord
-from qe_desktop.domain.question import QuestionRecord
+from qe_desktop.domain.question import QuestionRecord, question_key
 from qe_desktop.storage import annotations as store
-from qe_desktop.storage.mapping import apply_record
+from qe_desktop.storage.mapping import apply_record, record_from_row
 from qe_desktop.storage.models import Annotation, Commitment, Question, QuestionNote, SyncMark
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.types import utcnow
+
+_BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,69 @@ class NoteState:
 def question_stamps(session: Session) -> list[QuestionStamp]:
     query = select(Question.id, Question.key, Question.content_hash, Question.imported_at)
     return [QuestionStamp(*row) for row in session.execute(query.order_by(Question.id))]
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityIndex:
+    """The identities `find_existing` matches on, loaded at once: most copies are new, and
+    ruling a record out here saves its five look-ups."""
+
+    uids: frozenset[str]
+    keys: frozenset[str]
+    numbers: frozenset[tuple[str, int | None, str | None, str]]
+    urls: frozenset[str]
+    pageless: frozenset[tuple[str, str, date | None]]
+
+    def might_hold(self, record: QuestionRecord) -> bool:
+        numbered = (record.chamber.value, record.legislature, record.number, record.qtype)
+        pageless = (record.chamber.value, record.author.name, record.published_on)
+        return (
+            (bool(record.uid) and record.uid in self.uids)
+            or question_key(record) in self.keys
+            or (bool(record.number and record.legislature) and numbered in self.numbers)
+            or (bool(record.url) and record.url in self.urls)
+            or pageless in self.pageless
+        )
+
+
+def identity_index(session: Session) -> IdentityIndex:
+    query = select(
+        Question.uid,
+        Question.key,
+        Question.chamber,
+        Question.legislature,
+        Question.number,
+        Question.qtype,
+        Question.url,
+        Question.author_name,
+        Question.published_on,
+    )
+    rows = session.execute(query).all()
+    return IdentityIndex(
+        uids=frozenset(r.uid for r in rows if r.uid),
+        keys=frozenset(r.key for r in rows),
+        numbers=frozenset(
+            (r.chamber, r.legislature, r.number, r.qtype)
+            for r in rows
+            if r.number and r.legislature
+        ),
+        urls=frozenset(r.url for r in rows if r.url),
+        pageless=frozenset(
+            (r.chamber, r.author_name, r.published_on)
+            for r in rows
+            if r.chamber == "senat" and r.author_name and r.published_on
+        ),
+    )
+
+
+def records_by_id(session: Session, ids: Sequence[int]) -> dict[int, QuestionRecord]:
+    """Whole questions as records, a few hundred per query."""
+    found: dict[int, QuestionRecord] = {}
+    for start in range(0, len(ids), _BATCH):
+        chunk = list(ids[start : start + _BATCH])
+        for row in session.scalars(select(Question).where(Question.id.in_(chunk))):
+            found[row.id] = record_from_row(row)
+    return found
 
 
 def take_content(session: Session, row: Question, record: QuestionRecord) -> UpsertResult:

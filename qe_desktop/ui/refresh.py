@@ -3,7 +3,9 @@
 On a team library several assistants write at once. Every `interval_ms` the watcher asks
 the services for the library's data version (one small query); when it differs from the
 last one seen, `changed` is emitted and the window reloads what it shows. F5 does the
-same at once. A failed check (server unreachable) is reported once, not every 30 s.
+same at once. A failed check (server unreachable) is reported once, not every 30 s, and
+checks then thin out (1, 2, 4… up to 10 periods apart): an unreachable server can make
+a check wait for the connection timeout, and the window must not freeze every 30 s.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 POLL_INTERVAL_MS = 30_000
+MAX_BACKOFF_PERIODS = 10
 
 
 class RefreshWatcher(QObject):
@@ -31,6 +34,8 @@ class RefreshWatcher(QObject):
         self._active = active
         self._seen: object = None
         self._failing = False
+        self._backoff = 0  # periods to skip after the latest failure
+        self._skip = 0
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
@@ -51,6 +56,9 @@ class RefreshWatcher(QObject):
         """True (and `changed` emitted) when the library moved since last seen."""
         if not self._active():
             return False
+        if self._skip > 0:
+            self._skip -= 1
+            return False
         current = self._read()
         if current is None or current == self._seen:
             return False
@@ -62,9 +70,12 @@ class RefreshWatcher(QObject):
         try:
             value = self._probe()
         except Exception as error:  # network down, server restarted: try again later
+            self._backoff = min(max(1, 2 * self._backoff), MAX_BACKOFF_PERIODS)
+            self._skip = self._backoff
             if not self._failing:
                 self._failing = True
                 self.failed.emit(str(error))
             return None
         self._failing = False
+        self._backoff = 0
         return value

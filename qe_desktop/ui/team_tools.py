@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
@@ -67,7 +67,13 @@ class TeamTools(QObject):
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.sync_action)
         view_menu.addAction(self.refresh_action)
-        self.watcher.start()
+        self.window.installEventFilter(self)  # polling starts when the window first shows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        showing = watched is self.window and event.type() == QEvent.Type.Show
+        if showing and not self.watcher.timer.isActive():
+            self.watcher.start()  # what is on screen now is the baseline
+        return False
 
     # -- refresh ---------------------------------------------------------------
     def reload(self, everything: bool = True) -> None:

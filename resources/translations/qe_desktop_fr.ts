@@ -2,89 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+61"/>
-        <source>Within the deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Late, under 6 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Late, 6 to 12 months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Late, over a year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>(no ministry)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+84"/>
-        <source>Answer delays by ministry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
-        <source>answered questions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1 (median %2 d, %3 on time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Questions per year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Questions per month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Not answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>questions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Overdue questions by ministry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Overdue</source>
-        <translation type="unfinished">En retard</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>overdue questions</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AllAnnotations</name>
     <message>
         <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+48"/>
@@ -169,9 +86,92 @@
     </message>
 </context>
 <context>
+    <name>AnalysesCharts</name>
+    <message>
+        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+60"/>
+        <source>Within the deadline</source>
+        <translation>Dans le délai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late, under 6 months</source>
+        <translation>En retard de moins de 6 mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late, 6 to 12 months</source>
+        <translation>En retard de 6 à 12 mois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late, over a year</source>
+        <translation>En retard de plus d&apos;un an</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(no ministry)</source>
+        <translation>(sans ministère)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Answer delays by ministry</source>
+        <translation>Délais de réponse par ministère</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>answered questions</source>
+        <translation>questions répondues</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (median %2 d, %3 on time)</source>
+        <translation>%1 (médiane %2 j, %3 dans le délai)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Questions per year</source>
+        <translation>Questions par an</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Questions per month</source>
+        <translation>Questions par mois</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Answered</source>
+        <translation>Répondues</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not answered</source>
+        <translation>Sans réponse</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>questions</source>
+        <translation>questions</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Overdue questions by ministry</source>
+        <translation>Questions en retard par ministère</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>overdue questions</source>
+        <translation>questions en retard</translation>
+    </message>
+</context>
+<context>
     <name>AnalysesTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+28"/>
+        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+29"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyses</translation>
     </message>
@@ -435,13 +435,13 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="-8"/>
-        <location line="+9"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
@@ -520,7 +520,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/application.py" line="+97"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -711,6 +711,103 @@
     </message>
 </context>
 <context>
+    <name>CommitmentsUi</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+31"/>
+        <source>Commitments</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Commitments</source>
+        <translation>&amp;Engagements</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Accept a suggested commitment</source>
+        <translation>Accepter un engagement suggéré</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This commitment has no place in the current text.</source>
+        <translation>Cet engagement n&apos;a plus de place dans le texte actuel.</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsView</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+63"/>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due this month</source>
+        <translation>Échéance ce mois-ci</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Change the status…</source>
+        <translation>Changer le statut…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the due date…</source>
+        <translation>Modifier l&apos;échéance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up question…</source>
+        <translation>Question de relance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the calendar (.ics)…</source>
+        <translation>Exporter le calendrier (.ics)…</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 commitment(s), %2 overdue</source>
+        <translation>%1 engagement(s), %2 en retard</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>All ministries</source>
+        <translation>Tous les ministères</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Choose a commitment first.</source>
+        <translation>Choisissez d&apos;abord un engagement.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Commitments</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Someone else changed this commitment meanwhile: look at it again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cet engagement entre-temps : relisez-le.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+13"/>
+        <source>Export the calendar</source>
+        <translation>Exporter le calendrier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 commitment(s) written to %2</source>
+        <translation>%1 engagement(s) écrit(s) dans %2</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../qe_desktop/ui/annotations/conflict_dialog.py" line="+32"/>
@@ -751,35 +848,35 @@
 <context>
     <name>DueDateDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+134"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+135"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d&apos;échéance</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Due on</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance le</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Précision</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Shown as</source>
-        <translation type="unfinished"></translation>
+        <translation>Affichée comme</translation>
     </message>
 </context>
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+95"/>
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+98"/>
         <source>Near-identical answers</source>
         <translation>Réponses quasi identiques</translation>
     </message>
@@ -789,12 +886,22 @@
         <translation>Questions quasi identiques</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&lt;span style=&apos;%1&apos;&gt;Struck through&lt;/span&gt;: only in %2. &lt;span style=&apos;%3&apos;&gt;Highlighted&lt;/span&gt;: only in the selected question.</source>
-        <translation>&lt;span style=&apos;%1&apos;&gt;Barré&lt;/span&gt; : seulement dans %2. &lt;span style=&apos;%3&apos;&gt;Surligné&lt;/span&gt; : seulement dans la question sélectionnée.</translation>
+        <location line="+8"/>
+        <source>Struck through: only in %1.</source>
+        <translation>Barré : seulement dans %1.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+1"/>
+        <source>Highlighted: only in the selected question.</source>
+        <translation>Surligné : seulement dans la question sélectionnée.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1% alike</source>
+        <translation>identiques à %1 %</translation>
+    </message>
+    <message>
+        <location line="-16"/>
         <source>Open this question</source>
         <translation>Ouvrir cette question</translation>
     </message>
@@ -802,11 +909,6 @@
         <location line="+14"/>
         <source>identical</source>
         <translation>identique</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 % alike</source>
-        <translation>semblable à %1 %</translation>
     </message>
 </context>
 <context>
@@ -1070,33 +1172,33 @@
     <message>
         <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+36"/>
         <source>Follow-up written question</source>
-        <translation type="unfinished"></translation>
+        <translation>Question écrite de relance</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>A draft: read it and adapt it before tabling the question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un brouillon : relisez-le et adaptez-le avant de déposer la question.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer sous…</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Copied</source>
-        <translation type="unfinished"></translation>
+        <translation>Copié</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+9"/>
         <source>Save the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer le brouillon</translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1345,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+43"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+44"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1308,7 +1410,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
@@ -1628,7 +1730,7 @@
 <context>
     <name>SimilarPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+91"/>
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+93"/>
         <source>Identical (or near-identical) answer to %n other question(s)</source>
         <translation>
             <numerusform>Réponse identique (ou presque) à celle de %n autre question</numerusform>
@@ -1643,60 +1745,103 @@
             <numerusform>Même question (ou presque) que %n autres questions</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Related questions:</source>
+        <translation>Questions proches :</translation>
+    </message>
 </context>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-158"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-159"/>
         <source>Commitment status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statut de l&apos;engagement</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Why: what was published, said or not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi : ce qui a été publié, dit ou n&apos;a pas été fait</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Link, JO reference, document…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien, référence au JO, document…</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-4"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+4"/>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Preuve</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Qui</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historique</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message>
+        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+57"/>
+        <source>%1 suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
+        <translation>%1 engagement(s) suggéré(s) dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Suggested commitment, due %1 (confidence %2 %)</source>
+        <translation>Engagement suggéré, échéance %1 (confiance %2 %)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accept as a commitment</source>
+        <translation>Accepter comme engagement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept with another due date…</source>
+        <translation>Accepter avec une autre échéance…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss the suggestion</source>
+        <translation>Écarter la suggestion</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Commitment recorded, due %1.</source>
+        <translation>Engagement enregistré, échéance %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Suggestion dismissed: it will not be offered again.</source>
+        <translation>Suggestion écartée : elle ne sera plus proposée.</translation>
     </message>
 </context>
 <context>
@@ -1768,7 +1913,7 @@
         <translation>&amp;Rafraîchir</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+59"/>
         <source>Library refreshed.</source>
         <translation>Bibliothèque rafraîchie.</translation>
     </message>

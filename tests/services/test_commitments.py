@@ -76,6 +76,9 @@ def test_accepting_makes_an_engagement_highlight_with_a_commitment(
     assert (first.status, first.author) == (CommitmentStatus.TO_CHECK, "testeur")
     assert "17/04/2025" in first.reason
     assert tracker.suggestions(SEED_KEY) == []  # not offered twice
+    with pytest.raises(ValueError, match="déjà relevé"):
+        tracker.accept(SEED_KEY, suggestion)  # a second click on a stale menu
+    assert len(sample_services.annotations.for_question(SEED_KEY)) == 1
 
 
 def test_accepting_with_a_corrected_date_keeps_the_users_date(

@@ -228,6 +228,26 @@ def test_an_answer_imported_on_one_side_reaches_the_other(
     assert_nothing_left_to_do(local, team)
 
 
+def test_one_question_known_under_two_keys_is_recognised_not_duplicated(
+    local: Services, team: Services, tmp_path: Path
+) -> None:
+    numbered = tmp_path / "numerotee.txt"
+    page = SEED.read_text(encoding="utf-8")
+    numbered.write_text("Question écrite n° 03038 - 17e législature\n" + page, encoding="utf-8")
+    [local_key] = local.importing.import_paths([SEED]).keys  # copied without its number
+    [team_key] = team.importing.import_paths([numbered]).keys
+    assert local_key != team_key
+    mine = highlight(local, local_key, note="sur la copie sans numéro")
+
+    report = sync(local, team)
+
+    assert report.there.questions_added == report.here.questions_added == 0
+    assert local.questions.total() == team.questions.total() == 1
+    assert local.questions.detail(local_key).record.number == "03038"  # completed here
+    assert team.annotations.get(mine).question_key == team_key  # attached to its twin
+    assert_nothing_left_to_do(local, team)
+
+
 def test_syncing_a_library_with_itself_is_refused(local: Services) -> None:
     with pytest.raises(SyncError, match="bibliothèque ouverte"):
         local.sync.sync_with(local.database.url)

@@ -75,8 +75,45 @@ def test_watcher_signals_a_change_once_and_an_unreachable_server_once(qtbot) -> 
     with qtbot.waitSignal(watcher.failed, timeout=1_000):
         watcher.check()
     with qtbot.assertNotEmitted(watcher.failed):
-        watcher.check()
+        for _ in range(5):
+            watcher.check()
     watcher.stop()
+
+
+def test_an_unreachable_server_is_asked_less_and_less_often(qtbot) -> None:
+    calls: list[int] = []
+    state = {"fail": True}
+
+    def probe() -> int:
+        calls.append(1)
+        if state["fail"]:
+            raise OSError("timeout expired")
+        return 1
+
+    watcher = RefreshWatcher(probe, interval_ms=10_000)
+    asked = []
+    for _ in range(12):
+        before = len(calls)
+        watcher.check()
+        asked.append(len(calls) - before)
+    assert asked == [1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0]  # periods skipped: 1, 2, 4, 8...
+    state["fail"] = False
+    while not watcher.check() and len(calls) < 30:
+        pass
+    assert [watcher.check() for _ in range(3)] == [False, False, False]
+    before = len(calls)
+    watcher.check()
+    assert len(calls) == before + 1  # back to every period once it answers
+
+
+def test_polling_starts_when_the_window_shows_not_when_it_is_built(
+    services: Services, settings: QSettings, qtbot
+) -> None:
+    window = MainWindow(services, settings)
+    qtbot.addWidget(window)
+    assert not window.team_tools.watcher.timer.isActive()  # constructors do no I/O
+    window.show()
+    assert window.team_tools.watcher.timer.isActive()
 
 
 def test_colleagues_question_appears_on_refresh_without_restarting(

@@ -87,7 +87,7 @@ class StatusDialog(QDialog):
         self.history.setHeaderLabels([*headers, self.tr("Evidence")])
         for change in reversed(history):  # newest first
             local = change.at.astimezone()
-            QTreeWidgetItem(
+            item = QTreeWidgetItem(
                 self.history,
                 [
                     local.strftime("%d/%m/%Y %H:%M"),
@@ -97,6 +97,8 @@ class StatusDialog(QDialog):
                     change.evidence,
                 ],
             )
+            item.setToolTip(3, change.reason)
+            item.setToolTip(4, change.evidence)
         for column in range(3):
             self.history.resizeColumnToContents(column)
         layout = QVBoxLayout(self)

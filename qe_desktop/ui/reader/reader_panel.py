@@ -14,7 +14,7 @@ from qe_desktop.ui.annotations.rendering import pane_highlights
 from qe_desktop.ui.reader.header import ReaderHeader
 from qe_desktop.ui.reader.text_pane import TextPane
 
-NARROW_WIDTH = 820
+NARROW_WIDTH = 640  # below this, question and answer stack (each pane keeps ~320 px)
 
 
 def _titled(title: str, pane: TextPane) -> QWidget:
