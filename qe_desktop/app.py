@@ -26,10 +26,10 @@ def write_pdf(html: str, path: Path) -> None:
 
 
 def build_services(location: str) -> Services:
+    """The library opened and its services built; the daily check and backup are left to
+    the caller (the window runs them in the background once shown, the CLI right away)."""
     database = open_library(location)
-    services = Services.build(database, default_user_name(), pdf_writer=write_pdf)
-    services.backups.daily()
-    return services
+    return Services.build(database, default_user_name(), pdf_writer=write_pdf)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -42,6 +42,12 @@ def main(argv: Sequence[str]) -> int:
     try:
         services = build_services(location)
     except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
+        sys.stderr.write(f"{error}\n")
+        return 3
+    try:
+        services.backups.daily()
+    except CorruptDatabaseError as error:
+        services.database.close()
         sys.stderr.write(f"{error}\n")
         return 3
     try:

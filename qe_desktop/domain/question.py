@@ -84,16 +84,21 @@ class QuestionRecord:
     @property
     def content_hash(self) -> str:
         """Hash of everything imported (not the source name): same hash = nothing changed."""
-        data = {f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "source"}
+        data = {name: getattr(self, name) for name in _HASHED_FIELDS}
+        data["author"] = _plain(self.author)
+        data["closing"] = _plain(self.closing)
         payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
-def _plain(value: object) -> object:
-    """What `dataclasses.asdict` makes of a field, without its deep copies (same JSON)."""
-    if isinstance(value, Author | Closing):
-        return {f.name: getattr(value, f.name) for f in fields(value)}
-    return value
+_HASHED_FIELDS = tuple(f.name for f in fields(QuestionRecord) if f.name != "source")
+
+
+def _plain(value: Author | Closing | None) -> dict[str, object] | None:
+    """What `dataclasses.asdict` makes of a nested record, without deep copies (same JSON)."""
+    if value is None:
+        return None
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 def _slug(value: str) -> str:

@@ -36,12 +36,18 @@ class BackupService:
         return self._db.path
 
     def daily(self) -> Path | None:
-        """One backup per day, taken when the library is first opened that day."""
+        """One backup per day, taken when the library is first opened that day.
+
+        The whole file is checked first (`CorruptDatabaseError`): a damaged library is
+        never copied over the good backups. On a large library this takes seconds, so
+        the window runs it in the background once it is shown.
+        """
         if not self.available or not self._library().exists():
             return None
         midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         if has_backup_since(self._library(), "quotidienne", midnight):
             return None
+        self._db.check_integrity()
         return make_backup(self._library(), "quotidienne")
 
     def before_import(self) -> Path | None:

@@ -7,7 +7,6 @@ batch. Failures are collected with the file name and a French reason.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -16,22 +15,24 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
-from qe_desktop.importers.dispatch import parse_item
+from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
-from qe_desktop.storage.database import Database
-from qe_desktop.storage.deputies import deputies_for, upsert_deputy
-from qe_desktop.storage.questions import (
+from qe_desktop.services.import_reading import Input, read_inputs, with_deputy_name
+from qe_desktop.services.read_ahead import read_ahead
+from qe_desktop.storage.bulk import (
     KnownQuestions,
-    Outcome,
-    UpsertResult,
+    PreparedQuestion,
     insert_new,
     known_questions,
-    upsert_question,
+    prepare,
 )
+from qe_desktop.storage.database import Database
+from qe_desktop.storage.deputies import deputies_for, known_deputies, upsert_deputy
+from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 CHUNK_SIZE = 500
+READ_AHEAD = 4 * CHUNK_SIZE  # records and markers parsed ahead of the writer
 
 ProgressCallback = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
@@ -146,33 +147,37 @@ class ImportService:
         progress: ProgressCallback,
         cancelled: CancelCheck,
     ) -> ImportReport:
+        """Files are read and parsed in a worker thread while chunks are written here."""
         report = ImportReport()
-        pending: list[QuestionRecord | DeputyRecord] = []
+        pending: list[PreparedQuestion | DeputyRecord] = []
         done = 0
-        for item in items:
-            if cancelled():
-                report.cancelled = True
-                break
-            done += 1
-            if isinstance(item, ImportFailure):
-                report.add_failure(item)
-                continue
-            progress(done, total, item.name)
-            for parsed in parse_item(item):
-                if isinstance(parsed, ImportFailure):
-                    report.add_failure(parsed)
-                    continue
-                pending.append(parsed)
+        with self._db.read() as session:
+            deputies = known_deputies(session)
+        for step in read_ahead(read_inputs(items, deputies), depth=READ_AHEAD):
+            if isinstance(step, Input):
+                if cancelled():
+                    report.cancelled = True
+                    break
+                done = step.done
+                if step.failure is not None:
+                    report.add_failure(step.failure)
+                else:
+                    progress(done, total, step.name)
+            elif isinstance(step, ImportFailure):
+                report.add_failure(step)
+            else:
+                pending.append(step)
                 if len(pending) >= CHUNK_SIZE:
                     self._store(pending, report)
                     pending = []
                     if cancelled():
+                        report.cancelled = True
                         break
         self._store(pending, report)
         progress(done, total, "")
         return report
 
-    def _store(self, records: list[QuestionRecord | DeputyRecord], report: ImportReport) -> None:
+    def _store(self, records: list[PreparedQuestion | DeputyRecord], report: ImportReport) -> None:
         """One transaction per chunk.
 
         Questions whose stored content hash equals theirs are counted unchanged without
@@ -183,9 +188,11 @@ class ImportService:
             return
         with self._db.write() as session:
             deputies = [r for r in records if isinstance(r, DeputyRecord)]
-            questions = self._named([r for r in records if isinstance(r, QuestionRecord)], session)
             for deputy in deputies:
                 self._guarded(session, deputy, report, partial(self._store_deputy, session, deputy))
+            questions = self._named(
+                [r for r in records if isinstance(r, PreparedQuestion)], session
+            )
             fresh, others = self._sort(known_questions(session, questions), questions, report)
             if fresh:
                 try:
@@ -194,7 +201,7 @@ class ImportService:
                         for result in results:
                             self._run_hooks(session, result)
                 except Exception:  # fall back to one savepoint per question
-                    others = fresh + others
+                    others = [q.record for q in fresh] + others
                 else:
                     for result in results:
                         report.count(result)
@@ -228,51 +235,51 @@ class ImportService:
 
     @staticmethod
     def _sort(
-        known: KnownQuestions, questions: list[QuestionRecord], report: ImportReport
-    ) -> tuple[list[QuestionRecord], list[QuestionRecord]]:
+        known: KnownQuestions, questions: list[PreparedQuestion], report: ImportReport
+    ) -> tuple[list[PreparedQuestion], list[QuestionRecord]]:
         """Count the unchanged questions; return (new AN questions, questions to upsert).
 
         A record whose hash equals the stored one would merge into the same content,
         so it is unchanged. A question met twice in the chunk is upserted the second
         time (in order), never judged on the state before the chunk.
         """
-        fresh: list[QuestionRecord] = []
+        fresh: list[PreparedQuestion] = []
         others: list[QuestionRecord] = []
         seen: set[str] = set()
-        for record in questions:
-            key = question_key(record)
-            names = {key, record.uid or key}
+        for question in questions:
+            record = question.record
+            names = {question.key, record.uid or question.key}
             repeated = not names.isdisjoint(seen)
             seen.update(names)
-            stored = known.find(record)
+            stored = known.find(question)
             if repeated:
                 others.append(record)
             elif stored is None:
-                bulk = record.uid and record.chamber is Chamber.AN
-                (fresh if bulk else others).append(record)
-            elif stored.content_hash == record.content_hash:
+                if record.uid and record.chamber is Chamber.AN:
+                    fresh.append(question)
+                else:
+                    others.append(record)
+            elif stored.content_hash == question.content_hash:
                 report.count(UpsertResult(stored.question_id, stored.key, Outcome.UNCHANGED))
             else:
                 others.append(record)
         return fresh, others
 
     @staticmethod
-    def _named(questions: list[QuestionRecord], session: Session) -> list[QuestionRecord]:
-        """Put deputies' names on AN questions that only carry their acteurRef."""
-        refs = {q.author.ref for q in questions if q.author.ref and not q.author.name}
+    def _named(questions: list[PreparedQuestion], session: Session) -> list[PreparedQuestion]:
+        """Names the reader could not know yet (deputies stored since the import started)."""
+        refs = {
+            q.record.author.ref
+            for q in questions
+            if q.record.author.ref and not q.record.author.name
+        }
         known = deputies_for(session, refs) if refs else {}
         if not known:
             return questions
-        named = []
-        for question in questions:
-            deputy = known.get(question.author.ref)
-            if deputy is not None and not question.author.name:
-                author = dataclasses.replace(
-                    question.author, name=deputy.full_name, civility=deputy.civility
-                )
-                question = dataclasses.replace(question, author=author)
-            named.append(question)
-        return named
+        return [
+            q if q.record.author.ref not in known else prepare(with_deputy_name(q.record, known))
+            for q in questions
+        ]
 
     def _store_one(self, session: Session, record: QuestionRecord) -> UpsertResult:
         result = upsert_question(session, record)

@@ -27,16 +27,12 @@ from qe_desktop.services.importing import AfterUpsert
 from qe_desktop.services.library import open_library
 from qe_desktop.storage import annotations as store
 from qe_desktop.storage import sync as snapshot
+from qe_desktop.storage.bulk import insert_new
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.engine import display_url, to_url, without_password
 from qe_desktop.storage.mapping import merge_records, record_from_row
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions import (
-    find_existing,
-    insert_new,
-    refresh_notes_text,
-    upsert_question,
-)
+from qe_desktop.storage.questions import find_existing, refresh_notes_text, upsert_question
 from qe_desktop.storage.sync import NoteState, QuestionStamp
 from qe_desktop.storage.types import utcnow
 

@@ -35,3 +35,11 @@ def deputies_for(session: Session, refs: set[str]) -> dict[str, DeputyRecord]:
     """The known deputies among these references (one query)."""
     rows = session.scalars(select(Deputy).where(Deputy.ref.in_(sorted(refs)))).all()
     return {r.ref: DeputyRecord(r.ref, r.civility, r.first_name, r.last_name) for r in rows}
+
+
+def known_deputies(session: Session) -> dict[str, DeputyRecord]:
+    """Every stored deputy by reference (a few thousand at most: one query)."""
+    rows = session.execute(
+        select(Deputy.ref, Deputy.civility, Deputy.first_name, Deputy.last_name)
+    ).all()
+    return {ref: DeputyRecord(ref, civility, first, last) for ref, civility, first, last in rows}

@@ -20,6 +20,7 @@ BUSY_TIMEOUT_MS = 15_000
 PG_CONNECT_TIMEOUT_S = 10
 PG_DRIVER = "postgresql+psycopg"
 _PG_SCHEMES = ("postgresql://", "postgres://")
+_QUERY_PASSWORD = "password"
 
 
 class LibraryUnavailableError(RuntimeError):
@@ -46,12 +47,15 @@ def display_url(path_or_url: str | Path) -> str:
     path = sqlite_path(url)
     if path is not None:
         return str(path)
-    return unquote(make_url(url).render_as_string(hide_password=True))
+    parsed = make_url(url)
+    if _QUERY_PASSWORD in parsed.query:  # libpq also takes ?password=…
+        parsed = parsed.update_query_dict({_QUERY_PASSWORD: "***"})
+    return unquote(parsed.render_as_string(hide_password=True))
 
 
 def without_password(url: str) -> str:
     """The URL to remember (settings, sync marks): the password is dropped, not masked."""
-    parsed = make_url(to_url(url))
+    parsed = make_url(to_url(url)).difference_update_query([_QUERY_PASSWORD])
     # URL.set(password=None) means "unchanged": rebuild the URL without it.
     return parsed._replace(password=None).render_as_string(hide_password=False)
 

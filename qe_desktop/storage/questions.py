@@ -6,17 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Select,
-    Table,
     and_,
     case,
     exists,
     func,
-    insert,
     literal_column,
     or_,
     select,
@@ -32,12 +30,9 @@ from qe_desktop.storage.mapping import (
     apply_record,
     merge_records,
     record_from_row,
-    record_values,
 )
 from qe_desktop.storage.models import Annotation, AnnotationTag, Question, QuestionNote, Tag
 from qe_desktop.storage.types import utcnow
-
-QUESTIONS = cast(Table, Question.__table__)
 
 
 class Outcome(StrEnum):
@@ -125,83 +120,6 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
         question_text_changed=old_question != existing.question_text,
         answer_text_changed=old_answer != (existing.answer_text or ""),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredIdentity:
-    """What a re-import needs to know of a stored question before reading it whole."""
-
-    question_id: int
-    key: str
-    content_hash: str
-
-
-@dataclass(frozen=True, slots=True)
-class KnownQuestions:
-    """Stored questions matching a chunk of records, by uid and by key."""
-
-    by_uid: dict[str, StoredIdentity]
-    by_key: dict[str, StoredIdentity]
-
-    def find(self, record: QuestionRecord) -> StoredIdentity | None:
-        """The stored question `find_existing` would pick first (uid, then key), if any."""
-        found = self.by_uid.get(record.uid) if record.uid else None
-        return found or self.by_key.get(question_key(record))
-
-
-_IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit of 999
-
-
-def known_questions(session: Session, records: Sequence[QuestionRecord]) -> KnownQuestions:
-    """Identity and content hash of the stored questions with these uids or keys.
-
-    Two indexed queries per 900 records, whatever the records: a re-import can then
-    tell unchanged and new questions apart without loading a single row.
-    """
-    columns = (Question.id, Question.key, Question.uid, Question.content_hash)
-    uids = sorted({r.uid for r in records if r.uid})
-    keys = sorted({question_key(r) for r in records})
-    by_uid: dict[str, StoredIdentity] = {}
-    by_key: dict[str, StoredIdentity] = {}
-    for column, wanted in ((Question.uid, uids), (Question.key, keys)):
-        for start in range(0, len(wanted), _IN_BATCH):
-            query = select(*columns).where(column.in_(wanted[start : start + _IN_BATCH]))
-            for question_id, key, uid, content_hash in session.execute(query):
-                stored = StoredIdentity(question_id, key, content_hash)
-                by_key[key] = stored
-                if uid:
-                    by_uid[uid] = stored
-    return KnownQuestions(by_uid, by_key)
-
-
-def insert_new(session: Session, records: Sequence[QuestionRecord]) -> list[UpsertResult]:
-    """Insert questions known to be new in one executemany (the bulk-import fast path).
-
-    Core, not the ORM: no unit of work, no RETURNING; the new ids are read back by key
-    (one indexed query per 900 rows), which works the same on SQLite and PostgreSQL.
-    """
-    if not records:
-        return []
-    now = utcnow()
-    rows = []
-    for record in records:
-        values = record_values(record)
-        values.update(key=question_key(record), imported_at=now)
-        rows.append(values)
-    session.execute(insert(QUESTIONS), rows)
-    keys = [row["key"] for row in rows]
-    ids: dict[str, int] = {}
-    for start in range(0, len(keys), _IN_BATCH):
-        query = select(Question.key, Question.id).where(
-            Question.key.in_(keys[start : start + _IN_BATCH])
-        )
-        ids.update((key, question_id) for key, question_id in session.execute(query))
-    return [
-        UpsertResult(
-            ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"])
-        )
-        for row in rows
-    ]
 
 
 def get_by_key(session: Session, key: str) -> Question | None:

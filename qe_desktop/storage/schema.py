@@ -105,6 +105,14 @@ def current_revision(engine: Engine) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
+def is_current(engine: Engine) -> bool:
+    """Whether the library is at head already (cheap: no Alembic when it is)."""
+    current = current_revision(engine)
+    if current is not None and current == scripted_head():
+        return True
+    return current == head_revision()
+
+
 def known_revisions() -> set[str]:
     from alembic.script import ScriptDirectory
 
@@ -118,12 +126,9 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     A revision we do not know means a newer qe-desktop wrote this file: refuse
     and touch nothing.
     """
+    if is_current(engine):
+        return None
     current = current_revision(engine)
-    if current is not None and current == scripted_head():
-        return None
-    head = head_revision()
-    if current == head:
-        return None
     if current is not None and current not in known_revisions():
         raise NewerDatabaseError(
             f"Cette bibliothèque a été créée par une version plus récente de qe-desktop "

@@ -19,6 +19,7 @@ from qe_desktop.services.library import (
     LibraryUnavailableError,
     NewerDatabaseError,
 )
+from qe_desktop.ui.daily_care import start_daily_care
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.resources import resource
 from qe_desktop.ui.settings_dialog import saved_language, saved_user_name
@@ -104,7 +105,9 @@ def run_gui(
     window.restore_state()
     window.refresh()
     window.show()
+    care = start_daily_care(services.backups, window)  # integrity check + daily backup
     code = app.exec()
+    care.wait()
     services.database.close()
     return int(code)
 

@@ -34,6 +34,13 @@ def test_displayed_url_masks_the_password_and_remembered_url_drops_it() -> None:
     assert remembered == "postgresql+psycopg://anne@srv.local:5433/equipe"
 
 
+def test_a_password_given_as_a_libpq_parameter_is_masked_too() -> None:
+    url = f"postgresql://anne@srv/equipe?password={SECRET}&sslmode=require"
+    assert SECRET not in display_url(url)
+    assert "password=***" in display_url(url)
+    assert without_password(url) == "postgresql+psycopg://anne@srv/equipe?sslmode=require"
+
+
 def test_a_socket_folder_is_passed_as_the_host_parameter() -> None:
     url = postgres_url("/run/postgresql", 5432, "equipe", "anne")
     assert display_url(url) == "postgresql+psycopg://anne@:5432/equipe?host=/run/postgresql"

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
@@ -102,6 +104,12 @@ def test_hostile_input_never_breaks_search(searchable: Services, query: str) -> 
     if "énergétique" in query and "x" * 50 not in query:
         assert SEED_KEY in [r.key for r in rows]
     assert services.questions.total() == before  # nothing dropped, nothing changed
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(max_size=300))
+def test_any_text_at_all_is_a_valid_search(searchable: Services, text: str) -> None:
+    assert isinstance(searchable.questions.search(text, limit=5), list)
 
 
 def test_search_follows_notes_written_after_import(any_sample_services: Services) -> None:

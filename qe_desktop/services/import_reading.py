@@ -1,0 +1,63 @@
+"""The reading half of an import: inputs parsed, questions named and prepared for storage.
+
+It runs in a worker thread (`read_ahead`) and never touches the database: deputies'
+names come from those stored when the import started plus those read on the way,
+and each question leaves with its column values and hashes already computed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.domain.question import QuestionRecord
+from qe_desktop.importers.dispatch import parse_item
+from qe_desktop.importers.errors import ImportFailure
+from qe_desktop.importers.sources import SourceItem
+from qe_desktop.storage.bulk import PreparedQuestion, prepare
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """The reader reached the `done`-th input (or found it unreadable)."""
+
+    done: int
+    name: str
+    failure: ImportFailure | None = None
+
+
+Read = Input | PreparedQuestion | DeputyRecord | ImportFailure
+
+
+def read_inputs(
+    items: Iterable[SourceItem | ImportFailure], deputies: Mapping[str, DeputyRecord]
+) -> Iterator[Read]:
+    """Every input announced, then what it holds: records, and failures in their place."""
+    names = dict(deputies)  # this thread's own copy, grown with the deputies read
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, ImportFailure):
+            yield Input(done, item.source, item)
+            continue
+        yield Input(done, item.name)
+        for parsed in parse_item(item):
+            if isinstance(parsed, QuestionRecord):
+                yield prepare(with_deputy_name(parsed, names))
+            else:
+                if isinstance(parsed, DeputyRecord):
+                    names[parsed.ref] = parsed
+                yield parsed
+
+
+def with_deputy_name(
+    record: QuestionRecord, deputies: Mapping[str, DeputyRecord]
+) -> QuestionRecord:
+    """An AN question that only carries its author's acteurRef, with the deputy's name."""
+    if record.author.name or not record.author.ref:
+        return record
+    deputy = deputies.get(record.author.ref)
+    if deputy is None:
+        return record
+    author = dataclasses.replace(record.author, name=deputy.full_name, civility=deputy.civility)
+    return dataclasses.replace(record, author=author)

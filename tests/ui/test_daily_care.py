@@ -1,0 +1,33 @@
+"""The daily check and backup run behind the window; a damaged library is reported."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from qe_desktop.services.library import CorruptDatabaseError
+from qe_desktop.storage.backups import list_backups
+from qe_desktop.ui.daily_care import start_daily_care
+
+
+def test_the_daily_backup_is_taken_behind_the_shown_window(window, qtbot) -> None:
+    library = window.services.database.path
+    care = start_daily_care(window.services.backups, window)
+    care.wait()
+    assert [b.reason for b in list_backups(library)].count("quotidienne") == 1
+
+
+class _DamagedLibrary:
+    def daily(self) -> None:
+        raise CorruptDatabaseError("La bibliothèque est endommagée : restaurez une sauvegarde.")
+
+
+def test_a_damage_found_in_the_background_is_shown(
+    window, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    care = start_daily_care(_DamagedLibrary(), window)  # type: ignore[arg-type]
+    care.wait()
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    assert "restaurez une sauvegarde" in shown[0]
