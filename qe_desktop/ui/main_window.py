@@ -29,6 +29,7 @@ from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.library import describe
 from qe_desktop.storage.search import parse_terms
 from qe_desktop.ui.analyses.tools import install_analyses
+from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.commitments.window_setup import install_commitments
 from qe_desktop.ui.export_dialog import ExportDialog
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.team_tools = install_team_tools(self, menu, view)
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
+        self.restore_backup_action = install_backups(self, menu)
 
     # -- state -----------------------------------------------------------------
     def _library_label(self) -> str:

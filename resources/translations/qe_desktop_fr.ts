@@ -520,9 +520,77 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+97"/>
+        <location filename="../../qe_desktop/ui/application.py" line="+98"/>
+        <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+35"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>daily</source>
+        <translation>quotidienne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an import</source>
+        <translation>avant un import</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before an update of the application</source>
+        <translation>avant une mise à jour de l&apos;application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>before a restore</source>
+        <translation>avant une restauration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manual</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The library will be replaced by the backup you choose. Its current state is saved first, so this can be undone by restoring that copy.</source>
+        <translation>La bibliothèque sera remplacée par la sauvegarde choisie. Son état actuel est d&apos;abord sauvegardé : vous pourrez revenir en arrière en restaurant cette copie.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsUi</name>
+    <message>
+        <location line="+19"/>
+        <location line="+15"/>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>A team library is backed up on its server (pg_dump).</source>
+        <translation>Une bibliothèque d&apos;équipe se sauvegarde sur son serveur (pg_dump).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Backup restored; the previous state is kept in %1</source>
+        <translation>Sauvegarde restaurée ; l&apos;état précédent est conservé dans %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1413,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+44"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+45"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1410,7 +1478,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
