@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        docks = self.settings.value("window/docks")
+        if docks is not None:
+            self.restoreState(docks)
         self._restore_splitters()
         self.library.restore_state(self.settings)
         try:
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/desk", self.desk.saveState())
         self.settings.setValue("window/reader", self.reader.splitter.saveState())
+        self.settings.setValue("window/docks", self.saveState())  # docks and toolbars
         self.library.save_state(self.settings)
         self.settings.sync()
 

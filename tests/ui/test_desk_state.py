@@ -131,3 +131,19 @@ def test_preferences_rename_the_annotation_author_at_once(
 def test_unknown_language_setting_falls_back_to_french(settings: QSettings) -> None:
     settings.setValue(LANGUAGE_KEY, "tlh")
     assert saved_language(settings) == "fr"
+
+
+def test_hidden_dock_stays_hidden_after_a_restart(qtbot, sample_services, settings) -> None:
+    from qe_desktop.ui.main_window import MainWindow
+
+    first = MainWindow(sample_services, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.restore_state()
+    first.annotation_tools.dock.hide()
+    first.save_state()
+    second = MainWindow(sample_services, settings)
+    qtbot.addWidget(second)
+    second.restore_state()
+    second.show()
+    assert not second.annotation_tools.dock.isVisible()
