@@ -72,7 +72,8 @@ class BackupsDialog(QDialog):
 
     def chosen(self) -> Backup | None:
         item = self.list.currentItem()
-        return item.data(PATH_ROLE) if item is not None else None
+        backup = item.data(PATH_ROLE) if item is not None else None
+        return backup if isinstance(backup, Backup) else None
 
 
 def restore_from_window(window: MainWindow, service: BackupService) -> bool:

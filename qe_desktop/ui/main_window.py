@@ -29,8 +29,8 @@ from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.library import describe
 from qe_desktop.storage.search import parse_terms
 from qe_desktop.ui.analyses.tools import install_analyses
-from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.annotations.window_setup import install_annotations
+from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
 from qe_desktop.ui.export_dialog import ExportDialog
 from qe_desktop.ui.import_worker import start_import

@@ -85,7 +85,7 @@ def test_reimport_with_text_inserted_before_keeps_the_highlight(
     text = SEED.read_text(encoding="utf-8")
     changed = text.replace(
         "Le Gouvernement est pleinement engagé",
-        "Dans un premier temps, il convient de rappeler le contexte. Le Gouvernement est pleinement engagé",
+        "Il convient de rappeler le contexte. Le Gouvernement est pleinement engagé",
     )
     updated_page = tmp_path / "corrigee.txt"
     updated_page.write_text(changed, encoding="utf-8")
