@@ -47,7 +47,7 @@ bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 screenshot: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/qe-desktop screenshot docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshot.py docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache
