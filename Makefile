@@ -38,7 +38,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy qe_desktop
 
 unit: $(STAMP) translations
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 --dist loadgroup \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
 		--cov=qe_desktop --cov-report=term:skip-covered $(PYTEST_ARGS)
 
 test: lint typecheck unit
