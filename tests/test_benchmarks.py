@@ -8,7 +8,7 @@ import pytest
 
 from benchmarks.run import render, run
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("subprocess")]
+pytestmark = pytest.mark.slow
 
 
 def test_small_benchmark_prints_every_row(tmp_path: Path, capsys) -> None:

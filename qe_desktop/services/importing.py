@@ -21,11 +21,13 @@ from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources
 from qe_desktop.services.import_reading import Input, read_inputs, with_deputy_name
 from qe_desktop.services.read_ahead import read_ahead
 from qe_desktop.storage.bulk import (
+    ANALYZE_AFTER,
     KnownQuestions,
     PreparedQuestion,
     insert_new,
     known_questions,
     prepare,
+    refresh_statistics,
 )
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.deputies import deputies_for, known_deputies, upsert_deputy
@@ -174,6 +176,9 @@ class ImportService:
                         report.cancelled = True
                         break
         self._store(pending, report)
+        if report.imported + report.updated >= ANALYZE_AFTER:
+            with self._db.write() as session:
+                refresh_statistics(session)
         progress(done, total, "")
         return report
 

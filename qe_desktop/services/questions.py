@@ -36,6 +36,11 @@ class QuestionService:
                 session, flt, sort, offset=offset, limit=limit, today=self._today()
             )
 
+    def position(self, flt: QuestionFilter, sort: Sort, key: str) -> int | None:
+        """Where a question stands in a filtered, sorted list (None: not in it)."""
+        with self._db.read() as session:
+            return store.position_of(session, flt, sort, key, today=self._today())
+
     def count(self, flt: QuestionFilter) -> int:
         with self._db.read() as session:
             return store.count_rows(session, flt, today=self._today())

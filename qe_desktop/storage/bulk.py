@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.question import QuestionRecord, question_key
@@ -22,6 +22,7 @@ from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.types import utcnow
 
 QUESTIONS = cast(Table, Question.__table__)
+ANALYZE_AFTER = 1_000  # questions written by one import: the planner's statistics are stale
 IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit of 999
 _OLD_SQLITE_VARIABLES = 999
 
@@ -167,3 +168,14 @@ def _max_variables(connection: Connection) -> int:
     if isinstance(raw, sqlite3.Connection):
         return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     return _OLD_SQLITE_VARIABLES
+
+
+def refresh_statistics(session: Session) -> None:
+    """Tell SQLite's planner how selective each index is (ANALYZE: 0.6 s for 100,000).
+
+    Without statistics it may count overdue questions through the deadline index,
+    reading the table, instead of the status index alone: 0.4 s instead of 2 ms.
+    PostgreSQL keeps its own statistics up to date (autovacuum).
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("ANALYZE"))

@@ -133,6 +133,7 @@ def record_values(record: QuestionRecord) -> dict[str, Any]:
         renewed_on=",".join(d.isoformat() for d in record.renewed_on),
         source_file=record.source,
         ministry=record.answer_ministry or record.ministry_assigned or record.ministry_asked or "",
+        answered=record.answered_on is not None or bool(record.answer_text),
         deadline=timing.deadline,
         delay_days=timing.delay_days,
         content_hash=record.content_hash,

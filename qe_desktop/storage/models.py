@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -53,18 +54,20 @@ class Question(Base):
     author_civility: Mapped[str] = mapped_column(String(10), default="")
     author_ref: Mapped[str] = mapped_column(String(40), default="", index=True)
     constituency: Mapped[str] = mapped_column(String(200), default="")
-    group: Mapped[str] = mapped_column(String(200), default="", index=True)
+    group: Mapped[str] = mapped_column(String(200), default="")
     ministry_asked: Mapped[str | None] = mapped_column(String(400))
     ministry_assigned: Mapped[str | None] = mapped_column(String(400))
-    ministry: Mapped[str] = mapped_column(String(400), default="", index=True)
+    ministry: Mapped[str] = mapped_column(String(400), default="")
     assigned_on: Mapped[date | None] = mapped_column(Date)
-    published_on: Mapped[date | None] = mapped_column(Date, index=True)
+    published_on: Mapped[date | None] = mapped_column(Date)
     question_page: Mapped[str | None] = mapped_column(String(20))
     question_text: Mapped[str] = mapped_column(Text, default="")
     answer_ministry: Mapped[str | None] = mapped_column(String(400))
     answered_on: Mapped[date | None] = mapped_column(Date, index=True)
     answer_page: Mapped[str | None] = mapped_column(String(20))
     answer_text: Mapped[str | None] = mapped_column(Text)
+    # answered_on or an answer text: what the status needs, kept in a small index
+    answered: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     answer_note: Mapped[str | None] = mapped_column(Text)
     closing_kind: Mapped[str | None] = mapped_column(String(20))
     closing_label: Mapped[str | None] = mapped_column(String(300))
@@ -73,7 +76,7 @@ class Question(Base):
     renewed_on: Mapped[str] = mapped_column(String(200), default="")
     erratum: Mapped[str | None] = mapped_column(Text)
     recalls: Mapped[str | None] = mapped_column(String(40))
-    deadline: Mapped[date | None] = mapped_column(Date, index=True)
+    deadline: Mapped[date | None] = mapped_column(Date)
     delay_days: Mapped[int | None] = mapped_column(Integer, index=True)
     notes_text: Mapped[str] = mapped_column(Text, default="")
     annotation_count: Mapped[int] = mapped_column(Integer, default=0)
@@ -89,6 +92,18 @@ class Question(Base):
     __table_args__ = (
         Index("ix_questions_identity", "chamber", "legislature", "number"),
         Index("ix_questions_pageless", "chamber", "author_name", "published_on"),
+        # Status filters and counts read only these indexes (migration 0006 says why).
+        Index(
+            "ix_questions_published_status",
+            "published_on",
+            "id",
+            "answered",
+            "closing_kind",
+            "deadline",
+        ),
+        Index("ix_questions_status", "answered", "closing_kind", "deadline"),
+        Index("ix_questions_ministry_published", "ministry", "published_on"),
+        Index("ix_questions_group_published", "group", "published_on"),
     )
 
 

@@ -14,11 +14,13 @@ from sqlalchemy import (
     and_,
     case,
     exists,
+    false,
     func,
     literal_column,
     or_,
     select,
     text,
+    true,
 )
 from sqlalchemy.orm import Session
 
@@ -129,7 +131,7 @@ def get_by_key(session: Session, key: str) -> Question | None:
 def status_expression(today: date) -> ColumnElement[str]:
     """The status of DESIGN §3, computed by the database (so it can filter and sort)."""
     return case(
-        (or_(Question.answered_on.is_not(None), Question.answer_text != ""), "answered"),
+        (Question.answered == true(), "answered"),
         (Question.closing_kind == "withdrawn", "withdrawn"),
         (Question.closing_kind.is_not(None), "lapsed"),
         (and_(Question.deadline.is_not(None), Question.deadline < today), "overdue"),
@@ -138,16 +140,14 @@ def status_expression(today: date) -> ColumnElement[str]:
 
 
 def _status_condition(status: Status, today: date) -> ColumnElement[bool]:
-    answered = or_(
-        Question.answered_on.is_not(None),
-        and_(Question.answer_text.is_not(None), Question.answer_text != ""),
-    )
-    open_ = and_(~answered, Question.closing_kind.is_(None))
+    answered = Question.answered == true()
+    unanswered = Question.answered == false()  # `= 0` rather than `NOT`: the index serves it
+    open_ = and_(unanswered, Question.closing_kind.is_(None))
     conditions: dict[Status, ColumnElement[bool]] = {
         Status.ANSWERED: answered,
-        Status.WITHDRAWN: and_(~answered, Question.closing_kind == "withdrawn"),
+        Status.WITHDRAWN: and_(unanswered, Question.closing_kind == "withdrawn"),
         Status.LAPSED: and_(
-            ~answered, Question.closing_kind.is_not(None), Question.closing_kind != "withdrawn"
+            unanswered, Question.closing_kind.is_not(None), Question.closing_kind != "withdrawn"
         ),
         Status.OVERDUE: and_(open_, Question.deadline.is_not(None), Question.deadline < today),
         Status.PENDING: and_(open_, or_(Question.deadline.is_(None), Question.deadline >= today)),
@@ -209,7 +209,7 @@ _TITLE = func.coalesce(
 _AUTHOR = func.coalesce(func.nullif(Question.author_name, ""), Question.author_ref)
 
 
-def _sort_key(sort: Sort, today: date) -> list[Any]:
+def _sort_column(sort: Sort, today: date) -> Any:
     columns: dict[str, Any] = {
         "number": Question.number,
         "chamber": Question.chamber,
@@ -222,7 +222,11 @@ def _sort_key(sort: Sort, today: date) -> list[Any]:
         "delay_days": Question.delay_days,
         "annotation_count": Question.annotation_count,
     }
-    column = columns.get(sort.column, Question.published_on)
+    return columns.get(sort.column, Question.published_on)
+
+
+def _sort_key(sort: Sort, today: date) -> list[Any]:
+    column = _sort_column(sort, today)
     ordered = column.desc() if sort.descending else column.asc()
     tie = Question.id.desc() if sort.descending else Question.id.asc()
     return [ordered.nulls_last(), tie]
@@ -272,6 +276,36 @@ def list_rows(
         query = query.order_by(*_sort_key(sort, today))
     result = session.execute(query.offset(offset).limit(limit))
     return [_to_row(mapping) for mapping in result.mappings()]
+
+
+def position_of(
+    session: Session, flt: QuestionFilter, sort: Sort, key: str, *, today: date | None = None
+) -> int | None:
+    """The row of question `key` in the filtered list sorted by `sort` (None: not in it).
+
+    Two queries, whatever the depth: the question's sort value, then how many rows
+    come before it (the same order as `list_rows`: nulls last, ties by id). Not for
+    the search ranking, which has no stored value to compare with.
+    """
+    today = today or date.today()
+    query, searching = _rows_query(flt, today, session.get_bind().dialect.name)
+    if searching and sort.column == "rank":
+        return None
+    column = _sort_column(sort, today)
+    found = session.execute(
+        query.with_only_columns(column, Question.id).where(Question.key == key).limit(1)
+    ).first()
+    if found is None:
+        return None
+    value, question_id = found
+    tie = Question.id > question_id if sort.descending else Question.id < question_id
+    if value is None:
+        before = or_(column.is_not(None), and_(column.is_(None), tie))
+    else:
+        beyond = column > value if sort.descending else column < value
+        before = or_(beyond, and_(column == value, tie))
+    counted = query.with_only_columns(Question.id).where(before).subquery()
+    return int(session.scalar(select(func.count()).select_from(counted)) or 0)
 
 
 def _to_row(m: Any) -> QuestionRow:

@@ -325,7 +325,14 @@ class ExportDialog(QDialog):
         self.progress.setValue(min(done, total))
         self.status.setText(self.tr("Exporting %1").replace("%1", name))
 
+    def _join_thread(self) -> None:
+        """The worker is done: end its thread now (Qt aborts if a running QThread is destroyed)."""
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait(10_000)
+
     def _on_finished(self, result: ExportResult) -> None:
+        self._join_thread()
         self._set_running(False)
         self.last_result = result
         if result.cancelled:
@@ -345,6 +352,7 @@ class ExportDialog(QDialog):
         self.message_box.open()
 
     def _on_failed(self, message: str) -> None:
+        self._join_thread()
         self._set_running(False)
         self.status.setText(message)
         self.message_box = QMessageBox(
@@ -361,10 +369,9 @@ class ExportDialog(QDialog):
         self.reject()
 
     def _stop(self) -> None:
-        if self.running and self._worker is not None and self._thread is not None:
+        if self.running and self._worker is not None:
             self._worker.cancel()
-            self._thread.quit()
-            self._thread.wait(10_000)
+        self._join_thread()
 
     def reject(self) -> None:
         self._stop()

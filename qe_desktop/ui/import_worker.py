@@ -39,6 +39,33 @@ class ImportWorker(QObject):
         self.finished.emit(report)
 
 
+class _Relay(QObject):
+    """Lives in the GUI thread, so the worker's signals reach the callbacks there (queued)."""
+
+    def __init__(
+        self,
+        on_progress: Callable[[int, int, str], None],
+        on_finished: Callable[[ImportReport], None],
+        on_failed: Callable[[str], None],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self._progress, self._finished, self._failed = on_progress, on_finished, on_failed
+
+    @Slot(int, int, str)
+    def progress(self, done: int, total: int, name: str) -> None:
+        self._progress(done, total, name)
+
+    @Slot(object)
+    def finished(self, report: object) -> None:
+        assert isinstance(report, ImportReport)
+        self._finished(report)
+
+    @Slot(str)
+    def failed(self, message: str) -> None:
+        self._failed(message)
+
+
 def start_import(
     service: ImportService,
     paths: list[Path],
@@ -51,11 +78,11 @@ def start_import(
     worker = ImportWorker(service, paths)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    worker.progress.connect(on_progress)
-    worker.finished.connect(on_finished)
-    worker.failed.connect(on_failed)
+    relay = _Relay(on_progress, on_finished, on_failed, parent)
+    worker.progress.connect(relay.progress)
+    worker.finished.connect(relay.finished)
+    worker.failed.connect(relay.failed)
     worker.finished.connect(thread.quit)
     worker.failed.connect(thread.quit)
-    thread.finished.connect(worker.deleteLater)
     thread.start()
     return thread, worker

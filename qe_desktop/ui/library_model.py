@@ -1,11 +1,14 @@
-"""The library table's model: immutable rows, fetched page by page from the service.
+"""The library table's model: immutable rows, read from the service by windows.
 
-Sorting and filtering are done by the database; the model only holds the rows
-the view has scrolled through so far (canFetchMore / fetchMore).
+Sorting and filtering are done by the database. The model knows how many rows the
+list has (one count query) and reads the pages of rows the view shows, whatever
+their depth: scrolling to the end of 100,000 questions reads the last page only.
+It keeps the most recently shown pages (MAX_PAGES), never the whole list.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, ClassVar
 
 from PySide6.QtCore import (
@@ -25,6 +28,7 @@ from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, status_label
 __all__ = ["PAGE_SIZE", "ROW_ROLE", "SNIPPET_ROLE", "STATUS_COLORS", "STATUS_ROLE", "LibraryModel"]
 
 PAGE_SIZE = 200
+MAX_PAGES = 50  # pages kept (10,000 rows); older ones are read again when scrolled back to
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status value ("answered"…), for the badge
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # search excerpt with [[ ]] around matches
@@ -58,7 +62,7 @@ class LibraryModel(QAbstractTableModel):
     def __init__(self, service: QuestionService, parent: Any = None) -> None:
         super().__init__(parent)
         self._service = service
-        self._rows: list[QuestionRow] = []
+        self._pages: OrderedDict[int, list[QuestionRow]] = OrderedDict()
         self._total = 0
         self._filter = QuestionFilter()
         self._sort = Sort()
@@ -99,29 +103,37 @@ class LibraryModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._pages.clear()
         self._total = self._service.count(self._filter)
-        self._rows = self._fetch(0)
+        if self._total:
+            self._page(0)
         self.endResetModel()
 
-    def _fetch(self, offset: int) -> list[QuestionRow]:
+    def _effective_sort(self) -> Sort:
         sort = self._sort
         if self._filter.text and sort.column == "published_on" and sort.descending:
             sort = Sort("rank")  # with a search, best matches first unless asked otherwise
-        return self._service.rows(self._filter, sort, offset=offset, limit=PAGE_SIZE)
+        return sort
+
+    def _page(self, number: int) -> list[QuestionRow]:
+        """The rows of one page, read from the service unless recently shown."""
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        rows = self._service.rows(
+            self._filter, self._effective_sort(), offset=number * PAGE_SIZE, limit=PAGE_SIZE
+        )
+        self._pages[number] = rows
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        return rows
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return False  # every row is there from the start: pages are read when shown
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._fetch(len(self._rows))
-        if not more:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -132,17 +144,28 @@ class LibraryModel(QAbstractTableModel):
 
     # -- access ------------------------------------------------------------
     def row_at(self, row: int) -> QuestionRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        return page[offset] if offset < len(page) else None  # None: the list changed since
 
     def row_of_key(self, key: str) -> int:
-        for i, row in enumerate(self._rows):
-            if row.key == key:
-                return i
-        return -1
+        """The row showing question `key`, -1 when it is not listed.
+
+        Looked for in the pages at hand first, then asked of the database (two
+        queries, at any depth); a search ranking is only looked for in the pages.
+        """
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.key == key:
+                    return number * PAGE_SIZE + offset
+        position = self._service.position(self._filter, self._effective_sort(), key)
+        return -1 if position is None or position >= self._total else position
 
     # -- Qt model API ------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)

@@ -284,10 +284,12 @@ class MainWindow(QMainWindow):
             dialog.setLabelText(self.tr("Importing %1").replace("%1", name or "…"))
 
         def finished(report: ImportReport) -> None:
+            self._join_import()
             dialog.reset()
             self.show_report(report)
 
         def failed(message: str) -> None:
+            self._join_import()
             dialog.reset()
             QMessageBox.critical(self, self.tr("Import failed"), message)
 
@@ -296,6 +298,14 @@ class MainWindow(QMainWindow):
         )
         dialog.canceled.connect(worker.cancel)
         self._import_thread = (thread, worker)
+
+    def _join_import(self) -> None:
+        """End the import thread before anything can destroy it (Qt aborts otherwise)."""
+        if isinstance(self._import_thread, tuple):
+            thread = self._import_thread[0]
+            thread.quit()
+            thread.wait(10_000)
+        self._import_thread = None
 
     def load_samples(self) -> None:
         self.show_report(self.services.importing.import_items(sample_items()))

@@ -17,7 +17,7 @@ import pytest
 from benchmarks.corpus import write_corpus
 from tests.conftest import SEED
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("subprocess")]
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS_SIZE = 2_500
 

@@ -15,7 +15,7 @@ from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
 from tests.conftest import SEED
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("subprocess")]
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
 

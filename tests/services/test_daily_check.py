@@ -19,7 +19,7 @@ def _damage_an_index(db: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         page_size = connection.execute("PRAGMA page_size").fetchone()[0]
         root = connection.execute(
-            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_questions_ministry'"
+            "SELECT rootpage FROM sqlite_master WHERE name = 'ix_questions_identity'"
         ).fetchone()[0]
     connection.close()
     with db.open("r+b") as handle:

@@ -109,3 +109,13 @@ def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
         image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)
     }
     assert len(colours) > 20, "the screenshot looks blank"
+
+
+def test_import_from_the_window_runs_off_the_gui_thread_and_fills_the_list(
+    qtbot, window: MainWindow
+) -> None:
+    samples = Path(__file__).parents[2] / "resources" / "samples"
+    window.import_paths([samples])
+    qtbot.waitUntil(lambda: window._import_thread is None, timeout=60_000)
+    assert window.stack.currentWidget() is window.desk
+    assert window.library.model.rowCount() >= 2
