@@ -18,11 +18,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from qe_desktop.domain.annotation import CONTEXT_CHARS, AnchorState, AnnotationRecord, Selector
 from qe_desktop.domain.text import text_hash
+
+# rapidfuzz is imported where it is used: 60 ms at every start for a re-import's needs.
 
 # How a candidate place is scored (each part in 0..1, the score too).
 WEIGHT_QUOTE = 0.5
@@ -246,6 +245,8 @@ class _Search:
         return result
 
     def _score(self, start: int, end: int) -> _Candidate | None:
+        from rapidfuzz.distance import Levenshtein
+
         folded = self.target.folded
         if not 0 <= start < end <= len(folded):
             return None
@@ -309,6 +310,8 @@ class _Search:
         return prefix_ends, suffix_starts
 
     def _fuzzy_context(self, side: str, *, at_end: bool) -> list[int]:
+        from rapidfuzz import fuzz
+
         if len(side) < 2 * MIN_ANCHOR_CHARS or len(side) > len(self.target.folded):
             return []
         cutoff = 100 * SIDE_SUPPORT
@@ -327,6 +330,8 @@ class _Search:
         quote's length, a quarter of it apart, are compared with the Indel ratio
         (fast); the best few are then aligned precisely.
         """
+        from rapidfuzz import fuzz, process
+
         folded, size = self.target.folded, len(self.quote)
         cutoff = 100 * STRONG_QUOTE - 15  # the Indel ratio is laxer; windows are misaligned
         if size <= _FAST_PARTIAL_CHARS and len(folded) >= size:
@@ -350,6 +355,8 @@ class _Search:
 
     def _aligned(self, low: int, high: int) -> None:
         """Score the part of folded[low:high] that best aligns with the quote."""
+        from rapidfuzz.distance import Levenshtein
+
         folded = self.target.folded
         low, high = max(0, low), min(len(folded), high)
         if high <= low:
@@ -391,4 +398,6 @@ def _after(text: str, end: int, old_length: int) -> str:
 
 
 def _side_similarity(old: str, new: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
     return float(Levenshtein.normalized_similarity(old, new))

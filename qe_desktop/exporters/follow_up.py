@@ -18,8 +18,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-from docx import Document
-
 from qe_desktop.domain.annotation import (
     AnnotationRecord,
     CommitmentRecord,
@@ -193,6 +191,8 @@ def write_follow_up(text: str, path: Path) -> None:
     if target.suffix.lower() == ".docx":
 
         def write(temporary: Path) -> None:
+            from docx import Document  # python-docx: a slow import, only when writing
+
             document = Document()
             for paragraph in text.split("\n"):
                 document.add_paragraph(paragraph)

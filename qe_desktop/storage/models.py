@@ -50,7 +50,7 @@ class Question(Base):
     rubrique: Mapped[str | None] = mapped_column(String(300))
     analysis: Mapped[str | None] = mapped_column(Text)
     themes: Mapped[str] = mapped_column(Text, default="")
-    author_name: Mapped[str] = mapped_column(String(200), default="", index=True)
+    author_name: Mapped[str] = mapped_column(String(200), default="")
     author_civility: Mapped[str] = mapped_column(String(10), default="")
     author_ref: Mapped[str] = mapped_column(String(40), default="", index=True)
     constituency: Mapped[str] = mapped_column(String(200), default="")
@@ -81,7 +81,7 @@ class Question(Base):
     notes_text: Mapped[str] = mapped_column(Text, default="")
     annotation_count: Mapped[int] = mapped_column(Integer, default=0)
     source_file: Mapped[str] = mapped_column(String(500), default="")
-    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     question_hash: Mapped[str] = mapped_column(String(64), default="")
     answer_hash: Mapped[str] = mapped_column(String(64), default="")
@@ -104,6 +104,9 @@ class Question(Base):
         Index("ix_questions_status", "answered", "closing_kind", "deadline"),
         Index("ix_questions_ministry_published", "ministry", "published_on"),
         Index("ix_questions_group_published", "group", "published_on"),
+        # Names, and references where no name is known yet: the author filter's choices
+        # are read from this index alone.
+        Index("ix_questions_author", "author_name", "author_ref"),
     )
 
 

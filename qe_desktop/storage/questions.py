@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -232,7 +233,9 @@ def _sort_key(sort: Sort, today: date) -> list[Any]:
     return [ordered.nulls_last(), tie]
 
 
-def _rows_query(flt: QuestionFilter, today: date, dialect: str) -> tuple[Select[Any], bool]:
+def _rows_query(
+    flt: QuestionFilter, today: date, dialect: str, *, snippets: bool = True
+) -> tuple[Select[Any], bool]:
     status = status_expression(today).label("status")
     query: Select[Any] = select(  # type: ignore[assignment]
         Question.id,
@@ -254,7 +257,7 @@ def _rows_query(flt: QuestionFilter, today: date, dialect: str) -> tuple[Select[
     terms = search.parse_terms(flt.text)
     searching = not terms.empty
     if searching:
-        query = search.add_match(query, terms, dialect)
+        query = search.add_match(query, terms, dialect, snippets=snippets)
     return _apply_filter(query, flt, today), searching
 
 
@@ -269,6 +272,8 @@ def list_rows(
 ) -> list[QuestionRow]:
     today = today or date.today()
     dialect = session.get_bind().dialect.name
+    if dialect == "sqlite" and not search.parse_terms(flt.text).empty:
+        return _searched_rows_sqlite(session, flt, sort, offset, limit, today)
     query, searching = _rows_query(flt, today, dialect)
     if searching and sort.column == "rank":
         query = query.order_by(literal_column("rank"), Question.id)
@@ -276,6 +281,35 @@ def list_rows(
         query = query.order_by(*_sort_key(sort, today))
     result = session.execute(query.offset(offset).limit(limit))
     return [_to_row(mapping) for mapping in result.mappings()]
+
+
+def _searched_rows_sqlite(
+    session: Session, flt: QuestionFilter, sort: Sort, offset: int, limit: int, today: date
+) -> list[QuestionRow]:
+    """A page of search results: the page first, then excerpts for its rows only.
+
+    Ranked with nothing else to filter on, the page comes from the full-text index
+    alone and only its rows are read from `questions`.
+    """
+    terms = search.parse_terms(flt.text)
+    if sort.column == "rank" and dataclasses.replace(flt, text="") == QuestionFilter():
+        ranked = search.sqlite_ranked(terms, offset, limit).subquery()
+        base, _ = _rows_query(QuestionFilter(), today, "sqlite")
+        query = (
+            base.add_columns(ranked.c.rank)
+            .join(ranked, ranked.c.id == Question.id)
+            .order_by(ranked.c.rank, Question.id)
+        )
+    else:
+        query, _ = _rows_query(flt, today, "sqlite", snippets=False)
+        if sort.column == "rank":
+            query = query.order_by(literal_column("rank"), Question.id)
+        else:
+            query = query.order_by(*_sort_key(sort, today))
+        query = query.offset(offset).limit(limit)
+    found = session.execute(query).mappings().all()
+    excerpts = search.sqlite_snippets(session, terms, [m["id"] for m in found])
+    return [_to_row({**m, "snippet": excerpts.get(m["id"], "")}) for m in found]
 
 
 def position_of(

@@ -86,24 +86,30 @@ def tsquery(terms: SearchTerms) -> Any:
     return query
 
 
-def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
-    """Restrict a questions query to full-text matches and add `rank` and `snippet`."""
-    from sqlalchemy import column, func, literal_column, table, text
+SQLITE_RANK = "bm25(question_search, 4.0, 1.0, 1.0, 2.0)"
+SQLITE_SNIPPET = "snippet(question_search, -1, '[[', ']]', '…', 14)"
+
+
+def add_match(query: Any, terms: SearchTerms, dialect: str, *, snippets: bool = True) -> Any:
+    """Restrict a questions query to full-text matches and add `rank` and `snippet`.
+
+    On SQLite, `snippets=False` leaves the excerpt out: SQLite computes the selected
+    columns of every match before sorting, so excerpts are better asked for the rows
+    of one page afterwards (`sqlite_snippets`).
+    """
+    from sqlalchemy import column, func, literal_column, table
 
     from qe_desktop.storage.models import Question
 
     if dialect == "sqlite":
-        match = fts5_query(terms)
         index = table("question_search", column("rowid"))
+        columns: list[Any] = [literal_column(SQLITE_RANK).label("rank")]
+        if snippets:
+            columns.append(literal_column(SQLITE_SNIPPET).label("snippet"))
         return (
-            query.add_columns(
-                literal_column("bm25(question_search, 4.0, 1.0, 1.0, 2.0)").label("rank"),
-                literal_column("snippet(question_search, -1, '[[', ']]', '…', 14)").label(
-                    "snippet"
-                ),
-            )
+            query.add_columns(*columns)
             .join(index, index.c.rowid == Question.id)
-            .where(text("question_search MATCH :fts_query").bindparams(fts_query=match))
+            .where(_sqlite_match(terms))
         )
     query_ts = tsquery(terms)
     document: Any = literal_column("questions.search_vector")
@@ -116,3 +122,41 @@ def add_match(query: Any, terms: SearchTerms, dialect: str) -> Any:
             literal_column(f"'{PG_CONFIG}'::regconfig"), shown, query_ts, PG_HEADLINE
         ).label("snippet"),
     ).where(document.op("@@")(query_ts))
+
+
+def _sqlite_match(terms: SearchTerms) -> Any:
+    from sqlalchemy import text
+
+    return text("question_search MATCH :fts_query").bindparams(fts_query=fts5_query(terms))
+
+
+def sqlite_ranked(terms: SearchTerms, offset: int, limit: int) -> Any:
+    """The ids and ranks of one page of matches, best first, read from the index alone.
+
+    Without a join to `questions`, ranking 16,000 matches of a common word among
+    100,000 questions takes a third of the time.
+    """
+    from sqlalchemy import column, literal_column, select, table
+
+    index = table("question_search", column("rowid"))
+    rank: Any = literal_column(SQLITE_RANK)
+    return (
+        select(index.c.rowid.label("id"), rank.label("rank"))
+        .where(_sqlite_match(terms))
+        .order_by(rank, index.c.rowid)
+        .offset(offset)
+        .limit(limit)
+    )
+
+
+def sqlite_snippets(connection: Any, terms: SearchTerms, ids: list[int]) -> dict[int, str]:
+    """The excerpt of each of these questions, matches marked [[like this]]."""
+    from sqlalchemy import column, literal_column, select, table
+
+    if not ids:
+        return {}
+    index = table("question_search", column("rowid"))
+    query = select(index.c.rowid, literal_column(SQLITE_SNIPPET)).where(
+        _sqlite_match(terms), index.c.rowid.in_(ids)
+    )
+    return {int(rowid): str(snippet or "") for rowid, snippet in connection.execute(query)}

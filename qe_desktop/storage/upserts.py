@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 
@@ -20,5 +19,13 @@ def insert_missing(session: Session, model: type[Any], rows: Sequence[Mapping[st
     if not rows:
         return
     dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    session.execute(insert(model).on_conflict_do_nothing(), [dict(row) for row in rows])
+    statement: Any
+    if dialect == "postgresql":  # imported on demand: the PostgreSQL dialect is slow to load
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement = pg_insert(model).on_conflict_do_nothing()
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(model).on_conflict_do_nothing()
+    session.execute(statement, [dict(row) for row in rows])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import subprocess
 import sys
 from collections.abc import Callable
@@ -106,6 +107,7 @@ def run_gui(
     window.refresh()
     window.show()
     care = start_daily_care(services.backups, window)  # integrity check + daily backup
+    gc.freeze()  # start-up objects live as long as the window: collections skip them
     code = app.exec()
     care.wait()
     services.database.close()

@@ -7,7 +7,10 @@ of 100,000 questions read the whole file (0.8 s to filter the overdue ones). The
 one to count by status, and the date index (date, id, then the status inputs) that
 lists any status in date order, at any depth, without reading the table. The
 ministry and group indexes carry the date, so a filtered list sorted by date reads
-its first page only.
+its first page only. The import time is indexed for the window's change check
+(`max(imported_at)` every 30 s read the whole table: 0.3 s), and the author index
+carries the reference, so the author filter's choices come from the index alone
+(0.2 s at start-up otherwise).
 
 Revision ID: 0006_status_indexes
 Revises: 0005_text_fingerprints
@@ -44,11 +47,17 @@ def upgrade() -> None:
     op.create_index("ix_questions_status", "questions", ["answered", "closing_kind", "deadline"])
     op.create_index("ix_questions_ministry_published", "questions", ["ministry", "published_on"])
     op.create_index("ix_questions_group_published", "questions", ["group", "published_on"])
+    op.create_index("ix_questions_imported_at", "questions", ["imported_at"])
+    op.drop_index("ix_questions_author_name", table_name="questions")
+    op.create_index("ix_questions_author", "questions", ["author_name", "author_ref"])
     if op.get_bind().dialect.name == "sqlite":
         op.execute("ANALYZE")  # the planner needs to know how selective each index is
 
 
 def downgrade() -> None:
+    op.drop_index("ix_questions_imported_at", table_name="questions")
+    op.drop_index("ix_questions_author", table_name="questions")
+    op.create_index("ix_questions_author_name", "questions", ["author_name"])
     op.drop_index("ix_questions_group_published", table_name="questions")
     op.drop_index("ix_questions_ministry_published", table_name="questions")
     op.drop_index("ix_questions_status", table_name="questions")

@@ -1,0 +1,65 @@
+"""The library list at legislature scale: every row counted at once, pages read when shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.corpus import write_corpus
+from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.services.container import Services
+from qe_desktop.ui import library_model
+from qe_desktop.ui.library_model import LibraryModel
+
+
+class CountingService:
+    """The question service, counting the pages of rows asked for."""
+
+    def __init__(self, service) -> None:
+        self._service = service
+        self.pages: list[int] = []
+
+    def rows(self, flt, sort, offset=0, limit=200):
+        self.pages.append(offset // limit)
+        return self._service.rows(flt, sort, offset, limit)
+
+    def __getattr__(self, name: str):
+        return getattr(self._service, name)
+
+
+@pytest.fixture
+def big(services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Services:
+    monkeypatch.setattr(library_model, "PAGE_SIZE", 10)
+    monkeypatch.setattr(library_model, "MAX_PAGES", 4)
+    corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 120, seed=3)
+    assert services.importing.import_paths([corpus]).imported == 120
+    return services
+
+
+def test_the_end_of_the_list_is_read_without_the_rows_before(big: Services, qtmodeltester) -> None:
+    service = CountingService(big.questions)
+    model = LibraryModel(service)  # type: ignore[arg-type]
+    model.reload()
+    assert model.rowCount() == model.total == 120
+    everything = big.questions.rows(QuestionFilter(), Sort(), 0, 1_000)
+    assert model.row_at(119) == everything[-1]
+    assert model.row_at(55) == everything[55]
+    assert service.pages == [0, 11, 5]
+    for row in range(120):  # scrolling through: old pages are let go, read again if needed
+        assert model.row_at(row) == everything[row]
+    assert len(model._pages) <= 4
+    qtmodeltester.check(model)
+
+
+def test_a_deep_question_is_found_and_the_filter_respected(big: Services) -> None:
+    model = LibraryModel(big.questions)
+    model.reload()
+    everything = big.questions.rows(QuestionFilter(), Sort(), 0, 1_000)
+    deep = everything[97]
+    assert model.row_of_key(deep.key) == 97
+    model.set_filter(QuestionFilter(ministry=deep.ministry))
+    listed = big.questions.rows(QuestionFilter(ministry=deep.ministry), Sort(), 0, 1_000)
+    assert model.row_of_key(deep.key) == listed.index(deep)
+    other = next(row for row in everything if row.ministry != deep.ministry)
+    assert model.row_of_key(other.key) == -1
