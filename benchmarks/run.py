@@ -141,8 +141,9 @@ def bench_annotations(project_db: Path, workdir: Path, questions: int) -> tuple[
 def bench_window(db: Path, workdir: Path, key: str = "") -> dict[str, float]:
     settings = workdir / f"settings-{db.stem}.ini"
     settings.unlink(missing_ok=True)
+    launched = repr(time.monotonic())  # the probe counts from here, interpreter start included
     output = subprocess.run(
-        [_python(), "-m", "benchmarks.window_probe", str(db), str(settings), key],
+        [_python(), "-m", "benchmarks.window_probe", str(db), str(settings), key, launched],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -10,3 +10,7 @@ class ImportFailure(Exception):
         super().__init__(f"{source} : {reason}")
         self.source = source
         self.reason = reason
+
+    def __reduce__(self) -> tuple[type[ImportFailure], tuple[str, str]]:
+        # Rebuilt from its two fields when it crosses a process boundary (large imports).
+        return (type(self), (self.source, self.reason))

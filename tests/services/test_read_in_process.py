@@ -1,0 +1,82 @@
+"""Large imports parse their files in a child process: same results, failures and Cancel."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from benchmarks.corpus import write_corpus
+from qe_desktop.services.container import Services
+from qe_desktop.services.importing import ImportService
+from qe_desktop.services.library import open_library
+from qe_desktop.services.read_in_process import read_in_process
+
+
+def _corpus(tmp_path: Path, count: int = 40) -> Path:
+    return write_corpus(tmp_path / "Questions_ecrites.json.zip", count, seed=9)
+
+
+def _with_a_broken_entry(source: Path, target: Path) -> Path:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            new.writestr(name, old.read(name))
+        new.writestr("json/QANR5L16QE99999.json", b'{"question": {"uid": ')
+    return target
+
+
+def _stored(db: Path) -> list[tuple[str, str, str]]:
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT key, content_hash, author_name FROM questions ORDER BY key"
+        ).fetchall()
+    connection.close()
+    return rows
+
+
+def test_the_process_reader_stores_what_the_thread_reader_stores(tmp_path: Path) -> None:
+    corpus = _with_a_broken_entry(_corpus(tmp_path), tmp_path / "avec-erreur.zip")
+    reports, stored = [], []
+    for name, least in (("fil", 10**9), ("processus", 1)):
+        db = tmp_path / f"{name}.sqlite"
+        database = open_library(db)
+        report = ImportService(database, process_min_items=least).import_paths([corpus])
+        database.close()
+        reports.append(report)
+        stored.append(_stored(db))
+    by_thread, by_process = reports
+    assert by_process.imported == by_thread.imported == 40
+    assert by_process.failures == by_thread.failures  # named, with the reason, both ways
+    assert "QANR5L16QE99999.json" in by_process.failures[0].source
+    assert stored[0] == stored[1]
+
+
+def test_cancel_stops_the_reading_process(services: Services, tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path, count=300)
+    importing = ImportService(services.database, process_min_items=1)
+    seen: list[int] = []
+
+    def cancelled() -> bool:
+        return len(seen) >= 5
+
+    report = importing.import_paths(
+        [corpus], progress=lambda done, total, name: seen.append(done), cancelled=cancelled
+    )
+    assert report.cancelled
+    assert report.imported < 300
+    assert not multiprocessing.active_children()
+
+
+def test_the_consumer_stopping_early_terminates_the_child(tmp_path: Path) -> None:
+    reads = read_in_process([_corpus(tmp_path, count=200)], {}, batch=5)
+    first = next(reads)
+    assert first is not None
+    reads.close()
+    assert not multiprocessing.active_children()
+
+
+def test_an_empty_folder_ends_at_once(tmp_path: Path) -> None:
+    empty = tmp_path / "vide"
+    empty.mkdir()
+    assert list(read_in_process([empty], {})) == []
