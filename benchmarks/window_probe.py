@@ -12,6 +12,8 @@ import time
 STARTED = time.monotonic()
 
 import gc  # noqa: E402
+
+gc.disable()  # as `qe_desktop.__main__` does until the window is shown
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
@@ -49,6 +51,7 @@ def main() -> None:
     window.refresh()
     window.show()
     gc.freeze()  # as run_gui does once the window is shown
+    gc.enable()
     app.processEvents()
     window.library.table.viewport().repaint()
     first_rows = time.monotonic() - launched

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,7 +39,8 @@ def main(argv: Sequence[str]) -> int:
     if args.command in cli.GUI_COMMANDS:
         from qe_desktop.ui.application import run_gui
 
-        return int(run_gui(args, location, build_services))
+        return int(run_gui(args, location, build_services))  # turns the collector on
+    gc.enable()
     try:
         services = build_services(location)
     except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:

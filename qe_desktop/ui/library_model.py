@@ -109,6 +109,27 @@ class LibraryModel(QAbstractTableModel):
             self._page(0)
         self.endResetModel()
 
+    def refresh_key(self, key: str, annotations: int) -> None:
+        """Read again the page showing question `key` if its note count is not `annotations`.
+
+        The row count and the order stay as they are until the next reload: a
+        highlight added under a "with notes" filter does not make rows jump.
+        """
+        for number, rows in list(self._pages.items()):
+            shown = next((row for row in rows if row.key == key), None)
+            if shown is not None:
+                if shown.annotation_count == annotations:
+                    return
+                del self._pages[number]
+                fresh = self._page(number)
+                first = number * PAGE_SIZE
+                last = min(first + max(len(rows), len(fresh)), self._total) - 1
+                if last >= first:
+                    self.dataChanged.emit(
+                        self.index(first, 0), self.index(last, len(self.COLUMNS) - 1)
+                    )
+                return
+
     def _effective_sort(self) -> Sort:
         sort = self._sort
         if self._filter.text and sort.column == "published_on" and sort.descending:

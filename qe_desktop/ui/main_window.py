@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import (
@@ -32,7 +33,6 @@ from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
-from qe_desktop.ui.export_dialog import ExportDialog
 from qe_desktop.ui.import_worker import start_import
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
@@ -40,6 +40,9 @@ from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.welcome import WelcomePanel
+
+if TYPE_CHECKING:  # dialogs are imported when first opened: a quicker start
+    from qe_desktop.ui.export_dialog import ExportDialog
 
 IMPORT_FILTER = str(
     QT_TRANSLATE_NOOP(
@@ -135,10 +138,17 @@ class MainWindow(QMainWindow):
             view.addAction(action)
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
         self.annotation_tools = install_annotations(self, menu, view)
+        self.annotation_tools.controller.changed.connect(self._annotations_changed)
         self.team_tools = install_team_tools(self, menu, view)
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
         self.restore_backup_action = install_backups(self, menu)
+
+    def _annotations_changed(self) -> None:
+        """The list's note count follows the highlights made in the reader at once."""
+        controller = self.annotation_tools.controller
+        if controller.key:
+            self.library.model.refresh_key(controller.key, len(controller.records))
 
     # -- state -----------------------------------------------------------------
     def _library_label(self) -> str:
@@ -160,7 +170,7 @@ class MainWindow(QMainWindow):
         empty = self.services.questions.total() == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.desk)
         if not empty:
-            self.library.reload()
+            self.library.reload(choices_now=self.isVisible())
             if self.reader.detail is None and self.library.model.rowCount() > 0:
                 self.library.table.selectRow(0)
 
@@ -251,6 +261,8 @@ class MainWindow(QMainWindow):
     # -- exporting ---------------------------------------------------------------
     def open_export(self) -> ExportDialog:
         """The Export dialog, offering the current question, the selection and the list."""
+        from qe_desktop.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(
             self.services.exporting,
             current_key=self.reader.detail.key if self.reader.detail else None,

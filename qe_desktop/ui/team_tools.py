@@ -22,7 +22,6 @@ from qe_desktop.services.library import (
 )
 from qe_desktop.services.sync import SyncError, SyncReport
 from qe_desktop.ui.refresh import RefreshWatcher
-from qe_desktop.ui.team_dialog import TeamLibraryDialog
 
 STATUS_MS = 10_000
 OPEN_ERRORS = (LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError, SyncError)
@@ -117,6 +116,8 @@ class TeamTools(QObject):
 
     # -- open a team library ----------------------------------------------------
     def ask_location(self, title: str = "") -> str | None:
+        from qe_desktop.ui.team_dialog import TeamLibraryDialog  # opened rarely
+
         dialog = TeamLibraryDialog(self.window.settings, self.window, title)
         if dialog.exec() != TeamLibraryDialog.DialogCode.Accepted:
             return None

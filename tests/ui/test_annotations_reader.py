@@ -185,3 +185,19 @@ def test_search_terms_and_highlights_are_drawn_together(
     colours = {color for _, _, color in painted(pane)}
     assert category_color(services, "engagement") in colours
     assert "#fff3a3" in colours
+
+
+def test_the_list_counts_a_new_highlight_at_once_and_forgets_it_after_undo(
+    qtbot, window: MainWindow, services: Services
+) -> None:
+    key = open_seed(window, services)
+    model = window.library.model
+    row = model.row_of_key(key)
+    notes = model.index(row, model.column_of("annotation_count"))
+    assert notes.data() == ""
+    select(window.reader.answer_pane, QUOTE)
+    with qtbot.waitSignal(model.dataChanged):
+        window.annotation_tools.highlight_actions[1].trigger()
+    assert model.index(row, model.column_of("annotation_count")).data() == "1"
+    window.annotation_tools.undo_action.trigger()
+    assert model.index(row, model.column_of("annotation_count")).data() == ""

@@ -7,14 +7,16 @@ an import, a synchronisation…), so the reader's lookups stay quick and complet
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from qe_desktop.ui.analyses.analyses_view import AnalysesView
 from qe_desktop.ui.analyses.duplicates_panel import SimilarPanel
+
+if TYPE_CHECKING:  # imported when first shown: Qt Charts is not needed to start
+    from qe_desktop.ui.analyses.analyses_view import AnalysesView
 from qe_desktop.ui.analyses.worker import BackgroundCall
 
 REFRESH_DELAY_MS = 1_500
@@ -52,6 +54,8 @@ class AnalysesTools(QObject):
 
     def show_analyses(self) -> AnalysesView:
         if self.view is None:
+            from qe_desktop.ui.analyses.analyses_view import AnalysesView
+
             services = self.window.services
             self.view = AnalysesView(services.insights, services.questions, self.window)
             self.view.setWindowFlag(Qt.WindowType.Window)

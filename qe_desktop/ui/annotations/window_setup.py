@@ -7,6 +7,7 @@ annotations lives in this package, so the window stays a composition of parts.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,13 +22,14 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.annotation import Category
 from qe_desktop.services.container import Services
-from qe_desktop.ui.annotations.categories_dialog import CategoriesDialog
 from qe_desktop.ui.annotations.controller import AnnotationController
-from qe_desktop.ui.annotations.library_view import AllAnnotationsDialog
 from qe_desktop.ui.annotations.rendering import color_icon
 from qe_desktop.ui.annotations.side_panel import SidePanel
 from qe_desktop.ui.reader.offsets import from_qt
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
+
+if TYPE_CHECKING:  # dialogs are imported when first opened: a quicker start
+    from qe_desktop.ui.annotations.library_view import AllAnnotationsDialog
 
 EXCHANGE_FILTER = "Annotations W3C (*.jsonld *.json);;Tous les fichiers (*)"
 MAX_SHORTCUTS = 9
@@ -193,6 +195,8 @@ class AnnotationsUi(QObject):
         self.controller.delete(record)
 
     def edit_categories(self) -> None:
+        from qe_desktop.ui.annotations.categories_dialog import CategoriesDialog
+
         dialog = CategoriesDialog(self.controller.load_categories(), self.window)
         if dialog.exec():
             self.apply_categories(dialog.changed_categories())
@@ -205,6 +209,8 @@ class AnnotationsUi(QObject):
 
     def show_all_annotations(self) -> AllAnnotationsDialog:
         if self.all_annotations is None:
+            from qe_desktop.ui.annotations.library_view import AllAnnotationsDialog
+
             self.all_annotations = AllAnnotationsDialog(self.services, self.window)
             self.all_annotations.jump_requested.connect(self.controller.jump_to)
             self.controller.changed.connect(self._refresh_all)
