@@ -20,6 +20,7 @@ from qe_desktop.services.library import (
     LibraryUnavailableError,
     NewerDatabaseError,
 )
+from qe_desktop.ui.analyses.worker import wait_for_background_work
 from qe_desktop.ui.daily_care import start_daily_care
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.resources import resource
@@ -111,6 +112,7 @@ def run_gui(
     gc.enable()  # off since `qe_desktop.__main__` started: see there
     code = app.exec()
     care.wait()
+    wait_for_background_work()  # a synchronisation or a lookup still writing or reading
     services.database.close()
     return int(code)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import (
@@ -21,6 +21,7 @@ from qe_desktop.services.library import (
     open_library,
 )
 from qe_desktop.services.sync import SyncError, SyncReport
+from qe_desktop.ui.analyses.worker import BackgroundCall
 from qe_desktop.ui.refresh import RefreshWatcher
 
 STATUS_MS = 10_000
@@ -36,6 +37,9 @@ def open_services(location: str, like: Services) -> Services:
 
 
 class TeamTools(QObject):
+    synchronized = Signal(object)  # SyncReport, once shown
+    sync_failed = Signal(str)
+
     def __init__(
         self,
         window: QMainWindow,
@@ -48,6 +52,10 @@ class TeamTools(QObject):
         self.open_action.triggered.connect(self.open_team_library)
         self.sync_action = QAction(self.tr("S&ynchronize with the team library…"), window)
         self.sync_action.triggered.connect(self.synchronize)
+        self._sync = BackgroundCall(self)
+        self._sync.done.connect(self._synchronized)
+        self._sync.failed.connect(self._sync_failed)
+        self._sync_progress: QProgressDialog | None = None
         self.refresh_action = QAction(self.tr("&Refresh"), window)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh_now)
@@ -137,22 +145,46 @@ class TeamTools(QObject):
         return services
 
     # -- synchronise -------------------------------------------------------------
-    def synchronize(self) -> SyncReport | None:
+    def synchronize(self) -> None:
         location = self.ask_location(self.tr("Synchronize with the team library"))
-        if location is None:
-            return None
-        return self.synchronize_with(location)
+        if location is not None:
+            self.synchronize_with(location)
 
-    def synchronize_with(self, location: str) -> SyncReport | None:
-        try:
-            with _busy():
-                report: SyncReport = self.window.services.sync.sync_with(location)
-        except OPEN_ERRORS as error:
-            QMessageBox.critical(self.window, self.tr("Synchronization failed"), str(error))
-            return None
+    def synchronize_with(self, location: str) -> None:
+        """Synchronise off the GUI thread: the window keeps painting while a large
+        library is exchanged over the network; the report is shown when it is done."""
+        if self._sync.busy:
+            return
+        sync = self.window.services.sync
+        self.sync_action.setEnabled(False)
+        progress = QProgressDialog(
+            self.tr("Synchronizing with the team library…"), "", 0, 0, self.window
+        )
+        progress.setWindowTitle(self.tr("Synchronization"))
+        progress.setCancelButton(None)  # a merge is not stopped halfway
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        self._sync_progress = progress
+        self._sync.start(lambda: sync.sync_with(location))
+
+    def _end_sync(self) -> None:
+        self.sync_action.setEnabled(True)
+        if self._sync_progress is not None:
+            self._sync_progress.close()
+            self._sync_progress.deleteLater()
+            self._sync_progress = None
+
+    def _synchronized(self, report: object) -> None:
+        self._end_sync()
+        assert isinstance(report, SyncReport)
         self.reload()
         self.show_report(report)
-        return report
+        self.synchronized.emit(report)
+
+    def _sync_failed(self, message: str) -> None:
+        self._end_sync()
+        QMessageBox.critical(self.window, self.tr("Synchronization failed"), message)
+        self.sync_failed.emit(message)
 
     def show_report(self, report: SyncReport) -> QMessageBox:
         icon = QMessageBox.Icon.Warning if report.conflicts else QMessageBox.Icon.Information

@@ -50,7 +50,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+235"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+241"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exported to %1</numerusform>
@@ -61,7 +61,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+182"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+189"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>

@@ -171,7 +171,7 @@
 <context>
     <name>AnalysesTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+29"/>
+        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+32"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyses</translation>
     </message>
@@ -424,7 +424,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+54"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+56"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
@@ -497,7 +497,7 @@
         <translation>Choisissez d&apos;abord un surlignage.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <location line="+10"/>
         <source>Export annotations</source>
         <translation>Exporter les annotations</translation>
@@ -520,7 +520,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+98"/>
+        <location filename="../../qe_desktop/ui/application.py" line="+100"/>
         <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
@@ -572,7 +572,7 @@
 <context>
     <name>BackupsUi</name>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <location line="+15"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
@@ -1088,7 +1088,7 @@
         <translation>Exportation de %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+13"/>
         <source>Export cancelled: no file written.</source>
         <translation>Exportation annulée : aucun fichier écrit.</translation>
     </message>
@@ -1105,7 +1105,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Export failed</source>
         <translation>Échec de l&apos;exportation</translation>
     </message>
@@ -1321,7 +1321,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_model.py" line="+38"/>
+        <location filename="../../qe_desktop/ui/library_model.py" line="+42"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -1394,7 +1394,7 @@
         <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+107"/>
+        <location line="+114"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -1413,7 +1413,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+45"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1478,17 +1478,17 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Import questions</source>
         <translation>Importer des questions</translation>
     </message>
@@ -1513,12 +1513,12 @@
         <translation>Importation de %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Import failed</source>
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -1966,7 +1966,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -1976,7 +1976,7 @@
         <translation>S&amp;ynchroniser avec la bibliothèque d&apos;équipe…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Rafraîchir</translation>
     </message>
@@ -1991,7 +1991,7 @@
         <translation>La bibliothèque est injoignable : %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -2001,12 +2001,18 @@
         <translation>Synchroniser avec la bibliothèque d&apos;équipe</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Synchronizing with the team library…</source>
+        <translation>Synchronisation avec la bibliothèque d&apos;équipe…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Synchronization failed</source>
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-23"/>
+        <location line="+30"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
     </message>

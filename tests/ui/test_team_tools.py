@@ -191,8 +191,12 @@ def test_synchronise_shows_a_report_and_the_imported_questions(
     team = Services.build(open_library(tmp_path / "equipe.sqlite"), "bruno")
     team.importing.import_paths([SEED])
     team.database.close()
-    report = window.team_tools.synchronize_with(str(tmp_path / "equipe.sqlite"))
-    assert report is not None and report.here.questions_added == 1
+    with qtbot.waitSignal(window.team_tools.synchronized, timeout=30_000) as done:
+        window.team_tools.synchronize_with(str(tmp_path / "equipe.sqlite"))
+        assert not window.team_tools.sync_action.isEnabled()  # one at a time
+    report = done.args[0]
+    assert report.here.questions_added == 1
+    assert window.team_tools.sync_action.isEnabled()
     assert window.library.model.rowCount() == 1
     boxes = [w for w in window.findChildren(QMessageBox) if w.isVisible()]
     assert boxes and "Synchronisation" in boxes[-1].text()
@@ -212,3 +216,16 @@ def test_status_bar_never_shows_the_password(pg_url: str, settings: QSettings, q
     label = window.statusBar().currentMessage()
     assert "***" in label and SECRET not in label
     services.database.close()
+
+
+def test_a_failed_synchronisation_is_reported_and_can_be_retried(
+    window: MainWindow, tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    garbage = tmp_path / "equipe.sqlite"
+    garbage.write_bytes(b"ceci n'est pas une base" * 200)
+    with qtbot.waitSignal(window.team_tools.sync_failed, timeout=30_000):
+        window.team_tools.synchronize_with(str(garbage))
+    assert shown and shown[0]
+    assert window.team_tools.sync_action.isEnabled()
