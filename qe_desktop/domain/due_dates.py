@@ -53,17 +53,28 @@ __all__ = [
 _SAME_LENGTH = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "}
 
 
+class _FoldTable(dict[int, str]):
+    """`str.translate` table filled on first sight of each character: folding a long
+    answer is then one C loop instead of a Python call per character."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _SAME_LENGTH:
+            folded = _SAME_LENGTH[char]
+        else:
+            base = unicodedata.normalize("NFD", char)[0]
+            lower = base.lower()
+            folded = lower if len(lower) == 1 else base
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free copy of `text` with the same length (offsets stay valid)."""
-    out: list[str] = []
-    for ch in text:
-        if ch in _SAME_LENGTH:
-            out.append(_SAME_LENGTH[ch])
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        lower = base.lower()
-        out.append(lower if len(lower) == 1 else base)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,6 +94,7 @@ class AnnotationListModel(QAbstractListModel):
         self._rows: list[AnnotationRecord] = []
         self._categories: dict[str, Category] = {}
         self._icons: dict[str, QIcon] = {}
+        self._texts: dict[str, str] = {}  # display text by annotation id: views ask often
         self._filter = PanelFilter()
 
     # -- contents ------------------------------------------------------------------
@@ -110,6 +111,7 @@ class AnnotationListModel(QAbstractListModel):
         self._all = ordered
         self._categories = {c.name: c for c in categories}
         self._icons = {}
+        self._texts = {}
         self._rows = rows
         if not same_rows:
             self.endResetModel()
@@ -148,7 +150,10 @@ class AnnotationListModel(QAbstractListModel):
             return None
         record = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(record)
+            text = self._texts.get(record.id)
+            if text is None:
+                text = self._texts[record.id] = self._display(record)
+            return text
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(record.category)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -172,7 +177,6 @@ class AnnotationListModel(QAbstractListModel):
             details.append("#" + " #".join(record.tags))
         details.append(record.creator)
         details.append(local_date(record.modified))
-        lines = [first, " · ".join(details)]
-        if record.note.strip():
-            lines.append("✎ " + short(markdown_plain(record.note), NOTE_CHARS))
-        return "\n".join(lines)
+        note = record.note.strip()
+        last = "✎ " + short(markdown_plain(note), NOTE_CHARS) if note else ""
+        return "\n".join([first, " · ".join(details), last])  # always three lines: see the view
