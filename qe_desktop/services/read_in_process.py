@@ -71,22 +71,45 @@ def read_in_process(
         channel.cancel_join_thread()
 
 
+class _Orphaned(Exception):
+    """The importing process is gone (killed, crashed): nobody will read what follows."""
+
+
 def _produce(paths: list[str], deputies: dict[str, DeputyRecord], channel: Any, batch: int) -> None:
     """The child's work: read everything, hand it over in batches, then say done."""
     pending: list[Read] = []
     try:
-        for read in read_inputs(iter_sources([Path(p) for p in paths]), deputies):
-            pending.append(read)
-            if len(pending) >= batch:
-                channel.put((_ITEMS, pending))
-                pending = []
-        if pending:
-            channel.put((_ITEMS, pending))
-        channel.put((_DONE, None))
-    except Exception as error:  # raised again in the consumer, in order
-        channel.put((_ERROR, _picklable(error)))
+        try:
+            for read in read_inputs(iter_sources([Path(p) for p in paths]), deputies):
+                pending.append(read)
+                if len(pending) >= batch:
+                    _hand_over(channel, (_ITEMS, pending))
+                    pending = []
+            if pending:
+                _hand_over(channel, (_ITEMS, pending))
+            _hand_over(channel, (_DONE, None))
+        except _Orphaned:
+            raise
+        except Exception as error:  # raised again in the consumer, in order
+            _hand_over(channel, (_ERROR, _picklable(error)))
+    except _Orphaned:
+        channel.cancel_join_thread()  # the pipe has no reader left: do not wait on it
+        return
     channel.close()
     channel.join_thread()
+
+
+def _hand_over(channel: Any, message: tuple[int, Any]) -> None:
+    """Put `message` in the bounded queue, giving up if the importing process died
+    (a SIGKILLed import must not leave this child waiting for ever)."""
+    parent = multiprocessing.parent_process()
+    while True:
+        try:
+            channel.put(message, timeout=_POLL_S)
+            return
+        except queue.Full:
+            if parent is not None and not parent.is_alive():
+                raise _Orphaned from None
 
 
 def _picklable(error: Exception) -> Exception:

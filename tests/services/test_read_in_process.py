@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from benchmarks.corpus import write_corpus
 from qe_desktop.services.container import Services
@@ -80,3 +87,49 @@ def test_an_empty_folder_ends_at_once(tmp_path: Path) -> None:
     empty = tmp_path / "vide"
     empty.mkdir()
     assert list(read_in_process([empty], {})) == []
+
+
+PARENT = """
+import multiprocessing, sys, time
+from pathlib import Path
+from qe_desktop.services.read_in_process import read_in_process
+
+if __name__ == "__main__":
+    reads = read_in_process([Path(sys.argv[1])], {}, batch=1)
+    next(reads)
+    print(multiprocessing.active_children()[0].pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def _ended(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")  # exited, waiting to be reaped by init
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_the_reader_ends_when_the_importing_process_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(PARENT)
+    root = Path(__file__).resolve().parents[2]
+    parent = subprocess.Popen(
+        [sys.executable, str(script), str(_corpus(tmp_path, count=200))],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 20
+    while not _ended(child) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    ended = _ended(child)
+    if not ended:
+        os.kill(child, signal.SIGKILL)
+    assert ended, "the reading process outlived the import"
