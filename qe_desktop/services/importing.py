@@ -190,23 +190,27 @@ class ImportService:
         report = ImportReport()
         pending: list[PreparedQuestion | DeputyRecord] = []
         done = 0
+        name, read_in_input = "", 0  # the input being read, and the records it gave so far
         for step in reads:
             if isinstance(step, Input):
                 if cancelled():
                     report.cancelled = True
                     break
-                done = step.done
+                done, name, read_in_input = step.done, step.name, 0
                 if step.failure is not None:
                     report.add_failure(step.failure)
                 else:
-                    progress(done, total, step.name)
+                    progress(done, total, name)
             elif isinstance(step, ImportFailure):
                 report.add_failure(step)
             else:
                 pending.append(step)
+                read_in_input += 1
                 if len(pending) >= CHUNK_SIZE:
                     self._store(pending, report)
                     pending = []
+                    if read_in_input >= CHUNK_SIZE:  # one file holding a whole legislature
+                        progress(done, None, f"{name} — {read_in_input} question(s) lue(s)")
                     if cancelled():
                         report.cancelled = True
                         break

@@ -73,3 +73,27 @@ def test_whole_sample_folder_imports(services: Services) -> None:
     report = services.importing.import_paths([SAMPLES])
     assert report.ok, report.failures
     assert services.questions.total() == report.imported >= 2
+
+
+def test_a_file_holding_many_questions_reports_how_many_were_read(
+    services: Services, monkeypatch
+) -> None:
+    """The 14th legislature comes as one XML file: the bar cannot count files then."""
+    import qe_desktop.services.importing as importing
+
+    monkeypatch.setattr(importing, "CHUNK_SIZE", 1)
+    collection = (
+        Path(__file__).resolve().parents[1]
+        / "data"
+        / "importers"
+        / "an_xml"
+        / "legislature14_collection"
+        / "input.xml"
+    )
+    calls: list[tuple[int, int | None, str]] = []
+    report = services.importing.import_paths(
+        [collection], progress=lambda done, total, name: calls.append((done, total, name))
+    )
+    assert report.imported == 3
+    counted = [name for _, total, name in calls if total is None]
+    assert counted == [f"{collection} — {n} question(s) lue(s)" for n in (1, 2, 3)]
