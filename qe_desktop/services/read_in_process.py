@@ -11,8 +11,11 @@ stays flat. The child never opens the database.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
+import threading
 from collections.abc import Generator, Mapping, Sequence
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
 
@@ -71,45 +74,40 @@ def read_in_process(
         channel.cancel_join_thread()
 
 
-class _Orphaned(Exception):
-    """The importing process is gone (killed, crashed): nobody will read what follows."""
-
-
 def _produce(paths: list[str], deputies: dict[str, DeputyRecord], channel: Any, batch: int) -> None:
     """The child's work: read everything, hand it over in batches, then say done."""
+    _end_with_parent()
     pending: list[Read] = []
     try:
-        try:
-            for read in read_inputs(iter_sources([Path(p) for p in paths]), deputies):
-                pending.append(read)
-                if len(pending) >= batch:
-                    _hand_over(channel, (_ITEMS, pending))
-                    pending = []
-            if pending:
-                _hand_over(channel, (_ITEMS, pending))
-            _hand_over(channel, (_DONE, None))
-        except _Orphaned:
-            raise
-        except Exception as error:  # raised again in the consumer, in order
-            _hand_over(channel, (_ERROR, _picklable(error)))
-    except _Orphaned:
-        channel.cancel_join_thread()  # the pipe has no reader left: do not wait on it
-        return
+        for read in read_inputs(iter_sources([Path(p) for p in paths]), deputies):
+            pending.append(read)
+            if len(pending) >= batch:
+                channel.put((_ITEMS, pending))
+                pending = []
+        if pending:
+            channel.put((_ITEMS, pending))
+        channel.put((_DONE, None))
+    except Exception as error:  # raised again in the consumer, in order
+        channel.put((_ERROR, _picklable(error)))
     channel.close()
     channel.join_thread()
 
 
-def _hand_over(channel: Any, message: tuple[int, Any]) -> None:
-    """Put `message` in the bounded queue, giving up if the importing process died
-    (a SIGKILLed import must not leave this child waiting for ever)."""
+def _end_with_parent() -> None:
+    """Exit as soon as the importing process is gone (killed, crashed).
+
+    Otherwise this child would wait for ever on a full queue that nobody reads: it
+    holds the pipe's reading end too, so its writes never fail.
+    """
     parent = multiprocessing.parent_process()
-    while True:
-        try:
-            channel.put(message, timeout=_POLL_S)
-            return
-        except queue.Full:
-            if parent is not None and not parent.is_alive():
-                raise _Orphaned from None
+    if parent is None:
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="qe-import-parent-watch", daemon=True).start()
 
 
 def _picklable(error: Exception) -> Exception:

@@ -95,7 +95,7 @@ from pathlib import Path
 from qe_desktop.services.read_in_process import read_in_process
 
 if __name__ == "__main__":
-    reads = read_in_process([Path(sys.argv[1])], {}, batch=1)
+    reads = read_in_process([Path(sys.argv[1])], {}, batch=int(sys.argv[2]))
     next(reads)
     print(multiprocessing.active_children()[0].pid, flush=True)
     time.sleep(120)
@@ -111,12 +111,21 @@ def _ended(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
-def test_the_reader_ends_when_the_importing_process_is_killed(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("count", "batch"),
+    [
+        (200, 1),  # the child waits for room in the queue
+        (40, 20),  # the child has put everything and waits for the pipe to drain
+    ],
+)
+def test_the_reader_ends_when_the_importing_process_is_killed(
+    tmp_path: Path, count: int, batch: int
+) -> None:
     script = tmp_path / "parent.py"
     script.write_text(PARENT)
     root = Path(__file__).resolve().parents[2]
     parent = subprocess.Popen(
-        [sys.executable, str(script), str(_corpus(tmp_path, count=200))],
+        [sys.executable, str(script), str(_corpus(tmp_path, count=count)), str(batch)],
         stdout=subprocess.PIPE,
         text=True,
         cwd=root,
