@@ -29,7 +29,7 @@ from qe_desktop.storage import annotations as store
 from qe_desktop.storage import sync as snapshot
 from qe_desktop.storage.bulk import insert_new
 from qe_desktop.storage.database import Database
-from qe_desktop.storage.engine import display_url, to_url, without_password
+from qe_desktop.storage.engine import display_url, library_identity
 from qe_desktop.storage.mapping import merge_records, record_from_row
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.questions import find_existing, refresh_notes_text, upsert_question
@@ -144,7 +144,7 @@ class SyncService:
 
     def sync_with(self, location: str) -> SyncReport:
         """Sync with the library at a path or URL (opened, and migrated if needed, for the time)."""
-        if without_password(to_url(location)) == without_password(self._db.url):
+        if library_identity(location) == library_identity(self._db.url):
             raise SyncError("C'est la bibliothèque ouverte : choisissez-en une autre.")
         other = open_library(location)
         try:
@@ -153,7 +153,7 @@ class SyncService:
             other.close()
 
     def sync(self, other: Database) -> SyncReport:
-        peer = without_password(other.url)
+        peer = library_identity(other.url)  # the same server under any spelling
         started = self._clock()
         try:
             with self._db.write() as here_session, other.write() as there_session:

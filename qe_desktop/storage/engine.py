@@ -101,6 +101,29 @@ def postgres_url(
     return url.render_as_string(hide_password=False)
 
 
+_LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
+PG_DEFAULT_PORT = 5432
+
+
+def library_identity(path_or_url: str | Path) -> str:
+    """One name per library, however its location was typed (sync marks, "same library?").
+
+    A file is named by its resolved path; a server library by host, port and database,
+    without user, password or options: `postgres://Ana@DB.example/equipe` and
+    `postgresql+psycopg://bruno:x@db.example:5432/equipe` are the same library.
+    """
+    url = to_url(path_or_url)
+    path = sqlite_path(url)
+    if path is not None:
+        return f"sqlite:///{path.expanduser().resolve()}"
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return parsed._replace(password=None, username=None).render_as_string()
+    host = (parsed.host or "localhost").lower()
+    host = "localhost" if host in _LOOPBACK else host
+    return f"postgresql://{host}:{parsed.port or PG_DEFAULT_PORT}/{parsed.database or ''}"
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other dialects and in-memory bases."""
     parsed = make_url(url)

@@ -251,3 +251,24 @@ def test_one_question_known_under_two_keys_is_recognised_not_duplicated(
 def test_syncing_a_library_with_itself_is_refused(local: Services) -> None:
     with pytest.raises(SyncError, match="bibliothèque ouverte"):
         local.sync.sync_with(local.database.url)
+
+
+def test_the_same_library_typed_another_way_is_still_itself(
+    local: Services, tmp_path: Path
+) -> None:
+    roundabout = tmp_path / "ailleurs" / ".." / "portable.sqlite"
+    with pytest.raises(SyncError, match="bibliothèque ouverte"):
+        local.sync.sync_with(f"sqlite:///{roundabout}")
+
+
+def test_the_last_sync_is_found_under_any_spelling_of_the_team_library(
+    local: Services, tmp_path: Path
+) -> None:
+    team = tmp_path / "equipe.sqlite"
+    Services.build(open_library(team), "bruno").database.close()
+    local.importing.import_paths([SEED])
+    first = local.sync.sync_with(str(team))
+    assert first.there.questions_added == 1
+    again = local.sync.sync_with(f"sqlite:///{tmp_path / 'x' / '..' / 'equipe.sqlite'}")
+    assert again.last_sync is not None  # remembered: the same library, typed differently
+    assert not again.changed

@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from qe_desktop.services.library import LibraryUnavailableError, describe, open_library
-from qe_desktop.storage.engine import display_url, postgres_url, to_url, without_password
+from qe_desktop.storage.engine import (
+    display_url,
+    library_identity,
+    postgres_url,
+    to_url,
+    without_password,
+)
 
 SECRET = "s3cr3t-Pa55"
 
@@ -69,3 +75,26 @@ def test_describe_shows_a_file_library_by_its_path(tmp_path: Path) -> None:
         assert describe(database).location == str(tmp_path / "a.sqlite")
     finally:
         database.close()
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "postgres://ana@DB.example/equipe",
+        "postgresql://bruno:secret@db.example:5432/equipe",
+        "postgresql+psycopg://db.example/equipe?connect_timeout=5",
+    ],
+)
+def test_one_server_library_has_one_identity_however_it_is_typed(spelling: str) -> None:
+    assert library_identity(spelling) == "postgresql://db.example:5432/equipe"
+
+
+def test_other_port_or_database_is_another_library(tmp_path: Path) -> None:
+    base = library_identity("postgresql://db.example/equipe")
+    assert library_identity("postgresql://db.example:5433/equipe") != base
+    assert library_identity("postgresql://db.example/autre") != base
+    assert library_identity("postgresql://127.0.0.1/equipe") == library_identity(
+        "postgresql://localhost:5432/equipe"
+    )
+    nested = tmp_path / "a" / ".." / "equipe.sqlite"
+    assert library_identity(nested) == library_identity(f"sqlite:///{tmp_path / 'equipe.sqlite'}")
