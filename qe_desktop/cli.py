@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
 from qe_desktop.domain.annotation import CommitmentStatus
@@ -15,10 +15,9 @@ from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.exporters.citations import due_label
+from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
-from qe_desktop.services.exporting import ExportError, ExportFormat, ExportOptions
-from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.insights import figures_json, similarity_json
 from qe_desktop.services.library import (
     CorruptDatabaseError,
@@ -34,7 +33,9 @@ from qe_desktop.services.serialize import (
     row_json,
     suggestion_json,
 )
-from qe_desktop.services.sync import SyncError
+
+if TYPE_CHECKING:  # the import, export and sync services load when a command needs them
+    from qe_desktop.services.importing import ImportReport
 
 GUI_COMMANDS = {"gui", "screenshot"}
 STATUS_CHOICES = [s.value for s in Status]
@@ -298,6 +299,8 @@ def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.services.exporting import ExportError, ExportOptions
+
     fmt = ExportFormat(args.format) if args.format else ExportFormat.from_path(args.output)
     if fmt is None:
         err.write(f"{args.output} : précisez --format (md, docx, pdf, csv, xlsx ou ics)\n")
@@ -324,6 +327,8 @@ def cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.services.sync import SyncError
+
     try:
         report = services.sync.sync_with(args.peer)
     except (SyncError, LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError) as error:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.changes import ChangeService
 from qe_desktop.services.commitments import CommitmentService
-from qe_desktop.services.exchange import ExchangeService
-from qe_desktop.services.exporting import ExportService, PdfWriter
-from qe_desktop.services.importing import ImportService
 from qe_desktop.services.insights import InsightsService
 from qe_desktop.services.questions import QuestionService
-from qe_desktop.services.sync import SyncService
 from qe_desktop.storage.database import Database
+
+if TYPE_CHECKING:  # built on first use (see `Services`)
+    from qe_desktop.services.exchange import ExchangeService
+    from qe_desktop.services.exporting import ExportService, PdfWriter
+    from qe_desktop.services.importing import AfterUpsert, ImportService
+    from qe_desktop.services.sync import SyncService
 
 
 @dataclass
@@ -29,45 +33,71 @@ class CurrentUser:
 
 @dataclass(frozen=True)
 class Services:
+    """The services of one library.
+
+    Import, exchange, export and synchronisation are built on first use: the window
+    needs none of them to show its first rows, and loading their modules (parsers,
+    document writers) cost a tenth of the start-up.
+    """
+
     database: Database
     current_user: CurrentUser
     questions: QuestionService
-    importing: ImportService
     annotations: AnnotationService
-    exchange: ExchangeService
     backups: BackupService
-    exporting: ExportService
     changes: ChangeService
-    sync: SyncService
     insights: InsightsService
     commitments: CommitmentService
+    pdf_writer: PdfWriter | None = None
 
     @property
     def user(self) -> str:
         return self.current_user.name
 
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from qe_desktop.services.exchange import ExchangeService
+
+        return ExchangeService(self.database)
+
+    @property
+    def after_upsert(self) -> list[AfterUpsert]:
+        """What every import or sync runs after writing a question."""
+        return [self.annotations.reanchor_after_import, self.exchange.attach_pending]
+
+    @cached_property
+    def importing(self) -> ImportService:
+        from qe_desktop.services.importing import ImportService
+
+        return ImportService(
+            self.database, after_upsert=self.after_upsert, before_bulk=self.backups.before_import
+        )
+
+    @cached_property
+    def exporting(self) -> ExportService:
+        from qe_desktop.services.exporting import ExportService
+
+        return ExportService(self.questions, self.pdf_writer, self.current_user)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from qe_desktop.services.sync import SyncService
+
+        return SyncService(self.database, self.after_upsert)
+
     @classmethod
     def build(cls, database: Database, user: str, pdf_writer: PdfWriter | None = None) -> Services:
         current_user = CurrentUser(user)
         annotations = AnnotationService(database, current_user)
-        exchange = ExchangeService(database)
-        backups = BackupService(database)
         questions = QuestionService(database)
-        after_upsert = [annotations.reanchor_after_import, exchange.attach_pending]
-        importing = ImportService(
-            database, after_upsert=after_upsert, before_bulk=backups.before_import
-        )
         return cls(
             database=database,
             current_user=current_user,
             questions=questions,
-            importing=importing,
             annotations=annotations,
-            exchange=exchange,
-            backups=backups,
-            exporting=ExportService(questions, pdf_writer, current_user),
+            backups=BackupService(database),
             changes=ChangeService(database),
-            sync=SyncService(database, after_upsert),
             insights=InsightsService(database),
             commitments=CommitmentService(database, annotations, current_user),
+            pdf_writer=pdf_writer,
         )

@@ -14,12 +14,12 @@ import importlib.util
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, Sort
 from qe_desktop.exporters.document import DocumentOptions, build_document, default_title
 from qe_desktop.exporters.filenames import safe_file_name
+from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
 from qe_desktop.exporters.tabular import annotation_lines, write_csv, write_xlsx
@@ -30,45 +30,6 @@ Progress = Callable[[int, int, str], None]  # done, total, current question key
 Scope = Sequence[str] | QuestionFilter | None  # keys, a filter's result, or everything
 ICS_UNAVAILABLE = "format .ics : disponible avec le suivi des engagements"
 PAGE = 500
-
-
-class ExportFormat(StrEnum):
-    MARKDOWN = "md"
-    DOCX = "docx"
-    PDF = "pdf"
-    CSV = "csv"
-    XLSX = "xlsx"
-    ICS = "ics"
-
-    @property
-    def extension(self) -> str:
-        return f".{self.value}"
-
-    @property
-    def label(self) -> str:
-        return FORMAT_LABELS[self]
-
-    @property
-    def is_document(self) -> bool:
-        """Briefing notes (texts, highlights, notes) rather than one row per annotation."""
-        return self in (ExportFormat.MARKDOWN, ExportFormat.DOCX, ExportFormat.PDF)
-
-    @classmethod
-    def from_path(cls, path: Path) -> ExportFormat | None:
-        suffix = path.suffix.lower().lstrip(".")
-        aliases = {"markdown": "md", "ical": "ics"}
-        suffix = aliases.get(suffix, suffix)
-        return next((f for f in cls if f.value == suffix), None)
-
-
-FORMAT_LABELS = {
-    ExportFormat.DOCX: "Note Word (.docx)",
-    ExportFormat.PDF: "PDF (.pdf)",
-    ExportFormat.MARKDOWN: "Markdown (.md)",
-    ExportFormat.CSV: "Tableau CSV (.csv)",
-    ExportFormat.XLSX: "Classeur Excel (.xlsx)",
-    ExportFormat.ICS: "Calendrier des engagements (.ics)",
-}
 
 
 class ExportError(RuntimeError):

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.exporting import (
-    ExportFormat,
     ExportOptions,
     ExportResult,
     ExportService,

@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.services.container import Services
-from qe_desktop.services.importing import ImportReport
 from qe_desktop.services.library import describe
 from qe_desktop.storage.search import parse_terms
 from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
-from qe_desktop.ui.import_worker import start_import
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
@@ -41,7 +39,8 @@ from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.welcome import WelcomePanel
 
-if TYPE_CHECKING:  # dialogs are imported when first opened: a quicker start
+if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
+    from qe_desktop.services.importing import ImportReport
     from qe_desktop.ui.export_dialog import ExportDialog
 
 IMPORT_FILTER = str(
@@ -304,6 +303,8 @@ class MainWindow(QMainWindow):
             self._join_import()
             dialog.reset()
             QMessageBox.critical(self, self.tr("Import failed"), message)
+
+        from qe_desktop.ui.import_worker import start_import
 
         thread, worker = start_import(
             self.services.importing, paths, progress, finished, failed, self

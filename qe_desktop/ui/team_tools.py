@@ -7,7 +7,7 @@ live in services (SyncService, ChangeService), this module only asks and shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -20,12 +20,14 @@ from qe_desktop.services.library import (
     NewerDatabaseError,
     open_library,
 )
-from qe_desktop.services.sync import SyncError, SyncReport
 from qe_desktop.ui.analyses.worker import BackgroundCall
 from qe_desktop.ui.refresh import RefreshWatcher
 
+if TYPE_CHECKING:
+    from qe_desktop.services.sync import SyncReport
+
 STATUS_MS = 10_000
-OPEN_ERRORS = (LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError, SyncError)
+OPEN_ERRORS = (LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError)
 
 
 def open_services(location: str, like: Services) -> Services:
@@ -176,6 +178,8 @@ class TeamTools(QObject):
 
     def _synchronized(self, report: object) -> None:
         self._end_sync()
+        from qe_desktop.services.sync import SyncReport  # loaded with the sync service
+
         assert isinstance(report, SyncReport)
         self.reload()
         self.show_report(report)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.annotation import AnnotationRecord, CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter, CommitmentRow
+from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.annotations import ConflictError
 from qe_desktop.services.commitments import CommitmentService
-from qe_desktop.services.exporting import ExportError, ExportFormat, ExportService
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
 from qe_desktop.ui.commitments.table_model import CommitmentTableModel
+
+if TYPE_CHECKING:
+    from qe_desktop.services.exporting import ExportService
 
 Notify = Callable[[str], None]
 CALENDAR_FILTER = "Calendrier (*.ics)"
@@ -46,13 +50,13 @@ class CommitmentsView(QWidget):
     def __init__(
         self,
         service: CommitmentService,
-        exporting: ExportService | None = None,
+        exporting: Callable[[], ExportService] | None = None,
         notify: Notify | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
-        self.exporting = exporting
+        self.exporting = exporting  # built on first use: the export writers load slowly
         self.notify: Notify = notify or (lambda _message: None)
         self.model = CommitmentTableModel(self)
         self._loading = False
@@ -290,9 +294,11 @@ class CommitmentsView(QWidget):
         """The due dates of the questions listed here, as an .ics file; returns the count."""
         if self.exporting is None:
             return 0
+        from qe_desktop.services.exporting import ExportError
+
         keys = list(dict.fromkeys(row.question_key for row in self.model.rows))
         try:
-            result = self.exporting.export(keys, ExportFormat.ICS, path)
+            result = self.exporting().export(keys, ExportFormat.ICS, path)
         except ExportError as error:
             QMessageBox.critical(self, self.tr("Export the calendar"), str(error))
             return 0

@@ -27,7 +27,7 @@ class CommitmentsUi(QObject):
         super().__init__(window)
         self.window: Any = cast(Any, window)  # MainWindow (typed loosely: it imports us)
         services = self.window.services
-        self.view = CommitmentsView(services.commitments, services.exporting, self.notify)
+        self.view = CommitmentsView(services.commitments, lambda: services.exporting, self.notify)
         self.dock = QDockWidget(self.tr("Commitments"), window)
         self.dock.setObjectName("commitmentsDock")
         self.dock.setWidget(self.view)
