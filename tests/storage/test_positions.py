@@ -5,21 +5,10 @@ from __future__ import annotations
 import pytest
 
 from qe_desktop.domain.status import Status
-from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.domain.views import SORT_COLUMNS, QuestionFilter, Sort
 from qe_desktop.services.container import Services
 
-SORTS = [
-    "number",
-    "chamber",
-    "published_on",
-    "author",
-    "group",
-    "ministry",
-    "title",
-    "status",
-    "delay_days",
-    "annotation_count",
-]
+SORTS = list(SORT_COLUMNS)  # every column the list can be sorted by
 FILTERS = [
     QuestionFilter(),
     QuestionFilter(chamber="senat"),
