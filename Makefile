@@ -1,9 +1,9 @@
 # qe-desktop — `make run` opens the app, `make test` runs every check headless.
 SHELL := /bin/bash
-# The first interpreter that really runs and is 3.11+ (pyenv shims may exist without a version).
+# The newest interpreter >= 3.12 that really runs (pyenv shims may exist without a version).
 ifndef PY
-PY := $(shell for p in python3.13 python3.12 python3.11 python3; do \
-	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { command -v $$p; break; }; \
+PY := $(shell for p in python3.12 python3.13 python3 $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { command -v $$p; break; }; \
 	done)
 endif
 VENV := .venv
@@ -11,15 +11,30 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
+# uv installs exactly what uv.lock says; bootstrapped into .tools when it is not on PATH.
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck unit bench translations clean screenshot
+.PHONY: run test lint typecheck unit bench eval translations clean screenshot lock lock-check
 
-$(STAMP): pyproject.toml
-	@test -n "$(PY)" || { echo "Python 3.11 or newer is required (none found on PATH)"; exit 1; }
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+.tools/bin/uv:
+	@test -n "$(PY)" || { echo "Python 3.12 or newer is required (none found on PATH)"; exit 1; }
+	$(PY) -m venv .tools
+	.tools/bin/python -m pip install -q "uv==$(UV_VERSION)"
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@test -n "$(PY)" || { echo "Python 3.12 or newer is required (none found on PATH)"; exit 1; }
+	$(UV) sync --locked --python "$(PY)" --extra test
 	touch $(STAMP)
+
+# Refresh the lock on purpose (new dependency, or newer versions wanted).
+lock: | $(UV)
+	$(UV) lock --python "$(PY)"
+
+# Fails when uv.lock no longer matches pyproject.toml.
+lock-check: | $(UV)
+	$(UV) lock --check --python "$(PY)"
 
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
@@ -41,7 +56,7 @@ unit: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest \
 		--cov=qe_desktop --cov-report=term:skip-covered $(PYTEST_ARGS)
 
-test: lint typecheck unit
+test: lock-check lint typecheck unit
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
@@ -50,4 +65,4 @@ screenshot: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshot.py docs/screenshot.png
 
 clean:
-	rm -rf $(VENV) build *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tools build *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache

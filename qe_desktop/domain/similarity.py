@@ -195,7 +195,7 @@ def likeness(similarity: float) -> Likeness | None:
 K = TypeVar("K", bound=Hashable)
 
 
-def candidate_pairs(bands: Mapping[K, Sequence[int]]) -> set[tuple[K, K]]:
+def candidate_pairs[K: Hashable](bands: Mapping[K, Sequence[int]]) -> set[tuple[K, K]]:
     """Pairs of items sharing at least one band key (each pair once, in sorted order)."""
     buckets: dict[int, list[K]] = {}
     for item, keys in bands.items():
@@ -212,7 +212,7 @@ def candidate_pairs(bands: Mapping[K, Sequence[int]]) -> set[tuple[K, K]]:
     return pairs
 
 
-def similar_pairs(
+def similar_pairs[K: Hashable](
     fingerprints: Mapping[K, Fingerprint], threshold: float = NEAR_IDENTICAL
 ) -> list[tuple[K, K, float]]:
     """Every pair at or above `threshold`, found through LSH and confirmed exactly."""
@@ -226,7 +226,7 @@ def similar_pairs(
     return found
 
 
-def group_pairs(pairs: Iterable[tuple[K, K, float]]) -> list[list[K]]:
+def group_pairs[K: Hashable](pairs: Iterable[tuple[K, K, float]]) -> list[list[K]]:
     """Connected groups of items (union-find); biggest group first."""
     parent: dict[K, K] = {}
 

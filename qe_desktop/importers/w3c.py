@@ -352,7 +352,9 @@ def _optional_text(node: dict[str, Any], key: str) -> str | None:
     return _text(node, key) if node.get(key) is not None else None
 
 
-def _enum(kind: type[_E], value: Any, what: str) -> _E | None:
+def _enum[E: (AnchorState, DatePrecision, CommitmentStatus)](
+    kind: type[_E], value: Any, what: str
+) -> _E | None:
     if value is None:
         return None
     try:

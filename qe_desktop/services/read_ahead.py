@@ -19,7 +19,7 @@ _POLL_S = 0.05  # how often a blocked worker looks whether the consumer gave up
 _JOIN_S = 10.0
 
 
-def read_ahead(source: Iterable[T], depth: int) -> Generator[T, None, None]:
+def read_ahead[T](source: Iterable[T], depth: int) -> Generator[T, None, None]:
     """The items of `source`, produced by a worker thread at most `depth` items ahead.
 
     An exception raised by `source` is raised here, in order. When the consumer

@@ -1,0 +1,47 @@
+"""One shared, lazily loaded French spaCy pipeline.
+
+Loading `fr_core_news_md` takes seconds, so nothing loads it at import time: callers ask
+`french()` when they first need a parse (off the GUI thread), and every later call gets the
+same object. The model is an ordinary locked dependency installed from PyPI; nothing is
+downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_NAME = "fr_core_news_md"
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+_load_seconds: float | None = None
+
+
+def french() -> Language:
+    """The French pipeline, loaded on first call (thread-safe; later calls are free)."""
+    global _nlp, _load_seconds
+    if _nlp is not None:
+        return _nlp
+    with _lock:
+        if _nlp is None:
+            import spacy
+
+            started = time.perf_counter()
+            _nlp = spacy.load(MODEL_NAME)
+            _load_seconds = time.perf_counter() - started
+    return _nlp
+
+
+def is_loaded() -> bool:
+    """Whether the pipeline is already in memory (a caller can then parse on the GUI thread)."""
+    return _nlp is not None
+
+
+def load_seconds() -> float | None:
+    """How long the first load took, for benchmarks and logs (None before it happened)."""
+    return _load_seconds

@@ -1,0 +1,1 @@
+"""sources: HTTP to the official open data (conditional, resumable, cached); no Qt, no database."""
