@@ -36,7 +36,6 @@ URN_PREFIX = "urn:qe:"
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MAX_PAGES = 10_000
 _NOTE_PURPOSES = {"commenting", "describing", "replying"}
-_E = TypeVar("_E", AnchorState, DatePrecision, CommitmentStatus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,8 +352,8 @@ def _optional_text(node: dict[str, Any], key: str) -> str | None:
 
 
 def _enum[E: (AnchorState, DatePrecision, CommitmentStatus)](
-    kind: type[_E], value: Any, what: str
-) -> _E | None:
+    kind: type[E], value: Any, what: str
+) -> E | None:
     if value is None:
         return None
     try:
