@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, TypeGuard, TypeVar
+from typing import Any, TypeGuard
 
 from qe_desktop.domain.annotation import (
     DEFAULT_CATEGORIES,
