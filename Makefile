@@ -61,6 +61,10 @@ test: lock-check lint typecheck unit
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
+# Accuracy of the NLP features on their labelled corpora (dev and frozen test splits).
+eval: $(STAMP)
+	@set -e; for s in tools/eval_*.py; do [ -e "$$s" ] || continue; $(BIN)/python "$$s"; done
+
 screenshot: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshot.py docs/screenshot.png
 
