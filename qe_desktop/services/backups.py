@@ -14,6 +14,8 @@ from qe_desktop.storage.backups import (
 )
 from qe_desktop.storage.database import Database
 
+__all__ = ["Backup", "BackupService", "BackupUnavailable"]
+
 
 class BackupUnavailable(RuntimeError):
     pass

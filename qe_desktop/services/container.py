@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.importing import AfterUpsert, ImportService
+    from qe_desktop.services.library import LibraryInfo
     from qe_desktop.services.sync import SyncService
 
 
@@ -53,6 +54,16 @@ class Services:
     @property
     def user(self) -> str:
         return self.current_user.name
+
+    def describe(self) -> LibraryInfo:
+        """Where the library is, as the user may see it (a URL's password masked)."""
+        from qe_desktop.services.library import describe
+
+        return describe(self.database)
+
+    def close(self) -> None:
+        """Close the library (every background job must have ended)."""
+        self.database.close()
 
     @cached_property
     def exchange(self) -> ExchangeService:

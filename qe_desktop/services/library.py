@@ -11,7 +11,13 @@ from platformdirs import user_data_dir
 
 from qe_desktop.storage.categories import ensure_default_categories
 from qe_desktop.storage.database import CorruptDatabaseError, Database
-from qe_desktop.storage.engine import LibraryUnavailableError, display_url
+from qe_desktop.storage.engine import (
+    LibraryUnavailableError,
+    display_url,
+    postgres_url,
+    url_parts,
+    without_password,
+)
 from qe_desktop.storage.schema import NewerDatabaseError, current_revision
 
 APP_NAME = "qe-desktop"
@@ -22,6 +28,7 @@ __all__ = [
     "LibraryInfo",
     "LibraryUnavailableError",
     "NewerDatabaseError",
+    "TeamAddress",
     "default_library_path",
     "default_user_name",
     "open_library",
@@ -69,3 +76,29 @@ def describe(database: Database) -> LibraryInfo:
 def schema_revision(database: Database) -> str | None:
     """The Alembic revision the library is at (after `open_library`, the newest one)."""
     return current_revision(database.engine)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamAddress:
+    """The fields of a team-library address, as the connection window shows them."""
+
+    host: str = ""
+    port: int | None = None
+    database: str = ""
+    user: str = ""
+
+    @classmethod
+    def parse(cls, url: str) -> TeamAddress | None:
+        """The fields of a remembered URL; None when it cannot be read (a hand-edited file)."""
+        parts = url_parts(url)
+        if parts is None:
+            return None
+        return cls(*parts)
+
+    def url(self, password: str | None = None) -> str:
+        """The URL to connect with (it may carry the typed password: never store it)."""
+        return postgres_url(self.host, self.port, self.database, self.user, password)
+
+    def remembered(self) -> str:
+        """The URL to keep in the settings: the password dropped, not masked."""
+        return without_password(self.url())

@@ -101,6 +101,16 @@ def postgres_url(
     return url.render_as_string(hide_password=False)
 
 
+def url_parts(url: str) -> tuple[str, int | None, str, str] | None:
+    """Host (or socket folder), port, database and user of a URL; None if it does not parse."""
+    try:
+        parsed = make_url(url)
+    except (exc.ArgumentError, ValueError):
+        return None
+    host = parsed.host or str(parsed.query.get("host", "") or "")
+    return host, parsed.port, parsed.database or "", parsed.username or ""
+
+
 _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 PG_DEFAULT_PORT = 5432
 

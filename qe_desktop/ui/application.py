@@ -20,8 +20,8 @@ from qe_desktop.services.library import (
     LibraryUnavailableError,
     NewerDatabaseError,
 )
-from qe_desktop.ui.analyses.worker import wait_for_background_work
 from qe_desktop.ui.daily_care import start_daily_care
+from qe_desktop.ui.jobs import wait_for_jobs
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.resources import resource
 from qe_desktop.ui.settings_dialog import saved_language, saved_user_name
@@ -112,8 +112,8 @@ def run_gui(
     gc.enable()  # off since `qe_desktop.__main__` started: see there
     code = app.exec()
     care.wait()
-    wait_for_background_work()  # a synchronisation or a lookup still writing or reading
-    services.database.close()
+    wait_for_jobs()  # a synchronisation or a lookup still writing or reading
+    services.close()
     return int(code)
 
 
@@ -128,7 +128,8 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
         app.processEvents()
     image = window.grab()
     ok = image.save(str(args.out))
-    window.services.database.close()
+    wait_for_jobs()  # lookups started by the shown question still read the library
+    window.services.close()
     if not ok:
         sys.stderr.write(f"impossible d'écrire {args.out}\n")
         return 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QProgressDialog,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
 
-from qe_desktop.services.backups import BackupService
-from qe_desktop.storage.backups import Backup
-
-if TYPE_CHECKING:
-    from qe_desktop.ui.main_window import MainWindow
+from qe_desktop.services.backups import Backup, BackupService
+from qe_desktop.ui.jobs import Job
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -76,41 +75,70 @@ class BackupsDialog(QDialog):
         return backup if isinstance(backup, Backup) else None
 
 
-def restore_from_window(window: MainWindow, service: BackupService) -> bool:
+class BackupWindow(Protocol):
+    """What restoring needs of the main window (typed here, not imported: no cycle)."""
+
+    @property
+    def reader(self) -> Any: ...
+    @property
+    def preferences_action(self) -> QAction: ...
+    def refresh(self) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+
+
+def restore_from_window(window: BackupWindow, service: BackupService) -> Job | None:
+    """Ask which backup, then restore it as a job behind a modal busy dialog.
+
+    Two full copies of the library file are made (the safety copy, then the restore):
+    seconds on a large library, so never on the GUI thread.
+    """
+    parent = window if isinstance(window, QWidget) else None
+    title = QCoreApplication.translate("BackupsUi", "Restore a backup")
     if not service.available:
         QMessageBox.information(
-            window,
-            QCoreApplication.translate("BackupsUi", "Restore a backup"),
+            parent,
+            title,
             QCoreApplication.translate(
                 "BackupsUi", "A team library is backed up on its server (pg_dump)."
             ),
         )
-        return False
-    dialog = BackupsDialog(service.list(), window)
-    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen() is None:
-        return False
-    chosen = dialog.chosen()
-    assert chosen is not None
-    try:
-        safety = service.restore(chosen.path)
-    except ValueError as error:
-        QMessageBox.warning(
-            window, QCoreApplication.translate("BackupsUi", "Restore a backup"), str(error)
-        )
-        return False
-    window.reader.show_detail(None)
-    window.refresh()
-    window.statusBar().showMessage(
-        QCoreApplication.translate(
-            "BackupsUi", "Backup restored; the previous state is kept in %1"
-        ).replace("%1", str(safety)),
-        15_000,
+        return None
+    dialog = BackupsDialog(service.list(), parent)
+    chosen = dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    if chosen is None:
+        return None
+    busy = QProgressDialog(
+        QCoreApplication.translate("BackupsUi", "Restoring the backup…"), "", 0, 0, parent
     )
-    return True
+    busy.setWindowTitle(title)
+    busy.setCancelButton(None)  # a restore half done is worse than a wait: no Cancel
+    busy.setWindowModality(Qt.WindowModality.WindowModal)
+    busy.setMinimumDuration(300)
+
+    def restored(safety: object) -> None:
+        busy.reset()
+        window.reader.show_detail(None)
+        window.refresh()
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "BackupsUi", "Backup restored; the previous state is kept in %1"
+            ).replace("%1", str(safety)),
+            15_000,
+        )
+
+    def failed(message: str) -> None:
+        busy.reset()
+        QMessageBox.warning(parent, title, message)
+
+    path = chosen.path
+    job = Job("restore-backup", lambda _context: service.restore(path), parent)
+    job.succeeded.connect(restored)
+    job.failed.connect(failed)
+    return job.start()
 
 
-def install_backups(window: MainWindow, file_menu: QMenu) -> QAction:
-    action = QAction(QCoreApplication.translate("BackupsUi", "&Restore a backup…"), window)
-    action.triggered.connect(lambda: restore_from_window(window, window.services.backups))
+def install_backups(window: BackupWindow, service: BackupService, file_menu: QMenu) -> QAction:
+    action = QAction(QCoreApplication.translate("BackupsUi", "&Restore a backup…"), file_menu)
+    action.triggered.connect(lambda: restore_from_window(window, service))
     file_menu.insertAction(window.preferences_action, action)
     return action

@@ -1,57 +1,61 @@
-"""The daily integrity check and backup, run in the background once the window is shown.
+"""The daily integrity check and backup, run as a background job once the window is shown.
 
 On a library of 100,000 questions they take several seconds (the whole file is read,
 then copied): the window must not wait for them. A damaged library is reported as
-soon as the check finds it; it is never copied over the good backups.
+soon as the check finds it; it is never copied over the good backups. Any other failure
+(a full disk…) is logged and said in the status bar: the backup is retried at the next start.
 """
 
 from __future__ import annotations
 
-import threading
+import logging
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.library import CorruptDatabaseError
+from qe_desktop.ui.jobs import Job, JobContext, JobFailed
+
+log = logging.getLogger(__name__)
+DAMAGED = "damaged:"
 
 
 class DailyCare(QObject):
-    """Runs `BackupService.daily` in a thread; `damaged` carries the French reason."""
+    """Runs `BackupService.daily` as a job; a damaged library is shown in a dialog."""
 
-    damaged = Signal(str)
-
-    def __init__(self, backups: BackupService, window: QWidget) -> None:
+    def __init__(self, backups: BackupService, window: QMainWindow) -> None:
         super().__init__(window)
         self._backups = backups
         self._window = window
-        self._thread: threading.Thread | None = None
-        self.damaged.connect(self._warn)  # queued: shown by the GUI thread
+        self.job = Job("daily-care", self._run, self)
+        self.job.failed.connect(self._failed)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="qe-daily-care", daemon=True)
-        self._thread.start()
+        self.job.start()
 
     def wait(self) -> None:
         """Let a backup in progress finish (at exit: never leave half a copy)."""
-        if self._thread is not None:
-            self._thread.join()
+        self.job.wait()
 
-    def _run(self) -> None:
+    def _run(self, _context: JobContext) -> None:
         try:
             self._backups.daily()
         except CorruptDatabaseError as error:
-            self.damaged.emit(str(error))
-        except Exception:  # no backup today (disk full…): retried at the next start
-            return
+            raise JobFailed(DAMAGED + str(error)) from error
 
     @Slot(str)
-    def _warn(self, reason: str) -> None:
-        title = QCoreApplication.translate("Application", "Cannot open the library")
-        QMessageBox.critical(self._window, title, reason)
+    def _failed(self, message: str) -> None:
+        if message.startswith(DAMAGED):
+            title = QCoreApplication.translate("Application", "Cannot open the library")
+            QMessageBox.critical(self._window, title, message.removeprefix(DAMAGED))
+            return
+        log.warning("no daily backup today: %s", message)
+        text = QCoreApplication.translate("Application", "No daily backup today: %1")
+        self._window.statusBar().showMessage(text.replace("%1", message), 15_000)
 
 
-def start_daily_care(backups: BackupService, window: QWidget) -> DailyCare:
+def start_daily_care(backups: BackupService, window: QMainWindow) -> DailyCare:
     care = DailyCare(backups, window)
     care.start()
     return care

@@ -20,9 +20,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
 from qe_desktop.services.questions import QuestionService
-from qe_desktop.storage.search import parse_terms
 from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, status_label
 
 __all__ = ["PAGE_SIZE", "ROW_ROLE", "SNIPPET_ROLE", "STATUS_COLORS", "STATUS_ROLE", "LibraryModel"]

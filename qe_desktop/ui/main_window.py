@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.services.container import Services
-from qe_desktop.services.library import describe
-from qe_desktop.storage.search import parse_terms
 from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
@@ -42,6 +41,7 @@ from qe_desktop.ui.welcome import WelcomePanel
 if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
     from qe_desktop.services.importing import ImportReport
     from qe_desktop.ui.export_dialog import ExportDialog
+    from qe_desktop.ui.jobs import Job
 
 IMPORT_FILTER = str(
     QT_TRANSLATE_NOOP(
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
-        self._import_thread: object = None
+        self._import_job: Job | None = None
         self._splitters_pending = False
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         self.team_tools = install_team_tools(self, menu, view)
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
-        self.restore_backup_action = install_backups(self, menu)
+        self.restore_backup_action = install_backups(self, self.services.backups, menu)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
 
     # -- state -----------------------------------------------------------------
     def _library_label(self) -> str:
-        location = describe(self.services.database).location  # a URL's password masked
+        location = self.services.describe().location  # a URL's password masked
         return self.tr("Library: %1").replace("%1", location)
 
     def switch_library(self, services: Services) -> MainWindow:
@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         successor.show()
         self.successor = successor  # kept alive by the window that opened it
         self.close()
-        self.services.database.close()
+        self.services.close()
         return successor
 
     def refresh(self) -> None:
@@ -306,19 +306,15 @@ class MainWindow(QMainWindow):
 
         from qe_desktop.ui.import_worker import start_import
 
-        thread, worker = start_import(
-            self.services.importing, paths, progress, finished, failed, self
-        )
-        dialog.canceled.connect(worker.cancel)
-        self._import_thread = (thread, worker)
+        job = start_import(self.services.importing, paths, progress, finished, failed, self)
+        dialog.canceled.connect(job.cancel)
+        self._import_job = job
 
     def _join_import(self) -> None:
-        """End the import thread before anything can destroy it (Qt aborts otherwise)."""
-        if isinstance(self._import_thread, tuple):
-            thread = self._import_thread[0]
-            thread.quit()
-            thread.wait(10_000)
-        self._import_thread = None
+        """Let the import thread end before anything can destroy it (Qt aborts otherwise)."""
+        if self._import_job is not None:
+            self._import_job.wait(10_000)
+        self._import_job = None
 
     def load_samples(self) -> None:
         self.show_report(self.services.importing.import_items(sample_items()))

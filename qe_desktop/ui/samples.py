@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 
 from qe_desktop.importers.sources import SourceItem
 from qe_desktop.ui.resources import resource

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import make_url
 
-from qe_desktop.storage.engine import postgres_url, without_password
+from qe_desktop.services.library import TeamAddress
 
 SETTINGS_KEY = "team/url"
 DEFAULT_PORT = 5432
@@ -64,27 +63,28 @@ class TeamLibraryDialog(QDialog):
     def _load(self, remembered: str) -> None:
         if not remembered:
             return
-        try:
-            url = make_url(remembered)
-        except Exception:  # a hand-edited settings file: start from empty fields
+        address = TeamAddress.parse(remembered)
+        if address is None:  # a hand-edited settings file: start from empty fields
             return
-        self.host.setText(url.host or str(url.query.get("host", "") or ""))
-        self.port.setValue(url.port or DEFAULT_PORT)
-        self.database.setText(url.database or "")
-        self.user.setText(url.username or "")
+        self.host.setText(address.host)
+        self.port.setValue(address.port or DEFAULT_PORT)
+        self.database.setText(address.database)
+        self.user.setText(address.user)
 
     def connection_url(self) -> str:
         """The URL to connect with (it may carry the typed password: never store it)."""
-        return postgres_url(
+        return self._address().url(self.password.text() or None)
+
+    def remembered_url(self) -> str:
+        return self._address().remembered()
+
+    def _address(self) -> TeamAddress:
+        return TeamAddress(
             self.host.text().strip(),
             self.port.value(),
             self.database.text().strip(),
             self.user.text().strip(),
-            self.password.text() or None,
         )
-
-    def remembered_url(self) -> str:
-        return without_password(self.connection_url())
 
     def accept(self) -> None:
         if not self.database.text().strip():

@@ -20,7 +20,7 @@ from qe_desktop.services.library import (
     NewerDatabaseError,
     open_library,
 )
-from qe_desktop.ui.analyses.worker import BackgroundCall
+from qe_desktop.ui.jobs import BackgroundCall
 from qe_desktop.ui.refresh import RefreshWatcher
 
 if TYPE_CHECKING:

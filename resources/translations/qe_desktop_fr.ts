@@ -525,11 +525,16 @@
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
+    <message>
+        <location filename="../../qe_desktop/ui/daily_care.py" line="+4"/>
+        <source>No daily backup today: %1</source>
+        <translation>Pas de sauvegarde quotidienne aujourd&apos;hui : %1</translation>
+    </message>
 </context>
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+35"/>
+        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+34"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -572,23 +577,27 @@
 <context>
     <name>BackupsUi</name>
     <message>
-        <location line="+20"/>
-        <location line="+15"/>
+        <location line="+34"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="+5"/>
         <source>A team library is backed up on its server (pg_dump).</source>
         <translation>Une bibliothèque d&apos;équipe se sauvegarde sur son serveur (pg_dump).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
+        <source>Restoring the backup…</source>
+        <translation>Restauration de la sauvegarde…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Backup restored; the previous state is kept in %1</source>
         <translation>Sauvegarde restaurée ; l&apos;état précédent est conservé dans %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurer une sauvegarde…</translation>
     </message>
@@ -804,7 +813,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+63"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+67"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -865,7 +874,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -1413,7 +1422,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+47"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1518,7 +1527,7 @@
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -1694,7 +1703,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -1923,7 +1932,7 @@
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_dialog.py" line="+33"/>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+32"/>
         <source>Open a team library</source>
         <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>
@@ -1966,7 +1975,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+53"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -2006,13 +2015,13 @@
         <translation>Synchronisation avec la bibliothèque d&apos;équipe…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Synchronization failed</source>
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+30"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
     </message>

@@ -14,8 +14,8 @@ from qe_desktop.domain.views import QuestionFilter
 from qe_desktop.services.container import Services
 from qe_desktop.ui.analyses.analyses_view import KEY_ROLE, AnalysesView
 from qe_desktop.ui.analyses.charts import BAND_COLORS, OVERDUE_COLOR
-from qe_desktop.ui.analyses.worker import wait_for_background_work
 from qe_desktop.ui.application import make_application
+from qe_desktop.ui.jobs import wait_for_jobs
 from qe_desktop.ui.main_window import MainWindow
 from tests.services import insights_library as crafted
 
@@ -38,7 +38,7 @@ def view(qtbot, crafted_services: Services) -> Iterator[AnalysesView]:
     widget.set_filter(QuestionFilter())
     widget.show()
     yield widget
-    wait_for_background_work()
+    wait_for_jobs()
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def crafted_window(qtbot, crafted_services: Services, settings: QSettings) -> It
     win.refresh()
     win.show()
     yield win
-    wait_for_background_work()
+    wait_for_jobs()
 
 
 def _count_colour(image: QImage, colour: str) -> int:

@@ -12,7 +12,7 @@ from tests.conftest import SAMPLES, SEED
 
 
 def test_restore_from_the_window_brings_the_old_library_back(
-    sample_window: MainWindow, monkeypatch
+    sample_window: MainWindow, monkeypatch, qtbot
 ) -> None:
     window = sample_window
     services = window.services
@@ -28,7 +28,10 @@ def test_restore_from_the_window_brings_the_old_library_back(
     chosen = next(b for b in services.backups.list() if b.path == snapshot)
     monkeypatch.setattr(backups_dialog.BackupsDialog, "chosen", lambda self: chosen)
     assert window.restore_backup_action.text()
-    assert backups_dialog.restore_from_window(window, services.backups)
+    job = backups_dialog.restore_from_window(window, services.backups)
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
     assert services.questions.total() == before
     assert services.annotations.search(AnnotationFilter()) == []
     assert window.library.model.rowCount() == before

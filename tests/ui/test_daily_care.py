@@ -31,3 +31,17 @@ def test_a_damage_found_in_the_background_is_shown(
     care.wait()
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert "restaurez une sauvegarde" in shown[0]
+
+
+class _FullDisk:
+    def daily(self) -> None:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_failed_daily_backup_is_logged_and_said_not_swallowed(
+    window, qtbot, caplog: pytest.LogCaptureFixture
+) -> None:
+    care = start_daily_care(_FullDisk(), window)  # type: ignore[arg-type]
+    care.wait()
+    qtbot.waitUntil(lambda: "No space left" in window.statusBar().currentMessage(), timeout=5000)
+    assert any("No space left" in r.getMessage() for r in caplog.records)

@@ -116,6 +116,6 @@ def test_import_from_the_window_runs_off_the_gui_thread_and_fills_the_list(
 ) -> None:
     samples = Path(__file__).parents[2] / "resources" / "samples"
     window.import_paths([samples])
-    qtbot.waitUntil(lambda: window._import_thread is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window._import_job is None, timeout=60_000)
     assert window.stack.currentWidget() is window.desk
     assert window.library.model.rowCount() >= 2

@@ -37,7 +37,7 @@ from qe_desktop.ui.analyses.charts import (
     period_text,
     short_ministry,
 )
-from qe_desktop.ui.analyses.worker import BackgroundCall
+from qe_desktop.ui.jobs import BackgroundCall
 
 LIST_LIMIT = 500
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1

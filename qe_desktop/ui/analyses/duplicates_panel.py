@@ -28,7 +28,7 @@ from qe_desktop.domain.annotation import Part
 from qe_desktop.domain.similarity import DiffKind, DiffPiece, Likeness
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.services.insights import InsightsService, SimilarQuestion
-from qe_desktop.ui.analyses.worker import BackgroundCall
+from qe_desktop.ui.jobs import BackgroundCall
 
 DEBOUNCE_MS = 150
 TITLE_CHARS = 70

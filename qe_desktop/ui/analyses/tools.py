@@ -17,7 +17,7 @@ from qe_desktop.ui.analyses.duplicates_panel import SimilarPanel
 
 if TYPE_CHECKING:  # imported when first shown: Qt Charts is not needed to start
     from qe_desktop.ui.analyses.analyses_view import AnalysesView
-from qe_desktop.ui.analyses.worker import BackgroundCall
+from qe_desktop.ui.jobs import BackgroundCall
 
 REFRESH_DELAY_MS = 1_500
 STARTUP_DELAY_MS = 20_000

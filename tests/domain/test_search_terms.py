@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qe_desktop.storage.search import fts5_query, parse_terms
+from qe_desktop.domain.search_terms import parse_terms
+from qe_desktop.storage.search import fts5_query
 
 
 def test_quoted_phrase_stays_a_phrase() -> None:
