@@ -7,10 +7,8 @@ small `qe:` extension of the JSON-LD context.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -23,6 +21,7 @@ from qe_desktop.domain.annotation import (
     CommitmentRecord,
     StatusChange,
 )
+from qe_desktop.exporters.atomic import write_text_atomically
 
 JsonObject = dict[str, Any]
 
@@ -122,22 +121,8 @@ def annotation_to_jsonld(
 
 def write_jsonld(path: str | os.PathLike[str], document: Mapping[str, Any]) -> None:
     """Write the document as UTF-8 JSON, atomically: a reader never sees half a file."""
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            json.dump(document, stream, ensure_ascii=False, indent=2)
-            stream.write("\n")
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    write_text_atomically(Path(path), text)
 
 
 def annotation_urn(annotation_id: str) -> str:

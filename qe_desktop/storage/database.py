@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+import os
+
+from sqlalchemy import Engine, exc, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from qe_desktop.storage.engine import (
+    LibraryUnavailableError,
     make_engine,
     server_errors_explained,
     sqlite_path,
@@ -27,6 +30,42 @@ CHECK_ON_OPEN_MAX_BYTES = 24 * 1024 * 1024
 
 class CorruptDatabaseError(RuntimeError):
     """The file failed its integrity check; it is left exactly as found."""
+
+
+# SQLite's own words for a damaged file; anything else (a lock, a permission, an I/O
+# error) is not damage, and telling the user to restore a backup would mislead them.
+_DAMAGE_WORDS = ("not a database", "malformed", "corrupt", "file is encrypted")
+
+
+def _means_damage(reason: str) -> bool:
+    lowered = reason.lower()
+    return any(word in lowered for word in _DAMAGE_WORDS)
+
+
+def _explain(reason: str) -> str:
+    lowered = reason.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return (
+            "elle est verrouillée par un autre programme (une importation en cours ?). "
+            "Réessayez dans un instant."
+        )
+    if "unable to open" in lowered or "readonly" in lowered or "read-only" in lowered:
+        return f"le fichier ne peut pas être ouvert en écriture ({reason})."
+    if "disk" in lowered and "full" in lowered:
+        return "le disque est plein."
+    return f"{reason}."
+
+
+def access_problem(path: Path) -> str | None:
+    """Why this process cannot read and write the library file (None when it can)."""
+    if not os.access(path, os.R_OK):
+        return f"La bibliothèque {path} n'est pas lisible : permission refusée."
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return (
+            f"La bibliothèque {path} (ou son dossier) n'est pas modifiable : permission "
+            "refusée. Vérifiez les droits du fichier ou ouvrez une copie."
+        )
+    return None
 
 
 class Database:
@@ -75,12 +114,20 @@ class Database:
             check = "PRAGMA integrity_check"
         else:
             check = "PRAGMA quick_check"
+        refused = access_problem(self.path)
+        if refused:
+            raise LibraryUnavailableError(refused)
         try:
             with self.engine.connect() as connection:
                 result = connection.exec_driver_sql(check).scalars().all()
-        except Exception as error:  # sqlite3.DatabaseError: "file is not a database"
+        except exc.DBAPIError as error:
+            reason = " ".join(str(error.orig or error).split())
+            if not _means_damage(reason):  # locked, I/O error, out of memory…: not corrupt
+                raise LibraryUnavailableError(
+                    f"Impossible d'ouvrir la bibliothèque {self.path} : {_explain(reason)}"
+                ) from error
             raise CorruptDatabaseError(
-                f"La bibliothèque {self.path} est illisible ({error}). Elle n'a pas été "
+                f"La bibliothèque {self.path} est illisible ({reason}). Elle n'a pas été "
                 "modifiée : restaurez une sauvegarde (Fichier > Restaurer une sauvegarde…, "
                 "ou `qe-desktop backups restore`)."
             ) from error

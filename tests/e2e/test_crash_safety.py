@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -43,15 +44,21 @@ def _checks(db: Path) -> None:
         assert half_written == 0
 
 
-def _kill_when(process: subprocess.Popen[bytes], ready, timeout: float = 120) -> None:
+class _FinishedFirst(AssertionError):
+    """The process ended before the moment it was to be killed."""
+
+
+def _kill_when(
+    process: subprocess.Popen[bytes], ready, timeout: float = 120, poll: float = 0.05
+) -> None:
     deadline = time.monotonic() + timeout
     while not ready():
         if process.poll() is not None:
-            raise AssertionError(f"finished before the kill: {process.stderr.read()!r}")  # type: ignore[union-attr]
+            raise _FinishedFirst(f"finished before the kill: {process.stderr.read()!r}")  # type: ignore[union-attr]
         if time.monotonic() > deadline:
             process.kill()
             raise AssertionError("the work never reached the point of the kill")
-        time.sleep(0.05)
+        time.sleep(poll)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
 
@@ -147,7 +154,22 @@ def test_kill_during_annotation_saves_keeps_every_saved_annotation(tmp_path: Pat
     assert set(saved) <= present
 
 
+def _multiply_annotations(db: Path, copies: int) -> None:
+    """Clone the library's one annotation `copies` times (a large export in seconds)."""
+    columns = (
+        'question_id, part, exact, prefix, suffix, start, "end", text_hash, category, note, '
+        "creator, created, modified, anchor_state, previous_exact, deleted, version"
+    )
+    with sqlite3.connect(db) as connection:
+        row = connection.execute(f"SELECT {columns} FROM annotations").fetchone()
+        connection.executemany(
+            f"INSERT INTO annotations (id, {columns}) VALUES ({', '.join('?' * 18)})",
+            ((str(uuid.uuid4()), *row) for _ in range(copies)),
+        )
+
+
 def test_kill_during_an_export_leaves_no_half_file_and_a_sound_library(tmp_path: Path) -> None:
+    """Killed while the new file is being written: the old file stays, whole and unchanged."""
     db = tmp_path / "export.sqlite"
     subprocess.run(
         [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(SEED)],
@@ -156,16 +178,47 @@ def test_kill_during_an_export_leaves_no_half_file_and_a_sound_library(tmp_path:
         capture_output=True,
         timeout=120,
     )
+    with sqlite3.connect(db) as connection:
+        key = connection.execute("SELECT key FROM questions").fetchone()[0]
+    _annotate_with_services(db, key, tmp_path)
     out = tmp_path / "partage.jsonld"
-    first = _cli(db, "annotations", "export", "-o", str(out))
-    assert first.wait(timeout=120) == 0
+    assert _cli(db, "annotations", "export", "-o", str(out)).wait(timeout=120) == 0
     before = out.read_bytes()
-    process = _cli(db, "annotations", "export", "-o", str(out))
-    time.sleep(0.3)
-    os.kill(process.pid, signal.SIGKILL)
+    assert len(json.loads(before)["first"]["items"]) == 1
+    copies = 20_000
+    for _attempt in range(4):
+        _multiply_annotations(db, copies)
+        process = _cli(db, "annotations", "export", "-o", str(out))
+        writing = lambda: any(p.suffix == ".tmp" for p in tmp_path.iterdir())  # noqa: E731
+        try:
+            _kill_when(process, writing, poll=0.002)
+            break
+        except _FinishedFirst:
+            before = out.read_bytes()  # a whole new export: the next, larger one is killed
+            copies *= 2
+    else:
+        raise AssertionError("the export always finished before it could be killed")
     process.wait(timeout=30)
-    # the file is the old one or a complete new one, never half written
+    assert out.read_bytes() == before  # the old file, byte for byte, never a half-new one
     json.loads(out.read_text(encoding="utf-8"))
-    assert out.read_bytes() == before or out.stat().st_size > 0
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(out.name) and p != out]
     _checks(db)
+
+
+def _annotate_with_services(db: Path, key: str, tmp_path: Path) -> None:
+    """One annotation, made through the services as the window makes it."""
+    script = tmp_path / "one.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import sys
+            from qe_desktop.domain.annotation import Part
+            from qe_desktop.services.container import Services
+            from qe_desktop.services.library import open_library
+
+            services = Services.build(open_library(sys.argv[1]), "robot")
+            services.annotations.create(sys.argv[2], Part.ANSWER, 0, 20, "chiffre")
+            """
+        ),
+        encoding="utf-8",
+    )
+    subprocess.run([sys.executable, str(script), str(db), key], cwd=ROOT, check=True, timeout=120)

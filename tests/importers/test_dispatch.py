@@ -111,7 +111,6 @@ def test_json_content_in_a_text_file_is_read_as_json() -> None:
 
 
 def test_senat_page_text_goes_to_the_page_parser() -> None:
-    pytest.importorskip("qe_desktop.importers.pages")
     name = "qSEQ080203308.txt"
     (record,) = parse(name, (DATA / "dispatch" / name).read_bytes())
     assert isinstance(record, QuestionRecord)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
 
 import docx
@@ -111,9 +111,10 @@ def test_cancel_while_running_writes_nothing(
     qtbot, library: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     detail = library.questions.detail
+    gate = threading.Event()  # the export waits at its first question until Cancel is pressed
 
     def slow(key: str) -> QuestionDetail:
-        time.sleep(0.2)
+        gate.wait(10)
         return detail(key)
 
     monkeypatch.setattr(library.questions, "detail", slow)
@@ -121,10 +122,11 @@ def test_cancel_while_running_writes_nothing(
     assert dialog.scope_buttons[ScopeChoice.ALL].isChecked()
     dialog.set_format(ExportFormat.MARKDOWN)
     path = Path(dialog.path_edit.text())
-    with qtbot.waitSignal(dialog.progress.valueChanged, timeout=10_000):
-        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.running, timeout=10_000)
     assert not dialog.export_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
     qtbot.waitUntil(lambda: dialog.last_result is not None and not dialog.running, timeout=20_000)
     assert dialog.last_result is not None and dialog.last_result.cancelled
     assert not path.exists()
