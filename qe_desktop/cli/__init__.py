@@ -116,7 +116,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", type=Path)
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
-    p.add_argument("--view", default="library", help="vue à afficher")
     return parser
 
 

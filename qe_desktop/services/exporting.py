@@ -92,10 +92,6 @@ class ExportService:
         self._user = user
         self._clock = clock
 
-    @property
-    def can_write_pdf(self) -> bool:
-        return self._pdf_writer is not None
-
     def available_formats(self) -> list[ExportFormat]:
         """The formats this installation can write (PDF needs Qt, .ics its feature)."""
         formats = list(ExportFormat)

@@ -128,11 +128,6 @@ class ImportService:
         self._before_bulk = before_bulk
         self._process_min_items = process_min_items
 
-    def add_after_upsert(self, hook: AfterUpsert) -> None:
-        """Called inside the question's savepoint after it was inserted or changed
-        (re-anchoring annotations, attaching annotations that waited for it)."""
-        self._after_upsert.append(hook)
-
     def import_paths(
         self,
         paths: Sequence[Path],

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import os
-
-from sqlalchemy import Engine, exc, text
+from sqlalchemy import Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from qe_desktop.storage.engine import (
@@ -148,14 +147,6 @@ class Database:
         """A write transaction: committed on success, rolled back on any error."""
         with self._writes() as session, session.begin():
             yield session
-
-    def integrity_ok(self) -> bool:
-        with self.engine.connect() as connection:
-            if self.dialect != "sqlite":
-                connection.execute(text("SELECT 1"))
-                return True
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").scalars().all()
-            return rows == ["ok"]
 
     def close(self) -> None:
         self.engine.dispose()

@@ -24,13 +24,6 @@ def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-def deputy_for(session: Session, ref: str) -> DeputyRecord | None:
-    row = session.scalar(select(Deputy).where(Deputy.ref == ref))
-    if row is None:
-        return None
-    return DeputyRecord(row.ref, row.civility, row.first_name, row.last_name)
-
-
 def deputies_for(session: Session, refs: set[str]) -> dict[str, DeputyRecord]:
     """The known deputies among these references (one query)."""
     rows = session.scalars(select(Deputy).where(Deputy.ref.in_(sorted(refs)))).all()

@@ -14,7 +14,6 @@ from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 15_000
 CACHE_KIB = 64 * 1024  # per connection, at most
@@ -187,7 +186,3 @@ def make_engine(url: str) -> Engine:
             },
         )
     return create_engine(url, pool_pre_ping=True)
-
-
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)

@@ -11,7 +11,3 @@ from qe_desktop.storage.models import QuestionNote
 def note_of(session: Session, question_id: int) -> str:
     text = session.scalar(select(QuestionNote.text).where(QuestionNote.question_id == question_id))
     return text or ""
-
-
-def note_row(session: Session, question_id: int) -> QuestionNote | None:
-    return session.get(QuestionNote, question_id)

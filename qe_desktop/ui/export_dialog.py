@@ -224,9 +224,6 @@ class ExportDialog(QDialog):
     def set_format(self, fmt: ExportFormat) -> None:
         self.format_combo.setCurrentIndex(self.format_combo.findData(fmt.value))
 
-    def set_scope(self, choice: ScopeChoice) -> None:
-        self.scope_buttons[choice].setChecked(True)
-
     def scope(self) -> Scope:
         choice = next(c for c, b in self.scope_buttons.items() if b.isChecked())
         if choice is ScopeChoice.CURRENT:

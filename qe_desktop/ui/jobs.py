@@ -229,22 +229,3 @@ class BackgroundCall(QObject):
             return False
         self.start(queued)
         return True
-
-
-def run_job(
-    name: str,
-    work: Callable[[JobContext], Any],
-    parent: QObject,
-    on_success: Callable[[Any], None] | None = None,
-    on_failure: Callable[[str], None] | None = None,
-    on_progress: Callable[[int, int, str], None] | None = None,
-) -> Job:
-    """Start a job with callbacks (run in the GUI thread: they are connected to its signals)."""
-    job = Job(name, work, parent)
-    if on_progress is not None:
-        job.progressed.connect(on_progress)
-    if on_success is not None:
-        job.succeeded.connect(on_success)
-    if on_failure is not None:
-        job.failed.connect(on_failure)
-    return job.start()

@@ -36,7 +36,9 @@ def test_a_locked_library_is_not_called_corrupt(tmp_path: Path, monkeypatch) -> 
 
 def test_a_file_that_cannot_be_opened_names_the_permission(tmp_path: Path, monkeypatch) -> None:
     path = _library(tmp_path)
-    monkeypatch.setattr(database_module.os, "access", lambda p, mode: mode != database_module.os.W_OK)
+    monkeypatch.setattr(
+        database_module.os, "access", lambda p, mode: mode != database_module.os.W_OK
+    )
     with pytest.raises(LibraryUnavailableError, match="permission refusée") as raised:
         Database(path).open()
     assert "restaurez" not in str(raised.value)
