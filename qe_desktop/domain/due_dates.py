@@ -26,7 +26,6 @@ Conventions (one place, so that labels, UI and exports agree):
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +38,7 @@ from qe_desktop.domain.date_phrases import (
     VAGUE_HORIZONS,
     add_months,
 )
+from qe_desktop.domain.folding import fold
 
 __all__ = [
     "DueDate",
@@ -49,32 +49,6 @@ __all__ = [
     "pick_due_date",
     "resolve_due_date",
 ]
-
-_SAME_LENGTH = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u202f": " "}
-
-
-class _FoldTable(dict[int, str]):
-    """`str.translate` table filled on first sight of each character: folding a long
-    answer is then one C loop instead of a Python call per character."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        if char in _SAME_LENGTH:
-            folded = _SAME_LENGTH[char]
-        else:
-            base = unicodedata.normalize("NFD", char)[0]
-            lower = base.lower()
-            folded = lower if len(lower) == 1 else base
-        self[code] = folded
-        return folded
-
-
-_FOLD = _FoldTable()
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free copy of `text` with the same length (offsets stay valid)."""
-    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+
+from qe_desktop.domain.folding import slug
 
 
 class Chamber(StrEnum):
@@ -102,8 +102,7 @@ def _plain(value: Author | Closing | None) -> dict[str, object] | None:
 
 
 def _slug(value: str) -> str:
-    ascii_value = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_value.lower()).strip("-")
+    return slug(value)
 
 
 def question_key(record: QuestionRecord) -> str:

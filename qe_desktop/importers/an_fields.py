@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from qe_desktop.domain.folding import strip_accents
 from qe_desktop.domain.question import Closing, ClosingKind
 from qe_desktop.importers.page_common import (
     capitalize_first,
@@ -18,7 +19,6 @@ from qe_desktop.importers.page_common import (
     parse_any_date,
     parse_numeric_date,
     split_affiliation,
-    strip_accents,
 )
 
 _LABELS: tuple[tuple[str, str], ...] = (

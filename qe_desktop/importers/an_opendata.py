@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from typing import IO
 
 from lxml import etree
 
+from qe_desktop.domain.folding import strip_accents
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.text import canonical_text
 from qe_desktop.importers.an_shapes import (
@@ -275,8 +275,7 @@ def _constituency(author: JsonMapping | None, identity: JsonMapping | None, sour
 
 
 def _ascii_lower(value: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", value)
-    return decomposed.encode("ascii", "ignore").decode().lower()
+    return strip_accents(value).lower()
 
 
 def _closing(

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+from qe_desktop.domain.folding import strip_accents
 from qe_desktop.domain.question import Chamber
 
 # Spaces a browser copy may leave in a page: NBSP, narrow NBSP, thin spaces, ideographic.
@@ -88,11 +89,6 @@ def safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
-
-
-def strip_accents(value: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", value)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def capitalize_first(value: str) -> str:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import re
-import unicodedata
 import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -29,6 +27,7 @@ from qe_desktop.domain.annotation import (
     Selector,
     StatusChange,
 )
+from qe_desktop.domain.folding import slug
 from qe_desktop.importers.errors import ImportFailure
 
 DEFAULT_IMPORT_CATEGORY = "important"  # for annotations that carry no category at all
@@ -282,8 +281,7 @@ def _label_index(category_by_label: Mapping[str, str] | None) -> dict[str, str]:
 
 
 def _slug(label: str) -> str:
-    plain = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or DEFAULT_IMPORT_CATEGORY
+    return slug(label) or DEFAULT_IMPORT_CATEGORY
 
 
 def _creator(raw: Any) -> str:

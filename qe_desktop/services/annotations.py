@@ -8,7 +8,6 @@ window can show both and let the user choose. Nothing is ever overwritten silent
 from __future__ import annotations
 
 import dataclasses
-import unicodedata
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from qe_desktop.domain.annotation import (
     Part,
     Selector,
 )
+from qe_desktop.domain.folding import fold
 from qe_desktop.domain.text import text_hash
 from qe_desktop.storage import annotations as store
 from qe_desktop.storage.categories import list_categories, update_category
@@ -58,11 +58,6 @@ class AnnotationFilter:
     creator: str | None = None
     anchor_state: AnchorState | None = None
     question_key: str | None = None
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class AnnotationService:
@@ -102,7 +97,7 @@ class AnnotationService:
             records: list[AnnotationRecord] = []
             for question_id, _key in session.execute(query):
                 records.extend(store.annotations_of(session, question_id))
-        wanted = _fold(flt.text.strip())
+        wanted = fold(flt.text.strip())
         result = [
             r
             for r in records
@@ -110,7 +105,7 @@ class AnnotationService:
             and (flt.tag is None or flt.tag in r.tags)
             and (flt.creator is None or r.creator == flt.creator)
             and (flt.anchor_state is None or r.anchor_state is flt.anchor_state)
-            and (not wanted or wanted in _fold(f"{r.selector.exact}\n{r.note}\n{' '.join(r.tags)}"))
+            and (not wanted or wanted in fold(f"{r.selector.exact}\n{r.note}\n{' '.join(r.tags)}"))
         ]
         result.sort(key=lambda r: r.modified, reverse=True)
         return result[:limit]

@@ -6,7 +6,6 @@ dozen annotations at most, all already loaded for drawing the highlights.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, Part
+from qe_desktop.domain.folding import fold
 from qe_desktop.ui.annotations.rendering import (
     category_color,
     category_label,
@@ -35,12 +35,6 @@ NOTE_CHARS = 120
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Échéance" finds "echeance"."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def short(text: str, limit: int) -> str:

@@ -9,7 +9,6 @@ itself (and the offsets that annotations refer to) is never altered.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +29,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from qe_desktop.domain.folding import fold
 from qe_desktop.ui.reader.offsets import from_qt, to_qt
 
 SEARCH_HIGHLIGHT = "#fff3a3"
@@ -39,19 +39,14 @@ PARAGRAPH_SPACING = 9  # pixels between paragraphs: the layout of the official t
 NOTE_MARKER = "✎"
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def find_terms(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """Spans of whole words matching any search word, accent- and case-insensitively."""
     if not words:
         return []
-    folded_words = {_fold(w) for w in words if w}
+    folded_words = {fold(w) for w in words if w}
     spans = []
     for match in re.finditer(r"\w+", text):
-        if _fold(match.group()) in folded_words:
+        if fold(match.group()) in folded_words:
             spans.append((match.start(), match.end()))
     return spans
 
