@@ -12,19 +12,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from qe_desktop.domain.annotation import DatePrecision
-
-
-def add_months(day: date, months: int) -> date:
-    """`day` moved by whole months, clamped to the end of shorter months."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
+from qe_desktop.domain.periods import SEASON_END, SEASON_EVE, Season
+from qe_desktop.domain.periods import add_months as add_months  # re-exported for due_dates
+from qe_desktop.domain.periods import month_end as _month_end
 
 MONTHS = {
     name: number
@@ -45,8 +35,6 @@ NUMBER_WORDS = dict(
         ("soixante", 60),
     )
 )
-_SEASON_END = {"printemps": (6, 20), "ete": (9, 22), "automne": (12, 20), "hiver": (3, 20)}
-_SEASON_EVE = {"printemps": (3, 20), "ete": (6, 20), "automne": (9, 22), "hiver": (12, 20)}
 _ORDINALS = dict(
     (
         *(("premier", 1), ("1er", 1), ("deuxieme", 2), ("second", 2), ("2e", 2), ("2nd", 2)),
@@ -236,7 +224,7 @@ def _season(m: re.Match[str], trigger: str, reference: date | None) -> Resolved 
         return None  # "été" alone is usually the participle of "être"
     season = m.group("season")
     before = _mode(trigger) == "before"  # "avant l'été": the eve of the season
-    month, day = (_SEASON_EVE if before else _SEASON_END)[season]
+    month, day = (SEASON_EVE if before else SEASON_END)[Season(season)]
     shift = 1 if season == "hiver" and not before else 0
     if m.group("year"):
         return date(int(m.group("year")) + shift, month, day), DatePrecision.SEASON

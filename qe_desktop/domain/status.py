@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from qe_desktop.domain.periods import add_months
 from qe_desktop.domain.question import ClosingKind
 
 ANSWER_MONTHS = 2  # Sénat art. 75 RS; AN art. 135 RAN
@@ -32,15 +32,6 @@ STATUS_LABELS: dict[Status, str] = {
     Status.WITHDRAWN: "retirée",
     Status.LAPSED: "caduque",
 }
-
-
-def add_months(day: date, months: int) -> date:
-    """Same day `months` later, clamped to the month's end (31/12 + 2 months = 28/02)."""
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    month = month_index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
 
 
 def answer_deadline(published_on: date | None, signaled_on: date | None = None) -> date | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from qe_desktop.domain.annotation import CommitmentRecord, DatePrecision, Part
+from qe_desktop.domain.periods import Season, quarter_of, season_of, semester_of
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionDetail
@@ -87,15 +88,17 @@ def author_label(detail: QuestionDetail) -> str:
     return f"{name} ({where})" if where else name
 
 
+SEASON_NAMES = {
+    Season.WINTER: "hiver",
+    Season.SPRING: "printemps",
+    Season.SUMMER: "été",
+    Season.AUTUMN: "automne",
+}
+
+
 def _season(due: date) -> str:
-    # Seasons end on 20 March (winter of the year before), 20 June, 22 September, 20 December.
-    if due.month <= 3:
-        return f"hiver {due.year - 1}"
-    if due.month <= 6:
-        return f"printemps {due.year}"
-    if due.month <= 9:
-        return f"été {due.year}"
-    return f"automne {due.year}"
+    season, year = season_of(due)
+    return f"{SEASON_NAMES[season]} {year}"
 
 
 def due_label(commitment: CommitmentRecord | None) -> str:
@@ -109,9 +112,9 @@ def due_label(commitment: CommitmentRecord | None) -> str:
     if precision is DatePrecision.MONTH:
         return f"{MONTHS[due.month - 1]} {due.year}"
     if precision is DatePrecision.QUARTER:
-        return f"T{(due.month - 1) // 3 + 1} {due.year}"
+        return f"T{quarter_of(due)} {due.year}"
     if precision is DatePrecision.SEMESTER:
-        return f"S{1 if due.month <= 6 else 2} {due.year}"
+        return f"S{semester_of(due)} {due.year}"
     if precision is DatePrecision.SEASON:
         return _season(due)
     if precision is DatePrecision.YEAR:

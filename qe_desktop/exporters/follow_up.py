@@ -24,9 +24,10 @@ from qe_desktop.domain.annotation import (
     CommitmentStatus,
     DatePrecision,
 )
+from qe_desktop.domain.periods import Season, quarter_of, season_of, semester_of
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.exporters.atomic import write_atomically, write_text_atomically
-from qe_desktop.exporters.citations import MONTHS, day_label
+from qe_desktop.exporters.citations import MONTHS, SEASON_NAMES, day_label
 
 JOURNALS = {
     Chamber.SENAT: "Journal officiel du Sénat",
@@ -97,14 +98,13 @@ def due_phrase(due: date | None, precision: DatePrecision) -> str | None:
     if precision is DatePrecision.MONTH:
         return f"{MONTHS[due.month - 1]} {due.year}"
     if precision is DatePrecision.QUARTER:
-        return f"le {_ORDINALS[(due.month - 1) // 3]} trimestre {due.year}"
+        return f"le {_ORDINALS[quarter_of(due) - 1]} trimestre {due.year}"
     if precision is DatePrecision.SEMESTER:
-        return f"le {'premier' if due.month <= 6 else 'second'} semestre {due.year}"
+        return f"le {'premier' if semester_of(due) == 1 else 'second'} semestre {due.year}"
     if precision is DatePrecision.SEASON:
-        if due.month <= 3:
-            return f"l'hiver {due.year - 1}"
-        season = "le printemps" if due.month <= 6 else "l'été" if due.month <= 9 else "l'automne"
-        return f"{season} {due.year}"
+        season, year = season_of(due)
+        name = SEASON_NAMES[season]
+        return f"{'le ' if season is Season.SPRING else "l'"}{name} {year}"
     return str(due.year)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from qe_desktop.domain.annotation import CommitmentStatus, DatePrecision
+from qe_desktop.domain.periods import Season, quarter_of, season_of, semester_of
 
 CONTEXT = "CommitmentLabels"
 OVERDUE_FOREGROUND = "#a4161a"
@@ -47,12 +48,12 @@ _PRECISION_TEXT: dict[DatePrecision, str] = {
     DatePrecision.VAGUE: str(QT_TRANSLATE_NOOP("CommitmentLabels", "vague")),
 }
 
-_SEASONS = (
-    str(QT_TRANSLATE_NOOP("CommitmentLabels", "winter %1")),
-    str(QT_TRANSLATE_NOOP("CommitmentLabels", "spring %1")),
-    str(QT_TRANSLATE_NOOP("CommitmentLabels", "summer %1")),
-    str(QT_TRANSLATE_NOOP("CommitmentLabels", "autumn %1")),
-)
+_SEASONS = {
+    Season.WINTER: str(QT_TRANSLATE_NOOP("CommitmentLabels", "winter %1")),
+    Season.SPRING: str(QT_TRANSLATE_NOOP("CommitmentLabels", "spring %1")),
+    Season.SUMMER: str(QT_TRANSLATE_NOOP("CommitmentLabels", "summer %1")),
+    Season.AUTUMN: str(QT_TRANSLATE_NOOP("CommitmentLabels", "autumn %1")),
+}
 
 
 def _tr(text: str) -> str:
@@ -82,15 +83,13 @@ def due_text(due: date | None, precision: DatePrecision) -> str:
         return f"{month} {due.year}"
     if precision is DatePrecision.QUARTER:
         quarter = QCoreApplication.translate("CommitmentLabels", "Q%1 %2")
-        return quarter.replace("%1", str((due.month - 1) // 3 + 1)).replace("%2", str(due.year))
+        return quarter.replace("%1", str(quarter_of(due))).replace("%2", str(due.year))
     if precision is DatePrecision.SEMESTER:
         half = QCoreApplication.translate("CommitmentLabels", "H%1 %2")
-        return half.replace("%1", "1" if due.month <= 6 else "2").replace("%2", str(due.year))
+        return half.replace("%1", str(semester_of(due))).replace("%2", str(due.year))
     if precision is DatePrecision.SEASON:
-        # Seasons end on 20 March (winter of the year before), 20 June, 22 September, 20 Dec.
-        index = 0 if due.month <= 3 else 1 if due.month <= 6 else 2 if due.month <= 9 else 3
-        year = due.year - 1 if index == 0 else due.year
-        return _tr(_SEASONS[index]).replace("%1", str(year))
+        season, year = season_of(due)
+        return _tr(_SEASONS[season]).replace("%1", str(year))
     if precision is DatePrecision.YEAR:
         return str(due.year)
     around = QCoreApplication.translate("CommitmentLabels", "around %1")
