@@ -11,12 +11,22 @@ import html
 import re
 import unicodedata
 
-_BLOCK_TAGS = (
-    "p|div|br|li|ul|ol|tr|table|h[1-6]|blockquote|section|article|header|footer|pre|dd|dt|dl"
-)
-_BLOCK_BREAK = re.compile(rf"<\s*/?\s*(?:{_BLOCK_TAGS})\b[^>]*>", re.IGNORECASE)
+# The one list of HTML elements that end a paragraph, and of those whose content is never
+# text: fragments (AN open data) and whole saved pages (importers/html_page.py) use both.
+BLOCK_TAGS = (
+    "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "thead", "tbody", "tfoot",
+    "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
+    "header", "footer", "nav", "main", "aside", "pre", "dd", "dt", "dl", "form", "address",
+    "figure", "figcaption", "hr", "fieldset", "legend", "details", "summary", "center",
+)  # fmt: skip
+DROPPED_TAGS = (
+    "head", "title", "script", "style", "noscript", "template", "iframe", "frame", "frameset",
+    "object", "embed", "applet", "svg", "math", "canvas", "audio", "video", "select",
+    "button", "input", "textarea",
+)  # fmt: skip
+_BLOCK_BREAK = re.compile(rf"<\s*/?\s*(?:br|{'|'.join(BLOCK_TAGS)})\b[^>]*>", re.IGNORECASE)
 _DROP_ELEMENTS = re.compile(
-    r"<\s*(script|style|head|title|noscript|template)\b[^>]*>.*?<\s*/\s*\1\s*>",
+    rf"<\s*({'|'.join(DROPPED_TAGS)})\b[^>]*>.*?<\s*/\s*\1\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)

@@ -15,20 +15,11 @@ from dataclasses import dataclass
 import lxml.html
 from lxml import etree
 
+from qe_desktop.domain.text import BLOCK_TAGS, DROPPED_TAGS
 from qe_desktop.importers.errors import ImportFailure
 
-_DROPPED = (
-    "head", "script", "style", "noscript", "template", "iframe", "frame", "frameset",
-    "object", "embed", "applet", "svg", "math", "canvas", "audio", "video", "select",
-    "button", "input", "textarea",
-)  # fmt: skip
-_BLOCK_TAGS = (
-    "p", "div", "li", "ul", "ol", "tr", "td", "th", "table", "thead", "tbody", "tfoot",
-    "caption", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",
-    "header", "footer", "nav", "main", "aside", "pre", "dd", "dt", "dl", "form", "address",
-    "figure", "figcaption", "hr", "fieldset", "legend", "details", "summary", "center",
-)  # fmt: skip
-_BLOCKS = frozenset(_BLOCK_TAGS)
+_DROPPED = tuple(tag for tag in DROPPED_TAGS if tag != "title")  # the page title is read
+_BLOCKS = frozenset(BLOCK_TAGS)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _HEAD_CHARS = 64 * 1024
 _DOCTYPE = re.compile(r"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.IGNORECASE | re.DOTALL)
