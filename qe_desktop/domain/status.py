@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from qe_desktop.domain.periods import add_months
-from qe_desktop.domain.question import ClosingKind
+from qe_desktop.domain.question import ClosingKind, QuestionRecord
 
 ANSWER_MONTHS = 2  # Sénat art. 75 RS; AN art. 135 RAN
 SIGNALEMENT_DAYS = 10  # a "question signalée" at the AN
@@ -99,3 +99,15 @@ class Timing:
         delay = delay_days(published_on, answered_on)
         late = bool(answered_on and deadline and answered_on > deadline)
         return cls(status=status, deadline=deadline, delay_days=delay, late=late)
+
+    @classmethod
+    def of_record(cls, record: QuestionRecord, today: date) -> Timing:
+        """The timing of an imported question, as of `today`."""
+        return cls.of(
+            published_on=record.published_on,
+            answered_on=record.answered_on,
+            has_answer=bool(record.answer_text),
+            closing_kind=record.closing.kind if record.closing else None,
+            signaled_on=record.signaled_on,
+            today=today,
+        )

@@ -77,14 +77,7 @@ class QuestionService:
             if row is None:
                 raise QuestionNotFound(key)
             record = record_from_row(row)
-            timing = Timing.of(
-                published_on=record.published_on,
-                answered_on=record.answered_on,
-                has_answer=bool(record.answer_text),
-                closing_kind=record.closing.kind if record.closing else None,
-                signaled_on=record.signaled_on,
-                today=self._today(),
-            )
+            timing = Timing.of_record(record, self._today())
             return QuestionDetail(
                 id=row.id,
                 key=row.key,

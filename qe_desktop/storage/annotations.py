@@ -46,24 +46,7 @@ def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> Annota
                 for e in c.history
             ),
         )
-    return AnnotationRecord(
-        id=row.id,
-        question_key=question_key,
-        part=Part(row.part),
-        selector=Selector(row.exact, row.prefix, row.suffix, row.start, row.end),
-        category=row.category,
-        text_hash=row.text_hash,
-        creator=row.creator,
-        created=row.created,
-        modified=row.modified,
-        note=row.note,
-        tags=tuple(sorted(tags)),
-        anchor_state=AnchorState(row.anchor_state),
-        previous_exact=row.previous_exact,
-        commitment=commitment,
-        deleted=row.deleted,
-        version=row.version,
-    )
+    return _from_columns(row, question_key, tuple(sorted(tags)), commitment)
 
 
 def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]:

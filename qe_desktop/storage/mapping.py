@@ -110,14 +110,7 @@ def _merge_author(old: Author, new: Author) -> Author:
 def record_values(record: QuestionRecord) -> dict[str, Any]:
     """Column values for a record (everything derived from it included), minus id and key."""
     values: dict[str, Any] = {name: getattr(record, name) for name in _FIELDS_FROM_RECORD}
-    timing = Timing.of(
-        published_on=record.published_on,
-        answered_on=record.answered_on,
-        has_answer=bool(record.answer_text),
-        closing_kind=record.closing.kind if record.closing else None,
-        signaled_on=record.signaled_on,
-        today=date.today(),
-    )
+    timing = Timing.of_record(record, date.today())
     values.update(
         chamber=record.chamber.value,
         themes="\n".join(record.themes),
