@@ -26,7 +26,6 @@ from qe_desktop.domain.annotation import (
     Part,
     Selector,
 )
-from qe_desktop.domain.folding import fold
 from qe_desktop.domain.text import text_hash
 from qe_desktop.storage import annotations as store
 from qe_desktop.storage.categories import list_categories, update_category
@@ -81,34 +80,28 @@ class AnnotationService:
         with self._db.read() as session:
             return self._record(session, annotation_id)
 
-    def search(self, flt: AnnotationFilter, limit: int = 5_000) -> list[AnnotationRecord]:
-        """Every live annotation matching the filter, newest first."""
+    def search(
+        self, flt: AnnotationFilter, limit: int = 5_000, offset: int = 0
+    ) -> list[AnnotationRecord]:
+        """Live annotations matching the filter, newest first (one page of them)."""
+        return self.search_page(flt, limit, offset)[0]
+
+    def search_page(
+        self, flt: AnnotationFilter, limit: int = 5_000, offset: int = 0
+    ) -> tuple[list[AnnotationRecord], int]:
+        """One page of the matching annotations, and how many match in all."""
         with self._db.read() as session:
-            query = (
-                select(Annotation.question_id, Question.key)
-                .join(Question, Question.id == Annotation.question_id)
-                .where(Annotation.deleted.is_(False))
-                .distinct()
+            return store.search_annotations(
+                session,
+                text=flt.text,
+                category=flt.category,
+                tag=flt.tag,
+                creator=flt.creator,
+                anchor_state=flt.anchor_state.value if flt.anchor_state else None,
+                question_key=flt.question_key,
+                limit=limit,
+                offset=offset,
             )
-            if flt.question_key:
-                query = query.where(Question.key == flt.question_key)
-            if flt.creator is not None:
-                query = query.where(Annotation.creator == flt.creator)
-            records: list[AnnotationRecord] = []
-            for question_id, _key in session.execute(query):
-                records.extend(store.annotations_of(session, question_id))
-        wanted = fold(flt.text.strip())
-        result = [
-            r
-            for r in records
-            if (flt.category is None or r.category == flt.category)
-            and (flt.tag is None or flt.tag in r.tags)
-            and (flt.creator is None or r.creator == flt.creator)
-            and (flt.anchor_state is None or r.anchor_state is flt.anchor_state)
-            and (not wanted or wanted in fold(f"{r.selector.exact}\n{r.note}\n{' '.join(r.tags)}"))
-        ]
-        result.sort(key=lambda r: r.modified, reverse=True)
-        return result[:limit]
 
     def tags(self) -> list[str]:
         with self._db.read() as session:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
@@ -19,6 +19,8 @@ from qe_desktop.domain.annotation import (
     Selector,
     StatusChange,
 )
+from qe_desktop.domain.folding import fold
+from qe_desktop.storage.engine import FOLD_FUNCTION
 from qe_desktop.storage.models import (
     Annotation,
     AnnotationTag,
@@ -144,12 +146,17 @@ def _tags_of_question(session: Session, question_id: int) -> dict[str, list[str]
 
 
 def _commitments_of_question(session: Session, question_id: int) -> dict[str, CommitmentRecord]:
+    return _commitments_where(session, Annotation.question_id == question_id)
+
+
+def _commitments_where(session: Session, condition: Any) -> dict[str, CommitmentRecord]:
+    """Commitments (with their status history) of the annotations matching `condition`."""
     commitments = Commitment.__table__.c
     events = CommitmentEvent.__table__.c
     query = (
         select(Commitment.__table__)
         .join(Annotation, Annotation.id == commitments.annotation_id)
-        .where(Annotation.question_id == question_id)
+        .where(condition)
     )
     rows = session.execute(query).all()
     if not rows:
@@ -159,7 +166,7 @@ def _commitments_of_question(session: Session, question_id: int) -> dict[str, Co
         select(CommitmentEvent.__table__)
         .join(Commitment, Commitment.id == events.commitment_id)
         .join(Annotation, Annotation.id == Commitment.annotation_id)
-        .where(Annotation.question_id == question_id)
+        .where(condition)
         .order_by(events.at, events.id)
     )
     for e in session.execute(event_query):
@@ -291,3 +298,78 @@ def move_annotations(session: Session, moved: list[AnnotationRecord]) -> None:
             for r in moved
         ],
     )
+
+
+def _folded(column: Any, dialect: str) -> Any:
+    """`column` lower-cased without accents, in SQL (same rule as `domain.folding.fold`)."""
+    if dialect == "postgresql":
+        return func.unaccent(func.lower(column))
+    return getattr(func, FOLD_FUNCTION)(column)
+
+
+def search_annotations(
+    session: Session,
+    *,
+    text: str = "",
+    category: str | None = None,
+    tag: str | None = None,
+    creator: str | None = None,
+    anchor_state: str | None = None,
+    question_key: str | None = None,
+    limit: int = 5_000,
+    offset: int = 0,
+) -> tuple[list[AnnotationRecord], int]:
+    """Live annotations matching every given filter, newest first, one page of them,
+    with the number that match in all.
+
+    The filtering, ordering and paging happen in SQL: the library-wide view opens as fast
+    with 50,000 annotations as with 50. Tags and commitments are then read for the page
+    only, one query each.
+    """
+    dialect = session.get_bind().dialect.name
+    columns = Annotation.__table__.c
+    conditions: list[Any] = [columns.deleted.is_(False)]
+    if category is not None:
+        conditions.append(columns.category == category)
+    if creator is not None:
+        conditions.append(columns.creator == creator)
+    if anchor_state is not None:
+        conditions.append(columns.anchor_state == anchor_state)
+    if question_key:
+        conditions.append(Question.key == question_key)
+    if tag is not None:
+        tagged = select(AnnotationTag.annotation_id).join(Tag, Tag.id == AnnotationTag.tag_id)
+        conditions.append(columns.id.in_(tagged.where(Tag.name == tag)))
+    wanted = fold(text.strip())
+    if wanted:
+        tagged_like = (
+            select(AnnotationTag.annotation_id)
+            .join(Tag, Tag.id == AnnotationTag.tag_id)
+            .where(_folded(Tag.name, dialect).contains(wanted, autoescape=True))
+        )
+        conditions.append(
+            or_(
+                _folded(columns.exact, dialect).contains(wanted, autoescape=True),
+                _folded(columns.note, dialect).contains(wanted, autoescape=True),
+                columns.id.in_(tagged_like),
+            )
+        )
+    joined = Annotation.__table__.join(Question.__table__, Question.id == columns.question_id)
+    total = int(session.scalar(select(func.count()).select_from(joined).where(*conditions)) or 0)
+    query = (
+        select(Annotation.__table__, Question.key)
+        .select_from(joined)
+        .where(*conditions)
+        .order_by(columns.modified.desc(), columns.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    rows = session.execute(query).all()
+    ids = [row.id for row in rows]
+    tags = tags_by_annotation(session, ids)
+    commitments = _commitments_where(session, Annotation.id.in_(ids)) if ids else {}
+    records = [
+        _from_columns(row, row.key, tuple(sorted(tags[row.id])), commitments.get(row.id))
+        for row in rows
+    ]
+    return records, total

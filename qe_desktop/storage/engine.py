@@ -15,6 +15,8 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 
+from qe_desktop.domain.folding import fold
+
 BUSY_TIMEOUT_MS = 15_000
 CACHE_KIB = 64 * 1024  # per connection, at most
 PG_CONNECT_TIMEOUT_S = 10
@@ -156,6 +158,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # question import took 3.6 times the floor's time). Memory is allotted as needed.
     cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     cursor.close()
+    # Accent- and case-insensitive matching in SQL (PostgreSQL has unaccent(lower(…))).
+    dbapi_connection.create_function(FOLD_FUNCTION, 1, _fold_or_none, deterministic=True)
+
+
+FOLD_FUNCTION = "qe_fold"
+
+
+def _fold_or_none(value: str | None) -> str | None:
+    return None if value is None else fold(value)
 
 
 def _sqlite_begin(conn: Any) -> None:

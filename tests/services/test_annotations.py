@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,41 @@ def test_question_note_is_versioned(services: Services) -> None:
     assert services.annotations.question_note(key) == ("Relancer en septembre", version)
     rows = services.questions.search("septembre")
     assert [r.key for r in rows] == [key]
+
+
+def test_library_wide_search_filters_and_pages_in_a_fixed_number_of_queries(
+    services: Services,
+) -> None:
+    """ "Toutes les annotations": filters in SQL, a page at a time, no query per question."""
+    from sqlalchemy import event
+
+    from tests.conftest import SAMPLES
+
+    report = services.importing.import_paths([SAMPLES])
+    keys = report.keys
+    for n, key in enumerate(keys):
+        services.annotations.create(
+            key, Part.QUESTION, 0, 10, "chiffre" if n % 2 else "important", note=f"Note {n}"
+        )
+    tagged = services.annotations.search(AnnotationFilter())[0]
+    tagged = services.annotations.update(dataclasses.replace(tagged, tags=("Énergie",)))
+    statements: list[str] = []
+    engine = services.database.engine
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        page, total = services.annotations.search_page(AnnotationFilter(), limit=3, offset=2)
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert total == len(keys) >= 5
+    assert len(page) == 3
+    everything = services.annotations.search(AnnotationFilter())
+    assert [r.id for r in page] == [r.id for r in everything[2:5]]  # newest first, paged
+    queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(queries) <= 4  # count, page, tags, commitments: whatever the library holds
+    chiffres = services.annotations.search(AnnotationFilter(category="chiffre"))
+    assert chiffres and all(r.category == "chiffre" for r in chiffres)
+    by_tag = services.annotations.search(AnnotationFilter(text="energie"))
+    assert [r.id for r in by_tag] == [tagged.id]
+    assert services.annotations.search(AnnotationFilter(tag="Énergie"))[0].tags == ("Énergie",)
+    assert services.annotations.search(AnnotationFilter(text="100%_")) == []

@@ -215,10 +215,9 @@ class AllAnnotationsDialog(QDialog):
     def refresh_choices(self) -> None:
         """Fill the filters from what the library holds (kept when still possible)."""
         annotations = self.services.annotations
-        everything = annotations.search(AnnotationFilter())
         categories = [(c.label, c.name) for c in annotations.categories()]
         tags = [("#" + t, t) for t in annotations.tags()]
-        creators = sorted({r.creator for r in everything}, key=str.casefold)
+        creators = sorted(annotations.creators(), key=str.casefold)
         states = [(state_label(s), s.value) for s in (AnchorState.REVIEW, AnchorState.ORPHAN)]
         for combo, first, items in (
             (self.category, self.tr("All categories"), categories),
@@ -238,7 +237,7 @@ class AllAnnotationsDialog(QDialog):
 
     def reload(self) -> None:
         self._timer.stop()
-        records = self.services.annotations.search(self.current_filter())
+        records, total = self.services.annotations.search_page(self.current_filter())
         keys = tuple(sorted({r.question_key for r in records}))
         titles: dict[str, str] = {}
         if keys:
@@ -247,7 +246,7 @@ class AllAnnotationsDialog(QDialog):
                 number = f"n° {row.number}" if row.number else ""
                 titles[row.key] = " — ".join(x for x in (number, row.title) if x) or row.key
         self.model.set_rows(records, titles, self.services.annotations.categories())
-        self.count.setText(self.tr("%n annotation(s)", "", len(records)))
+        self.count.setText(self.tr("%n annotation(s)", "", total))
 
     def _on_double_click(self, index: QModelIndex) -> None:
         record = self.model.record_at(self.proxy.mapToSource(index).row())
