@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QStandardPaths, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, QStandardPaths, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,6 +34,7 @@ from qe_desktop.services.exporting import (
     ExportService,
     Scope,
 )
+from qe_desktop.ui.jobs import Job, JobContext
 
 FOLDER_SETTING = "export/folder"
 FORMAT_SETTING = "export/format"
@@ -45,40 +45,6 @@ class ScopeChoice(Enum):
     SELECTED = "selected"
     FILTER = "filter"
     ALL = "all"
-
-
-class ExportWorker(QObject):
-    progress = Signal(int, int, str)  # done, total, current question
-    finished = Signal(object)  # ExportResult
-    failed = Signal(str)
-
-    def __init__(
-        self,
-        service: ExportService,
-        scope: Scope,
-        fmt: ExportFormat,
-        path: Path,
-        options: ExportOptions,
-        sort: Sort | None,
-    ) -> None:
-        super().__init__()
-        self._job = (service, scope, fmt, path, options, sort)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
-        service, scope, fmt, path, options, sort = self._job
-        try:
-            result = service.export(
-                scope, fmt, path, options, self.progress.emit, self._cancel.is_set, sort
-            )
-        except Exception as error:  # shown to the user, never swallowed
-            self.failed.emit(str(error))
-            return
-        self.finished.emit(result)
 
 
 class ExportDialog(QDialog):
@@ -106,8 +72,7 @@ class ExportDialog(QDialog):
         self._settings = settings
         self._folder = folder or self._remembered_folder()
         self._path_edited = False
-        self._thread: QThread | None = None
-        self._worker: ExportWorker | None = None
+        self._job: Job | None = None
         self.last_result: ExportResult | None = None
         self.message_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
@@ -298,24 +263,24 @@ class ExportDialog(QDialog):
         self._set_running(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Exporting…"))
-        thread = QThread(self)
-        worker = ExportWorker(
-            self._service, self.scope(), self.format, path, self.options(), self._sort
-        )
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(self._on_progress)
-        worker.finished.connect(self._on_finished)
-        worker.failed.connect(self._on_failed)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(worker.deleteLater)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        service, scope, fmt, options, sort = (
+            self._service, self.scope(), self.format, self.options(), self._sort
+        )  # fmt: skip
+
+        def work(context: JobContext) -> ExportResult:
+            return service.export(
+                scope, fmt, path, options, context.progress, context.cancelled, sort
+            )
+
+        self._job = Job("export", work, self)
+        self._job.progressed.connect(self._on_progress)
+        self._job.succeeded.connect(self._on_finished)
+        self._job.failed.connect(self._on_failed)
+        self._job.start()
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._job is not None and self._job.running
 
     def _on_progress(self, done: int, total: int, name: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -323,12 +288,12 @@ class ExportDialog(QDialog):
         self.status.setText(self.tr("Exporting %1").replace("%1", name))
 
     def _join_thread(self) -> None:
-        """The worker is done: end its thread now (Qt aborts if a running QThread is destroyed)."""
-        if self._thread is not None:
-            self._thread.quit()
-            self._thread.wait(10_000)
+        """Let the export's thread end before the dialog may go."""
+        if self._job is not None:
+            self._job.wait(10_000)
 
-    def _on_finished(self, result: ExportResult) -> None:
+    def _on_finished(self, result: object) -> None:
+        assert isinstance(result, ExportResult)
         self._join_thread()
         self._set_running(False)
         self.last_result = result
@@ -359,15 +324,15 @@ class ExportDialog(QDialog):
         self.message_box.open()
 
     def _cancel_or_close(self) -> None:
-        if self.running and self._worker is not None:
-            self._worker.cancel()
+        if self.running and self._job is not None:
+            self._job.cancel()
             self.status.setText(self.tr("Cancelling…"))
             return
         self.reject()
 
     def _stop(self) -> None:
-        if self.running and self._worker is not None:
-            self._worker.cancel()
+        if self.running and self._job is not None:
+            self._job.cancel()
         self._join_thread()
 
     def reject(self) -> None:
