@@ -5,14 +5,20 @@ the services for the library's data version (one small query); when it differs f
 last one seen, `changed` is emitted and the window reloads what it shows. F5 does the
 same at once. A failed check (server unreachable) is reported once, not every 30 s, and
 checks then thin out (1, 2, 4… up to 10 periods apart): an unreachable server can make
-a check wait for the connection timeout, and the window must not freeze every 30 s.
+a check wait for the connection timeout: the timer's checks run as background jobs, so
+the window never waits for them (F5 checks at once, on the GUI thread).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from qe_desktop.ui.jobs import BackgroundCall
+
+log = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 30_000
 MAX_BACKOFF_PERIODS = 10
@@ -38,7 +44,11 @@ class RefreshWatcher(QObject):
         self._skip = 0
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.poll)
+        self._background = BackgroundCall(self)
+        self._background.setObjectName("change-poll")
+        self._background.done.connect(self._compare)
+        self._background.failed.connect(self._failed)
 
     def start(self) -> None:
         """Remember the current state, then check periodically."""
@@ -50,32 +60,50 @@ class RefreshWatcher(QObject):
 
     def acknowledge(self) -> None:
         """What the window shows now is up to date (after a reload or our own change)."""
-        self._seen = self._read()
+        ok, current = self._read()
+        self._seen = current if ok else None
 
-    def check(self) -> bool:
-        """True (and `changed` emitted) when the library moved since last seen."""
+    def _due(self) -> bool:
+        """Whether a check should run now (window active, not backing off)."""
         if not self._active():
             return False
         if self._skip > 0:
             self._skip -= 1
             return False
-        current = self._read()
+        return True
+
+    def check(self) -> bool:
+        """Check now, on this thread: True (and `changed` emitted) when the library moved."""
+        if not self._due():
+            return False
+        ok, current = self._read()
+        return ok and self._compare(current)
+
+    def poll(self) -> None:
+        """What the timer does: the same check, with the probe run as a background job."""
+        if not self._background.busy and self._due():
+            self._background.start(self._probe)
+
+    def _compare(self, current: object) -> bool:
+        self._failing = False
+        self._backoff = 0
         if current is None or current == self._seen:
             return False
         self._seen = current
         self.changed.emit()
         return True
 
-    def _read(self) -> object:
+    def _read(self) -> tuple[bool, object]:
         try:
-            value = self._probe()
+            return True, self._probe()
         except Exception as error:  # network down, server restarted: try again later
-            self._backoff = min(max(1, 2 * self._backoff), MAX_BACKOFF_PERIODS)
-            self._skip = self._backoff
-            if not self._failing:
-                self._failing = True
-                self.failed.emit(str(error))
-            return None
-        self._failing = False
-        self._backoff = 0
-        return value
+            log.info("change check failed: %s", error)
+            self._failed(str(error))
+            return False, None
+
+    def _failed(self, message: str) -> None:
+        self._backoff = min(max(1, 2 * self._backoff), MAX_BACKOFF_PERIODS)
+        self._skip = self._backoff
+        if not self._failing:
+            self._failing = True
+            self.failed.emit(message)

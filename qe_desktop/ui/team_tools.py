@@ -10,24 +10,20 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
 
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import (
-    CorruptDatabaseError,
-    LibraryUnavailableError,
-    NewerDatabaseError,
     open_library,
 )
-from qe_desktop.ui.jobs import BackgroundCall
+from qe_desktop.ui.jobs import BackgroundCall, Job
 from qe_desktop.ui.refresh import RefreshWatcher
 
 if TYPE_CHECKING:
     from qe_desktop.services.sync import SyncReport
 
 STATUS_MS = 10_000
-OPEN_ERRORS = (LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError)
 
 
 def open_services(location: str, like: Services) -> Services:
@@ -39,6 +35,7 @@ def open_services(location: str, like: Services) -> Services:
 
 
 class TeamTools(QObject):
+    opened = Signal(object)  # Services of the team library, once the window switched
     synchronized = Signal(object)  # SyncReport, once shown
     sync_failed = Signal(str)
 
@@ -133,18 +130,33 @@ class TeamTools(QObject):
             return None
         return dialog.connection_url()
 
-    def open_team_library(self) -> Services | None:
+    def open_team_library(self) -> Job | None:
+        """Connect and migrate as a job (a server can take seconds to answer, or time out);
+        the window switches to the team library when it is ready (`opened`)."""
         location = self.ask_location()
         if location is None:
             return None
-        try:
-            with _busy():
-                services = self._opener(location, self.window.services)
-        except OPEN_ERRORS as error:
-            QMessageBox.critical(self.window, self.tr("Cannot open the library"), str(error))
-            return None
-        self.window.switch_library(services)
-        return services
+        like = self.window.services
+        busy = QProgressDialog(self.tr("Connecting to the team library…"), "", 0, 0, self.window)
+        busy.setWindowTitle(self.tr("Open a team library"))
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(400)
+
+        def opened(services: object) -> None:
+            busy.reset()
+            assert isinstance(services, Services)
+            self.window.switch_library(services)
+            self.opened.emit(services)
+
+        def failed(message: str) -> None:
+            busy.reset()
+            QMessageBox.critical(self.window, self.tr("Cannot open the library"), message)
+
+        job = Job("open-team-library", lambda _context: self._opener(location, like), self)
+        job.succeeded.connect(opened)
+        job.failed.connect(failed)
+        return job.start()
 
     # -- synchronise -------------------------------------------------------------
     def synchronize(self) -> None:
@@ -204,16 +216,6 @@ class TeamTools(QObject):
         box.open()
         self.window.statusBar().showMessage(report.summary(), STATUS_MS)
         return box
-
-
-class _busy:
-    """A wait cursor for the few seconds a connection or a sync takes."""
-
-    def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
 
 
 def install_team_tools(window: QMainWindow, file_menu: QMenu, view_menu: QMenu) -> TeamTools:

@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+250"/>
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+249"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>

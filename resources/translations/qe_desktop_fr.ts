@@ -57,7 +57,7 @@
         <translation>Rechercher dans les citations, notes et étiquettes</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
@@ -401,7 +401,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/panel_model.py" line="+78"/>
+        <location filename="../../qe_desktop/ui/annotations/panel_model.py" line="+72"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
@@ -629,7 +629,7 @@
 <context>
     <name>CommitmentLabels</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/labels.py" line="+31"/>
+        <location filename="../../qe_desktop/ui/commitments/labels.py" line="+32"/>
         <source>to check</source>
         <translation>à vérifier</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>S%1 %2</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>around %1</source>
         <translation>vers %1</translation>
     </message>
@@ -991,23 +991,23 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/export_dialog.py" line="+100"/>
+        <location filename="../../qe_desktop/ui/export_dialog.py" line="+66"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+163"/>
+        <location line="+160"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="-152"/>
+        <location line="-149"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
@@ -1077,7 +1077,7 @@
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+81"/>
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>
@@ -1975,7 +1975,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+53"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+50"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -2000,12 +2000,22 @@
         <translation>La bibliothèque est injoignable : %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>Connecting to the team library…</source>
+        <translation>Connexion à la bibliothèque d&apos;équipe…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a team library</source>
+        <translation type="unfinished">Ouvrir une bibliothèque d&apos;équipe</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Synchronize with the team library</source>
         <translation>Synchroniser avec la bibliothèque d&apos;équipe</translation>
     </message>

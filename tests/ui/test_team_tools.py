@@ -13,6 +13,7 @@ from qe_desktop.domain.annotation import Part
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
 from qe_desktop.ui.main_window import MainWindow
+from qe_desktop.ui.jobs import wait_for_jobs
 from qe_desktop.ui.refresh import RefreshWatcher
 from qe_desktop.ui.team_dialog import SETTINGS_KEY, TeamLibraryDialog
 from tests.conftest import SAMPLES, SEED
@@ -179,9 +180,11 @@ def test_open_team_library_uses_the_typed_address(
 ) -> None:
     target = str(tmp_path / "equipe.sqlite")
     monkeypatch.setattr(window.team_tools, "ask_location", lambda title="": target)
-    opened = window.team_tools.open_team_library()
-    assert opened is not None
+    with qtbot.waitSignal(window.team_tools.opened, timeout=30_000) as done:
+        assert window.team_tools.open_team_library() is not None
+    opened = done.args[0]
     assert opened.database.path == Path(target)
+    assert window.successor.services is opened
     qtbot.addWidget(window.successor)
 
 
@@ -229,3 +232,28 @@ def test_a_failed_synchronisation_is_reported_and_can_be_retried(
         window.team_tools.synchronize_with(str(garbage))
     assert shown and shown[0]
     assert window.team_tools.sync_action.isEnabled()
+
+
+def test_the_timer_checks_in_the_background(qtbot) -> None:
+    """A probe that waits (an unreachable server) never blocks the GUI thread."""
+    import threading
+
+    release = threading.Event()
+    threads: list[str] = []
+    state = {"version": 1}
+
+    def probe() -> int:
+        threads.append(threading.current_thread().name)
+        if len(threads) > 1:
+            release.wait(10)
+        return state["version"]
+
+    watcher = RefreshWatcher(probe, interval_ms=10_000)
+    watcher.start()  # reads the current state at once
+    state["version"] = 2
+    with qtbot.waitSignal(watcher.changed, timeout=10_000):
+        watcher.poll()  # returns at once: the probe waits in its thread
+        assert len(threads) <= 2
+        release.set()
+    assert threads[-1] != threading.main_thread().name
+    wait_for_jobs()
