@@ -2007,7 +2007,7 @@
     <message>
         <location line="+1"/>
         <source>Open a team library</source>
-        <translation type="unfinished">Ouvrir une bibliothèque d&apos;équipe</translation>
+        <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>
     <message>
         <location line="+13"/>
