@@ -138,7 +138,9 @@ def test_export_then_import_into_another_library(
 ) -> None:
     seed, _other = _two_annotated_questions(window, services)
     path = tmp_path / "partage.jsonld"
-    assert window.annotation_tools.export_to(path) == 2
+    with qtbot.waitSignal(window.annotation_tools.exported, timeout=30_000) as written:
+        window.annotation_tools.export_to(path)
+    assert written.args == [2]
     assert "2" in window.statusBar().currentMessage()
 
     colleague = Services.build(open_library(tmp_path / "collegue.sqlite"), "collègue")
@@ -147,12 +149,16 @@ def test_export_then_import_into_another_library(
     qtbot.addWidget(other_window)
     other_window.refresh()
     other_window.show_question(seed)
-    summary = other_window.annotation_tools.import_from(path)
+    with qtbot.waitSignal(other_window.annotation_tools.imported, timeout=30_000) as merged:
+        other_window.annotation_tools.import_from(path)
+    summary = merged.args[0]
     assert summary.startswith("1 ajoutée(s)")  # the other question is not in that library
     assert "1 en attente" in summary
     [record] = other_window.annotation_tools.panel.model.all_records
     assert (record.selector.exact, record.note) == (QUOTE, "Échéance de juin")
     assert record.id in [h.id for h in other_window.reader.answer_pane.highlights]
-    again = other_window.annotation_tools.import_from(path)
+    with qtbot.waitSignal(other_window.annotation_tools.imported, timeout=30_000) as merged:
+        other_window.annotation_tools.import_from(path)
+    again = merged.args[0]
     assert again.startswith("0 ajoutée(s)")  # importing twice changes nothing
     colleague.database.close()

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 from qe_desktop.domain.annotation import Part
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
-from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.jobs import wait_for_jobs
+from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.refresh import RefreshWatcher
 from qe_desktop.ui.team_dialog import SETTINGS_KEY, TeamLibraryDialog
 from tests.conftest import SAMPLES, SEED

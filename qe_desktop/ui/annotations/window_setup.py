@@ -7,9 +7,9 @@ annotations lives in this package, so the window stays a composition of parts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -25,6 +25,7 @@ from qe_desktop.services.container import Services
 from qe_desktop.ui.annotations.controller import AnnotationController
 from qe_desktop.ui.annotations.rendering import color_icon
 from qe_desktop.ui.annotations.side_panel import SidePanel
+from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.reader.offsets import from_qt
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 
@@ -38,6 +39,8 @@ DOCK_WIDTH = 330
 
 
 class AnnotationsUi(QObject):
+    exported = Signal(int)  # annotations written to a shared file
+    imported = Signal(str)  # the summary of a merged shared file
     """The annotation tools of one window; `controller` does the work."""
 
     def __init__(self, window: QMainWindow, services: Services, reader: ReaderPanel) -> None:
@@ -231,15 +234,24 @@ class AnnotationsUi(QObject):
         if path:
             self.export_to(Path(path))
 
-    def export_to(self, path: Path) -> int:
+    def export_to(self, path: Path) -> Job:
+        """Write the shared annotation file as a job; `exported(count)` when it is written."""
         self.controller.commit_pending()
-        try:
-            count = self.services.exchange.export(path)
-        except OSError as error:
-            QMessageBox.critical(self.window, self.tr("Export annotations"), str(error))
-            return 0
-        self.notify(self.tr("%n annotation(s) exported to %1", "", count).replace("%1", str(path)))
-        return count
+        exchange = self.services.exchange
+
+        def written(count: object) -> None:
+            assert isinstance(count, int)
+            text = self.tr("%n annotation(s) exported to %1", "", count)
+            self.notify(text.replace("%1", str(path)))
+            self.exported.emit(count)
+
+        def failed(message: str) -> None:
+            QMessageBox.critical(self.window, self.tr("Export annotations"), message)
+
+        job = Job("export-annotations", lambda _context: exchange.export(path), self)
+        job.succeeded.connect(written)
+        job.failed.connect(failed)
+        return job.start()
 
     def choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -248,9 +260,20 @@ class AnnotationsUi(QObject):
         if path:
             self.import_from(Path(path))
 
-    def import_from(self, path: Path) -> str:
+    def import_from(self, path: Path) -> Job:
+        """Merge a shared annotation file as a job; `imported(summary)` once it is shown."""
         self.controller.commit_pending()
-        report = self.services.exchange.import_file(path)
+        exchange = self.services.exchange
+        job = Job("import-annotations", lambda _context: exchange.import_file(path), self)
+        job.succeeded.connect(self._imported)
+        job.failed.connect(
+            lambda message: QMessageBox.critical(
+                self.window, self.tr("Import annotations"), message
+            )
+        )
+        return job.start()
+
+    def _imported(self, report: Any) -> None:
         self.window.refresh()  # type: ignore[attr-defined]  # counts in the library list
         self.controller.refresh()
         summary = report.summary()
@@ -265,7 +288,7 @@ class AnnotationsUi(QObject):
         if report.failures:
             box.setDetailedText("\n".join(f"{f.source} : {f.reason}" for f in report.failures))
         box.open()
-        return summary
+        self.imported.emit(summary)
 
     # -- closing -------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
