@@ -17,7 +17,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QMainWindow,
     QMessageBox,
     QProgressDialog,
     QSplitter,
@@ -31,6 +30,7 @@ from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
+from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
@@ -52,7 +52,7 @@ ZOOM_KEY = "reader/zoom"
 ZOOM_LIMIT = 12  # steps either way; a corrupt setting cannot make the text vanish
 
 
-class MainWindow(QMainWindow):
+class MainWindow(HostWindow):
     def __init__(self, services: Services, settings: QSettings) -> None:
         super().__init__()
         self.services = services

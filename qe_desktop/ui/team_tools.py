@@ -7,16 +7,17 @@ live in services (SyncService, ChangeService), this module only asks and shows.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMenu, QMessageBox, QProgressDialog
 
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import (
     open_library,
 )
+from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import BackgroundCall, Job
 from qe_desktop.ui.refresh import RefreshWatcher
 
@@ -41,11 +42,11 @@ class TeamTools(QObject):
 
     def __init__(
         self,
-        window: QMainWindow,
+        window: HostWindow,
         opener: Callable[[str, Services], Services] = open_services,
     ) -> None:
         super().__init__(window)
-        self.window: Any = window  # MainWindow (typed loosely: it imports this module)
+        self.window = window
         self._opener = opener
         self.open_action = QAction(self.tr("Open a &team library…"), window)
         self.open_action.triggered.connect(self.open_team_library)
@@ -102,7 +103,7 @@ class TeamTools(QObject):
             return False
         shown = self.window.reader.detail
         tools = getattr(self.window, "annotation_tools", None)
-        if tools is None:
+        if tools is None or shown is None:
             return bool(now != shown)
         controller = tools.controller
         _, note_version = self.window.services.annotations.question_note(key)
@@ -218,7 +219,7 @@ class TeamTools(QObject):
         return box
 
 
-def install_team_tools(window: QMainWindow, file_menu: QMenu, view_menu: QMenu) -> TeamTools:
+def install_team_tools(window: HostWindow, file_menu: QMenu, view_menu: QMenu) -> TeamTools:
     """Add the team-library tools to the main window (called once, from _build_actions)."""
     tools = TeamTools(window)
     tools.install(file_menu, view_menu)

@@ -7,13 +7,14 @@ an import, a synchronisation…), so the reader's lookups stay quick and complet
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMenu
 
 from qe_desktop.ui.analyses.duplicates_panel import SimilarPanel
+from qe_desktop.ui.host import HostWindow
 
 if TYPE_CHECKING:  # imported when first shown: Qt Charts is not needed to start
     from qe_desktop.ui.analyses.analyses_view import AnalysesView
@@ -24,19 +25,18 @@ STARTUP_DELAY_MS = 20_000
 
 
 class AnalysesTools(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: HostWindow) -> None:
         super().__init__(window)
-        main: Any = window  # MainWindow (typed loosely: it imports this module)
-        self.window = main
-        services = main.services
+        self.window = window
+        services = window.services
         self.action = QAction(self.tr("&Analyses"), window)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+G"))  # G for graphs
         self.action.triggered.connect(self.show_analyses)
         window.addAction(self.action)
         self.view: AnalysesView | None = None
         self.similar = SimilarPanel(services.insights)
-        main.reader.layout().addWidget(self.similar)
-        main.reader.detail_shown.connect(self.similar.show_detail)
+        window.reader.add_strip(self.similar)
+        window.reader.detail_shown.connect(self.similar.show_detail)
         self.similar.question_requested.connect(self.open_question)
         self._fingerprints = BackgroundCall(self)
         self._fingerprints.done.connect(self._fingerprints_done)
@@ -46,7 +46,7 @@ class AnalysesTools(QObject):
         self._later.timeout.connect(self._refresh_if_changed)
         self._fingerprinted: object = None  # the library's data version when last looked at
         self._started = False
-        main.library.model.modelReset.connect(self._library_reloaded)
+        window.library.model.modelReset.connect(self._library_reloaded)
 
     def install(self, view_menu: QMenu) -> None:
         view_menu.addSeparator()
@@ -101,7 +101,7 @@ class AnalysesTools(QObject):
             self.similar.reload()
 
 
-def install_analyses(window: QMainWindow, view_menu: QMenu) -> AnalysesTools:
+def install_analyses(window: HostWindow, view_menu: QMenu) -> AnalysesTools:
     """Add "View > Analyses" and the reader's similar-questions strip (called once)."""
     tools = AnalysesTools(window)
     tools.install(view_menu)

@@ -193,7 +193,8 @@ class AnnotationController(QObject):
             return saved
 
     def _keep_mine(self, mine: AnnotationRecord | None, theirs: AnnotationRecord | None) -> bool:
-        label = self.label((mine or theirs).category) if (mine or theirs) else ""  # type: ignore[union-attr]
+        either = mine or theirs
+        label = self.label(either.category) if either is not None else ""
         choice = conflict_dialog.choose_version(
             self.window,
             conflict_dialog.describe(mine, label),

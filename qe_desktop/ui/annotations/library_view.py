@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -71,8 +72,8 @@ _Index = QModelIndex | QPersistentModelIndex
 class AllAnnotationsModel(QAbstractTableModel):
     """Immutable annotation records, one per row, with the title of their question."""
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._rows: list[AnnotationRecord] = []
         self._titles: dict[str, str] = {}
         self._categories: dict[str, Category] = {}

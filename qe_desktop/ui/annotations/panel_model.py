@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
@@ -82,8 +83,8 @@ def _reading_order(record: AnnotationRecord) -> tuple[int, int, int]:
 
 
 class AnnotationListModel(QAbstractListModel):
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._all: list[AnnotationRecord] = []
         self._rows: list[AnnotationRecord] = []
         self._categories: dict[str, Category] = {}

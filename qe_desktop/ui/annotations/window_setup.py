@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QToolBar,
@@ -25,6 +24,7 @@ from qe_desktop.services.container import Services
 from qe_desktop.ui.annotations.controller import AnnotationController
 from qe_desktop.ui.annotations.rendering import color_icon
 from qe_desktop.ui.annotations.side_panel import SidePanel
+from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.reader.offsets import from_qt
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
@@ -43,7 +43,7 @@ class AnnotationsUi(QObject):
     imported = Signal(str)  # the summary of a merged shared file
     """The annotation tools of one window; `controller` does the work."""
 
-    def __init__(self, window: QMainWindow, services: Services, reader: ReaderPanel) -> None:
+    def __init__(self, window: HostWindow, services: Services, reader: ReaderPanel) -> None:
         super().__init__(window)
         self.window = window
         self.services = services
@@ -93,10 +93,10 @@ class AnnotationsUi(QObject):
     def open_question(self, key: str) -> None:
         """Select the question in the list; open it even if the list cannot show it."""
         window = self.window
-        window.show_question(key)  # type: ignore[attr-defined]
+        window.show_question(key)
         detail = self.controller.reader.detail
         if detail is None or detail.key != key:
-            window.open_question(key)  # type: ignore[attr-defined]
+            window.open_question(key)
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)
@@ -133,7 +133,7 @@ class AnnotationsUi(QObject):
         view_menu.addSeparator()
         view_menu.addAction(self.dock.toggleViewAction())
         view_menu.addAction(self.all_action)
-        anchor = window.quit_action  # type: ignore[attr-defined]
+        anchor = window.quit_action
         actions = file_menu.actions()
         if anchor in actions:
             before = actions[actions.index(anchor) - 1]
@@ -274,7 +274,7 @@ class AnnotationsUi(QObject):
         return job.start()
 
     def _imported(self, report: Any) -> None:
-        self.window.refresh()  # type: ignore[attr-defined]  # counts in the library list
+        self.window.refresh()  # counts in the library list
         self.controller.refresh()
         summary = report.summary()
         self.notify(summary)
@@ -297,8 +297,8 @@ class AnnotationsUi(QObject):
         return False
 
 
-def install_annotations(window: QMainWindow, file_menu: QMenu, view_menu: QMenu) -> AnnotationsUi:
+def install_annotations(window: HostWindow, file_menu: QMenu, view_menu: QMenu) -> AnnotationsUi:
     """Add the annotation tools to the main window (called once, from _build_actions)."""
-    tools = AnnotationsUi(window, window.services, window.reader)  # type: ignore[attr-defined]
+    tools = AnnotationsUi(window, window.services, window.reader)
     tools.install(file_menu, view_menu)
     return tools

@@ -7,25 +7,26 @@ an accepted suggestion, redraw after a change), and works without them.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from qe_desktop.domain.annotation import AnchorState, AnnotationRecord
 from qe_desktop.ui.annotations.commands import CreateCommand
 from qe_desktop.ui.commitments.suggestions import SuggestionController
 from qe_desktop.ui.commitments.view import CommitmentsView
+from qe_desktop.ui.host import HostWindow
 
 STATUS_MS = 8_000
 DOCK_HEIGHT = 300
 
 
 class CommitmentsUi(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: HostWindow) -> None:
         super().__init__(window)
-        self.window: Any = cast(Any, window)  # MainWindow (typed loosely: it imports us)
+        self.window = window
         services = self.window.services
         self.view = CommitmentsView(services.commitments, lambda: services.exporting, self.notify)
         self.dock = QDockWidget(self.tr("Commitments"), window)
@@ -142,7 +143,7 @@ class CommitmentsUi(QObject):
         return next((a for a in annotations if a.id == annotation_id), None)
 
 
-def install_commitments(window: QMainWindow, view_menu: QMenu) -> CommitmentsUi:
+def install_commitments(window: HostWindow, view_menu: QMenu) -> CommitmentsUi:
     """Add the commitment tracker to the main window (called once, from _build_actions)."""
     tools = CommitmentsUi(window)
     tools.install(view_menu)

@@ -50,8 +50,13 @@ class ReaderPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.header)
         layout.addWidget(self.splitter, 1)
+        self._layout = layout
         self._zoom = 0
         self.show_detail(None)
+
+    def add_strip(self, widget: QWidget) -> None:
+        """Add a strip under the panes (related questions, duplicates…)."""
+        self._layout.addWidget(widget)
 
     def show_detail(
         self, detail: QuestionDetail | None, search_words: tuple[str, ...] = ()
