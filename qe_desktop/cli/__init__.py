@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.cli import history
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("out", type=Path)
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
+    history.add_parsers(sub)
     return parser
 
 
@@ -355,6 +357,7 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "migrate": cmd_migrate,
     "sync": cmd_sync,
+    "imports": history.cmd_imports,
 }
 
 

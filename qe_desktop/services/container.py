@@ -17,6 +17,7 @@ from qe_desktop.storage.database import Database
 if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
+    from qe_desktop.services.import_history import ImportHistory
     from qe_desktop.services.importing import AfterUpsert, ImportService
     from qe_desktop.services.library import LibraryInfo
     from qe_desktop.services.sync import SyncService
@@ -83,6 +84,12 @@ class Services:
         return ImportService(
             self.database, after_upsert=self.after_upsert, before_bulk=self.backups.before_import
         )
+
+    @cached_property
+    def import_history(self) -> ImportHistory:
+        from qe_desktop.services.import_history import ImportHistory
+
+        return ImportHistory(self.database)
 
     @cached_property
     def exporting(self) -> ExportService:

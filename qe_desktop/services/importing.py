@@ -19,6 +19,7 @@ from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
+from qe_desktop.services.import_history import ImportHistory
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
 from qe_desktop.services.read_ahead import read_ahead
 from qe_desktop.services.read_in_process import read_in_process
@@ -124,6 +125,7 @@ class ImportService:
         process_min_items: int | None = None,
     ) -> None:
         self._db = database
+        self._history = ImportHistory(database)
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
         self._process_min_items = process_min_items
@@ -141,19 +143,20 @@ class ImportService:
             reads = read_in_process(paths, self._known_deputies())
         else:
             reads = self._read(iter_sources(paths))
-        with closing(reads):  # a cancelled import stops its reader at once
-            return self._run(reads, total, progress, cancelled)
+        with closing(reads), self._history.recording([str(p) for p in paths]) as report:
+            return report.fill(self._run(reads, total, progress, cancelled))
 
     def import_items(self, items: Sequence[SourceItem]) -> ImportReport:
         """Import in-memory files (bundled samples, drops from other apps)."""
-        with closing(reads := self._read(items)):
-            return self._run(reads, len(items), _no_progress, _never)
+        names = [item.name for item in items]
+        with closing(reads := self._read(items)), self._history.recording(names) as report:
+            return report.fill(self._run(reads, len(items), _no_progress, _never))
 
     def import_text(self, text: str, source: str = "presse-papiers") -> ImportReport:
         """Import one question pasted from the clipboard (page text of either chamber)."""
         item = SourceItem(name=source, data=text.encode("utf-8"))
-        with closing(reads := self._read([item])):
-            return self._run(reads, 1, _no_progress, _never)
+        with closing(reads := self._read([item])), self._history.recording([source]) as report:
+            return report.fill(self._run(reads, 1, _no_progress, _never))
 
     def _known_deputies(self) -> dict[str, DeputyRecord]:
         with self._db.read() as session:

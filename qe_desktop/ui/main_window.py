@@ -31,6 +31,7 @@ from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
 from qe_desktop.ui.host import HostWindow
+from qe_desktop.ui.import_history_dialog import install_import_history
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
@@ -142,6 +143,7 @@ class MainWindow(HostWindow):
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
         self.restore_backup_action = install_backups(self, self.services.backups, menu)
+        self.import_history_action = install_import_history(self, menu)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""

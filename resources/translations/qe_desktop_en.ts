@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotationsDialog</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+249"/>
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+250"/>
         <source>%n annotation(s)</source>
         <translation>
             <numerusform>%n annotation</numerusform>
@@ -50,7 +50,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+241"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+244"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exported to %1</numerusform>

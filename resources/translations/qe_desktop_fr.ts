@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+49"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -321,12 +321,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+182"/>
+        <location line="+183"/>
         <source>Highlight as %1</source>
         <translation>Surligner comme « %1 »</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-168"/>
         <source>Edit note</source>
         <translation>Modifier la note</translation>
     </message>
@@ -337,7 +337,7 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <location line="+67"/>
         <source>Their version was kept.</source>
         <translation>L&apos;autre version a été conservée.</translation>
@@ -401,7 +401,7 @@
 <context>
     <name>Annotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/panel_model.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/annotations/panel_model.py" line="+73"/>
         <source>To check</source>
         <translation>À vérifier</translation>
     </message>
@@ -424,7 +424,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+56"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+59"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
@@ -498,12 +498,12 @@
     </message>
     <message>
         <location line="+36"/>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>Export annotations</source>
         <translation>Exporter les annotations</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-5"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exportée vers %1</numerusform>
@@ -511,8 +511,9 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
         <location line="+14"/>
+        <location line="+13"/>
+        <location line="+12"/>
         <source>Import annotations</source>
         <translation>Importer des annotations</translation>
     </message>
@@ -790,7 +791,7 @@
 <context>
     <name>CommitmentsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+31"/>
+        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+32"/>
         <source>Commitments</source>
         <translation>Engagements</translation>
     </message>
@@ -1279,6 +1280,74 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/import_history_dialog.py" line="+33"/>
+        <source>Import history</source>
+        <translation>Historique des imports</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New</source>
+        <translation>Nouvelles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>Mises à jour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unchanged</source>
+        <translation>Inchangées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed</source>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Past imports</source>
+        <translation>Imports passés</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(interrupted)</source>
+        <translation>(interrompu)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Failures of the selected import</source>
+        <translation>Échecs de l&apos;import sélectionné</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select an import to see what was refused.</source>
+        <translation>Choisissez un import pour voir ce qui a été refusé.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Nothing was refused.</source>
+        <translation>Rien n&apos;a été refusé.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Import &amp;history…</source>
+        <translation>&amp;Historique des imports…</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../qe_desktop/ui/labels.py" line="+22"/>
@@ -1422,7 +1491,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+47"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1487,7 +1556,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
@@ -1612,7 +1681,7 @@
         <translation>Réponse</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Select a question in the list.</source>
         <translation>Sélectionnez une question dans la liste.</translation>
     </message>
@@ -1975,7 +2044,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>

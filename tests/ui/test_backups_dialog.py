@@ -46,3 +46,18 @@ def test_dialog_lists_backups_newest_first(qtbot, services) -> None:
     assert dialog.list.count() >= 2
     assert dialog.chosen().path == second
     assert first != second
+
+
+def test_import_history_lists_the_imports_and_their_failures(
+    sample_window: MainWindow, qtbot, tmp_path
+) -> None:
+    from qe_desktop.ui.import_history_dialog import show_import_history
+
+    sample_window.services.importing.import_paths([tmp_path / "absent.txt"])
+    dialog = show_import_history(sample_window, sample_window.services.import_history)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() >= 2
+    assert "absent.txt" in dialog.table.item(0, 1).text()
+    assert dialog.table.item(0, 5).text() == "1"
+    assert "absent.txt" in dialog.details.toPlainText()
+    assert sample_window.import_history_action.text()
