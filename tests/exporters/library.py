@@ -166,3 +166,14 @@ def synthetic_detail(
         annotations=annotations,
         categories=DEFAULT_CATEGORIES,
     )
+
+
+UNDATED_QUOTE = "au moins dix-huit ans"
+
+
+def add_undated_commitment(services: Services) -> AnnotationRecord:
+    """An Engagement with no due date: the calendar must leave it out, and say so."""
+    record = highlight(services, AN_KEY, Part.ANSWER, UNDATED_QUOTE, "engagement")
+    return services.annotations.update(
+        dataclasses.replace(record, commitment=CommitmentRecord(due_date=None))
+    )
