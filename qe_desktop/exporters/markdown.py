@@ -78,8 +78,15 @@ def _paragraph(paragraph: Paragraph) -> list[str]:
     return blocks
 
 
-def _section(section: Section) -> list[str]:
-    blocks = [f"### {_inline(section.heading)}", f"*{_inline(section.citation)}*"]
+def _citation(citation: str, link: str | None) -> str:
+    """The JO reference in italics, a link to the official page when there is one."""
+    if link is None:
+        return f"*{_inline(citation)}*"
+    return f"*[{_inline(citation)}](<{link}>)*"
+
+
+def _section(section: Section, link: str | None) -> list[str]:
+    blocks = [f"### {_inline(section.heading)}", _citation(section.citation, link)]
     for paragraph in section.paragraphs:
         blocks.extend(_paragraph(paragraph))
     return blocks
@@ -90,14 +97,14 @@ def _link(url: str) -> str:
 
 
 def _question(block: QuestionBlock) -> list[str]:
-    blocks = [f"## {_inline(block.heading)}", f"*{_inline(block.citation)}*"]
+    blocks = [f"## {_inline(block.heading)}", _citation(block.citation, block.link)]
     items = []
     for field in block.fields:
         value = _link(field.value) if field.value == block.link else _inline(field.value)
         items.append(f"- **{escape(field.label)}** : {value}")
     blocks.append("\n".join(items))
     for section in block.sections:
-        blocks.extend(_section(section))
+        blocks.extend(_section(section, block.link))
     if block.loose_notes:
         blocks.append("### Notes hors du texte reproduit")
         blocks.append(

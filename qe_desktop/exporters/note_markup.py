@@ -21,11 +21,14 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+_BREAKS: dict[str, str] = {"softbreak": " ", "hardbreak": "\n"}
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]+")
 # [label](destination "title"), the destination possibly in <…>
-_INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]*)((?:\s+[^)]*)?)\)")
+_INLINE_LINK = re.compile(
+    r"(!?)\[((?:[^\[\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)((?:\s+[^)]*)?)\)"
+)
 # [label]: destination, a link reference definition
 _DEFINITION = re.compile(r"^( {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*)(<[^>\n]*>|\S+)(.*)$", re.MULTILINE)
 
@@ -105,7 +108,7 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
             if link:
                 link.pop()
         else:
-            text = {"softbreak": " ", "hardbreak": "\n"}.get(kind, token.content)
+            text = _BREAKS.get(kind, token.content)
             if kind == "image":
                 text = "".join(child.content for child in token.children or [])
             if text:
@@ -119,7 +122,7 @@ def note_blocks(text: str) -> tuple[Block, ...]:
     blocks: list[Block] = []
     lists: list[list[int]] = []  # one [next number or -1 for bullets] per open list
     marker = ""
-    for token in _parser().parse(text):
+    for token in _parser().parse(safe_markdown(text)):
         if token.type == "bullet_list_open":
             lists.append([-1])
         elif token.type == "ordered_list_open":

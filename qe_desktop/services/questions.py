@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 from qe_desktop.domain.annotation import Category
-from qe_desktop.domain.question import question_uri
+from qe_desktop.domain.question import official_url, question_uri
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage import questions as store
@@ -88,7 +88,7 @@ class QuestionService:
             return QuestionDetail(
                 id=row.id,
                 key=row.key,
-                uri=question_uri(row.key, row.url),
+                uri=question_uri(row.key, official_url(record)),
                 record=record,
                 status=timing.status,
                 deadline=timing.deadline,

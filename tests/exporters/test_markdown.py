@@ -20,6 +20,7 @@ from tests.exporters.library import (
     QUESTION_QUOTE,
     TYPOGRAPHY_NOTE,
     note_on,
+    overdue_status,
     synthetic_detail,
 )
 
@@ -78,7 +79,7 @@ def test_commitments_table(written: str) -> None:
     assert cells[2:] == [
         "juin 2025",
         "Ministère de l'économie, des finances et de la souveraineté industrielle et numérique",
-        "en cours",
+        overdue_status(),
         "01/07/2025",
     ]
 
