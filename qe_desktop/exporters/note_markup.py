@@ -112,8 +112,7 @@ def _spans(children: list[Token]) -> tuple[Span, ...]:
             if kind == "image":
                 text = "".join(child.content for child in token.children or [])
             if text:
-                href = link[-1] if link else None
-                spans.append(Span(text, bold > 0, italic > 0, href))
+                spans.append(Span(text, bold > 0, italic > 0, link[-1] if link else None))
     return tuple(spans)
 
 
