@@ -38,6 +38,7 @@ from datetime import date
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.text import canonical_text
+from qe_desktop.importers.addressee import author_in_text
 from qe_desktop.importers.an_fields import (
     closing_from_cause,
     name_in_text_order,
@@ -352,6 +353,9 @@ def _build_record(draft: _AnDraft, source: str) -> QuestionRecord:
     answer_text = canonical_text("\n".join(draft.answer)) or None
     answered = draft.answered_on is not None or answer_text is not None
     name = name_in_text_order(draft.name, question_text, surname_first=draft.name_surname_first)
+    civility = draft.civility
+    if not name:  # no header: the first sentence names the author
+        civility, name = author_in_text(question_text)
     return QuestionRecord(
         chamber=Chamber.AN,
         question_text=question_text,
@@ -364,7 +368,7 @@ def _build_record(draft: _AnDraft, source: str) -> QuestionRecord:
         rubrique=draft.rubrique,
         analysis=draft.analysis,
         author=Author(
-            name=name, civility=draft.civility, constituency=draft.constituency, group=draft.group
+            name=name, civility=civility, constituency=draft.constituency, group=draft.group
         ),
         ministry_asked=draft.ministry_asked,
         ministry_assigned=draft.ministry_assigned,

@@ -11,6 +11,7 @@ import re
 
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.an_page import parse_an_page
+from qe_desktop.importers.body_only import parse_body_only
 from qe_desktop.importers.encoding import check_text_size, decode_text
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.html_page import looks_like_html, read_html_page
@@ -73,8 +74,14 @@ def _chamber_of_urls(urls: tuple[str, ...]) -> Chamber | None:
 
 
 def _parse_plain(text: str, source: str, chamber: Chamber | None) -> QuestionRecord:
-    if chamber is Chamber.SENAT:
-        return parse_senat_page(text, source)
-    if chamber is Chamber.AN:
-        return parse_an_page(text, source)
-    raise ImportFailure(source, _UNKNOWN_LAYOUT)
+    try:
+        if chamber is Chamber.SENAT:
+            return parse_senat_page(text, source)
+        if chamber is Chamber.AN:
+            return parse_an_page(text, source)
+        raise ImportFailure(source, _UNKNOWN_LAYOUT)
+    except ImportFailure:
+        record = parse_body_only(text, source)  # no header: the name and first sentence
+        if record is None:
+            raise
+        return record
