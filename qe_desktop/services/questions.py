@@ -84,6 +84,7 @@ class QuestionService:
                 closing_kind=record.closing.kind if record.closing else None,
                 signaled_on=record.signaled_on,
                 today=self._today(),
+                qtype=record.qtype,
             )
             return QuestionDetail(
                 id=row.id,

@@ -117,6 +117,7 @@ def record_values(record: QuestionRecord) -> dict[str, Any]:
         closing_kind=record.closing.kind if record.closing else None,
         signaled_on=record.signaled_on,
         today=date.today(),
+        qtype=record.qtype,
     )
     values.update(
         chamber=record.chamber.value,
