@@ -184,6 +184,8 @@ def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     r = detail.record
     out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
     out.write(f"{detail.author_display} ({r.author.constituency} - {r.author.group})\n")
+    if detail.current_group:
+        out.write(f"Groupe actuel : {detail.current_group}\n")
     out.write(f"Ministère : {r.answer_ministry or r.ministry_assigned or r.ministry_asked}\n")
     out.write(f"Publiée le {r.published_on} ; réponse le {r.answered_on}\n\n")
     out.write(r.question_text + "\n\n")

@@ -13,6 +13,7 @@ from qe_desktop.storage import questions as store
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
 from qe_desktop.storage.database import Database
+from qe_desktop.storage.deputies import deputy_for
 from qe_desktop.storage.mapping import record_from_row
 from qe_desktop.storage.notes import note_of
 
@@ -98,4 +99,5 @@ class QuestionService:
                 note=note_of(session, row.id),
                 annotations=tuple(annotations_of(session, row.id)),
                 categories=list_categories(session),
+                deputy=deputy_for(session, record.author.ref) if record.author.ref else None,
             )
