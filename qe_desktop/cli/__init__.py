@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.cli import annotate
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     p.add_argument("--view", default="library", help="vue à afficher")
+    annotate.add_parsers(sub)
     return parser
 
 
@@ -359,6 +361,9 @@ COMMANDS: dict[str, Command] = {
     "migrate": cmd_migrate,
     "sync": cmd_sync,
 }
+
+
+annotate.register(COMMANDS)
 
 
 def register(name: str, command: Command) -> None:
