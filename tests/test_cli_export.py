@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import docx
+import icalendar
 import openpyxl
 import pytest
 from pypdf import PdfReader
@@ -20,6 +22,7 @@ from tests.exporters.library import (
     COMMITMENT_QUOTE,
     SEED_KEY,
     TYPOGRAPHY_NOTE,
+    add_undated_commitment,
     annotate_samples,
 )
 
@@ -101,6 +104,23 @@ def test_ics_of_the_commitments(library: Path, tmp_path: Path, capsys) -> None:
     assert code == 0, err
     text = out.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR") and "DTSTART;VALUE=DATE:20250630" in text
+
+
+def test_ics_counts_what_it_wrote_and_what_it_left_out(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "undated.sqlite"
+    services = Services.build(open_library(db), "Marie")
+    assert services.importing.import_paths([SAMPLES]).ok
+    annotate_samples(services)
+    add_undated_commitment(services)
+    services.database.close()
+    out = tmp_path / "engagements.ics"
+    code, stdout, err = run(capsys, db, "export", "--format", "ics", "-o", str(out))
+    assert code == 0, err
+    assert "1 engagement(s) exporté(s), 1 sans échéance ignoré(s)" in stdout
+    calendar = icalendar.Calendar.from_ical(out.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    assert events[0].decoded("DTSTART") == date(2025, 6, 30)
 
 
 def test_unknown_question_and_unknown_format(library: Path, tmp_path: Path, capsys) -> None:

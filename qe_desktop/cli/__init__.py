@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
-from qe_desktop.cli import history
+from qe_desktop.cli import annotate, history
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -118,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     history.add_parsers(sub)
+    annotate.add_parsers(sub)
     return parser
 
 
@@ -185,6 +186,8 @@ def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     r = detail.record
     out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
     out.write(f"{detail.author_display} ({r.author.constituency} - {r.author.group})\n")
+    if detail.current_group:
+        out.write(f"Groupe actuel : {detail.current_group}\n")
     out.write(f"Ministère : {r.answer_ministry or r.ministry_assigned or r.ministry_asked}\n")
     out.write(f"Publiée le {r.published_on} ; réponse le {r.answered_on}\n\n")
     out.write(r.question_text + "\n\n")
@@ -359,6 +362,9 @@ COMMANDS: dict[str, Command] = {
     "sync": cmd_sync,
     "imports": history.cmd_imports,
 }
+
+
+annotate.register(COMMANDS)
 
 
 def register(name: str, command: Command) -> None:

@@ -1,4 +1,4 @@
-"""A deputy from the Assemblée nationale deputies file (AMO), to put names on acteurRef."""
+"""A deputy from the Assemblée nationale deputies file (AMO): name, seat and group."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class DeputyRecord:
-    """One AN actor: the reference questions carry (`PA…`) and the name it stands for."""
+    """One AN actor: the reference questions carry (`PA…`), the name, the seat, the group.
+
+    `department`/`district` come from the current AN mandate (`election.lieu`); the group
+    is the current GP mandate's `organeRef`, named once its organe file is known.
+    """
 
     ref: str
     civility: str = ""
     first_name: str = ""
     last_name: str = ""
+    department: str = ""  # "Aveyron"
+    department_number: str = ""  # "12", "2A", "971"
+    district: str = ""  # constituency number in the department: "2"
+    group_ref: str = ""  # PO…
+    group: str = ""  # "Libertés, Indépendants, Outre-mer et Territoires"
+    group_abbrev: str = ""  # "LIOT"
 
     @property
     def full_name(self) -> str:
@@ -23,3 +33,30 @@ class DeputyRecord:
     def formal_name(self) -> str:
         """`M. Prénom Nom`, the form used in briefing notes."""
         return " ".join(part for part in (self.civility, self.full_name) if part)
+
+    @property
+    def constituency(self) -> str:
+        """ "Aveyron (2e circonscription)", as the AN pages write it; "" when unknown."""
+        if not self.department:
+            return ""
+        if not self.district:
+            return self.department
+        ordinal = "1re" if self.district == "1" else f"{self.district}e"
+        return f"{self.department} ({ordinal} circonscription)"
+
+    @property
+    def group_label(self) -> str:
+        """ "Libertés, Indépendants, Outre-mer et Territoires (LIOT)", or what is known."""
+        if self.group and self.group_abbrev and self.group_abbrev != self.group:
+            return f"{self.group} ({self.group_abbrev})"
+        return self.group or self.group_abbrev
+
+
+@dataclass(frozen=True, slots=True)
+class OrganeRecord:
+    """An AMO organe (`PO…`): here, what names a political group."""
+
+    ref: str
+    kind: str = ""  # codeType: "GP" for a political group
+    label: str = ""
+    abbrev: str = ""

@@ -129,3 +129,24 @@ def question_key(record: QuestionRecord) -> str:
 def question_uri(key: str, url: str | None) -> str:
     """The official URL when known, else a URN (DESIGN §6)."""
     return url or f"urn:qe:{key}"
+
+
+def official_url(record: QuestionRecord) -> str | None:
+    """The record's URL, else the official page its number makes certain, else None.
+
+    Sénat written questions live at `…/base/YYYY/qSEQ{yymm}{number:05}.html` (month of
+    publication); AN questions at `…/dyn/{legislature}/questions/QANR5L{leg}{type}{n}`.
+    """
+    if record.url:
+        return record.url
+    number = (record.number or "").strip()
+    if not number.isdigit():
+        return None
+    if record.chamber is Chamber.SENAT and record.qtype == "QE" and record.published_on:
+        day = record.published_on
+        uid = f"qSEQ{day:%y%m}{int(number):05d}"
+        return f"https://www.senat.fr/questions/base/{day.year}/{uid}.html"
+    if record.chamber is Chamber.AN and record.legislature:
+        uid = f"QANR5L{record.legislature}{record.qtype}{int(number)}"
+        return f"https://www.assemblee-nationale.fr/dyn/{record.legislature}/questions/{uid}"
+    return None

@@ -11,6 +11,9 @@ from qe_desktop.domain.question import ClosingKind, QuestionRecord
 
 ANSWER_MONTHS = 2  # Sénat art. 75 RS; AN art. 135 RAN
 SIGNALEMENT_DAYS = 10  # a "question signalée" at the AN
+# Only written questions carry the two-month rule; questions au Gouvernement (QG) and
+# oral questions (QOSD) are answered in the chamber, with no deadline to miss.
+TYPES_WITH_DEADLINE = frozenset({"QE"})
 
 
 class Status(StrEnum):
@@ -34,8 +37,15 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 
-def answer_deadline(published_on: date | None, signaled_on: date | None = None) -> date | None:
-    """Ten days after signalement for a signalée AN question, else two months after publication."""
+def answer_deadline(
+    published_on: date | None, signaled_on: date | None = None, qtype: str = "QE"
+) -> date | None:
+    """Ten days after signalement for a signalée AN question, else two months after publication.
+
+    None for a question that is not a written question (QG, QOSD): it can never be overdue.
+    """
+    if qtype not in TYPES_WITH_DEADLINE:
+        return None
     if signaled_on is not None:
         return signaled_on + timedelta(days=SIGNALEMENT_DAYS)
     if published_on is None:
@@ -87,8 +97,9 @@ class Timing:
         closing_kind: ClosingKind | None,
         signaled_on: date | None,
         today: date,
+        qtype: str = "QE",
     ) -> Timing:
-        deadline = answer_deadline(published_on, signaled_on)
+        deadline = answer_deadline(published_on, signaled_on, qtype)
         status = compute_status(
             answered_on=answered_on,
             has_answer=has_answer,
@@ -110,4 +121,5 @@ class Timing:
             closing_kind=record.closing.kind if record.closing else None,
             signaled_on=record.signaled_on,
             today=today,
+            qtype=record.qtype,
         )

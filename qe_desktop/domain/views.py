@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from qe_desktop.domain.annotation import AnnotationRecord, Category
+from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.domain.status import Status
 
@@ -47,6 +48,12 @@ class QuestionDetail:
     note: str = ""
     annotations: tuple[AnnotationRecord, ...] = ()
     categories: tuple[Category, ...] = ()
+    deputy: DeputyRecord | None = None  # the AN author as the deputies file knows them today
+
+    @property
+    def current_group(self) -> str:
+        """The author's political group today (deputies file), when it is known."""
+        return self.deputy.group_label if self.deputy is not None else ""
 
     @property
     def author_display(self) -> str:

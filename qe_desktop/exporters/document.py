@@ -21,6 +21,7 @@ from qe_desktop.domain.annotation import (
     CommitmentStatus,
     Part,
 )
+from qe_desktop.domain.commitment_tracking import days_overdue
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters import citations
 from qe_desktop.exporters.paragraphs import Highlight, Note, Paragraph, Run, build_paragraphs
@@ -48,6 +49,8 @@ COMMITMENT_HEADERS = (
     "Statut",
     "Prochaine vérification",
 )
+# Columns that hold one date: never wrapped ("31/12/19/95" is what a cut date looks like).
+COMMITMENT_UNBREAKABLE = (False, False, True, False, False, True)
 UNKNOWN_COLOR = "#d9d9d9"
 
 
@@ -89,6 +92,14 @@ class CommitmentLine:
     next_check: str
     evidence: str = ""
     note_number: int | None = None
+    overdue_days: int = 0  # past its due date and still open, on the day of the note
+
+    @property
+    def status_cell(self) -> str:
+        """ "en cours, en retard de 12 jours" when overdue, else the status alone."""
+        if self.overdue_days > 0:
+            return f"{self.status}, en retard de {citations.days_label(self.overdue_days)}"
+        return self.status
 
     @property
     def cells(self) -> tuple[str, str, str, str, str, str]:
@@ -98,7 +109,7 @@ class CommitmentLine:
             self.quote,
             self.due,
             self.ministry,
-            self.status,
+            self.status_cell,
             self.next_check,
         )
 
@@ -250,6 +261,7 @@ def _block(
     options: DocumentOptions,
     highlights: dict[str, Highlight],
     numbering: _Numbering,
+    today: date,
 ) -> QuestionBlock:
     live = [a for a in detail.annotations if not a.deleted]
     shown = {
@@ -288,7 +300,7 @@ def _block(
                 annotation, numbers[annotation.id], _highlight_of(annotation.category, highlights)
             )
         )
-    commitments = _commitments(detail, live, numbers) if options.include_commitments else ()
+    commitments = _commitments(detail, live, numbers, today) if options.include_commitments else ()
     return QuestionBlock(
         key=detail.key,
         heading=heading_of(detail),
@@ -303,7 +315,10 @@ def _block(
 
 
 def _commitments(
-    detail: QuestionDetail, annotations: Sequence[AnnotationRecord], numbers: dict[str, int]
+    detail: QuestionDetail,
+    annotations: Sequence[AnnotationRecord],
+    numbers: dict[str, int],
+    today: date,
 ) -> tuple[CommitmentLine, ...]:
     lines = []
     record = detail.record
@@ -328,6 +343,7 @@ def _commitments(
                 next_check=citations.day_label(commitment.next_check if commitment else None),
                 evidence=commitment.evidence if commitment else "",
                 note_number=numbers.get(annotation.id),
+                overdue_days=days_overdue(commitment.due_date, status, today) if commitment else 0,
             )
         )
     return tuple(lines)
@@ -346,7 +362,8 @@ def build_document(
     categories = next((d.categories for d in details if d.categories), DEFAULT_CATEGORIES)
     highlights = _highlights(categories)
     numbering = _Numbering()
-    blocks = tuple(_block(detail, options, highlights, numbering) for detail in details)
+    today = created.date()
+    blocks = tuple(_block(detail, options, highlights, numbering, today) for detail in details)
     used = {a.category for detail in details for a in detail.annotations if not a.deleted}
     legend = tuple(h for name, h in highlights.items() if name in used)
     count = len(details)

@@ -2,8 +2,9 @@
 
 Highlights are run shading (`w:shd` filled with the category colour) rather than
 Word's highlighter, which only knows sixteen colours; notes follow their
-paragraph, numbered like footnotes; commitments are a real table that the
-office can sort or paste elsewhere.
+paragraph, numbered like footnotes, their Markdown drawn as Word's own bold,
+italic, lists and hyperlinks; commitments are a real table that the office can
+sort or paste elsewhere, its columns as wide as their words need.
 """
 
 from __future__ import annotations
@@ -24,16 +25,21 @@ from docx.text.run import Run as DocxRun
 from qe_desktop.exporters.atomic import write_atomically
 from qe_desktop.exporters.document import (
     COMMITMENT_HEADERS,
+    COMMITMENT_UNBREAKABLE,
     BriefingDocument,
     Note,
     Paragraph,
     QuestionBlock,
     Section,
 )
+from qe_desktop.exporters.note_markup import Block, Span, note_blocks
+from qe_desktop.exporters.table_layout import column_shares
 
 GREY = RGBColor(0x59, 0x59, 0x59)
 LINK_BLUE = "0563C1"
 HEADER_FILL = "#d9e2f3"
+TEXT_WIDTH_CM = 17.0  # A4 less two 2 cm margins
+CHAR_CM = 0.2  # an average character at 9 pt, a little generous
 _AFTER_SHD = (
     "w:fitText",
     "w:vertAlign",
@@ -77,12 +83,18 @@ def shade_cell(cell: _Cell, color: str) -> None:
     properties.insert_element_before(shading, *_AFTER_CELL_SHD)
 
 
-def add_hyperlink(paragraph: DocxParagraph, url: str, text: str) -> None:
+def add_hyperlink(
+    paragraph: DocxParagraph, url: str, text: str, *, bold: bool = False, italic: bool = False
+) -> None:
     """A clickable link (python-docx has no public API for one)."""
     relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink", {qn("r:id"): relation})
     run = OxmlElement("w:r")
     properties = OxmlElement("w:rPr")
+    if bold:
+        properties.append(OxmlElement("w:b"))
+    if italic:
+        properties.append(OxmlElement("w:i"))
     properties.append(OxmlElement("w:color", {qn("w:val"): LINK_BLUE}))
     properties.append(OxmlElement("w:u", {qn("w:val"): "single"}))
     run.append(properties)
@@ -127,6 +139,38 @@ def _fields(document: DocxDocument, block: QuestionBlock) -> None:
             value_cell.paragraphs[0].add_run(field.value)
 
 
+def add_spans(paragraph: DocxParagraph, spans: tuple[Span, ...]) -> None:
+    """Styled pieces of a note: bold, italic, hyperlinks."""
+    for span in spans:
+        if span.link:
+            add_hyperlink(paragraph, span.link, span.text, bold=span.bold, italic=span.italic)
+            continue
+        run = paragraph.add_run(span.text)
+        run.bold = span.bold or None
+        run.italic = span.italic or None
+
+
+def _block_paragraph(document: DocxDocument, block: Block, indent: float) -> DocxParagraph:
+    """One paragraph or list item of a note, a list item hanging after its marker."""
+    paragraph = document.add_paragraph()
+    step = 0.5 * block.depth
+    paragraph.paragraph_format.left_indent = Cm(indent + step + (0.5 if block.marker else 0))
+    if block.marker:
+        paragraph.paragraph_format.first_line_indent = Cm(-0.5)
+        paragraph.add_run(f"{block.marker}\t")
+        paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(indent + step + 0.5))
+    add_spans(paragraph, block.spans)
+    return paragraph
+
+
+def _small(paragraph: DocxParagraph) -> None:
+    for run in paragraph.runs:
+        run.font.size = Pt(9)
+    for link in paragraph._p.findall(qn("w:hyperlink")):
+        for properties in link.iter(qn("w:rPr")):
+            properties.append(OxmlElement("w:sz", {qn("w:val"): "18"}))
+
+
 def _note(document: DocxDocument, note: Note) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.left_indent = Cm(0.75)
@@ -136,12 +180,24 @@ def _note(document: DocxDocument, note: Note) -> None:
     label = paragraph.add_run(note.label)
     shade_run(label, note.color)
     paragraph.add_run(f" — « {note.quote} »").italic = True
-    if note.text:
-        paragraph.add_run(f" — {note.text}")
-    if note.remarks:
+    blocks = note_blocks(note.text) if note.text else ()
+    rest = blocks
+    if blocks and not blocks[0].marker:  # a first plain paragraph follows the quote
+        paragraph.add_run(" — ")
+        add_spans(paragraph, blocks[0].spans)
+        rest = blocks[1:]
+    if note.remarks and not rest:
         _grey(paragraph, f" ({note.remarks})")
-    for run in paragraph.runs:
-        run.font.size = Pt(9)
+    _small(paragraph)
+    for block in rest:
+        item = _block_paragraph(document, block, 0.75)
+        item.paragraph_format.space_after = Pt(2)
+        _small(item)
+    if note.remarks and rest:
+        remarks = document.add_paragraph()
+        remarks.paragraph_format.left_indent = Cm(0.75)
+        _grey(remarks, f"({note.remarks})")
+        _small(remarks)
 
 
 def _paragraph(document: DocxDocument, paragraph: Paragraph) -> None:
@@ -162,9 +218,18 @@ def _paragraph(document: DocxDocument, paragraph: Paragraph) -> None:
         _note(document, note)
 
 
-def _section(document: DocxDocument, section: Section) -> None:
+def _citation(document: DocxDocument, citation: str, link: str | None) -> None:
+    """The JO reference, a link to the official page when there is one."""
+    paragraph = document.add_paragraph()
+    if link is None:
+        _grey(paragraph, citation)
+    else:
+        add_hyperlink(paragraph, link, citation, italic=True)
+
+
+def _section(document: DocxDocument, section: Section, link: str | None) -> None:
     document.add_heading(section.heading, level=2)
-    _grey(document.add_paragraph(), section.citation)
+    _citation(document, section.citation, link)
     for paragraph in section.paragraphs:
         _paragraph(document, paragraph)
 
@@ -172,18 +237,18 @@ def _section(document: DocxDocument, section: Section) -> None:
 def _question(document: DocxDocument, block: QuestionBlock, *, new_page: bool) -> None:
     heading = document.add_heading(block.heading, level=1)
     heading.paragraph_format.page_break_before = new_page
-    _grey(document.add_paragraph(), block.citation)
+    _citation(document, block.citation, block.link)
     _fields(document, block)
     for section in block.sections:
-        _section(document, section)
+        _section(document, section, block.link)
     if block.loose_notes:
         document.add_heading("Notes hors du texte reproduit", level=2)
         for note in block.loose_notes:
             _note(document, note)
     if block.free_note:
         document.add_heading("Note sur la question", level=2)
-        for line in block.free_note.splitlines():
-            document.add_paragraph(line)
+        for part in note_blocks(block.free_note):
+            _block_paragraph(document, part, 0)
 
 
 def commitments_table(document: DocxDocument, bundle: BriefingDocument) -> Table | None:
@@ -195,13 +260,36 @@ def commitments_table(document: DocxDocument, bundle: BriefingDocument) -> Table
         return None
     table: Table = document.add_table(rows=1 + len(lines), cols=len(COMMITMENT_HEADERS))
     table.style = document.styles["Table Grid"]
+    table.autofit = False
+    shares = column_shares(
+        COMMITMENT_HEADERS,
+        [line.cells for line in lines],
+        TEXT_WIDTH_CM / CHAR_CM,
+        unbreakable=COMMITMENT_UNBREAKABLE,
+    )
+    widths = [Cm(TEXT_WIDTH_CM * share) for share in shares]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice reads
     for cell, header in zip(table.rows[0].cells, COMMITMENT_HEADERS, strict=True):
-        cell.paragraphs[0].add_run(header).bold = True
+        run = cell.paragraphs[0].add_run(header)
+        run.bold = True
+        run.font.size = Pt(9)
         shade_cell(cell, HEADER_FILL)
     for row, line in zip(table.rows[1:], lines, strict=True):
         for cell, value in zip(row.cells, line.cells, strict=True):
             cell.paragraphs[0].add_run(value).font.size = Pt(9)
+    for row in table.rows:
+        for cell, width, whole in zip(row.cells, widths, COMMITMENT_UNBREAKABLE, strict=True):
+            cell.width = width  # each cell too, which Word reads
+            if whole:
+                _no_wrap(cell)
     return table
+
+
+def _no_wrap(cell: _Cell) -> None:
+    """`<w:noWrap/>`: Word keeps the cell's text (a date) on one line."""
+    properties = cell._tc.get_or_add_tcPr()
+    properties.insert_element_before(OxmlElement("w:noWrap"), *_AFTER_CELL_SHD[1:])
 
 
 def _legend(document: DocxDocument, bundle: BriefingDocument) -> None:

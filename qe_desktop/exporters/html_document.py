@@ -11,6 +11,7 @@ from html import escape
 
 from qe_desktop.exporters.document import (
     COMMITMENT_HEADERS,
+    COMMITMENT_UNBREAKABLE,
     BriefingDocument,
     Note,
     Paragraph,
@@ -18,10 +19,12 @@ from qe_desktop.exporters.document import (
     Run,
     Section,
 )
+from qe_desktop.exporters.note_markup import Block, Span, note_blocks
+from qe_desktop.exporters.table_layout import column_shares
 
 GREY = "#595959"
 HEADER_FILL = "#d9e2f3"
-COLUMN_WIDTHS = (16, 30, 12, 17, 10, 15)  # percent, in COMMITMENT_HEADERS order
+TABLE_CHARACTERS = 100  # an A4 text width holds about this many 8.5 pt characters
 STYLE = f"""
 body {{ font-size: 10.5pt; }}
 h1 {{ font-size: 17pt; }}
@@ -49,14 +52,43 @@ def _run(run: Run) -> str:
     return html + refs
 
 
+def _span(span: Span) -> str:
+    html = _text(span.text)
+    if span.bold:
+        html = f"<b>{html}</b>"
+    if span.italic:
+        html = f"<i>{html}</i>"
+    if span.link:
+        html = f'<a href="{escape(span.link, quote=True)}">{html}</a>'
+    return html
+
+
+def _spans(spans: tuple[Span, ...]) -> str:
+    return "".join(_span(span) for span in spans)
+
+
+def _block(block: Block, css: str, indent: int) -> str:
+    """A paragraph or list item of a note; items indented, their marker first."""
+    margin = indent + 14 * (block.depth + (1 if block.marker else 0))
+    marker = f"{_text(block.marker)} " if block.marker else ""
+    style = f' style="margin-left: {margin}px"' if margin else ""
+    return f'<p class="{css}"{style}>{marker}{_spans(block.spans)}</p>'
+
+
 def _note(note: Note) -> str:
     pieces = [f"<b>{note.number}.</b> ", _mark(note.label, note.color)]
     pieces.append(f" — <i>« {_text(note.quote)} »</i>")
-    if note.text:
-        pieces.append(f" — {_text(note.text)}")
-    if note.remarks:
-        pieces.append(f' <span style="color:{GREY}">({_text(note.remarks)})</span>')
-    return f'<p class="note">{"".join(pieces)}</p>'
+    blocks = note_blocks(note.text) if note.text else ()
+    rest = blocks
+    if blocks and not blocks[0].marker:
+        pieces.append(f" — {_spans(blocks[0].spans)}")
+        rest = blocks[1:]
+    remarks = f' <span style="color:{GREY}">({_text(note.remarks)})</span>' if note.remarks else ""
+    if not rest:
+        return f'<p class="note">{"".join(pieces)}{remarks}</p>'
+    items = "".join(_block(block, "note", 22) for block in rest)
+    tail = f'<p class="note">{remarks}</p>' if remarks else ""
+    return f'<p class="note">{"".join(pieces)}</p>{items}{tail}'
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -67,8 +99,15 @@ def _paragraph(paragraph: Paragraph) -> str:
     return f'<p class="text">{body}</p>{notes}'
 
 
-def _section(section: Section) -> str:
-    parts = [f"<h3>{_text(section.heading)}</h3>", f'<p class="meta">{_text(section.citation)}</p>']
+def _citation(citation: str, link: str | None) -> str:
+    """The JO reference, a link to the official page when there is one."""
+    if link is None:
+        return f'<p class="meta">{_text(citation)}</p>'
+    return f'<p class="meta"><a href="{escape(link, quote=True)}">{_text(citation)}</a></p>'
+
+
+def _section(section: Section, link: str | None) -> str:
+    parts = [f"<h3>{_text(section.heading)}</h3>", _citation(section.citation, link)]
     parts.extend(_paragraph(paragraph) for paragraph in section.paragraphs)
     return "".join(parts)
 
@@ -87,16 +126,16 @@ def _question(block: QuestionBlock, new_page: bool) -> str:
     style = ' style="page-break-before: always"' if new_page else ""
     parts = [
         f"<h2{style}>{_text(block.heading)}</h2>",
-        f'<p class="meta">{_text(block.citation)}</p>',
+        _citation(block.citation, block.link),
         _fields(block),
     ]
-    parts.extend(_section(section) for section in block.sections)
+    parts.extend(_section(section, block.link) for section in block.sections)
     if block.loose_notes:
         parts.append("<h3>Notes hors du texte reproduit</h3>")
         parts.extend(_note(note) for note in block.loose_notes)
     if block.free_note:
         parts.append("<h3>Note sur la question</h3>")
-        parts.append(f"<p>{_text(block.free_note)}</p>")
+        parts.extend(_block(part, "free", 0) for part in note_blocks(block.free_note))
     return "".join(parts)
 
 
@@ -105,13 +144,24 @@ def _commitments(bundle: BriefingDocument) -> str:
     parts = [f"<h2{style}>Engagements</h2>"]
     if not bundle.commitments:
         return parts[0] + "<p>Aucun engagement relevé.</p>"
+    cells = [line.cells for line in bundle.commitments]
+    shares = column_shares(
+        COMMITMENT_HEADERS, cells, TABLE_CHARACTERS, unbreakable=COMMITMENT_UNBREAKABLE
+    )
+    widths = [max(1, round(share * 100)) for share in shares]
     head = "".join(
         f'<th width="{width}%">{_text(header)}</th>'
-        for header, width in zip(COMMITMENT_HEADERS, COLUMN_WIDTHS, strict=True)
+        for header, width in zip(COMMITMENT_HEADERS, widths, strict=True)
     )
     rows = [f"<tr>{head}</tr>"]
-    for line in bundle.commitments:
-        rows.append("<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in line.cells) + "</tr>")
+    for row in cells:
+        tds = (
+            f'<td style="white-space: nowrap">{_text(cell)}</td>'
+            if whole
+            else f"<td>{_text(cell)}</td>"
+            for cell, whole in zip(row, COMMITMENT_UNBREAKABLE, strict=True)
+        )
+        rows.append("<tr>" + "".join(tds) + "</tr>")
     parts.append(
         '<table border="1" cellspacing="0" cellpadding="3" width="100%" '
         f'style="font-size: 8.5pt; border-color: #999999">{"".join(rows)}</table>'

@@ -5,7 +5,8 @@ category in italics, `==passage== *(Engagement)*`, so the category survives
 where `==` is not supported; notes are footnotes (`[^1]`) defined right after
 their paragraph; official pages are links; commitments are a pipe table.
 The text of the questions is escaped; the users' own notes are Markdown already
-and are kept as typed.
+and keep their emphasis, lists and links, but not raw HTML nor links with an
+unsafe scheme (`javascript:`…): a renderer must never turn a note into script.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from qe_desktop.exporters.document import (
     Run,
     Section,
 )
+from qe_desktop.exporters.note_markup import safe_markdown
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|=~])")
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(\s)")
@@ -56,7 +58,7 @@ def _run(run: Run, labelled: bool) -> str:
 def _footnote(note: Note) -> str:
     head = f"[^{note.number}]: **{escape(note.label)}** — « {_inline(note.quote)} »"
     lines = [head]
-    body = note.text.splitlines()
+    body = safe_markdown(note.text).splitlines()
     if body:
         lines[0] = f"{head} — {body[0]}"
         lines.extend(f"    {line}" if line.strip() else "" for line in body[1:])
@@ -76,8 +78,15 @@ def _paragraph(paragraph: Paragraph) -> list[str]:
     return blocks
 
 
-def _section(section: Section) -> list[str]:
-    blocks = [f"### {_inline(section.heading)}", f"*{_inline(section.citation)}*"]
+def _citation(citation: str, link: str | None) -> str:
+    """The JO reference in italics, a link to the official page when there is one."""
+    if link is None:
+        return f"*{_inline(citation)}*"
+    return f"*[{_inline(citation)}](<{link}>)*"
+
+
+def _section(section: Section, link: str | None) -> list[str]:
+    blocks = [f"### {_inline(section.heading)}", _citation(section.citation, link)]
     for paragraph in section.paragraphs:
         blocks.extend(_paragraph(paragraph))
     return blocks
@@ -88,14 +97,14 @@ def _link(url: str) -> str:
 
 
 def _question(block: QuestionBlock) -> list[str]:
-    blocks = [f"## {_inline(block.heading)}", f"*{_inline(block.citation)}*"]
+    blocks = [f"## {_inline(block.heading)}", _citation(block.citation, block.link)]
     items = []
     for field in block.fields:
         value = _link(field.value) if field.value == block.link else _inline(field.value)
         items.append(f"- **{escape(field.label)}** : {value}")
     blocks.append("\n".join(items))
     for section in block.sections:
-        blocks.extend(_section(section))
+        blocks.extend(_section(section, block.link))
     if block.loose_notes:
         blocks.append("### Notes hors du texte reproduit")
         blocks.append(
@@ -106,7 +115,7 @@ def _question(block: QuestionBlock) -> list[str]:
         )
         blocks.extend(_footnote(note) for note in block.loose_notes)
     if block.free_note:
-        blocks.extend(["### Note sur la question", block.free_note])
+        blocks.extend(["### Note sur la question", safe_markdown(block.free_note)])
     return blocks
 
 

@@ -3,7 +3,10 @@
 CSV uses ";" by default: that is what Excel expects in a French locale, and the
 BOM makes it read UTF-8 (accents, « », œ). Any text cell that a spreadsheet
 would take for a formula (starting with =, +, -, @, tab or CR) is prefixed with
-an apostrophe, and XLSX cells are stored as strings, never as formulas.
+an apostrophe in CSV (the only defence a text file has). XLSX stores the exact
+text as a string cell, never a formula: a formula-like text gets the cell style
+"quote prefix" (what Excel sets when one types '=1), so no apostrophe is added
+to the value and none is shown.
 """
 
 from __future__ import annotations
@@ -158,8 +161,11 @@ def build_workbook(lines: Sequence[AnnotationLine], title: str = "") -> Workbook
         for column_index, value in enumerate(line.cells(), start=1):
             cell = sheet.cell(row=row_index, column=column_index)
             if isinstance(value, str):
-                cell.value = escape_formula(ILLEGAL_CHARACTERS_RE.sub("", value))
+                text = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell.value = text
                 cell.data_type = "s"  # never a formula, whatever the text
+                if text.startswith(FORMULA_STARTS):
+                    cell.quotePrefix = True  # shown and re-entered as text, value untouched
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             elif isinstance(value, datetime):
                 cell.value = value

@@ -59,15 +59,28 @@ def annotations_to_jsonld(
         annotation_to_jsonld(record, uri, category_labels=category_labels, with_context=False)
         for record, uri in items
     ]
+    collection = collection_id or uuid.uuid4().urn
+    page = {
+        "id": page_id(collection),  # the model requires an IRI for every page (§5.2)
+        "type": "AnnotationPage",
+        "partOf": collection,
+        "startIndex": 0,
+        "items": annotations,
+    }
     return {
         "@context": CONTEXT,
-        "id": collection_id or uuid.uuid4().urn,
+        "id": collection,
         "type": "AnnotationCollection",
         "label": label,
         "generator": GENERATOR,
         "total": len(annotations),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": annotations},
+        "first": page,
     }
+
+
+def page_id(collection_id: str, number: int = 1) -> str:
+    """The IRI of a collection's page: a name-based urn:uuid, the same for the same collection."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"{collection_id}#page-{number}").urn
 
 
 def annotation_to_jsonld(

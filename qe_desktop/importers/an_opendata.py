@@ -181,8 +181,11 @@ def iter_an_xml(data: bytes | IO[bytes], source: str) -> Iterator[QuestionRecord
             finally:
                 _release(element)
     except etree.XMLSyntaxError as exc:
-        line = f"ligne {exc.lineno}" if exc.lineno else "début du fichier"
         detail = (exc.msg or "").strip()[:200]
+        if _ENTITY_TROUBLE.search(detail):  # newer libxml2 stops entity bombs while parsing
+            yield ImportFailure(source, _DTD_REFUSAL)
+            return
+        line = f"ligne {exc.lineno}" if exc.lineno else "début du fichier"
         yield ImportFailure(source, f"XML invalide ou tronqué ({line}) : {detail}")
         return
     except (etree.LxmlError, RecursionError) as exc:
@@ -329,13 +332,17 @@ def _local_name(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
+_DTD_REFUSAL = (
+    "déclaration DOCTYPE ou d'entités refusée : un fichier de l'AN n'en contient pas "
+    "(protection contre les entités malveillantes)"
+)
+_ENTITY_TROUBLE = re.compile(r"amplification|entit(?:y|ies)\b.*(?:loop|recurs|exceed)", re.I)
+
+
 def _dtd_refusal(element: etree._Element) -> str | None:
     info = element.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.system_url:
-        return (
-            "déclaration DOCTYPE ou d'entités refusée : un fichier de l'AN n'en contient pas "
-            "(protection contre les entités malveillantes)"
-        )
+        return _DTD_REFUSAL
     return None
 
 

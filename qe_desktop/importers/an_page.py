@@ -23,7 +23,11 @@ Conventions:
   given; `Ministère répondant`/`attributaire` is ministry_assigned, and answer_ministry
   when the question was answered.
 - closures: "Fin de mandat" (and other ends that leave a question unanswered for good) is
-  LAPSED with its label; "Retrait à l'initiative de l'auteur" is WITHDRAWN.
+  LAPSED with its label; "Retrait à l'initiative de l'auteur" is WITHDRAWN. The closing line
+  may come with or without accents ("Date de cloture"), its date and cause on the next
+  lines, or below the text cells of a FICHE.
+- an empty answer cell means no answer: the table codes a FICHE leaves after it
+  ("SOC 7 FL Bourgogne N", on one line or many, with or without `|`) are not an answer.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from datetime import date
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.text import canonical_text
+from qe_desktop.importers.addressee import author_in_text
 from qe_desktop.importers.an_fields import (
     closing_from_cause,
     name_in_text_order,
@@ -71,9 +76,15 @@ _SIGNALED = re.compile(
 _RENEWED = re.compile(
     rf"^(?:Question\s+renouvelée\s+le|Date\s+de\s+renouvellement)\s*:?\s*{_DATE_ANY}"
 )
-_CLOSED = re.compile(
-    rf"^(?:Question\s+clôturée\s+le|Date\s+de\s+clôture\s*:|Question\s+retirée\s+le\s*:?)\s*{_DATE_ANY}\s*(?P<rest>.*)$"
+_CLOSED_LABEL = (
+    r"(?:Question\s+cl[ôo]tur[ée]e\s+le\s*:?|Date\s+de\s+cl[ôo]ture\s*:?|"
+    r"Question\s+retir[ée]e\s+le\s*:?)"
 )
+_CLOSED = re.compile(rf"^{_CLOSED_LABEL}\s*{_DATE_ANY}\s*(?P<rest>.*)$", re.IGNORECASE)
+_CLOSED_ALONE = re.compile(rf"^{_CLOSED_LABEL}\s*$", re.IGNORECASE)
+_CLOSED_IN_CELL = re.compile(r"Question\s+retir[ée]e\s+le|Date\s+de\s+cl[ôo]ture", re.I)
+_CODE_SPLIT = re.compile(r"[\s|]+")
+_DATED_LINE = re.compile(rf"^{_DATE_ANY}\s*(?P<rest>.*)$")
 _NO_CAUSE = "Question clôturée"
 _CAUSE = re.compile(r"^Cause\s*:\s*(?P<cause>.+)$")
 _META = re.compile(
@@ -155,11 +166,43 @@ def _read_fiche(text: str, draft: _AnDraft) -> None:
     draft.closing = fields.closing
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
-        zone = _strip_residue(text[mark.end() : end].split("\n"))
+        zone = _closing_lines(text[mark.end() : end].split("\n"), draft)
+        zone = _strip_residue(zone)
+        if _only_layout_codes(zone):
+            zone = []
         if mark.group("which").lower() == "question":
             draft.question = zone
         else:
             draft.answer = zone
+
+
+def _closing_lines(lines: list[str], draft: _AnDraft) -> list[str]:
+    """Take the closing line out of a text cell (some FICHEs put it after the cells)."""
+    kept: list[str] = []
+    for line in lines:
+        found = _CLOSED_IN_CELL.search(line)
+        if found is None:
+            kept.append(line)
+            continue
+        closing = read_fiche_header(one_line(line[found.start() :])).closing
+        draft.closing = draft.closing or closing
+        before = line[: found.start()].strip()
+        if before:
+            kept.append(before)
+    return kept
+
+
+def _only_layout_codes(lines: list[str]) -> bool:
+    """True for what an empty cell leaves: short codes, no word of a sentence in them.
+
+    A real text, however short, holds a lowercase word ("Réponse en cours", "de") or
+    ends a sentence; the table codes ("SOC 7 FL Bourgogne N") hold neither.
+    """
+    tokens = [token for token in _CODE_SPLIT.split(" ".join(lines)) if token]
+    if not tokens or len(tokens) > 12:
+        return False
+    sentence = any(token[:1].islower() and len(token) > 1 for token in tokens)
+    return not sentence and not tokens[-1].endswith((".", "?", "!", "»"))
 
 
 def _strip_residue(lines: list[str]) -> list[str]:
@@ -246,6 +289,10 @@ def _read_dyn_line(line: str, draft: _AnDraft, mode: str) -> str | None:
         return "meta"
     if (closed := _CLOSED.match(line)) is not None:
         return _read_closure(parse_any_date(closed.group("date")), closed.group("rest"), draft)
+    if _CLOSED_ALONE.match(line):
+        return "closing-date"  # "Date de clôture :" then the date (and cause) below
+    if mode == "closing-date" and (dated := _DATED_LINE.match(line)) is not None:
+        return _read_closure(parse_any_date(dated.group("date")), dated.group("rest"), draft)
     if (cause_line := _CAUSE.match(line)) is not None:
         on = draft.closing.on if draft.closing else None
         draft.closing = closing_from_cause(cause_line.group("cause"), on)
@@ -306,6 +353,9 @@ def _build_record(draft: _AnDraft, source: str) -> QuestionRecord:
     answer_text = canonical_text("\n".join(draft.answer)) or None
     answered = draft.answered_on is not None or answer_text is not None
     name = name_in_text_order(draft.name, question_text, surname_first=draft.name_surname_first)
+    civility = draft.civility
+    if not name:  # no header: the first sentence names the author
+        civility, name = author_in_text(question_text)
     return QuestionRecord(
         chamber=Chamber.AN,
         question_text=question_text,
@@ -318,7 +368,7 @@ def _build_record(draft: _AnDraft, source: str) -> QuestionRecord:
         rubrique=draft.rubrique,
         analysis=draft.analysis,
         author=Author(
-            name=name, civility=draft.civility, constituency=draft.constituency, group=draft.group
+            name=name, civility=civility, constituency=draft.constituency, group=draft.group
         ),
         ministry_asked=draft.ministry_asked,
         ministry_assigned=draft.ministry_assigned,

@@ -12,20 +12,25 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
-from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import QuestionRecord
-from qe_desktop.importers.amo import deputy_from_mapping, iter_amo_export
+from qe_desktop.importers.amo import (
+    GROUP_KIND,
+    deputy_from_mapping,
+    iter_amo_export,
+    parse_amo_organe,
+)
 from qe_desktop.importers.an_opendata import iter_an_xml, question_from_mapping
 from qe_desktop.importers.an_shapes import as_list, load_json
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, iter_sources
 
-Parsed = QuestionRecord | DeputyRecord | ImportFailure
+Parsed = QuestionRecord | DeputyRecord | OrganeRecord | ImportFailure
 
 _PAGE_SUFFIXES = frozenset({".html", ".htm"})
 _SNIFFED_SUFFIXES = frozenset({".txt", ""})
 _QUESTION_COLLECTIONS = ("questionsEcrites", "questionsGvt", "questionsOralesSansDebat")
-_UNUSED_AMO_OBJECTS = ("organe", "deport", "mandat", "pays")
+_UNUSED_AMO_OBJECTS = ("deport", "mandat", "pays")
 _SNIFF_BYTES = 512
 
 
@@ -95,6 +100,12 @@ def _parse_json(item: SourceItem) -> Iterator[Parsed]:
             return
         if "acteur" in document:
             yield deputy_from_mapping(document["acteur"], item.name)
+            return
+        if "organe" in document:
+            organe = parse_amo_organe(document["organe"], item.name)
+            if organe.kind != GROUP_KIND:
+                raise SkippedEntry(item.name, "ignoré : organe AMO qui n'est pas un groupe")
+            yield organe
             return
         if "export" in document:
             yield from iter_amo_export(document, item.name)

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from qe_desktop.domain.folding import strip_accents
+from qe_desktop.domain.folding import strip_accents as strip_accents  # re-exported
 from qe_desktop.domain.question import Chamber
 
 # Spaces a browser copy may leave in a page: NBSP, narrow NBSP, thin spaces, ideographic.

@@ -11,9 +11,11 @@ import re
 
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.an_page import parse_an_page
+from qe_desktop.importers.body_only import parse_body_only
 from qe_desktop.importers.encoding import check_text_size, decode_text
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.html_page import looks_like_html, read_html_page
+from qe_desktop.importers.nos_pages import looks_like_nos_page, parse_nos_page
 from qe_desktop.importers.page_common import clean_page_text, identity_from_name
 from qe_desktop.importers.senat_html import parse_senat_html_page
 from qe_desktop.importers.senat_page import parse_senat_page
@@ -27,6 +29,8 @@ _AN_MARKS = re.compile(
     r"Minist[èe]re\s+(?:interrogé|attributaire|répondant)\s*[:>]|^Question\s+N\s*°|QANR5L\d",
     re.MULTILINE,
 )
+_LINK = re.compile(r"https?://[^\s\"'<>]+")
+_USEFUL_LINK = re.compile(r"senat\.fr/questions|assemblee-nationale\.fr/|nosdeputes|nossenateurs")
 _UNKNOWN_LAYOUT = (
     "mise en page inconnue : ce n'est ni une page de question du Sénat "
     "ni une page de l'Assemblée nationale"
@@ -43,13 +47,24 @@ def parse_page_text(text: str, source: str) -> QuestionRecord:
     check_text_size(text, source)
     if not text.strip():
         raise ImportFailure(source, "le texte est vide")
+    links = (*_links_in(text), source)
     if looks_like_html(text):
         page = read_html_page(text, source)
+        if looks_like_nos_page(page.text, (*page.urls, *links)):
+            return parse_nos_page(page.text, source, (*page.urls, *links))
         chamber = _chamber_of_urls(page.urls) or detect_chamber(page.text, source)
         if chamber is Chamber.SENAT:
             return parse_senat_html_page(page, source)
         return _parse_plain(page.text, source, chamber)
+    if looks_like_nos_page(text, links):
+        return parse_nos_page(text, source, links)
     return _parse_plain(text, source, detect_chamber(text, source))
+
+
+def _links_in(text: str) -> tuple[str, ...]:
+    """Addresses in a page that can say which question it is (source links, the page's own)."""
+    found = _LINK.findall(text[:200_000])
+    return tuple(dict.fromkeys(link for link in found if _USEFUL_LINK.search(link)))
 
 
 def detect_chamber(text: str, source: str) -> Chamber | None:
@@ -73,8 +88,14 @@ def _chamber_of_urls(urls: tuple[str, ...]) -> Chamber | None:
 
 
 def _parse_plain(text: str, source: str, chamber: Chamber | None) -> QuestionRecord:
-    if chamber is Chamber.SENAT:
-        return parse_senat_page(text, source)
-    if chamber is Chamber.AN:
-        return parse_an_page(text, source)
-    raise ImportFailure(source, _UNKNOWN_LAYOUT)
+    try:
+        if chamber is Chamber.SENAT:
+            return parse_senat_page(text, source)
+        if chamber is Chamber.AN:
+            return parse_an_page(text, source)
+        raise ImportFailure(source, _UNKNOWN_LAYOUT)
+    except ImportFailure:
+        record = parse_body_only(text, source)  # no header: the name and first sentence
+        if record is None:
+            raise
+        return record

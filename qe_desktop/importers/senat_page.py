@@ -33,6 +33,7 @@ from datetime import date
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.text import canonical_text
+from qe_desktop.importers.addressee import ministry_from_addressee
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.page_common import (
     capitalize_first,
@@ -324,6 +325,7 @@ def _build_record(
         url=senat_url(uid) if uid else None,
         title=senat_title_from_preamble(preamble),
         author=author,
+        ministry_asked=ministry_from_addressee(question_text),
         ministry_assigned=body.ministry_assigned or body.pending_ministry,
         assigned_on=body.assigned_on,
         published_on=parse_numeric_date(groups["date"] or ""),

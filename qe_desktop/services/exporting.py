@@ -61,10 +61,16 @@ class ExportResult:
     annotations: int = 0
     commitments: int = 0
     cancelled: bool = False
+    undated: int = 0  # .ics: commitments left out for want of a due date
 
     def summary(self) -> str:
         if self.cancelled:
             return "Export annulé : aucun fichier écrit."
+        if self.format is ExportFormat.ICS:
+            return (
+                f"{self.commitments} engagement(s) exporté(s), {self.undated} sans échéance "
+                f"ignoré(s), dans {self.path}"
+            )
         return (
             f"{self.questions} question(s), {self.annotations} annotation(s) et "
             f"{self.commitments} engagement(s) exporté(s) dans {self.path}"
@@ -165,31 +171,33 @@ class ExportService:
             return ExportResult(path, fmt, cancelled=True)
         progress(len(keys), len(keys), path.name)
         try:
-            self._write(details, fmt, path, options)
+            in_calendar = self._write(details, fmt, path, options)
         except OSError as error:
             reason = error.strerror or str(error)
             raise ExportError(f"Impossible d'écrire {path} : {reason}") from error
         live = [a for d in details for a in d.annotations if not a.deleted]
+        commitments = sum(1 for a in live if a.commitment is not None)
         return ExportResult(
             path=path,
             format=fmt,
             questions=len(details),
             annotations=len(live),
-            commitments=sum(1 for a in live if a.commitment is not None),
+            commitments=commitments if in_calendar is None else in_calendar,
+            undated=0 if in_calendar is None else commitments - in_calendar,
         )
 
     def _write(
         self, details: list[QuestionDetail], fmt: ExportFormat, path: Path, options: ExportOptions
-    ) -> None:
+    ) -> int | None:
+        """Write the file; for .ics, returns how many commitments it holds (the dated ones)."""
         if fmt is ExportFormat.ICS:
-            write_ics(details, path)
-            return
+            return write_ics(details, path)
         if fmt is ExportFormat.CSV:
             write_csv(annotation_lines(details), path, options.csv_delimiter)
-            return
+            return None
         if fmt is ExportFormat.XLSX:
             write_xlsx(annotation_lines(details), path, options.title)
-            return
+            return None
         document = build_document(
             details, options.document(), created=self._clock(), author=self._user()
         )
@@ -202,9 +210,10 @@ class ExportService:
         else:
             assert self._pdf_writer is not None
             self._pdf_writer(render_html(document), path)
+        return None
 
 
-def write_ics(details: Sequence[QuestionDetail], path: Path) -> None:
+def write_ics(details: Sequence[QuestionDetail], path: Path) -> int:
     """Delegate to the commitments calendar writer, once that feature is installed."""
     try:
         calendar = importlib.import_module("qe_desktop.exporters.calendar")
@@ -215,4 +224,4 @@ def write_ics(details: Sequence[QuestionDetail], path: Path) -> None:
     writer = getattr(calendar, "write_ics", None)
     if writer is None:
         raise ExportError(ICS_UNAVAILABLE)
-    writer(details, path)
+    return int(writer(details, path))

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.importers.dispatch import parse_item
 from qe_desktop.importers.errors import ImportFailure
@@ -28,7 +28,7 @@ class Input:
     failure: ImportFailure | None = None
 
 
-Read = Input | PreparedQuestion | DeputyRecord | ImportFailure
+Read = Input | PreparedQuestion | DeputyRecord | OrganeRecord | ImportFailure
 
 
 def read_inputs(
@@ -53,11 +53,17 @@ def read_inputs(
 def with_deputy_name(
     record: QuestionRecord, deputies: Mapping[str, DeputyRecord]
 ) -> QuestionRecord:
-    """An AN question that only carries its author's acteurRef, with the deputy's name."""
+    """An AN question that only carries its author's acteurRef, with the deputy's name
+    (and seat, when the question gives none)."""
     if record.author.name or not record.author.ref:
         return record
     deputy = deputies.get(record.author.ref)
     if deputy is None:
         return record
-    author = dataclasses.replace(record.author, name=deputy.full_name, civility=deputy.civility)
+    author = dataclasses.replace(
+        record.author,
+        name=deputy.full_name,
+        civility=deputy.civility,
+        constituency=record.author.constituency or deputy.constituency,
+    )
     return dataclasses.replace(record, author=author)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
@@ -33,7 +33,12 @@ from qe_desktop.storage.bulk import (
     refresh_statistics,
 )
 from qe_desktop.storage.database import Database
-from qe_desktop.storage.deputies import deputies_for, known_deputies, upsert_deputy
+from qe_desktop.storage.deputies import (
+    deputies_for,
+    known_deputies,
+    upsert_deputy,
+    upsert_organe,
+)
 from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 # Questions per transaction. Each commit writes a new segment of the full-text index
@@ -186,7 +191,7 @@ class ImportService:
     ) -> ImportReport:
         """Inputs are read and parsed ahead (thread or process) while chunks are written here."""
         report = ImportReport()
-        pending: list[PreparedQuestion | DeputyRecord] = []
+        pending: list[PreparedQuestion | DeputyRecord | OrganeRecord] = []
         done = 0
         name, read_in_input = "", 0  # the input being read, and the records it gave so far
         for step in reads:
@@ -219,7 +224,9 @@ class ImportService:
         progress(done, total, "")
         return report
 
-    def _store(self, records: list[PreparedQuestion | DeputyRecord], report: ImportReport) -> None:
+    def _store(
+        self, records: list[PreparedQuestion | DeputyRecord | OrganeRecord], report: ImportReport
+    ) -> None:
         """One transaction per chunk.
 
         Questions whose stored content hash equals theirs are counted unchanged without
@@ -229,6 +236,8 @@ class ImportService:
         if not records:
             return
         with self._db.write() as session:
+            for organe in (r for r in records if isinstance(r, OrganeRecord)):
+                upsert_organe(session, organe)  # a group's name: nothing to count
             deputies = [r for r in records if isinstance(r, DeputyRecord)]
             for deputy in deputies:
                 self._guarded(session, deputy, report, partial(self._store_deputy, session, deputy))

@@ -6,13 +6,14 @@ from collections.abc import Callable
 from datetime import date
 
 from qe_desktop.domain.annotation import Category
-from qe_desktop.domain.question import question_uri
+from qe_desktop.domain.question import official_url, question_uri
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage import questions as store
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
 from qe_desktop.storage.database import Database
+from qe_desktop.storage.deputies import deputy_for
 from qe_desktop.storage.mapping import record_from_row
 from qe_desktop.storage.notes import note_of
 
@@ -81,7 +82,7 @@ class QuestionService:
             return QuestionDetail(
                 id=row.id,
                 key=row.key,
-                uri=question_uri(row.key, row.url),
+                uri=question_uri(row.key, official_url(record)),
                 record=record,
                 status=timing.status,
                 deadline=timing.deadline,
@@ -90,4 +91,5 @@ class QuestionService:
                 note=note_of(session, row.id),
                 annotations=tuple(annotations_of(session, row.id)),
                 categories=list_categories(session),
+                deputy=deputy_for(session, record.author.ref) if record.author.ref else None,
             )

@@ -68,6 +68,7 @@ def question_json(detail: QuestionDetail) -> dict[str, Any]:
         "author_ref": r.author.ref or None,
         "constituency": r.author.constituency,
         "group": r.author.group,
+        "current_group": detail.current_group or None,
         "ministry": r.answer_ministry or r.ministry_assigned or r.ministry_asked or "",
         "ministry_asked": r.ministry_asked,
         "ministry_assigned": r.ministry_assigned,

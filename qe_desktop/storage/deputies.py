@@ -1,38 +1,82 @@
-"""AN deputies (AMO): names for the acteurRef that question records carry."""
+"""AN deputies (AMO): names, seats and current groups for the acteurRef questions carry."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.storage.models import Deputy, Question
+from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
+from qe_desktop.storage.models import Deputy, Organe, Question
 
 
 def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
-    """Store a deputy and name the AN questions that refer to them; returns questions named."""
+    """Store a deputy and name the AN questions that refer to them; returns questions named.
+
+    Questions that give no constituency get the deputy's seat.
+    """
     row = session.get(Deputy, deputy.ref) or Deputy(ref=deputy.ref)
     row.civility = deputy.civility
     row.first_name = deputy.first_name
     row.last_name = deputy.last_name
+    row.department = deputy.department
+    row.department_number = deputy.department_number
+    row.district = deputy.district
+    row.group_ref = deputy.group_ref
     session.add(row)
+    mine = (Question.chamber == "an", Question.author_ref == deputy.ref)
     result = session.execute(
         update(Question)
-        .where(Question.chamber == "an", Question.author_ref == deputy.ref)
+        .where(*mine)
         .values(author_name=deputy.full_name, author_civility=deputy.civility)
     )
+    if deputy.constituency:
+        session.execute(
+            update(Question)
+            .where(*mine, Question.constituency == "")
+            .values(constituency=deputy.constituency)
+        )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def upsert_organe(session: Session, organe: OrganeRecord) -> None:
+    row = session.get(Organe, organe.ref) or Organe(ref=organe.ref)
+    row.kind = organe.kind
+    row.label = organe.label
+    row.abbrev = organe.abbrev
+    session.add(row)
+
+
+def _statement() -> Select[Deputy, Organe]:
+    return select(Deputy, Organe).outerjoin(Organe, Organe.ref == Deputy.group_ref)
+
+
+def _record(row: Deputy, organe: Organe | None) -> DeputyRecord:
+    return DeputyRecord(
+        row.ref,
+        row.civility,
+        row.first_name,
+        row.last_name,
+        department=row.department,
+        department_number=row.department_number,
+        district=row.district,
+        group_ref=row.group_ref,
+        group=organe.label if organe else "",
+        group_abbrev=organe.abbrev if organe else "",
+    )
+
+
+def deputy_for(session: Session, ref: str) -> DeputyRecord | None:
+    found = session.execute(_statement().where(Deputy.ref == ref)).first()
+    return None if found is None else _record(found[0], found[1])
 
 
 def deputies_for(session: Session, refs: set[str]) -> dict[str, DeputyRecord]:
     """The known deputies among these references (one query)."""
-    rows = session.scalars(select(Deputy).where(Deputy.ref.in_(sorted(refs)))).all()
-    return {r.ref: DeputyRecord(r.ref, r.civility, r.first_name, r.last_name) for r in rows}
+    rows = session.execute(_statement().where(Deputy.ref.in_(sorted(refs)))).all()
+    return {row.ref: _record(row, organe) for row, organe in rows}
 
 
 def known_deputies(session: Session) -> dict[str, DeputyRecord]:
     """Every stored deputy by reference (a few thousand at most: one query)."""
-    rows = session.execute(
-        select(Deputy.ref, Deputy.civility, Deputy.first_name, Deputy.last_name)
-    ).all()
-    return {ref: DeputyRecord(ref, civility, first, last) for ref, civility, first, last in rows}
+    rows = session.execute(_statement()).all()
+    return {row.ref: _record(row, organe) for row, organe in rows}

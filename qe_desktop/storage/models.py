@@ -251,7 +251,7 @@ class PendingAnnotation(Base):
 
 
 class Deputy(Base):
-    """AN deputies file (AMO): maps acteurRef to a name."""
+    """AN deputies file (AMO): maps acteurRef to a name, a seat and a current group."""
 
     __tablename__ = "deputies"
 
@@ -259,6 +259,21 @@ class Deputy(Base):
     civility: Mapped[str] = mapped_column(String(10), default="")
     first_name: Mapped[str] = mapped_column(String(120), default="")
     last_name: Mapped[str] = mapped_column(String(120), default="")
+    department: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    department_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    district: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    group_ref: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+
+class Organe(Base):
+    """AMO organes that name political groups (`PO…` -> label, abbreviation)."""
+
+    __tablename__ = "organes"
+
+    ref: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    label: Mapped[str] = mapped_column(String(300), default="")
+    abbrev: Mapped[str] = mapped_column(String(60), default="")
 
 
 class ImportLog(Base):

@@ -1282,7 +1282,7 @@
 <context>
     <name>ImportHistoryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/import_history_dialog.py" line="+33"/>
+        <location filename="../../qe_desktop/ui/import_history_dialog.py" line="+32"/>
         <source>Import history</source>
         <translation>Historique des imports</translation>
     </message>
@@ -1632,7 +1632,12 @@
 <context>
     <name>ReaderHeader</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/header.py" line="+37"/>
+        <location filename="../../qe_desktop/ui/reader/header.py" line="+33"/>
+        <source>current group: %1</source>
+        <translation>groupe actuel : %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Published %1</source>
         <translation>Publiée le %1</translation>
     </message>

@@ -166,3 +166,45 @@ def synthetic_detail(
         annotations=annotations,
         categories=DEFAULT_CATEGORIES,
     )
+
+
+UNDATED_QUOTE = "au moins dix-huit ans"
+
+
+def add_undated_commitment(services: Services) -> AnnotationRecord:
+    """An Engagement with no due date: the calendar must leave it out, and say so."""
+    record = highlight(services, AN_KEY, Part.ANSWER, UNDATED_QUOTE, "engagement")
+    return services.annotations.update(
+        dataclasses.replace(record, commitment=CommitmentRecord(due_date=None))
+    )
+
+
+def overdue_status(today: date | None = None) -> str:
+    """The seed commitment's status cell: due 30/06/2025, still "en cours"."""
+    days = ((today or date.today()) - date(2025, 6, 30)).days
+    return f"en cours, en retard de {days} jours"
+
+
+MARKDOWN_NOTE = (
+    "Un point **daté** et *à suivre* :\n\n- premier *élément*\n- second\n\n"
+    "Voir [la page](https://www.senat.fr/) et [ceci](javascript:alert(1))."
+)
+OLD_ANSWER = "Le Gouvernement publiera le rapport d'ici le 31 décembre 1995 au plus tard."
+OLD_QUOTE = "publiera le rapport d'ici le 31 décembre 1995"
+
+
+def markdown_and_overdue_detail() -> QuestionDetail:
+    """A note written in Markdown and a commitment due on 31/12/1995, still in progress."""
+    note = note_on(OLD_ANSWER, "Le Gouvernement", category="important", note=MARKDOWN_NOTE)
+    commitment = dataclasses.replace(
+        note_on(OLD_ANSWER, OLD_QUOTE),
+        commitment=CommitmentRecord(
+            due_date=date(1995, 12, 31),
+            precision=DatePrecision.DAY,
+            ministry="Vérification",
+            status=CommitmentStatus.IN_PROGRESS,
+            next_check=date(1996, 3, 31),
+        ),
+    )
+    detail = synthetic_detail("Question ?", OLD_ANSWER, (note, commitment))
+    return dataclasses.replace(detail, note=MARKDOWN_NOTE)

@@ -22,6 +22,7 @@ from tests.exporters.library import (
     FREE_NOTE,
     QUESTION_QUOTE,
     TYPOGRAPHY_NOTE,
+    markdown_and_overdue_detail,
 )
 
 CREATED = datetime(2025, 5, 2, 10, 0, tzinfo=UTC)
@@ -131,3 +132,51 @@ def test_only_annotated_and_without_commitments(
     assert not any(t.startswith("En novembre dernier") for t in texts)
     assert "Engagements" not in texts
     assert len(note.tables) == 1  # the header block only
+
+
+LATER = datetime(1996, 1, 12, 9, 0, tzinfo=UTC)  # twelve days after the due date
+
+
+@pytest.fixture
+def markdown_note(tmp_path: Path) -> DocxDocument:
+    path = tmp_path / "markdown.docx"
+    write_docx(build_document([markdown_and_overdue_detail()], created=LATER), path)
+    return docx.Document(str(path))
+
+
+def test_notes_markdown_becomes_bold_italic_lists_and_links(markdown_note: DocxDocument) -> None:
+    texts = [p.text for p in markdown_note.paragraphs]
+    assert not any("**" in text or "*à suivre*" in text for text in texts)
+    note = next(p for p in markdown_note.paragraphs if p.text.startswith("1. Important"))
+    assert "Un point daté et à suivre :" in note.text
+    assert [r.text for r in note.runs if r.bold and r.text.strip()][-1] == "daté"
+    assert any(r.italic and r.text == "à suivre" for r in note.runs)
+    assert texts.count("•\tpremier élément") == 2  # the note, then the free note
+    assert texts.count("•\tsecond") == 2
+    item = next(p for p in markdown_note.paragraphs if p.text == "•\tpremier élément")
+    assert any(r.italic and r.text == "élément" for r in item.runs)
+    links = [
+        rel.target_ref
+        for rel in markdown_note.part.rels.values()
+        if rel.reltype.endswith("/hyperlink")
+    ]
+    assert "https://www.senat.fr/" in links
+    assert not any("javascript" in link for link in links)
+    assert any(text.startswith("Voir la page et ceci.") for text in texts)
+
+
+def test_commitment_columns_fit_their_words_and_dates(markdown_note: DocxDocument) -> None:
+    table = markdown_note.tables[-1]
+    header, row = ([c.text for c in r.cells] for r in table.rows)
+    assert row[2] == "31/12/1995"
+    assert row[4] == "en cours, en retard de 12 jours"
+    widths_cm = [column.width.cm for column in table.columns]
+    assert abs(sum(widths_cm) - 17) < 0.1
+    for index, width in enumerate(widths_cm):
+        words = [*header[index].split(), *row[index].split()]
+        longest = max(len(word) for word in words)
+        assert width >= longest * 0.2, (header[index], width)  # no word cut in two
+        for cell in table.columns[index].cells:
+            assert abs(cell.width.cm - width) < 0.01
+    date_cell = table.rows[1].cells[2]._tc
+    assert date_cell.tcPr.find(qn("w:noWrap")) is not None  # dates stay on one line

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters.document import build_document
 from qe_desktop.exporters.markdown import escape, render_markdown, write_markdown
+from qe_desktop.exporters.note_markup import safe_markdown
 from tests.exporters.library import (
     COMMITMENT_NOTE,
     COMMITMENT_QUOTE,
@@ -17,6 +20,7 @@ from tests.exporters.library import (
     QUESTION_QUOTE,
     TYPOGRAPHY_NOTE,
     note_on,
+    overdue_status,
     synthetic_detail,
 )
 
@@ -75,7 +79,7 @@ def test_commitments_table(written: str) -> None:
     assert cells[2:] == [
         "juin 2025",
         "Ministère de l'économie, des finances et de la souveraineté industrielle et numérique",
-        "en cours",
+        overdue_status(),
         "01/07/2025",
     ]
 
@@ -112,3 +116,50 @@ def test_an_existing_file_is_replaced_whole(tmp_path: Path, details: list[Questi
     assert path.read_text(encoding="utf-8").startswith("# Note de synthèse — QE du 30/01/2025")
     assert "ancienne note" not in path.read_text(encoding="utf-8")
     assert [p.name for p in folder.iterdir()] == ["note.md"]  # no temporary file left
+
+
+HOSTILE_NOTE = (
+    "Voir **ceci** <script>alert(1)</script> et <img src=x onerror=alert(2)>\n\n"
+    "[clic](javascript:alert(3)) [aussi](JaVaScRiPt&#58;alert(4)) "
+    "[données](data:text/html;base64,PHNjcmlwdD4=) <javascript:alert(5)>\n\n"
+    "[ref]: vbscript:msgbox(6)\n\n[lien sûr](https://www.senat.fr) [ref]"
+)
+
+
+def _hostile_markdown() -> str:
+    answer = "Nous ferons le nécessaire."
+    annotation = note_on(answer, "ferons", category="important", note=HOSTILE_NOTE)
+    detail = dataclasses.replace(
+        synthetic_detail("Question ?", answer, (annotation,)), note=HOSTILE_NOTE
+    )
+    return render_markdown(build_document([detail]))
+
+
+def _renderers() -> list[MarkdownIt]:
+    """markdown-it as shipped (raw HTML on), and a lax one that validates no link at all."""
+    lax = MarkdownIt("commonmark")
+    lax.validateLink = lambda url: True  # type: ignore[method-assign]
+    return [MarkdownIt("commonmark"), MarkdownIt("gfm-like", {"linkify": False}), lax]
+
+
+@pytest.mark.parametrize("renderer", _renderers(), ids=["commonmark", "gfm-like", "lax"])
+def test_notes_cannot_inject_html_or_unsafe_links(renderer: MarkdownIt) -> None:
+    rendered = renderer.render(_hostile_markdown())
+    lowered = rendered.lower()
+    assert "<script" not in lowered and "<img" not in lowered
+    hrefs = re.findall(r'href="([^"]*)"', rendered)
+    assert "https://www.senat.fr" in hrefs  # safe links survive
+    for href in hrefs:
+        assert href.split(":", 1)[0].lower() in {"http", "https", "mailto", "#"} or ":" not in href
+    assert "javascript" not in " ".join(hrefs).lower()
+    assert "vbscript" not in " ".join(hrefs).lower() and "data:" not in " ".join(hrefs)
+    assert "<strong>ceci</strong>" in rendered  # the note's own Markdown is kept
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered  # shown as text, not run
+
+
+def test_safe_markdown_keeps_text_and_safe_links() -> None:
+    assert safe_markdown("[clic](javascript:alert(1)) **gras**").startswith("clic")
+    assert safe_markdown("[a](https://x.fr) [b](mailto:a@b.fr) [c](#n)") == (
+        "[a](https://x.fr) [b](mailto:a@b.fr) [c](#n)"
+    )
+    assert safe_markdown("a < b") == "a &lt; b"

@@ -125,11 +125,14 @@ def test_formula_injection_is_escaped_in_xlsx(
     write_xlsx(annotation_lines(hostile), path)
     sheet = openpyxl.load_workbook(path)["Annotations"]
     cells = [row[4] for row in sheet.iter_rows(min_row=2)]
-    assert sorted(str(c.value) for c in cells) == sorted(f"'{n}" for n in HOSTILE_NOTES)
+    assert sorted(str(c.value) for c in cells) == sorted(HOSTILE_NOTES)  # exact, no apostrophe
     assert all(c.data_type == "s" for c in cells)
+    assert all(c.quotePrefix for c in cells)  # Excel's own "text, not formula" mark
     with zipfile.ZipFile(path) as archive:
         sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        styles_xml = archive.read("xl/styles.xml").decode("utf-8")
     assert "<f>" not in sheet_xml and "<f " not in sheet_xml  # no formula stored at all
+    assert 'quotePrefix="1"' in styles_xml
 
 
 @pytest.mark.parametrize(

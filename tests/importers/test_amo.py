@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.importers.amo import iter_amo_export, parse_amo_acteur
+from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
+from qe_desktop.importers.amo import iter_amo_export, parse_amo_acteur, parse_amo_organe
 from qe_desktop.importers.errors import ImportFailure
 
 AMO = Path(__file__).resolve().parents[1] / "data" / "importers" / "amo"
@@ -20,8 +20,16 @@ AMO = Path(__file__).resolve().parents[1] / "data" / "importers" / "amo"
 def test_full_actor_record() -> None:
     record = parse_amo_acteur((AMO / "PA700001.json").read_bytes(), "PA700001.json")
     assert record == DeputyRecord(
-        ref="PA700001", civility="M.", first_name="Jean", last_name="Exemple"
+        ref="PA700001",
+        civility="M.",
+        first_name="Jean",
+        last_name="Exemple",
+        department="Aveyron",
+        department_number="12",
+        district="2",
+        group_ref="PO800490",
     )
+    assert record.constituency == "Aveyron (2e circonscription)"
     assert record.full_name == "Jean Exemple"
     assert record.formal_name == "M. Jean Exemple"
 
@@ -81,3 +89,29 @@ def test_whole_export_yields_each_actor_and_names_the_broken_one() -> None:
 def test_arbitrary_bytes_never_crash_the_actor_parser(data: bytes) -> None:
     with contextlib.suppress(ImportFailure):
         parse_amo_acteur(data, "x.json")
+
+
+def test_the_current_mandates_give_the_seat_and_the_group() -> None:
+    actor = json.loads((AMO / "PA700001.json").read_text(encoding="utf-8"))
+    mandates = actor["acteur"]["mandats"]["mandat"]
+    old_seat = {**mandates[0], "uid": "PM1", "legislature": "16", "dateDebut": "2022-06-22",
+                "dateFin": "2024-06-09",
+                "election": {"lieu": {"departement": "Lozère", "numDepartement": "48",
+                                      "numCirco": "1"}}}  # fmt: skip
+    old_group = {**mandates[1], "uid": "PM2", "dateDebut": "2022-06-22", "dateFin": "2024-06-09",
+                 "organes": {"organeRef": "PO1"}}  # fmt: skip
+    actor["acteur"]["mandats"]["mandat"] = [old_seat, old_group, *mandates]
+    record = parse_amo_acteur(json.dumps(actor).encode(), "PA700001.json")
+    assert (record.department, record.district, record.group_ref) == ("Aveyron", "2", "PO800490")
+
+
+def test_a_group_organe_names_the_group() -> None:
+    document = json.loads((AMO / "PO800490.json").read_text(encoding="utf-8"))
+    organe = parse_amo_organe(document["organe"], "PO800490.json")
+    assert organe == OrganeRecord(
+        "PO800490", "GP", "Libertés, Indépendants, Outre-mer et Territoires", "LIOT"
+    )
+    deputy = DeputyRecord("PA1", group=organe.label, group_abbrev=organe.abbrev, district="1",
+                          department="Paris")  # fmt: skip
+    assert deputy.group_label == "Libertés, Indépendants, Outre-mer et Territoires (LIOT)"
+    assert deputy.constituency == "Paris (1re circonscription)"

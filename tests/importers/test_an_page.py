@@ -157,3 +157,66 @@ def test_text_that_is_no_known_an_layout_is_refused() -> None:
     with pytest.raises(ImportFailure) as raised:
         parse_an_page("Bonjour,\nvoici la réponse du ministre.", "mail.txt")
     assert "non reconnue" in raised.value.reason
+
+
+WORMS_TEXT = (
+    "M. Jean-Pierre Worms attire l'attention de M. le ministre de l'intérieur "
+    "sur le logement des instituteurs."
+)
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        "SOC 7 FL Bourgogne N",  # the cells copied on one line
+        "| SOC | 7 | FL | Bourgogne | N |",  # with the table's bars
+        "SOC\t7\tFL\tBourgogne\tN",  # tab-separated, as a browser copies a row
+    ],
+)
+def test_an_empty_answer_cell_with_layout_codes_is_no_answer(codes: str) -> None:
+    page = real("7-15167QE.txt").replace("SOC\n7\nFL\nBourgogne\nN", codes)
+    page = page.replace(
+        "Texte de la QUESTION :",
+        f"Question retirée le : 14/02/1983 (retrait)\nTexte de la QUESTION :\n{WORMS_TEXT}",
+    )
+    record = parse_an_page(page, "7-15167QE.txt")
+    assert record.answer_text is None
+    assert record.answered_on is None
+    assert record.closing is not None and record.closing.kind is ClosingKind.WITHDRAWN
+    assert record.question_text == WORMS_TEXT
+
+
+def test_a_closing_line_after_the_text_cells_decides_the_status() -> None:
+    page = real("7-15167QE.txt").replace(
+        "SOC\n7\nFL\nBourgogne\nN", "SOC\t7\tFL\tBourgogne\tN\nQuestion retirée le : 14/02/1983"
+    )
+    record = parse_an_page(page, "7-15167QE.txt")
+    assert record.answer_text is None
+    assert record.closing is not None and record.closing.on == date(1983, 2, 14)
+
+
+def test_a_short_real_answer_is_kept() -> None:
+    page = real("7-15167QE.txt").replace("SOC\n7\nFL\nBourgogne\nN", "Réponse en cours.")
+    assert parse_an_page(page, "7-15167QE.txt").answer_text == "Réponse en cours."
+
+
+@pytest.mark.parametrize(
+    "closure",
+    [
+        "Date de cloture : 2 février 2016\nFin de mandat",  # no accent
+        "Date de clôture : 2 février 2016 Fin de mandat",  # one line
+        "Date de clôture :\n2 février 2016\nFin de mandat",  # the date below the label
+        "Date de cloture : 2 fevrier 2016 (Fin de mandat)",  # no accent anywhere
+        "Date de clôture : 02/02/2016\n\nFin de mandat",
+    ],
+)
+def test_dyn_closing_date_with_fin_de_mandat_is_lapsed(closure: str) -> None:
+    page = real("QANR5L14QE46830.txt")
+    page = page.replace("Question clôturée le 2 février 2016\nCause : Fin de mandat\n", "")
+    page = page.replace("Date de clôture : 2 février 2016\nFin de mandat", closure)
+    assert "Question clôturée" not in page and "retirée" not in page
+    record = parse_an_page(page, "QANR5L14QE46830.txt")
+    assert record.closing is not None
+    assert record.closing.kind is ClosingKind.LAPSED
+    assert record.closing.on == date(2016, 2, 2)
+    assert "Fin de mandat" not in record.question_text

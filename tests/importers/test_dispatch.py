@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers import dispatch, sources
 from qe_desktop.importers.dispatch import detect_format, iter_records, parse_item
@@ -34,14 +34,22 @@ def test_question_json_gives_a_question_named_after_its_source() -> None:
 
 def test_actor_json_gives_a_deputy() -> None:
     (record,) = parse("AMO.json.zip!json/acteur/PA700001.json", ACTOR)
-    assert record == DeputyRecord("PA700001", "M.", "Jean", "Exemple")
+    assert isinstance(record, DeputyRecord)
+    assert (record.ref, record.formal_name, record.group_ref) == (
+        "PA700001",
+        "M. Jean Exemple",
+        "PO800490",
+    )
 
 
-def test_amo_organ_files_are_skipped_not_failed() -> None:
+def test_amo_group_files_give_the_group_and_other_organes_are_skipped() -> None:
     (result,) = parse(
         "AMO.zip!json/organe/PO800490.json", (DATA / "amo" / "PO800490.json").read_bytes()
     )
-    assert isinstance(result, SkippedEntry)
+    assert isinstance(result, OrganeRecord) and result.abbrev == "LIOT"
+    other = {"organe": {"uid": "PO1", "codeType": "COMPER", "libelle": "Commission"}}
+    (skipped,) = parse("AMO.zip!json/organe/PO1.json", json.dumps(other).encode())
+    assert isinstance(skipped, SkippedEntry)
 
 
 def test_whole_amo_export_gives_every_deputy() -> None:

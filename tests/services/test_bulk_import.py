@@ -12,6 +12,7 @@ import pytest
 from benchmarks.corpus import write_corpus
 from qe_desktop.domain.annotation import AnchorState, Part
 from qe_desktop.services.container import Services
+from qe_desktop.services.serialize import question_json
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 ADDED = "Le ministre apporte les précisions suivantes."
@@ -100,3 +101,24 @@ def test_questions_are_named_whatever_the_order_of_the_deputies_file(
     assert (report.imported, report.deputies, report.failed) == (1, 1, 0)
     [key] = report.keys
     assert services.questions.detail(key).record.author.name == "Jean Exemple"
+
+
+def test_the_deputies_file_gives_the_seat_and_the_current_group(
+    services: Services, tmp_path: Path
+) -> None:
+    question = (DATA / "an_json" / "qe_answered" / "input.json").read_text(encoding="utf-8")
+    document = json.loads(question)
+    document["question"]["auteur"]["groupe"] = None  # the record names no group
+    archive = tmp_path / "AMO.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("json/question.json", json.dumps(document))
+        out.writestr("json/acteur/PA700001.json", (DATA / "amo" / "PA700001.json").read_text())
+        out.writestr("json/organe/PO800490.json", (DATA / "amo" / "PO800490.json").read_text())
+    report = services.importing.import_paths([archive])
+    assert report.failed == 0, report.failures
+    [key] = report.keys
+    detail = services.questions.detail(key)
+    assert detail.record.author.constituency == "Aveyron (2e circonscription)"
+    assert detail.deputy is not None and detail.deputy.district == "2"
+    assert detail.current_group == "Libertés, Indépendants, Outre-mer et Territoires (LIOT)"
+    assert question_json(detail)["current_group"] == detail.current_group

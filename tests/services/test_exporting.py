@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from qe_desktop.domain.status import Status
-from qe_desktop.domain.views import QuestionFilter
+from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.services.exporting import (
     ICS_UNAVAILABLE,
@@ -21,6 +21,7 @@ from qe_desktop.services.exporting import (
     ExportService,
 )
 from qe_desktop.services.questions import QuestionNotFound
+from tests.conftest import SAMPLES
 from tests.exporters.library import (
     AN_KEY,
     COMMITMENT_QUOTE,
@@ -162,3 +163,30 @@ def test_formats_from_file_names() -> None:
     assert ExportFormat.from_path(Path("note.DOCX")) is ExportFormat.DOCX
     assert ExportFormat.from_path(Path("note.markdown")) is ExportFormat.MARKDOWN
     assert ExportFormat.from_path(Path("note.txt")) is None
+
+
+def test_citations_link_to_the_official_page_when_the_number_gives_it(
+    sample_services: Services, tmp_path: Path
+) -> None:
+    genet = SAMPLES / "senat" / "genet-2025-ia-services-publics.txt"
+    copy = tmp_path / "copie.txt"
+    copy.write_text(
+        "Question écrite n° 03038 - 17e législature\n" + genet.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    report = sample_services.importing.import_paths([copy])
+    assert report.ok
+    key = next(
+        r.key
+        for r in sample_services.questions.rows(
+            QuestionFilter(), Sort("published_on", True), limit=100
+        )
+        if sample_services.questions.detail(r.key).record.number == "03038"
+    )
+    url = "https://www.senat.fr/questions/base/2025/qSEQ250103038.html"
+    assert sample_services.questions.detail(key).uri == url
+    path = tmp_path / "note.md"
+    sample_services.exporting.export([key], "md", path)
+    text = path.read_text(encoding="utf-8")
+    assert f"*[QE n° 03038, JO Sénat du 17/04/2025, p. 1912](<{url}>)*" in text
+    assert "urn:qe:" not in text

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from tests.conftest import SAMPLES, SEED
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 
 
 def _only_key(services: Services) -> str:
@@ -97,3 +100,18 @@ def test_a_file_holding_many_questions_reports_how_many_were_read(
     assert report.imported == 3
     counted = [name for _, total, name in calls if total is None]
     assert counted == [f"{collection} — {n} question(s) lue(s)" for n in (1, 2, 3)]
+
+
+def test_an_unanswered_qg_is_never_listed_overdue(services: Services, tmp_path: Path) -> None:
+    qg = json.loads((DATA / "an_qg" / "QANR5L17QG1.json").read_text(encoding="utf-8"))
+    question = qg.get("question", qg)
+    question["textesReponse"] = None
+    question["cloture"] = None
+    path = tmp_path / "QANR5L17QG1.json"
+    path.write_text(json.dumps(qg, ensure_ascii=False), encoding="utf-8")
+    assert services.importing.import_paths([path]).ok
+    detail = services.questions.detail("QANR5L17QG1")
+    assert detail.record.qtype == "QG"
+    assert detail.status is Status.PENDING and detail.deadline is None
+    overdue = QuestionFilter(statuses=frozenset({Status.OVERDUE}))
+    assert services.questions.count(overdue) == 0

@@ -23,6 +23,7 @@ from tests.exporters.library import (
     COMMITMENT_QUOTE,
     SEED_KEY,
     TYPOGRAPHY_NOTE,
+    add_undated_commitment,
     annotate_samples,
 )
 
@@ -170,3 +171,15 @@ def test_the_folder_and_format_are_remembered(qtbot, library: Services, tmp_path
     qtbot.addWidget(second)
     assert second.format is ExportFormat.MARKDOWN
     assert Path(second.path_edit.text()).parent == out
+
+
+def test_calendar_export_says_what_it_left_out(qtbot, library: Services, tmp_path: Path) -> None:
+    add_undated_commitment(library)
+    dialog = _dialog(qtbot, library.exporting, tmp_path, current_key=SEED_KEY)
+    dialog.set_format(ExportFormat.ICS)
+    dialog.scope_buttons[ScopeChoice.ALL].setChecked(True)
+    _run(qtbot, dialog)
+    assert dialog.message_box is not None
+    summary = dialog.message_box.informativeText()
+    assert "1 engagement(s) exporté(s), 1 sans échéance ignoré(s)" in summary
+    dialog.message_box.done(QMessageBox.StandardButton.Ok)

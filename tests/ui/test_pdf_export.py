@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from qe_desktop.exporters.document import build_document
+from qe_desktop.exporters.html_document import render_html
 from qe_desktop.services.container import Services
 from qe_desktop.services.exporting import ExportService
 from qe_desktop.ui.application import make_application
@@ -18,6 +21,7 @@ from tests.exporters.library import (
     SEED_KEY,
     TYPOGRAPHY_NOTE,
     annotate_samples,
+    markdown_and_overdue_detail,
 )
 
 
@@ -71,3 +75,22 @@ def test_a_failed_pdf_keeps_the_previous_file(tmp_path: Path) -> None:
         write_pdf("<h1>Seconde</h1>", tmp_path / "absent" / "note.pdf")
     assert "Première" in _text(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["note.pdf"]
+
+
+def test_notes_markdown_and_the_commitments_table_in_the_pdf(tmp_path: Path) -> None:
+    make_application()
+    created = datetime(1996, 1, 12, 9, 0, tzinfo=UTC)
+    html = render_html(build_document([markdown_and_overdue_detail()], created=created))
+    assert "<b>daté</b>" in html and "<i>à suivre</i>" in html
+    assert '<a href="https://www.senat.fr/">la page</a>' in html
+    assert "javascript" not in html
+    path = tmp_path / "markdown.pdf"
+    write_pdf(html, path)
+    text = _text(path)
+    assert "**" not in text and "*à suivre*" not in text
+    assert "Un point daté et à suivre" in text
+    assert "• premier élément" in text and "• second" in text
+    raw = "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    for whole in ("31/12/1995", "Engagement", "vérification", "Vérification", "31/03/1996"):
+        assert whole in raw.replace("\t", " "), whole  # no word nor date cut by the column
+    assert "en retard de 12 jours" in text

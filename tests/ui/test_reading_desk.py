@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -267,3 +268,16 @@ def test_library_model_with_search_and_filters_passes_the_model_tester(
     assert model.rowCount() > 0
     assert model.data(model.index(0, 0), SNIPPET_ROLE)
     qtmodeltester.check(model)
+
+
+def test_the_header_shows_the_authors_current_group() -> None:
+    from qe_desktop.domain.deputy import DeputyRecord
+    from qe_desktop.ui.reader.header import header_html
+    from tests.exporters.library import synthetic_detail
+
+    detail = dataclasses.replace(
+        synthetic_detail("Question ?", None),
+        deputy=DeputyRecord("PA1", group="Libertés, Indépendants, Outre-mer et Territoires",
+                            group_abbrev="LIOT"),
+    )  # fmt: skip
+    assert "Outre-mer et Territoires (LIOT)" in header_html(detail)

@@ -29,6 +29,9 @@ def header_html(detail: QuestionDetail) -> str:
     legislature = legislature_label(r.legislature) if r.legislature else ""
     who = escape(detail.author_display)
     place = " - ".join(x for x in (r.author.constituency, r.author.group) if x)
+    if detail.current_group and detail.current_group != r.author.group:
+        current = translate("ReaderHeader", "current group: %1").replace("%1", detail.current_group)
+        place = f"{place} ({current})" if place else current
     asked = r.ministry_asked or r.ministry_assigned or ""
     answering = r.answer_ministry or r.ministry_assigned or ""
     ministries = escape(asked)
