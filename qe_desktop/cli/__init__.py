@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     p.add_argument("--view", default="library", help="vue à afficher")
+    coverage_cli.add_parsers(sub)
     return parser
 
 
@@ -179,7 +181,8 @@ def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
 def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     detail = services.questions.detail(args.key)
     if args.json:
-        _dump({**question_json(detail), **similarity_json(services.insights, detail.key)}, out)
+        extra = {**similarity_json(services.insights, detail.key), **coverage_cli.show_json(services, detail.key)}
+        _dump({**question_json(detail), **extra}, out)
         return 0
     r = detail.record
     out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
@@ -356,6 +359,7 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "migrate": cmd_migrate,
     "sync": cmd_sync,
+    "coverage": coverage_cli.cmd_coverage,
 }
 
 

@@ -7,11 +7,12 @@ canonical texts (DESIGN §3): demand spans in the question, evidence spans in th
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from qe_desktop.domain.text import text_hash
 
 # Bump when demand extraction or alignment changes: cached results of older versions are recomputed.
 COVERAGE_VERSION = 1
@@ -74,11 +75,12 @@ class Coverage:
 
 
 def texts_key(question_text: str, answer_text: str) -> tuple[str, str]:
-    """Content hashes of the two texts a coverage was computed on (the cache key)."""
-    return (
-        hashlib.sha256(question_text.encode("utf-8")).hexdigest(),
-        hashlib.sha256(answer_text.encode("utf-8")).hexdigest(),
-    )
+    """Content hashes of the two texts a coverage was computed on (the cache key).
+
+    The same hashes as the questions table's `question_hash`/`answer_hash`, so the
+    library can tell a current cache row from a stale one in SQL.
+    """
+    return text_hash(question_text), text_hash(answer_text)
 
 
 def coverage_to_json(coverage: Coverage) -> dict[str, Any]:

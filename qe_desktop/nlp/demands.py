@@ -59,6 +59,9 @@ _PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MIN_PART = 12
+_NAMED_SUBJECT = re.compile(
+    r"(?:M\.|Mme|Mlle)\s*(?:le\s+|la\s+)?[\wÀ-ÿ'’.-]+(?:\s+[\wÀ-ÿ'’.-]+){0,3}\s*$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +76,7 @@ def find_demands(question_text: str) -> list[Span]:
     candidates = [c for s in sentences if (c := _request(question_text, s)) is not None]
     if not candidates:
         fallback = _fallback(sentences)
-        return [] if fallback is None else [Span(fallback.start, fallback.end, fallback.text)]
+        return [] if fallback is None else _split(question_text, fallback.start, fallback.end)
     spans: list[Span] = []
     for candidate in candidates:
         spans.extend(_split(question_text, candidate.start, candidate.sentence.end))
@@ -96,6 +99,9 @@ def _request(text: str, sentence: Sentence) -> _Candidate | None:
             return _Candidate(sentence, sentence.start + start)
         if re.search(r"(?:aussi|donc|en\s+conséquence)\s*,?\s*$", before, re.IGNORECASE):
             return _Candidate(sentence, sentence.start + m.start())
+        named = _NAMED_SUBJECT.search(before)
+        if named:  # "Aussi, M. le Sénateur appelle le Gouvernement à…"
+            return _Candidate(sentence, sentence.start + named.start())
     return None
 
 

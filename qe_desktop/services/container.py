@@ -15,6 +15,7 @@ from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
 if TYPE_CHECKING:  # built on first use (see `Services`)
+    from qe_desktop.services.coverage import CoverageService
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.importing import AfterUpsert, ImportService
@@ -59,6 +60,12 @@ class Services:
         from qe_desktop.services.exchange import ExchangeService
 
         return ExchangeService(self.database)
+
+    @cached_property
+    def coverage(self) -> CoverageService:
+        from qe_desktop.services.coverage import CoverageService
+
+        return CoverageService(self.database, self.annotations, self.current_user)
 
     @property
     def after_upsert(self) -> list[AfterUpsert]:
