@@ -126,6 +126,9 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
     window.show()
     for _ in range(5):
         app.processEvents()
+    wait_for_background_work()  # e.g. the answer's coverage, drawn once computed
+    for _ in range(5):
+        app.processEvents()
     image = window.grab()
     ok = image.save(str(args.out))
     window.services.database.close()
