@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from qe_desktop.exporters.coverage_table import markdown_blocks
 from qe_desktop.exporters.atomic import write_text_atomically
 from qe_desktop.exporters.document import (
     COMMITMENT_HEADERS,
@@ -96,6 +97,8 @@ def _question(block: QuestionBlock) -> list[str]:
     blocks.append("\n".join(items))
     for section in block.sections:
         blocks.extend(_section(section))
+    if block.demands is not None:
+        blocks.extend(markdown_blocks(block.demands, _inline))
     if block.loose_notes:
         blocks.append("### Notes hors du texte reproduit")
         blocks.append(

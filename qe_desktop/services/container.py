@@ -84,7 +84,9 @@ class Services:
     def exporting(self) -> ExportService:
         from qe_desktop.services.exporting import ExportService
 
-        return ExportService(self.questions, self.pdf_writer, self.current_user)
+        return ExportService(
+            self.questions, self.pdf_writer, self.current_user, coverage=self.coverage.compute
+        )
 
     @cached_property
     def sync(self) -> SyncService:
