@@ -110,6 +110,11 @@ class CoverageService:
                     progress(done, total)
         return done
 
+    def pending(self) -> int:
+        """How many answered questions have no coverage for their current texts."""
+        with self._db.read() as session:
+            return store.pending_count(session)
+
     def lines(self, ministry: str | None = None) -> builtins.list[CoverageLine]:
         with self._db.read() as session:
             return store.lines(session, ministry)

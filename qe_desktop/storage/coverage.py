@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from typing import Any
+
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -41,6 +43,26 @@ def join_condition() -> ColumnElement[bool]:
         CoverageCache.question_hash == Question.question_hash,
         CoverageCache.answer_hash == Question.answer_hash,
         CoverageCache.version == COVERAGE_VERSION,
+    )
+
+
+def share_expression() -> Any:
+    """The question's current coverage share, as a correlated scalar (NULL: not analysed)."""
+    return (
+        select(CoverageCache.share)
+        .where(join_condition())
+        .correlate(Question)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def incomplete_condition() -> ColumnElement[bool]:
+    """Answers that leave at least one demand not fully answered."""
+    return (
+        exists()
+        .where(join_condition(), CoverageCache.answered < CoverageCache.demands)
+        .correlate(Question)
     )
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow
 from qe_desktop.domain.annotation import AnnotationRecord
 from qe_desktop.ui.annotations.commands import CreateCommand
 from qe_desktop.ui.coverage.controller import CoverageController, install_strip
+from qe_desktop.ui.coverage.library_fill import LibraryFill
 
 STATUS_MS = 8_000
 
@@ -24,9 +25,14 @@ class CoverageUi(QObject):
         self.window: Any = cast(Any, window)  # MainWindow (typed loosely: it imports us)
         reader = self.window.reader
         self.strip = install_strip(reader)
-        self.controller = CoverageController(
-            self.window.services.coverage, reader, self.strip, self.notify, self._accepted
-        )
+        service = self.window.services.coverage
+        self.controller = CoverageController(service, reader, self.strip, self.notify, self._accepted)
+        self.fill = LibraryFill(service, self.window.statusBar(), self._analysed)
+        self.window.library.model.modelReset.connect(self.fill.schedule)
+
+    def _analysed(self) -> None:
+        """New coverage figures: the list shows them (keeping the current question)."""
+        self.window.library.model.reload()
 
     def notify(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MS)
