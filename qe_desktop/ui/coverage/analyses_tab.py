@@ -17,7 +17,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
@@ -105,6 +105,6 @@ class CoverageTab(QWidget):
 def add_coverage_tab(tabs: QTabWidget, service: CoverageService) -> CoverageTab:
     """Append the tab to the Analyses view's tabs; it refreshes whenever it is shown."""
     tab = CoverageTab(service)
-    tabs.addTab(tab, tab.tr("Coverage"))
+    tabs.addTab(tab, QCoreApplication.translate("CoverageTab", "Coverage"))
     tabs.currentChanged.connect(lambda index: tab.refresh() if tabs.widget(index) is tab else None)
     return tab
