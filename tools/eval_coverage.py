@@ -63,7 +63,9 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def score_file(gold: dict, record: QuestionRecord, coverage: Coverage, tally: Tally, details: bool) -> None:
+def score_file(
+    gold: dict, record: QuestionRecord, coverage: Coverage, tally: Tally, details: bool
+) -> None:
     answer = record.answer_text or ""
     sentences = split_sentences(answer)
     index_by_text = {s.text: i for i, s in enumerate(sentences)}

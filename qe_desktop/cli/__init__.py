@@ -181,7 +181,10 @@ def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
 def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     detail = services.questions.detail(args.key)
     if args.json:
-        extra = {**similarity_json(services.insights, detail.key), **coverage_cli.show_json(services, detail.key)}
+        extra = {
+            **similarity_json(services.insights, detail.key),
+            **coverage_cli.show_json(services, detail.key),
+        }
         _dump({**question_json(detail), **extra}, out)
         return 0
     r = detail.record

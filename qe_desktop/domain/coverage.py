@@ -15,7 +15,7 @@ from typing import Any
 from qe_desktop.domain.text import text_hash
 
 # Bump when demand extraction or alignment changes: cached results of older versions are recomputed.
-COVERAGE_VERSION = 1
+COVERAGE_VERSION = 2
 
 
 class Addressed(StrEnum):
@@ -105,6 +105,7 @@ def coverage_to_payload(coverage: Coverage) -> str:
     """Compact JSON for the cache (everything needed to rebuild the records)."""
     data = coverage_to_json(coverage)
     for item, demand in zip(data["demands"], coverage.demands, strict=True):
+        item["score"] = demand.score  # exact: the record reads back equal
         item["asks"] = demand.asks
         item["reason"] = demand.reason
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

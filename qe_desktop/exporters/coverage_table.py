@@ -62,7 +62,8 @@ def summary(lines: Sequence[DemandLine]) -> str:
     """« 2 demandes sur 3 traitées (dont 1 partiellement) »."""
     treated = sum(line.verdict != VERDICT_LABELS_FR_NO for line in lines)
     partly = sum(line.verdict == VERDICT_LABELS_FR_PARTLY for line in lines)
-    text = f"{treated} demande{'s' if treated > 1 else ''} sur {len(lines)} traitée{'s' if treated > 1 else ''}"
+    plural = "s" if treated > 1 else ""
+    text = f"{treated} demande{plural} sur {len(lines)} traitée{plural}"
     return text + (f" (dont {partly} partiellement)" if partly else "")
 
 
@@ -148,7 +149,10 @@ def add_sheet(workbook: Workbook, lines: Sequence[DemandLine]) -> None:
     for line in lines:
         values = _sheet_row(line)
         sheet.append(
-            [escape_formula(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in values]
+            [
+                escape_formula(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v
+                for v in values
+            ]
         )
     for column, width in zip("ABCDEF", (34, 5, 60, 14, 80, 7), strict=True):
         sheet.column_dimensions[column].width = width
@@ -163,7 +167,10 @@ def render_csv(lines: Sequence[DemandLine], delimiter: str = ";") -> str:
     writer.writerow(SHEET_HEADERS)
     for line in lines:
         writer.writerow(
-            [escape_formula(v) if isinstance(v, str) else str(v).replace(".", ",") for v in _sheet_row(line)]
+            [
+                escape_formula(v) if isinstance(v, str) else str(v).replace(".", ",")
+                for v in _sheet_row(line)
+            ]
         )
     return buffer.getvalue()
 

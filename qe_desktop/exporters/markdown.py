@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from qe_desktop.exporters.coverage_table import markdown_blocks
 from qe_desktop.exporters.atomic import write_text_atomically
+from qe_desktop.exporters.coverage_table import markdown_blocks
 from qe_desktop.exporters.document import (
     COMMITMENT_HEADERS,
     BriefingDocument,

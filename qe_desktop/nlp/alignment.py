@@ -11,6 +11,7 @@ Every verdict carries a short reason so the reader can say why.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -44,13 +45,18 @@ _TOPIC_THRESHOLD = 0.20
 _DEMAND_THRESHOLD = 0.30
 _VECTOR_WEIGHT = 0.35
 _FLOOR = 0.15
+_ASKED_BONUS = 0.2
+# A quantity: digits that are not a bare year.
+_AMOUNT = re.compile(r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I)
 _SETTLING = frozenset({"future", "accomplished", "negated"})
 _DATE = re.compile(
     r"\b(?:(?:1[89]|2[01])\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
     r"octobre|novembre|décembre|printemps|été|automne|hiver|semestre|trimestre|rentrée)\b",
     re.IGNORECASE,
 )
-_NUMBER = re.compile(r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)\b", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)\b", re.I
+)
 _REASON = re.compile(
     r"\b(?:afin\s+de|afin\s+d['’]|en\s+raison|car|parce\s+que|destiné|compte\s+tenu|justifi\w*|"
     r"pour\s+(?:ces|cette)\s+raisons?|vise|visant|dans\s+le\s+but|trouve\s+son\s+origine|"
@@ -89,15 +95,15 @@ class ContentBag:
 def content_bag(doc: Doc) -> ContentBag:
     """Weighted content lemmas, entities and mean vector of a parsed text."""
     lemmas: Counter[str] = Counter()
-    vectors = []
+    vectors: list[np.ndarray] = []
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ not in _CONTENT_POS or token.is_stop or lemma in _GENERIC or len(lemma) < 3:
             continue
         lemmas[lemma] += 1
         if token.has_vector:
-            vectors.append(token.vector)
-    vector = np.mean(vectors, axis=0) if vectors else None
+            vectors.append(np.asarray(token.vector))
+    vector = np.mean(np.stack(vectors), axis=0) if vectors else None
     entities = frozenset(e.text.lower() for e in doc.ents if len(e.text) > 2)
     return ContentBag(lemmas, entities, vector, _moods(doc))
 
@@ -108,15 +114,15 @@ def _moods(doc: Doc) -> frozenset[str]:
     for i, token in enumerate(doc):
         morph = token.morph
         if token.pos_ in ("VERB", "AUX"):
-            if "Fut" in morph.get("Tense") and "Ind" in morph.get("Mood"):
+            if "Fut" in morph.get("Tense", []) and "Ind" in morph.get("Mood", []):
                 moods.add("future")
-            if "Cnd" in morph.get("Mood"):
+            if "Cnd" in morph.get("Mood", []):
                 moods.add("conditional")
             if (
                 token.pos_ == "AUX"
-                and "Pres" in morph.get("Tense")
+                and "Pres" in morph.get("Tense", [])
                 and i + 1 < len(doc)
-                and "Part" in doc[i + 1].morph.get("VerbForm")
+                and "Part" in doc[i + 1].morph.get("VerbForm", [])
             ):
                 moods.add("accomplished")
         if token.lower_ in ("pas", "aucun", "aucune", "rien", "jamais") and any(
@@ -159,7 +165,10 @@ def align(
         return []
     idf = _idf([question, *(bag for _, bag in sentences)])
     topic = [_similarity(question, bag, idf) for _, bag in sentences]
-    specific = [[_similarity(bag, s_bag, idf) for _, s_bag in sentences] for _, bag in demands]
+    specific = [
+        [_similarity(bag, s_bag, idf) + _gives_what_is_asked(span.text, s.text) for s, s_bag in sentences]
+        for span, bag in demands
+    ]
     evidence: list[list[int]] = [[] for _ in demands]
     for j in range(len(sentences)):
         if topic[j] < _TOPIC_THRESHOLD and max(row[j] for row in specific) < _DEMAND_THRESHOLD:
@@ -185,13 +194,17 @@ def align(
         chosen = sorted(evidence[i])
         score = max((specific[i][j] + topic[j]) / 2 for j in chosen) if chosen else 0.0
         texts = [sentences[j][0].text for j in chosen]
-        moods = frozenset().union(*(sentences[j][1].moods for j in chosen)) if chosen else frozenset()
+        moods = (
+            frozenset().union(*(sentences[j][1].moods for j in chosen)) if chosen else frozenset()
+        )
         verdict, kind, reason = judge(span.text, texts, moods)
         results.append(
             DemandCoverage(
                 demand=span,
                 addressed=verdict,
-                evidence=tuple(Span(s.start, s.end, s.text) for s in (sentences[j][0] for j in chosen)),
+                evidence=tuple(
+                    Span(s.start, s.end, s.text) for s in (sentences[j][0] for j in chosen)
+                ),
                 score=min(1.0, score),
                 asks=kind,
                 reason=reason,
@@ -200,10 +213,20 @@ def align(
     return results
 
 
+def _gives_what_is_asked(demand_text: str, sentence: str) -> float:
+    """A sentence holding a figure serves a demand for a figure (a date, for a date)."""
+    kind = asked_kind(demand_text)
+    if kind == "figure" and _AMOUNT.search(sentence):
+        return _ASKED_BONUS
+    if kind == "date" and _DATE.search(sentence):
+        return _ASKED_BONUS
+    return 0.0
+
+
 def _fill_gaps(chosen: list[int]) -> list[int]:
     """A sentence between two cited ones continues the same passage."""
     filled = set(chosen)
-    for a, b in zip(chosen, chosen[1:], strict=False):
+    for a, b in itertools.pairwise(chosen):
         if b - a == 2:
             filled.add(a + 1)
     return sorted(filled)
@@ -227,11 +250,23 @@ def judge(
         return Addressed.NO, kind, "no-evidence"
     joined = " ".join(evidence)
     if kind == "date":
-        return (Addressed.YES, kind, "date-given") if _DATE.search(joined) else (Addressed.PARTLY, kind, "no-date")
+        return (
+            (Addressed.YES, kind, "date-given")
+            if _DATE.search(joined)
+            else (Addressed.PARTLY, kind, "no-date")
+        )
     if kind == "figure":
-        return (Addressed.YES, kind, "figure-given") if _NUMBER.search(joined) else (Addressed.PARTLY, kind, "no-figure")
+        return (
+            (Addressed.YES, kind, "figure-given")
+            if _NUMBER.search(joined)
+            else (Addressed.PARTLY, kind, "no-figure")
+        )
     if kind == "reasons":
-        return (Addressed.YES, kind, "reason-given") if _REASON.search(joined) else (Addressed.PARTLY, kind, "no-reason")
+        return (
+            (Addressed.YES, kind, "reason-given")
+            if _REASON.search(joined)
+            else (Addressed.PARTLY, kind, "no-reason")
+        )
     vague = any(_VAGUE.search(text) for text in evidence)
     if vague:
         return Addressed.PARTLY, kind, "undecided"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from qe_desktop.domain.coverage import Coverage
 from qe_desktop.domain.sentences import split_sentences
-from qe_desktop.nlp.alignment import content_bag, align
+from qe_desktop.nlp.alignment import align, content_bag
 from qe_desktop.nlp.demands import find_demands
 from qe_desktop.nlp.pipeline import french
 

@@ -11,6 +11,7 @@ parse; the parse is kept for alignment, where wording varies freely.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -138,7 +139,9 @@ def _question_start(text: str, sentence: Sentence) -> int:
 def _split(text: str, start: int, end: int) -> list[Span]:
     cuts = [start]
     for m in _SPLIT.finditer(text, start, end):
-        if m.group("parallel") and not re.search(r"\bquant\s+à\b", text[cuts[-1] : m.start()], re.I):
+        if m.group("parallel") and not re.search(
+            r"\bquant\s+à\b", text[cuts[-1] : m.start()], re.I
+        ):
             continue  # "et à la…" continues a noun phrase unless it mirrors a "quant à"
         if re.search(r"\bentre\b", text[max(cuts[-1], m.start() - 80) : m.start()], re.I):
             continue  # "entre X et Y" names one relation
@@ -148,7 +151,7 @@ def _split(text: str, start: int, end: int) -> list[Span]:
             cuts.append(cut)
     bounds = [*cuts, end]
     spans = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         piece = text[a:b]
         stripped = piece.rstrip(" ,;")
         lead = len(piece) - len(piece.lstrip())
@@ -164,12 +167,29 @@ def _fallback(sentences: list[Sentence]) -> Sentence | None:
 
 
 _ASKS = (
-    ("figure", re.compile(r"(?:\bcombien|\bquel\w*\s+(?:est|sont|était|étaient|serait)\b.{0,120}\b(?:nombre|montant|ratio|coût|taux)\b|"
-                          r"\bquel\w*\s+(?:nombre|montant|ratio|coût|taux)|^(?:et\s+)?(?:le|la)\s+(?:montant|nombre|coût|taux)\b)", re.I)),
-    ("date", re.compile(r"(?:\bquelle\s+date|\bquand\b|\bquels?\s+délais?|\bcalendrier|\béchéances?|\béchéancier|"
-                        r"\bà\s+quel\s+moment|\bdate\s+(?:de|d['’]\w+)\s+(?:sortie|parution|publication|retour|implantation|mise))", re.I)),
+    (
+        "figure",
+        re.compile(
+            r"(?:\bcombien|\bquel\w*\s+(?:est|sont|était|étaient|serait)\b.{0,120}\b(?:nombre|montant|ratio|coût|taux)\b|"
+            r"\bquel\w*\s+(?:nombre|montant|ratio|coût|taux)|^(?:et\s+)?(?:le|la)\s+(?:montant|nombre|coût|taux)\b)",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"(?:\bquelle\s+date|\bquand\b|\bquels?\s+délais?|\bcalendrier|\béchéances?|\béchéancier|"
+            r"\bà\s+quel\s+moment|(?<!à\s)\bla\s+date\b|\bdate\s+(?:de|d['’]\w+)\s+(?:sortie|parution|publication|retour|implantation|mise))",
+            re.I,
+        ),
+    ),
     ("reasons", re.compile(r"\b(?:raisons?|pourquoi|motifs?|finalité)\b", re.I)),
-    ("yesno", re.compile(r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)", re.I)),
+    (
+        "yesno",
+        re.compile(
+            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)", re.I
+        ),
+    ),
 )
 
 

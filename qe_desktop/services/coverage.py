@@ -121,8 +121,8 @@ class CoverageService:
 
     def share_by_ministry(self) -> builtins.list[ShareRow]:
         with self._db.read() as session:
-            rows = store.share_by(session, [Question.ministry])
-        return [ShareRow(str(m or "—"), int(d or 0), int(a or 0)) for m, d, a in rows]
+            rows = store.share_by_ministry(session)
+        return [ShareRow(m or "—", d, a) for m, d, a in rows]
 
     def share_by_year(self) -> builtins.list[ShareRow]:
         with self._db.read() as session:
@@ -183,7 +183,9 @@ class CoverageService:
         coverage = analyze_coverage(question_text, answer_text)
         question_hash, answer_hash = texts_key(question_text, answer_text)
         with self._db.write() as session:
-            store.store(session, question_hash, answer_hash, coverage, coverage_to_payload(coverage))
+            store.store(
+                session, question_hash, answer_hash, coverage, coverage_to_payload(coverage)
+            )
         return coverage
 
     def _texts(self, key: str) -> tuple[str, str]:

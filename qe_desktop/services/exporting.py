@@ -18,14 +18,14 @@ from pathlib import Path
 
 from qe_desktop.domain.coverage import Coverage
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, Sort
+from qe_desktop.exporters.atomic import write_atomically, write_bytes_atomically
+from qe_desktop.exporters.coverage_table import add_sheet, companion_csv_path, demand_lines
+from qe_desktop.exporters.coverage_table import render_csv as coverage_csv
 from qe_desktop.exporters.document import DocumentOptions, build_document, default_title
 from qe_desktop.exporters.filenames import safe_file_name
 from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
-from qe_desktop.exporters.atomic import write_atomically, write_bytes_atomically
-from qe_desktop.exporters.coverage_table import add_sheet, companion_csv_path, demand_lines
-from qe_desktop.exporters.coverage_table import render_csv as coverage_csv
 from qe_desktop.exporters.tabular import annotation_lines, build_workbook, write_csv, write_xlsx
 from qe_desktop.services.questions import QuestionService
 
@@ -216,7 +216,9 @@ class ExportService:
         if fmt is ExportFormat.ICS:
             write_ics(details, path)
             return
-        demands = [line for d in details for line in demand_lines(d.key, (coverage or {}).get(d.key))]
+        demands = [
+            line for d in details for line in demand_lines(d.key, (coverage or {}).get(d.key))
+        ]
         if fmt is ExportFormat.CSV:
             write_csv(annotation_lines(details), path, options.csv_delimiter)
             if coverage is not None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-
 from typing import Any
 
 from sqlalchemy import and_, exists, func, select
@@ -100,7 +98,11 @@ def pending(session: Session, limit: int) -> list[Pending]:
     query = (
         select(Question.key, Question.question_text, Question.answer_text)
         .outerjoin(CoverageCache, join_condition())
-        .where(CoverageCache.id.is_(None), Question.answer_text.is_not(None), Question.answer_text != "")
+        .where(
+            CoverageCache.id.is_(None),
+            Question.answer_text.is_not(None),
+            Question.answer_text != "",
+        )
         .order_by(Question.id)
         .limit(limit)
     )
@@ -112,7 +114,11 @@ def pending_count(session: Session) -> int:
         select(func.count())
         .select_from(Question)
         .outerjoin(CoverageCache, join_condition())
-        .where(CoverageCache.id.is_(None), Question.answer_text.is_not(None), Question.answer_text != "")
+        .where(
+            CoverageCache.id.is_(None),
+            Question.answer_text.is_not(None),
+            Question.answer_text != "",
+        )
     )
     return int(session.scalar(query) or 0)
 
@@ -140,16 +146,16 @@ def lines(session: Session, ministry: str | None = None) -> list[CoverageLine]:
     ]
 
 
-def share_by(session: Session, groups: Sequence[ColumnElement[object]]) -> list[tuple[object, ...]]:
-    """(group values…, demands, fully answered demands) over analysed questions."""
+def share_by_ministry(session: Session) -> list[tuple[str, int, int]]:
+    """(ministry, demands, fully answered demands) over analysed answers."""
     query = (
-        select(*groups, func.sum(CoverageCache.demands), func.sum(CoverageCache.answered))
+        select(Question.ministry, func.sum(CoverageCache.demands), func.sum(CoverageCache.answered))
         .join(CoverageCache, join_condition())
         .where(CoverageCache.demands > 0)
-        .group_by(*groups)
-        .order_by(*groups)
+        .group_by(Question.ministry)
+        .order_by(Question.ministry)
     )
-    return [tuple(row) for row in session.execute(query)]
+    return [(str(m or ""), int(d or 0), int(a or 0)) for m, d, a in session.execute(query)]
 
 
 def _escape(value: str) -> str:

@@ -217,7 +217,9 @@ class FilterBar(QWidget):
         self.has_notes = QCheckBox(self.tr("Only questions with notes or highlights"))
         self.incomplete = QCheckBox(self.tr("Incomplete answers"))
         self.incomplete.setObjectName("incompleteAnswers")
-        self.incomplete.setToolTip(self.tr("Answers leaving at least one demand not fully answered"))
+        self.incomplete.setToolTip(
+            self.tr("Answers leaving at least one demand not fully answered")
+        )
         self.chamber.set_choices(
             [
                 (chamber_label("an", short=False), "an"),

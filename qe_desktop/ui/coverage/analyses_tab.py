@@ -67,13 +67,17 @@ class CoverageTab(QWidget):
         text = text.replace("%1", str(demands))
         text = text.replace("%2", str(round(100 * answered / demands)) if demands else "—")
         if pending:
-            text += " " + self.tr("%1 answers are still to be analysed.").replace("%1", str(pending))
+            text += " " + self.tr("%1 answers are still to be analysed.").replace(
+                "%1", str(pending)
+            )
         self.note.setText(text)
         top = sorted(self.ministries, key=lambda r: (-r.demands, r.label))[:TOP_MINISTRIES]
         self.by_ministry.setChart(
             self._chart(self.tr("Demands fully answered, by ministry"), top[::-1], horizontal=True)
         )
-        self.by_year.setChart(self._chart(self.tr("Demands fully answered, by year of answer"), self.years))
+        self.by_year.setChart(
+            self._chart(self.tr("Demands fully answered, by year of answer"), self.years)
+        )
 
     def _chart(self, title: str, rows: Sequence[ShareRow], *, horizontal: bool = False) -> QChart:
         chart = QChart()
@@ -91,8 +95,12 @@ class CoverageTab(QWidget):
         categories = QBarCategoryAxis()
         categories.append([short_ministry(r.label) if horizontal else r.label for r in rows])
         values = _percent_axis()
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(
+            categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
+        )
+        chart.addAxis(
+            values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
+        )
         series.attachAxis(categories)
         series.attachAxis(values)
         tips = [f"{r.label}\n{r.answered} / {r.demands}" for r in rows]

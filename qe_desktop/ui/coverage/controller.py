@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from qe_desktop.domain.annotation import AnnotationRecord
 from qe_desktop.domain.coverage import Coverage, DemandCoverage
@@ -92,7 +92,9 @@ class CoverageController(QObject):
         self.worker.start(lambda: (key, self.service.compute(key)))
 
     def _computed(self, result: object) -> None:
-        key, coverage = result  # type: ignore[misc]
+        if not isinstance(result, tuple) or len(result) != 2:
+            return
+        key, coverage = result
         if key == self.key and isinstance(coverage, Coverage):
             self._show(coverage)
 
@@ -129,7 +131,9 @@ class CoverageController(QObject):
         demands = self.coverage.demands
         self.reader.question_pane.set_coverage_marks(
             [
-                CoverageMark(d.demand.start, d.demand.end, VERDICT_COLORS[d.addressed], i, True, i == active)
+                CoverageMark(
+                    d.demand.start, d.demand.end, VERDICT_COLORS[d.addressed], i, True, i == active
+                )
                 for i, d in enumerate(demands)
             ]
         )
@@ -137,7 +141,8 @@ class CoverageController(QObject):
         if active is not None and active < len(demands):
             color = VERDICT_COLORS[demands[active].addressed]
             evidence = [
-                CoverageMark(e.start, e.end, color, active, False, True) for e in demands[active].evidence
+                CoverageMark(e.start, e.end, color, active, False, True)
+                for e in demands[active].evidence
             ]
         self.reader.answer_pane.set_coverage_marks(evidence)
 
@@ -146,7 +151,11 @@ class CoverageController(QObject):
         """The demand a point of either pane belongs to (a demand, or a piece of its evidence)."""
         if pane is self.reader.question_pane:
             return next(
-                (i for i, d in enumerate(self.coverage.demands) if d.demand.start <= offset < d.demand.end),
+                (
+                    i
+                    for i, d in enumerate(self.coverage.demands)
+                    if d.demand.start <= offset < d.demand.end
+                ),
                 None,
             )
         serving = [
@@ -191,7 +200,9 @@ class CoverageController(QObject):
             return False
         if event.type() == QEvent.Type.MouseMove and event.buttons() == Qt.MouseButton.NoButton:
             index = self.demand_at(pane, pane.offset_at(event.position().toPoint()))
-            self.hover(index if pane is self.reader.question_pane else self.hovered_from_answer(index))
+            self.hover(
+                index if pane is self.reader.question_pane else self.hovered_from_answer(index)
+            )
         elif (
             event.type() == QEvent.Type.MouseButtonRelease
             and event.button() == Qt.MouseButton.LeftButton
@@ -214,9 +225,7 @@ class CoverageController(QObject):
 
     # -- Élusion suggestions ----------------------------------------------------------------
     def extend_menu(self, menu: QMenu, offset: int) -> None:
-        demand = next(
-            (d for d in self.suggested if d.demand.start <= offset < d.demand.end), None
-        )
+        demand = next((d for d in self.suggested if d.demand.start <= offset < d.demand.end), None)
         if demand is None:
             return
         menu.addSeparator()
@@ -258,6 +267,6 @@ def install_strip(reader: ReaderPanel, parent: QWidget | None = None) -> Coverag
     """Put the strip between the reader's header and its panes."""
     strip = CoverageStrip(parent)
     layout = reader.layout()
-    index = layout.indexOf(reader.splitter)
-    layout.insertWidget(index, strip)  # type: ignore[attr-defined]
+    assert isinstance(layout, QVBoxLayout)
+    layout.insertWidget(layout.indexOf(reader.splitter), strip)
     return strip

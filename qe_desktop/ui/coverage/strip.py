@@ -96,7 +96,11 @@ class CoverageStrip(QFrame):
         )
         tip = f"<b>{escape(self.verdict_label(item.addressed))}</b><br>{escape(item.demand.text)}"
         if suggested:
-            tip += "<br><i>" + escape(self.tr("Suggested Élusion: click the arrow to accept or dismiss.")) + "</i>"
+            tip += (
+                "<br><i>"
+                + escape(self.tr("Suggested Élusion: click the arrow to accept or dismiss."))
+                + "</i>"
+            )
         chip.setToolTip(tip)
         chip.clicked.connect(lambda _checked=False, i=index: self.demand_clicked.emit(i))
         if suggested:
@@ -104,7 +108,9 @@ class CoverageStrip(QFrame):
             accept = menu.addAction(self.tr("Mark as an Élusion"))
             accept.triggered.connect(lambda _checked=False, i=index: self.elusion_accepted.emit(i))
             dismiss = menu.addAction(self.tr("Dismiss the suggestion"))
-            dismiss.triggered.connect(lambda _checked=False, i=index: self.elusion_dismissed.emit(i))
+            dismiss.triggered.connect(
+                lambda _checked=False, i=index: self.elusion_dismissed.emit(i)
+            )
             chip.setMenu(menu)
             chip.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         return chip

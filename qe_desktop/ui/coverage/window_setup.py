@@ -26,7 +26,9 @@ class CoverageUi(QObject):
         reader = self.window.reader
         self.strip = install_strip(reader)
         service = self.window.services.coverage
-        self.controller = CoverageController(service, reader, self.strip, self.notify, self._accepted)
+        self.controller = CoverageController(
+            service, reader, self.strip, self.notify, self._accepted
+        )
         self.fill = LibraryFill(service, self.window.statusBar(), self._analysed)
         self.window.library.model.modelReset.connect(self.fill.schedule)
 

@@ -8,7 +8,6 @@ Create Date: 2026-12-07 06:00:00.000000
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0010_coverage_cache"
 down_revision = "0007_search_statistics"
 branch_labels = None
