@@ -44,7 +44,7 @@ _GENERIC = frozenset(
 _TOPIC_THRESHOLD = 0.20
 _DEMAND_THRESHOLD = 0.30
 _VECTOR_WEIGHT = 0.35
-_FLOOR = 0.15
+_FLOOR = 0.08
 _ASKED_BONUS = 0.2
 # A quantity: digits that are not a bare year.
 _AMOUNT = re.compile(r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I)
@@ -186,7 +186,7 @@ def align(
         # A demand left without a sentence still gets its closest one when that one is on topic.
         if not evidence[i] and sentences:
             j = max(range(len(sentences)), key=lambda k: row[k] + topic[k])
-            if row[j] + topic[j] >= _FLOOR:
+            if row[j] >= _FLOOR:  # its own words, not just the question's topic
                 evidence[i].append(j)
         evidence[i] = _fill_gaps(sorted(set(evidence[i])))
     results = []
