@@ -1,4 +1,4 @@
-"""`show KEY --json` carries the coverage object; `qe-desktop coverage` lists answers by coverage."""
+"""`show KEY --json` carries the coverage object; `qe-desktop coverage` lists answers."""
 
 from __future__ import annotations
 

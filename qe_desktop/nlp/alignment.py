@@ -47,7 +47,9 @@ _VECTOR_WEIGHT = 0.35
 _FLOOR = 0.08
 _ASKED_BONUS = 0.2
 # A quantity: digits that are not a bare year.
-_AMOUNT = re.compile(r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I)
+_AMOUNT = re.compile(
+    r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I
+)
 _SETTLING = frozenset({"future", "accomplished", "negated"})
 _DATE = re.compile(
     r"\b(?:(?:1[89]|2[01])\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
@@ -160,13 +162,16 @@ def align(
     demands: Sequence[tuple[Span, ContentBag]],
     sentences: Sequence[tuple[Sentence, ContentBag]],
 ) -> list[DemandCoverage]:
-    """Verdict and evidence for each demand (bags come from `bags_for`)."""
+    """Verdict and evidence for each demand (bags come from `content_bag`)."""
     if not demands:
         return []
     idf = _idf([question, *(bag for _, bag in sentences)])
     topic = [_similarity(question, bag, idf) for _, bag in sentences]
     specific = [
-        [_similarity(bag, s_bag, idf) + _gives_what_is_asked(span.text, s.text) for s, s_bag in sentences]
+        [
+            _similarity(bag, s_bag, idf) + _gives_what_is_asked(span.text, s.text)
+            for s, s_bag in sentences
+        ]
         for span, bag in demands
     ]
     evidence: list[list[int]] = [[] for _ in demands]

@@ -20,7 +20,10 @@ def test_context_is_not_a_demand_and_spans_index_the_text() -> None:
 
 def test_one_sentence_asking_a_date_too_gives_two_demands() -> None:
     question = CONTEXT + "Il lui demande s'il compte rouvrir la caserne et dans quels délais."
-    assert texts(question) == ["Il lui demande s'il compte rouvrir la caserne", "et dans quels délais."]
+    assert texts(question) == [
+        "Il lui demande s'il compte rouvrir la caserne",
+        "et dans quels délais.",
+    ]
 
 
 def test_named_author_and_ainsi_que() -> None:

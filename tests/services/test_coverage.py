@@ -12,13 +12,17 @@ from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.storage.models import CoverageCache
 
-PAGE = """Question écrite n° 01234 - 17e législature
-Question de M. DUPONT Jean (Nord - Les Républicains) publiée le 02/02/2025 - page 100
-M. Jean Dupont attire l'attention de M. le ministre de l'intérieur sur la caserne de gendarmerie de Bailleul. Il lui demande s'il entend rénover la caserne de Bailleul et quel sera le montant des travaux. Il lui demande également comment seront relogés les gendarmes pendant le chantier.
-Réponse du Ministère de l'intérieur publiée le 03/04/2025 - page 200
-La rénovation de la caserne de gendarmerie de Bailleul sera engagée en 2026. Le montant des travaux est estimé à 4,2 millions d'euros.
-"""
-KEY_HINT = "dupont"
+PAGE = (
+    "Question écrite n° 01234 - 17e législature\n"
+    "Question de M. DUPONT Jean (Nord - Les Républicains) publiée le 02/02/2025 - page 100\n"
+    "M. Jean Dupont attire l'attention de M. le ministre de l'intérieur sur la caserne de "
+    "gendarmerie de Bailleul. Il lui demande s'il entend rénover la caserne de Bailleul et quel "
+    "sera le montant des travaux. Il lui demande également comment seront relogés les gendarmes "
+    "pendant le chantier.\n"
+    "Réponse du Ministère de l'intérieur publiée le 03/04/2025 - page 200\n"
+    "La rénovation de la caserne de gendarmerie de Bailleul sera engagée en 2026. Le montant des "
+    "travaux est estimé à 4,2 millions d'euros.\n"
+)
 
 
 @pytest.fixture
