@@ -126,11 +126,12 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
     window.show()
     for _ in range(5):
         app.processEvents()
-    wait_for_background_work()  # e.g. the answer's coverage, drawn once computed
-    for _ in range(5):
+    for _ in range(5):  # e.g. the answer's coverage, drawn once computed (a queued call follows)
+        wait_for_background_work()
         app.processEvents()
     image = window.grab()
     ok = image.save(str(args.out))
+    wait_for_background_work()
     window.services.database.close()
     if not ok:
         sys.stderr.write(f"impossible d'écrire {args.out}\n")

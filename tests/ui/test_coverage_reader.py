@@ -85,3 +85,31 @@ def test_clicking_a_chip_pins_the_demand(sample_window: MainWindow) -> None:
     assert tools.controller.pinned == 0
     tools.strip.chips[0].click()
     assert tools.controller.pinned is None
+
+
+def test_the_window_does_not_import_spacy_at_start() -> None:
+    """The French model loads in a background call the first time it is needed, never at start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from qe_desktop.app import main; import qe_desktop.ui.main_window; "
+        "import qe_desktop.ui.coverage.window_setup; "
+        "sys.exit(1 if 'spacy' in sys.modules else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False, timeout=120).returncode == 0
+
+
+def test_an_uncached_question_is_analysed_off_the_gui_thread(
+    sample_window: MainWindow, monkeypatch
+) -> None:
+    tools = sample_window.coverage_tools
+    monkeypatch.setattr(type(tools.controller.service), "model_loaded", staticmethod(lambda: False))
+    sample_window.show_question(SEED_KEY)
+    assert (
+        tools.controller.worker.busy or tools.controller.coverage.demands
+    )  # cached: shown at once
+    wait_for_background_work()
+    for _ in range(3):
+        QApplication.processEvents()
+    assert tools.controller.coverage.demands

@@ -10,7 +10,15 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolButton,
+    QWidget,
+)
 
 from qe_desktop.domain.coverage import Addressed, Coverage, DemandCoverage
 
@@ -27,6 +35,8 @@ class CoverageStrip(QFrame):
         super().__init__(parent)
         self.setObjectName("coverageStrip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Never widen the reader: chips that do not fit are clipped, the summary says it all.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("#coverageStrip { background: #f6f7f9; border-radius: 4px; }")
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 3, 8, 3)
