@@ -14,8 +14,9 @@ from qe_desktop.nlp.alignment import align, content_bag
 from qe_desktop.nlp.demands import find_demands
 from qe_desktop.nlp.pipeline import french
 
-# The parser is the slowest pipe and alignment needs only lemmas, vectors and entities.
-_DISABLED = ("parser",)
+# Alignment needs lemmas, morphology and vectors: the parser and the entity recogniser (proper
+# nouns stand in for entities) would double the time of a question.
+_DISABLED = ("parser", "ner")
 
 
 def analyze_coverage(question_text: str, answer_text: str | None) -> Coverage:
