@@ -46,6 +46,7 @@ _DEMAND_THRESHOLD = 0.30
 _VECTOR_WEIGHT = 0.35
 _FLOOR = 0.08
 _ASKED_BONUS = 0.2
+_OWN_WORDS = 2  # a demand with fewer content lemmas than this is about the question's subject
 # A quantity: digits that are not a bare year.
 _AMOUNT = re.compile(
     r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I
@@ -195,7 +196,10 @@ def align(
         # A demand left without a sentence still gets its closest one when that one is on topic.
         if not evidence[i] and sentences:
             j = max(range(len(sentences)), key=lambda k: row[k] + topic[k])
-            if row[j] >= _FLOOR:  # its own words, not just the question's topic
+            # Its own words, not just the question's topic: unless it has none of its own
+            # ("clarifier ses intentions sur le sujet" is about the question's subject).
+            own = row[j] if len(demands[i][1].lemmas) >= _OWN_WORDS else row[j] + topic[j]
+            if own >= _FLOOR:
                 evidence[i].append(j)
         evidence[i] = _fill_gaps(sorted(set(evidence[i])))
     results = []

@@ -976,7 +976,7 @@
     <message>
         <location line="+3"/>
         <source>%1 of %2 demands addressed</source>
-        <translation>%1 demandes sur %2 traitées</translation>
+        <translation>%1 sur %2 demandes traitées</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -93,7 +93,12 @@ class CoverageTab(QWidget):
         series.append(bar_set)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([short_ministry(r.label) if horizontal else r.label for r in rows])
+        categories.append([short_ministry(r.label, 34) if horizontal else r.label for r in rows])
+        font = categories.labelsFont()
+        font.setPointSizeF(max(6.5, font.pointSizeF() - 2))
+        categories.setLabelsFont(font)  # ministry names and thirty years must fit
+        if not horizontal and len(rows) > 12:
+            categories.setLabelsAngle(-90)
         values = _percent_axis()
         chart.addAxis(
             categories, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
