@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
 from qe_desktop.cli import annotate, history
+from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -119,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     history.add_parsers(sub)
     annotate.add_parsers(sub)
+    coverage_cli.add_parsers(sub)
     return parser
 
 
@@ -181,7 +183,11 @@ def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
 def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     detail = services.questions.detail(args.key)
     if args.json:
-        _dump({**question_json(detail), **similarity_json(services.insights, detail.key)}, out)
+        extra = {
+            **similarity_json(services.insights, detail.key),
+            **coverage_cli.show_json(services, detail.key),
+        }
+        _dump({**question_json(detail), **extra}, out)
         return 0
     r = detail.record
     out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
@@ -361,6 +367,7 @@ COMMANDS: dict[str, Command] = {
     "migrate": cmd_migrate,
     "sync": cmd_sync,
     "imports": history.cmd_imports,
+    "coverage": coverage_cli.cmd_coverage,
 }
 
 

@@ -31,6 +31,7 @@ class QuestionRow:
     delay_days: int | None
     annotation_count: int
     snippet: str = ""  # search result excerpt, with [[ ]] around matched terms
+    coverage: float | None = None  # share of the demands answered (None: not analysed yet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ SORT_COLUMNS = (
     "status",
     "delay_days",
     "annotation_count",
+    "coverage",
 )
 
 
@@ -93,6 +95,7 @@ class QuestionFilter:
     tag: str | None = None
     category: str | None = None
     keys: tuple[str, ...] = ()
+    incomplete_answers: bool = False  # answers leaving a demand not fully answered
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,8 @@ passage ends, and one table of commitments. Nothing here formats a file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,8 +23,10 @@ from qe_desktop.domain.annotation import (
     Part,
 )
 from qe_desktop.domain.commitment_tracking import days_overdue
+from qe_desktop.domain.coverage import Coverage
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters import citations
+from qe_desktop.exporters.coverage_table import DemandLine, demand_lines
 from qe_desktop.exporters.paragraphs import Highlight, Note, Paragraph, Run, build_paragraphs
 
 __all__ = [
@@ -63,6 +66,7 @@ class DocumentOptions:
     include_answer_text: bool = True
     only_annotated: bool = False  # keep only paragraphs holding a highlight, "[…]" between
     include_commitments: bool = True
+    include_coverage: bool = True  # the « Demandes et réponses » table of each answered question
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +129,7 @@ class QuestionBlock:
     free_note: str = ""
     loose_notes: tuple[Note, ...] = ()  # orphans and notes on texts left out of the note
     commitments: tuple[CommitmentLine, ...] = ()
+    demands: tuple[DemandLine, ...] | None = None  # « Demandes et réponses »; None: not asked
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,8 +360,9 @@ def build_document(
     *,
     created: datetime | None = None,
     author: str = "",
+    coverage: Mapping[str, Coverage] | None = None,
 ) -> BriefingDocument:
-    """The briefing note for some questions, in the order given."""
+    """The briefing note for some questions, in the order given (`coverage` by question key)."""
     options = options or DocumentOptions()
     created = created or datetime.now().astimezone()
     categories = next((d.categories for d in details if d.categories), DEFAULT_CATEGORIES)
@@ -364,6 +370,13 @@ def build_document(
     numbering = _Numbering()
     today = created.date()
     blocks = tuple(_block(detail, options, highlights, numbering, today) for detail in details)
+    if coverage is not None and options.include_coverage:
+        blocks = tuple(
+            dataclasses.replace(block, demands=demand_lines(block.key, coverage[block.key]))
+            if block.key in coverage
+            else block
+            for block in blocks
+        )
     used = {a.category for detail in details for a in detail.annotations if not a.deleted}
     legend = tuple(h for name, h in highlights.items() if name in used)
     count = len(details)

@@ -241,6 +241,10 @@ def _question(document: DocxDocument, block: QuestionBlock, *, new_page: bool) -
     _fields(document, block)
     for section in block.sections:
         _section(document, section, block.link)
+    if block.demands is not None:
+        from qe_desktop.exporters.coverage_table import docx_table
+
+        docx_table(document, block.demands)
     if block.loose_notes:
         document.add_heading("Notes hors du texte reproduit", level=2)
         for note in block.loose_notes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from qe_desktop.exporters.coverage_table import html_block
 from qe_desktop.exporters.document import (
     COMMITMENT_HEADERS,
     COMMITMENT_UNBREAKABLE,
@@ -130,6 +131,8 @@ def _question(block: QuestionBlock, new_page: bool) -> str:
         _fields(block),
     ]
     parts.extend(_section(section, block.link) for section in block.sections)
+    if block.demands is not None:
+        parts.append(html_block(block.demands, _text))
     if block.loose_notes:
         parts.append("<h3>Notes hors du texte reproduit</h3>")
         parts.extend(_note(note) for note in block.loose_notes)

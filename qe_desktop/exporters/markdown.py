@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from qe_desktop.exporters.atomic import write_text_atomically
+from qe_desktop.exporters.coverage_table import markdown_blocks
 from qe_desktop.exporters.document import (
     COMMITMENT_HEADERS,
     BriefingDocument,
@@ -105,6 +106,8 @@ def _question(block: QuestionBlock) -> list[str]:
     blocks.append("\n".join(items))
     for section in block.sections:
         blocks.extend(_section(section, block.link))
+    if block.demands is not None:
+        blocks.extend(markdown_blocks(block.demands, _inline))
     if block.loose_notes:
         blocks.append("### Notes hors du texte reproduit")
         blocks.append(

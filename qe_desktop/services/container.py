@@ -15,6 +15,7 @@ from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
 if TYPE_CHECKING:  # built on first use (see `Services`)
+    from qe_desktop.services.coverage import CoverageService
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.import_history import ImportHistory
@@ -72,6 +73,12 @@ class Services:
 
         return ExchangeService(self.database)
 
+    @cached_property
+    def coverage(self) -> CoverageService:
+        from qe_desktop.services.coverage import CoverageService
+
+        return CoverageService(self.database, self.annotations, self.current_user)
+
     @property
     def after_upsert(self) -> list[AfterUpsert]:
         """What every import or sync runs after writing a question."""
@@ -95,7 +102,9 @@ class Services:
     def exporting(self) -> ExportService:
         from qe_desktop.services.exporting import ExportService
 
-        return ExportService(self.questions, self.pdf_writer, self.current_user)
+        return ExportService(
+            self.questions, self.pdf_writer, self.current_user, coverage=self.coverage.compute
+        )
 
     @cached_property
     def sync(self) -> SyncService:

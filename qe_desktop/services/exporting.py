@@ -16,13 +16,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from qe_desktop.domain.coverage import Coverage
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, Sort
+from qe_desktop.exporters.atomic import write_atomically, write_bytes_atomically
+from qe_desktop.exporters.coverage_table import add_sheet, companion_csv_path, demand_lines
+from qe_desktop.exporters.coverage_table import render_csv as coverage_csv
 from qe_desktop.exporters.document import DocumentOptions, build_document, default_title
 from qe_desktop.exporters.filenames import safe_file_name
 from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
-from qe_desktop.exporters.tabular import annotation_lines, write_csv, write_xlsx
+from qe_desktop.exporters.tabular import annotation_lines, build_workbook, write_csv, write_xlsx
 from qe_desktop.services.questions import QuestionService
 
 PdfWriter = Callable[[str, Path], None]
@@ -92,11 +96,13 @@ class ExportService:
         pdf_writer: PdfWriter | None = None,
         user: Callable[[], str] = lambda: "",
         clock: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        coverage: Callable[[str], Coverage] | None = None,
     ) -> None:
         self._questions = questions
         self._pdf_writer = pdf_writer
         self._user = user
         self._clock = clock
+        self._coverage = coverage  # answer coverage by key (« Demandes et réponses »)
 
     def available_formats(self) -> list[ExportFormat]:
         """The formats this installation can write (PDF needs Qt, .ics its feature)."""
@@ -169,9 +175,12 @@ class ExportService:
             details.append(self._questions.detail(key))
         if cancelled():
             return ExportResult(path, fmt, cancelled=True)
+        coverage = self._coverages(details, fmt, cancelled)
+        if cancelled():
+            return ExportResult(path, fmt, cancelled=True)
         progress(len(keys), len(keys), path.name)
         try:
-            in_calendar = self._write(details, fmt, path, options)
+            in_calendar = self._write(details, fmt, path, options, coverage)
         except OSError as error:
             reason = error.strerror or str(error)
             raise ExportError(f"Impossible d'écrire {path} : {reason}") from error
@@ -186,20 +195,54 @@ class ExportService:
             undated=0 if in_calendar is None else commitments - in_calendar,
         )
 
+    def _coverages(
+        self, details: list[QuestionDetail], fmt: ExportFormat, cancelled: Callable[[], bool]
+    ) -> dict[str, Coverage] | None:
+        """Coverage of the answered questions (cached, else computed: the French model loads)."""
+        if self._coverage is None or fmt is ExportFormat.ICS:
+            return None
+        found: dict[str, Coverage] = {}
+        for detail in details:
+            if cancelled():
+                break
+            if detail.record.answer_text:
+                found[detail.key] = self._coverage(detail.key)
+        return found
+
     def _write(
-        self, details: list[QuestionDetail], fmt: ExportFormat, path: Path, options: ExportOptions
+        self,
+        details: list[QuestionDetail],
+        fmt: ExportFormat,
+        path: Path,
+        options: ExportOptions,
+        coverage: dict[str, Coverage] | None = None,
     ) -> int | None:
         """Write the file; for .ics, returns how many commitments it holds (the dated ones)."""
         if fmt is ExportFormat.ICS:
             return write_ics(details, path)
+        demands = [
+            line for d in details for line in demand_lines(d.key, (coverage or {}).get(d.key))
+        ]
         if fmt is ExportFormat.CSV:
             write_csv(annotation_lines(details), path, options.csv_delimiter)
+            if coverage is not None:
+                text = coverage_csv(demands, options.csv_delimiter)
+                write_bytes_atomically(companion_csv_path(path), text.encode("utf-8-sig"))
             return None
         if fmt is ExportFormat.XLSX:
-            write_xlsx(annotation_lines(details), path, options.title)
+            if coverage is None:
+                write_xlsx(annotation_lines(details), path, options.title)
+                return None
+            workbook = build_workbook(annotation_lines(details), options.title)
+            add_sheet(workbook, demands)
+            write_atomically(path, lambda temporary: workbook.save(temporary))
             return None
         document = build_document(
-            details, options.document(), created=self._clock(), author=self._user()
+            details,
+            options.document(),
+            created=self._clock(),
+            author=self._user(),
+            coverage=coverage,
         )
         if fmt is ExportFormat.MARKDOWN:
             write_markdown(document, path)

@@ -8,6 +8,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -237,6 +238,29 @@ class DismissedSuggestion(Base):
     sentence: Mapped[str] = mapped_column(Text)
     dismissed_by: Mapped[str] = mapped_column(String(120), default="")
     dismissed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CoverageCache(Base):
+    """Answer coverage computed for one pair of texts (issue #20), keyed by their content hashes.
+
+    Keyed on the texts, not the question, so an unchanged text is never analysed twice and a
+    changed one (erratum, new answer) simply misses: the library joins on the question's
+    current `question_hash`/`answer_hash`, which can never pick up a stale result.
+    """
+
+    __tablename__ = "coverage_cache"
+    __table_args__ = (UniqueConstraint("question_hash", "answer_hash", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_hash: Mapped[str] = mapped_column(String(64))
+    answer_hash: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = mapped_column(Integer)
+    demands: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    treated: Mapped[int] = mapped_column(Integer, default=0)
+    share: Mapped[float | None] = mapped_column(Float)
+    payload: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class PendingAnnotation(Base):

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
-from qe_desktop.storage import search
+from qe_desktop.storage import coverage, search
 from qe_desktop.storage.mapping import (
     apply_record,
     merge_records,
@@ -199,6 +199,8 @@ def _apply_filter(query: Select[Any], flt: QuestionFilter, today: date) -> Selec
         )
     if flt.keys:
         query = query.where(Question.key.in_(flt.keys))
+    if flt.incomplete_answers:
+        query = query.where(coverage.incomplete_condition())
     return query
 
 
@@ -222,6 +224,7 @@ def _sort_column(sort: Sort, today: date) -> Any:
         "status": status_expression(today),
         "delay_days": Question.delay_days,
         "annotation_count": Question.annotation_count,
+        "coverage": coverage.share_expression(),
     }
     return columns.get(sort.column, Question.published_on)
 
@@ -253,6 +256,7 @@ def _rows_query(
         status,
         Question.delay_days,
         Question.annotation_count,
+        coverage.share_expression().label("coverage"),
     )
     terms = search.parse_terms(flt.text)
     searching = not terms.empty
@@ -360,6 +364,7 @@ def _to_row(m: Any) -> QuestionRow:
         delay_days=m["delay_days"],
         annotation_count=m["annotation_count"],
         snippet=m.get("snippet") or "",
+        coverage=m.get("coverage"),
     )
 
 

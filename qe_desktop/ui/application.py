@@ -126,6 +126,9 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
     window.show()
     for _ in range(5):
         app.processEvents()
+    for _ in range(5):  # e.g. the answer's coverage, drawn once computed (a queued call follows)
+        wait_for_jobs()
+        app.processEvents()
     image = window.grab()
     ok = image.save(str(args.out))
     wait_for_jobs()  # lookups started by the shown question still read the library

@@ -46,6 +46,7 @@ def encode_filter(flt: QuestionFilter) -> str:
         "published_from": flt.published_from.isoformat() if flt.published_from else None,
         "published_to": flt.published_to.isoformat() if flt.published_to else None,
         "has_notes": flt.has_notes,
+        "incomplete_answers": flt.incomplete_answers,
         "tag": flt.tag,
         "category": flt.category,
     }
@@ -86,6 +87,7 @@ def decode_filter(text: object) -> QuestionFilter:
             published_from=_day(state, "published_from"),
             published_to=_day(state, "published_to"),
             has_notes=state.get("has_notes") is True,
+            incomplete_answers=state.get("incomplete_answers") is True,
             tag=_text(state, "tag"),
             category=_text(state, "category"),
         )
@@ -213,6 +215,11 @@ class FilterBar(QWidget):
         self.published_from = _DateBound()
         self.published_to = _DateBound()
         self.has_notes = QCheckBox(self.tr("Only questions with notes or highlights"))
+        self.incomplete = QCheckBox(self.tr("Incomplete answers"))
+        self.incomplete.setObjectName("incompleteAnswers")
+        self.incomplete.setToolTip(
+            self.tr("Answers leaving at least one demand not fully answered")
+        )
         self.chamber.set_choices(
             [
                 (chamber_label("an", short=False), "an"),
@@ -239,6 +246,7 @@ class FilterBar(QWidget):
                 grid.addWidget(caption, row, column * 2)
                 grid.addWidget(widget, row, column * 2 + 1, 1, 3 if len(fields) == 1 else 1)
         grid.addWidget(self.has_notes, len(rows), 1, 1, 3)
+        grid.addWidget(self.incomplete, len(rows) + 1, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         for combo in (
@@ -254,6 +262,7 @@ class FilterBar(QWidget):
         self.published_from.dateChanged.connect(self._on_change)
         self.published_to.dateChanged.connect(self._on_change)
         self.has_notes.toggled.connect(self._on_change)
+        self.incomplete.toggled.connect(self._on_change)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(3)
@@ -289,6 +298,7 @@ class FilterBar(QWidget):
             published_from=self.published_from.value(),
             published_to=self.published_to.value(),
             has_notes=self.has_notes.isChecked(),
+            incomplete_answers=self.incomplete.isChecked(),
             tag=self.tag.value(),
             category=self.category.value(),
         )
@@ -311,6 +321,9 @@ class FilterBar(QWidget):
         blocked = self.has_notes.blockSignals(True)
         self.has_notes.setChecked(flt.has_notes)
         self.has_notes.blockSignals(blocked)
+        blocked = self.incomplete.blockSignals(True)
+        self.incomplete.setChecked(flt.incomplete_answers)
+        self.incomplete.blockSignals(blocked)
         self._update_summary()
 
     def active_count(self) -> int:
@@ -328,6 +341,7 @@ class FilterBar(QWidget):
                 "published_from",
                 "published_to",
                 "has_notes",
+                "incomplete_answers",
                 "tag",
                 "category",
             )

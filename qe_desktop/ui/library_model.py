@@ -49,6 +49,7 @@ class LibraryModel(QAbstractTableModel):
         ("ministry", str(QT_TRANSLATE_NOOP("LibraryModel", "Ministry"))),
         ("delay_days", str(QT_TRANSLATE_NOOP("LibraryModel", "Delay (d)"))),
         ("annotation_count", str(QT_TRANSLATE_NOOP("LibraryModel", "Notes"))),
+        ("coverage", str(QT_TRANSLATE_NOOP("LibraryModel", "Coverage"))),
     ]
     HEADER_TIPS: ClassVar[dict[str, str]] = {
         "delay_days": str(
@@ -57,6 +58,11 @@ class LibraryModel(QAbstractTableModel):
             )
         ),
         "annotation_count": str(QT_TRANSLATE_NOOP("LibraryModel", "Number of annotations")),
+        "coverage": str(
+            QT_TRANSLATE_NOOP(
+                "LibraryModel", "Share of the question's demands the answer fully answers"
+            )
+        ),
     }
 
     def __init__(self, service: QuestionService, parent: Any = None) -> None:
@@ -222,6 +228,7 @@ class LibraryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             "delay_days",
             "annotation_count",
+            "coverage",
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
@@ -249,4 +256,6 @@ class LibraryModel(QAbstractTableModel):
             return "" if row.delay_days is None else str(row.delay_days)
         if column == "annotation_count":
             return str(row.annotation_count) if row.annotation_count else ""
+        if column == "coverage":
+            return "" if row.coverage is None else f"{round(100 * row.coverage)} %"
         return str(getattr(row, column) or "")

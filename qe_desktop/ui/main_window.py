@@ -30,6 +30,7 @@ from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
+from qe_desktop.ui.coverage.window_setup import install_coverage
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.import_history_dialog import install_import_history
 from qe_desktop.ui.library_panel import LibraryPanel
@@ -141,6 +142,7 @@ class MainWindow(HostWindow):
         self.annotation_tools.controller.changed.connect(self._annotations_changed)
         self.team_tools = install_team_tools(self, menu, view)
         self.commitment_tools = install_commitments(self, view)
+        self.coverage_tools = install_coverage(self)
         self.analyses_tools = install_analyses(self, view)
         self.restore_backup_action = install_backups(self, self.services.backups, menu)
         self.import_history_action = install_import_history(self, menu)

@@ -924,6 +924,148 @@
     </message>
 </context>
 <context>
+    <name>CoverageController</name>
+    <message>
+        <location filename="../../qe_desktop/ui/coverage/controller.py" line="+77"/>
+        <source>no answer to compare with yet</source>
+        <translation>pas encore de réponse à comparer</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>coverage unavailable: %1</source>
+        <translation>couverture indisponible : %1</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>No passage of the answer treats this demand.</source>
+        <translation>Aucun passage de la réponse ne traite cette demande.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Demand left without answer</source>
+        <translation>Demande restée sans réponse</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark as an Élusion</source>
+        <translation>Marquer comme élusion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss the suggestion</source>
+        <translation>Écarter la suggestion</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Élusion recorded in the question.</source>
+        <translation>Élusion relevée dans la question.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Suggestion dismissed: it will not be offered again.</source>
+        <translation>Suggestion écartée : elle ne sera plus proposée.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageStrip</name>
+    <message>
+        <location filename="../../qe_desktop/ui/coverage/strip.py" line="+44"/>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>analysing the answer…</source>
+        <translation>analyse de la réponse…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no request found in the question</source>
+        <translation>aucune demande repérée dans la question</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 of %2 demands addressed</source>
+        <translation>%1 sur %2 demandes traitées</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(%1 partly)</source>
+        <translation>(dont %1 partiellement)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>answered</source>
+        <translation>répondue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>partly answered</source>
+        <translation>partiellement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not answered</source>
+        <translation>sans réponse</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Suggested Élusion: click the arrow to accept or dismiss.</source>
+        <translation>Élusion suggérée : cliquez sur la flèche pour l&apos;accepter ou l&apos;écarter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mark as an Élusion</source>
+        <translation>Marquer comme élusion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismiss the suggestion</source>
+        <translation>Écarter la suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../../qe_desktop/ui/coverage/analyses_tab.py" line="+66"/>
+        <source>%1 demands in the analysed answers, %2 % fully answered.</source>
+        <translation>%1 demandes dans les réponses analysées, dont %2 % entièrement répondues.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 answers are still to be analysed.</source>
+        <translation>%1 réponses restent à analyser.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Demands fully answered, by ministry</source>
+        <translation>Demandes entièrement répondues, par ministère</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Demands fully answered, by year of answer</source>
+        <translation>Demandes entièrement répondues, par année de réponse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>fully answered</source>
+        <translation>entièrement répondues</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageUi</name>
+    <message>
+        <location filename="../../qe_desktop/ui/coverage/window_setup.py" line="+52"/>
+        <source>Mark an Élusion</source>
+        <translation>Relever une élusion</translation>
+    </message>
+</context>
+<context>
     <name>DueDateDialog</name>
     <message>
         <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+135"/>
@@ -1128,7 +1270,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../qe_desktop/ui/filter_bar.py" line="+185"/>
+        <location filename="../../qe_desktop/ui/filter_bar.py" line="+187"/>
         <source>Show only questions with this status (several allowed)</source>
         <translation>N&apos;afficher que les questions ayant ce statut (plusieurs choix possibles)</translation>
     </message>
@@ -1190,7 +1332,17 @@
         <translation>Seulement les questions annotées</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>Incomplete answers</source>
+        <translation>Réponses incomplètes</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answers leaving at least one demand not fully answered</source>
+        <translation>Réponses laissant au moins une demande sans réponse complète</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Chamber</source>
         <translation>Chambre</translation>
     </message>
@@ -1235,7 +1387,7 @@
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+132"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
@@ -1397,6 +1549,19 @@
     </message>
 </context>
 <context>
+    <name>LibraryFill</name>
+    <message>
+        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+50"/>
+        <source>Analysing the answers</source>
+        <translation>Analyse des réponses</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>LibraryModel</name>
     <message>
         <location filename="../../qe_desktop/ui/library_model.py" line="+42"/>
@@ -1449,6 +1614,11 @@
         <translation>Notes</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Coverage</source>
+        <translation>Couverture</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Days between publication of the question and the answer</source>
         <translation>Nombre de jours entre la publication de la question et celle de la réponse</translation>
@@ -1457,6 +1627,11 @@
         <location line="+4"/>
         <source>Number of annotations</source>
         <translation>Nombre d&apos;annotations</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the question&apos;s demands the answer fully answers</source>
+        <translation>Part des demandes de la question auxquelles la réponse répond entièrement</translation>
     </message>
 </context>
 <context>
@@ -1491,7 +1666,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+47"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1556,7 +1731,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>

@@ -37,3 +37,12 @@ def sample_window(qtbot, sample_services: Services, settings: QSettings) -> Iter
     win.refresh()
     win.show()
     yield win
+
+
+@pytest.fixture(autouse=True)
+def _join_background_work() -> Iterator[None]:
+    """Let background calls (e.g. the answer coverage of an opened question) end with the test."""
+    yield
+    from qe_desktop.ui.jobs import wait_for_jobs
+
+    wait_for_jobs()

@@ -61,6 +61,9 @@ class AnalysesTools(QObject):
             self.view.setWindowFlag(Qt.WindowType.Window)
             self.view.resize(1200, 720)
             self.view.question_activated.connect(self.open_question)
+            from qe_desktop.ui.coverage.analyses_tab import add_coverage_tab
+
+            self.coverage_tab = add_coverage_tab(self.view.tabs, services.coverage)
         self.view.set_filter(self.window.library.model.current_filter)
         self.view.show()
         self.view.raise_()

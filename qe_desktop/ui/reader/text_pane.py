@@ -164,6 +164,7 @@ class TextPane(QTextBrowser):
             self._selection(h.start, h.end, self._highlight_format(h)) for h in self._highlights
         ]
         selections[:0] = self._suggestion_selections()  # dashed, under the highlights
+        selections[:0] = self._coverage_selections()  # demands and their evidence (ui/coverage)
         selections.extend(self._search_selections)
         if self._flash is not None:
             fmt = QTextCharFormat()
@@ -296,3 +297,47 @@ class TextPane(QTextBrowser):
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(QColor("#e76f51"))
         return [self._selection(start, end, fmt) for start, end in self.suggestion_spans]
+
+    # -- answer coverage (qe_desktop/ui/coverage): demands underlined, evidence tinted ------
+    def set_coverage_marks(self, marks: Sequence[CoverageMark]) -> None:
+        """Draw coverage marks over the text shown now (dropped once another text is shown)."""
+        size = len(self._text)
+        kept = tuple(m for m in marks if 0 <= m.start < m.end <= size)
+        self._coverage = (self._text, kept)
+        self._apply_selections()
+
+    @property
+    def coverage_marks(self) -> tuple[CoverageMark, ...]:
+        text, marks = getattr(self, "_coverage", ("", ()))
+        return marks if text == self._text else ()
+
+    def coverage_mark_at(self, offset: int) -> CoverageMark | None:
+        covering = [m for m in self.coverage_marks if m.start <= offset < m.end]
+        return min(covering, key=lambda m: m.end - m.start, default=None)
+
+    def _coverage_selections(self) -> list[QTextEdit.ExtraSelection]:
+        selections = []
+        for mark in self.coverage_marks:
+            fmt = QTextCharFormat()
+            color = QColor(mark.color)
+            if mark.underline:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(color)
+            if mark.active:
+                tint = QColor(color)
+                tint.setAlpha(70)
+                fmt.setBackground(tint)
+            selections.append(self._selection(mark.start, mark.end, fmt))
+        return selections
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageMark:
+    """A demand (underlined) or a piece of evidence, tinted when its link is active."""
+
+    start: int
+    end: int
+    color: str
+    demand: int  # index of the demand it belongs to
+    underline: bool = False
+    active: bool = False

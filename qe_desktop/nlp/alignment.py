@@ -1,0 +1,288 @@
+"""Which answer sentences treat which demand, and is what was asked actually given?
+
+Each answer sentence is compared with the question as a whole (is it on topic at all?)
+and with each demand (which ask does it serve?), through content lemmas weighted by
+rarity, the spaCy model's word vectors, shared named entities, and the answer's order
+(answers usually follow the order of the demands). A demand with no on-topic sentence is
+"sans réponse"; one whose sentences do not contain the kind of thing asked (a date, a
+figure, a reason, a decision rather than "une réflexion est engagée") is "partiellement".
+Every verdict carries a short reason so the reader can say why.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from qe_desktop.domain.coverage import Addressed, DemandCoverage, Span
+from qe_desktop.domain.sentences import Sentence
+from qe_desktop.nlp.demands import asked_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# Words of the request formulas and of ministerial politeness: they say nothing of the subject.
+_GENERIC = frozenset(
+    (
+        *("demander", "demande", "souhaiter", "vouloir", "indiquer", "savoir", "connaître"),
+        *("préciser", "ministre", "gouvernement", "honorable", "parlementaire", "question"),
+        *("attention", "attirer", "appeler", "intention", "mesure", "prendre", "envisager"),
+        *("bien", "lui", "sujet", "matière", "point", "égard", "cadre", "faire", "pouvoir"),
+        *("ministère", "secrétaire", "état", "sénateur", "député", "m.", "mme", "cas"),
+        *("compter", "entendre", "falloir", "devoir", "aller", "donner", "rendre", "prier"),
+        *("interroger", "éclairer", "fournir", "exposer", "renseigner", "position", "avis"),
+    )
+)
+_TOPIC_THRESHOLD = 0.20
+_DEMAND_THRESHOLD = 0.30
+_VECTOR_WEIGHT = 0.35
+_FLOOR = 0.08
+_ASKED_BONUS = 0.2
+_OWN_WORDS = 2  # a demand with fewer content lemmas than this is about the question's subject
+# A quantity: digits that are not a bare year.
+_AMOUNT = re.compile(
+    r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I
+)
+_SETTLING = frozenset({"future", "accomplished", "negated"})
+_DATE = re.compile(
+    r"\b(?:(?:1[89]|2[01])\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|printemps|été|automne|hiver|semestre|trimestre|rentrée)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)\b", re.I
+)
+_REASON = re.compile(
+    r"\b(?:afin\s+de|afin\s+d['’]|en\s+raison|car|parce\s+que|destiné|compte\s+tenu|justifi\w*|"
+    r"pour\s+(?:ces|cette)\s+raisons?|vise|visant|dans\s+le\s+but|trouve\s+son\s+origine|"
+    r"est\s+prévu\w*\s+par|conformément|en\s+application|choix|à\s+dessein|en\s+effet)\b",
+    re.IGNORECASE,
+)
+# Wording that treats a subject without settling it.
+_VAGUE = re.compile(
+    r"(?:à\s+l['’]étude|réflexion|examen\s+attentif|fera\s+l['’]objet\s+d['’]un\s+examen|"
+    r"pas\s+possible[^.]{0,30}préjuger|le\s+cas\s+échéant|pourra|pourront|"
+    r"enquêtes?|en\s+cours\s+de\s+révision|en\s+cours\s+d['’](?:élaboration|étude|examen)|"
+    r"est\s+à\s+l['’]étude|devrai(?:t|ent)\s+(?:se\s+)?(?:pouvoir|concrétiser)|se\s+poursui)",
+    re.IGNORECASE,
+)
+# Wording that settles it: a decision, a dated plan, a rule applied, a refusal.
+_DECISIVE = re.compile(
+    r"(?:\b(?:a|ont)\s+décidé|\best\s+prévu|\bsont\s+prévu|\bil\s+est\s+prévu|\bprévoit|"
+    r"\bsera\b|\bseront\b|\bn['’]est\s+pas|\bne\s+sont\s+pas|\bne\s+peu\w*\s+(?:pas|être)|"
+    r"\bn['’]apparaît\s+(?:donc\s+)?pas|\brien\s+ne\b|\best\s+loisible|\baccepte|"
+    r"\bpas\s+(?:à\s+l['’]ordre|nécessaire|possible|opposé)|\bpeu(?:t|vent)\s+être\s+complètement|"
+    r"\bdonc\b|\bainsi\b|\bcontinueront|\bpermet\b|\bpermettre)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ContentBag:
+    """Content of a text for comparison: weighted lemmas, entity names, mean word vector."""
+
+    lemmas: Counter[str]
+    entities: frozenset[str]
+    vector: np.ndarray | None
+    moods: frozenset[str] = frozenset()  # "future", "conditional", "accomplished", "negated"
+
+
+def content_bag(doc: Doc) -> ContentBag:
+    """Weighted content lemmas, entities and mean vector of a parsed text."""
+    lemmas: Counter[str] = Counter()
+    vectors: list[np.ndarray] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in _CONTENT_POS or token.is_stop or lemma in _GENERIC or len(lemma) < 3:
+            continue
+        lemmas[lemma] += 1
+        if token.has_vector:
+            vectors.append(np.asarray(token.vector))
+    vector = np.mean(np.stack(vectors), axis=0) if vectors else None
+    # Names: the recogniser's entities when it ran, else the proper nouns (the NER pipe costs a
+    # third of the parse time and finds the same places and bodies in these texts).
+    entities = frozenset(e.text.lower() for e in doc.ents if len(e.text) > 2) | frozenset(
+        t.text.lower() for t in doc if t.pos_ == "PROPN" and len(t.text) > 2
+    )
+    return ContentBag(lemmas, entities, vector, _moods(doc))
+
+
+def _moods(doc: Doc) -> frozenset[str]:
+    """How the sentence speaks: a future or an accomplished fact settles, a conditional hedges."""
+    moods = set()
+    for i, token in enumerate(doc):
+        morph = token.morph
+        if token.pos_ in ("VERB", "AUX"):
+            if "Fut" in morph.get("Tense", []) and "Ind" in morph.get("Mood", []):
+                moods.add("future")
+            if "Cnd" in morph.get("Mood", []):
+                moods.add("conditional")
+            if (
+                token.pos_ == "AUX"
+                and "Pres" in morph.get("Tense", [])
+                and i + 1 < len(doc)
+                and "Part" in doc[i + 1].morph.get("VerbForm", [])
+            ):
+                moods.add("accomplished")
+        if token.lower_ in ("pas", "aucun", "aucune", "rien", "jamais") and any(
+            t.lower_ in ("ne", "n'", "n’") for t in doc[max(0, i - 4) : i]
+        ):
+            moods.add("negated")
+    return frozenset(moods)
+
+
+def _similarity(a: ContentBag, b: ContentBag, idf: dict[str, float]) -> float:
+    if not a.lemmas or not b.lemmas:
+        return 0.0
+    shared = sum(idf.get(lemma, 1.0) for lemma in a.lemmas.keys() & b.lemmas.keys())
+    norm_a = sum(idf.get(lemma, 1.0) for lemma in a.lemmas)
+    norm_b = sum(idf.get(lemma, 1.0) for lemma in b.lemmas)
+    lexical = shared / math.sqrt(norm_a * norm_b)
+    cosine = 0.0
+    if a.vector is not None and b.vector is not None:
+        denominator = float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector))
+        if denominator:
+            cosine = max(0.0, float(a.vector @ b.vector) / denominator)
+    entity = 0.15 if a.entities & b.entities else 0.0
+    # Vectors alone rate every administrative sentence alike: they only lift a lexical link.
+    return lexical + _VECTOR_WEIGHT * max(0.0, cosine - 0.55) / 0.45 + entity
+
+
+def _idf(bags: Sequence[ContentBag]) -> dict[str, float]:
+    documents = Counter(lemma for bag in bags for lemma in bag.lemmas)
+    total = len(bags) + 1
+    return {lemma: math.log(1 + total / count) for lemma, count in documents.items()}
+
+
+def align(
+    question: ContentBag,
+    demands: Sequence[tuple[Span, ContentBag]],
+    sentences: Sequence[tuple[Sentence, ContentBag]],
+) -> list[DemandCoverage]:
+    """Verdict and evidence for each demand (bags come from `content_bag`)."""
+    if not demands:
+        return []
+    idf = _idf([question, *(bag for _, bag in sentences)])
+    topic = [_similarity(question, bag, idf) for _, bag in sentences]
+    specific = [
+        [
+            _similarity(bag, s_bag, idf) + _gives_what_is_asked(span.text, s.text)
+            for s, s_bag in sentences
+        ]
+        for span, bag in demands
+    ]
+    evidence: list[list[int]] = [[] for _ in demands]
+    for j in range(len(sentences)):
+        if topic[j] < _TOPIC_THRESHOLD and max(row[j] for row in specific) < _DEMAND_THRESHOLD:
+            continue
+        scores = [
+            row[j] + _order_prior(i, len(demands), j, len(sentences))
+            for i, row in enumerate(specific)
+        ]
+        best = max(range(len(demands)), key=lambda i: scores[i])
+        evidence[best].append(j)
+        for i, row in enumerate(specific):
+            if i != best and row[j] >= _DEMAND_THRESHOLD + 0.1:
+                evidence[i].append(j)
+    for i, row in enumerate(specific):
+        # A demand left without a sentence still gets its closest one when that one is on topic.
+        if not evidence[i] and sentences:
+            j = max(range(len(sentences)), key=lambda k: row[k] + topic[k])
+            # Its own words, not just the question's topic: unless it has none of its own
+            # ("clarifier ses intentions sur le sujet" is about the question's subject).
+            own = row[j] if len(demands[i][1].lemmas) >= _OWN_WORDS else row[j] + topic[j]
+            if own >= _FLOOR:
+                evidence[i].append(j)
+        evidence[i] = _fill_gaps(sorted(set(evidence[i])))
+    results = []
+    for i, (span, _) in enumerate(demands):
+        chosen = sorted(evidence[i])
+        score = max((specific[i][j] + topic[j]) / 2 for j in chosen) if chosen else 0.0
+        texts = [sentences[j][0].text for j in chosen]
+        moods = (
+            frozenset().union(*(sentences[j][1].moods for j in chosen)) if chosen else frozenset()
+        )
+        verdict, kind, reason = judge(span.text, texts, moods)
+        results.append(
+            DemandCoverage(
+                demand=span,
+                addressed=verdict,
+                evidence=tuple(
+                    Span(s.start, s.end, s.text) for s in (sentences[j][0] for j in chosen)
+                ),
+                score=min(1.0, score),
+                asks=kind,
+                reason=reason,
+            )
+        )
+    return results
+
+
+def _gives_what_is_asked(demand_text: str, sentence: str) -> float:
+    """A sentence holding a figure serves a demand for a figure (a date, for a date)."""
+    kind = asked_kind(demand_text)
+    if kind == "figure" and _AMOUNT.search(sentence):
+        return _ASKED_BONUS
+    if kind == "date" and _DATE.search(sentence):
+        return _ASKED_BONUS
+    return 0.0
+
+
+def _fill_gaps(chosen: list[int]) -> list[int]:
+    """A sentence between two cited ones continues the same passage."""
+    filled = set(chosen)
+    for a, b in itertools.pairwise(chosen):
+        if b - a == 2:
+            filled.add(a + 1)
+    return sorted(filled)
+
+
+def _order_prior(i: int, n_demands: int, j: int, n_sentences: int) -> float:
+    """Answers tend to follow the order of the demands: a small pull along the diagonal."""
+    if n_demands == 1:
+        return 0.0
+    expected = (i + 0.5) / n_demands
+    position = (j + 0.5) / n_sentences
+    return 0.12 * (1.0 - abs(expected - position))
+
+
+def judge(
+    demand_text: str, evidence: Sequence[str], moods: frozenset[str] = frozenset()
+) -> tuple[Addressed, str, str]:
+    """Verdict from what the demand asks and what its evidence gives (plus a reason code)."""
+    kind = asked_kind(demand_text)
+    if not evidence:
+        return Addressed.NO, kind, "no-evidence"
+    joined = " ".join(evidence)
+    if kind == "date":
+        return (
+            (Addressed.YES, kind, "date-given")
+            if _DATE.search(joined)
+            else (Addressed.PARTLY, kind, "no-date")
+        )
+    if kind == "figure":
+        return (
+            (Addressed.YES, kind, "figure-given")
+            if _NUMBER.search(joined)
+            else (Addressed.PARTLY, kind, "no-figure")
+        )
+    if kind == "reasons":
+        return (
+            (Addressed.YES, kind, "reason-given")
+            if _REASON.search(joined)
+            else (Addressed.PARTLY, kind, "no-reason")
+        )
+    vague = any(_VAGUE.search(text) for text in evidence)
+    if vague:
+        return Addressed.PARTLY, kind, "undecided"
+    if moods & _SETTLING or any(_DECISIVE.search(t) for t in evidence):
+        return Addressed.YES, kind, "treated"
+    return Addressed.PARTLY, kind, "not-settled"

@@ -1,0 +1,1 @@
+"""Answer coverage in the window: the reader's strip and links (issue #20)."""

@@ -1,0 +1,104 @@
+"""Analyses the library's answers in the background, with progress and Cancel in the status bar.
+
+The coverage column and the « réponses incomplètes » filter read the cache; this job fills
+it for answers never analysed (new imports, changed texts), a few seconds after the window
+is up so start-up never waits for the French model. Cancelling stops it until the next
+start of the application.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
+
+from qe_desktop.services.coverage import CoverageService
+from qe_desktop.ui.jobs import BackgroundCall
+
+START_DELAY_MS = 3_000
+
+
+class _Relay(QObject):
+    progressed = Signal(int, int)
+
+
+class LibraryFill(QObject):
+    finished = Signal(int)  # how many answers were analysed
+
+    def __init__(
+        self, service: CoverageService, status_bar: QStatusBar, after: Callable[[], None]
+    ) -> None:
+        super().__init__(status_bar)
+        self.service = service
+        self.after = after
+        self.stopped_by_user = False
+        self._cancel = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._show_progress)
+        self.worker = BackgroundCall(self)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(lambda _message: self._hide())
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(START_DELAY_MS)
+        self.timer.timeout.connect(self.start)
+        self.box = QWidget()
+        layout = QHBoxLayout(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(self.tr("Analysing the answers"))
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        for widget in (self.label, self.bar, self.cancel_button):
+            layout.addWidget(widget)
+        status_bar.addPermanentWidget(self.box)
+        self.box.hide()
+
+    def schedule(self) -> None:
+        """Start soon (restarting the delay), unless running or stopped by the user."""
+        if not self.stopped_by_user and not self.worker.busy:
+            self.timer.start()
+
+    def start(self) -> None:
+        if self.stopped_by_user or self.worker.busy:
+            return
+        try:
+            pending = self.service.pending()
+        except Exception:  # the library is closing or unreachable: try again later
+            return
+        if not pending:
+            return
+        self._cancel.clear()
+        self.bar.setRange(0, pending)
+        self.bar.setValue(0)
+        self.box.show()
+        relay, cancel = self._relay, self._cancel
+        self.worker.start(
+            lambda: self.service.fill(
+                progress=lambda done, total: relay.progressed.emit(done, total),
+                cancelled=cancel.is_set,
+            )
+        )
+
+    def cancel(self) -> None:
+        self.stopped_by_user = True
+        self._cancel.set()
+        self.timer.stop()
+        self._hide()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.bar.setRange(0, total)
+        self.bar.setValue(done)
+
+    def _done(self, analysed: object) -> None:
+        self._hide()
+        count = analysed if isinstance(analysed, int) else 0
+        if count:
+            self.after()
+        self.finished.emit(count)
+
+    def _hide(self) -> None:
+        self.box.hide()
