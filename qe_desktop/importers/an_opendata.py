@@ -15,7 +15,6 @@ Field choices (DESIGN §3, §5):
 
 from __future__ import annotations
 
-import io
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from qe_desktop.importers.an_shapes import (
     text_of,
 )
 from qe_desktop.importers.errors import ImportFailure
+from qe_desktop.importers.xml_guard import DTD_REFUSED, guarded_stream
 
 AN_NAMESPACE = "http://schemas.assemblee-nationale.fr/referentiel"
 QUESTION_URL = "https://www.assemblee-nationale.fr/dyn/{legislature}/questions/{uid}"
@@ -146,9 +146,13 @@ def iter_an_xml(data: bytes | IO[bytes], source: str) -> Iterator[QuestionRecord
 
     Works for one question or for the 14th legislature's single file: elements are
     cleared as soon as they are read, so memory stays flat. Documents declaring a
-    DTD or entities are refused before anything is expanded (defusedxml semantics).
+    DTD or entities are refused by us before lxml reads a byte (`xml_guard`), so the
+    reason does not depend on the lxml release; lxml's own guards stay as a second wall.
     """
-    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    stream, refusal = guarded_stream(data)
+    if refusal:
+        yield ImportFailure(source, refusal)
+        return
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -333,10 +337,7 @@ def _local_name(element: etree._Element) -> str:
 def _dtd_refusal(element: etree._Element) -> str | None:
     info = element.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.system_url:
-        return (
-            "déclaration DOCTYPE ou d'entités refusée : un fichier de l'AN n'en contient pas "
-            "(protection contre les entités malveillantes)"
-        )
+        return DTD_REFUSED
     return None
 
 
