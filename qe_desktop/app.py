@@ -37,6 +37,11 @@ def main(argv: Sequence[str]) -> int:
     args = cli.parse(argv)
     location = resolve_location(args.db)
     if args.command in cli.GUI_COMMANDS:
+        from qe_desktop.ui.system_libraries import check_system_libraries
+
+        if advice := check_system_libraries():  # before Qt loads its platform plugin
+            sys.stderr.write(advice)
+            return 1
         from qe_desktop.ui.application import run_gui
 
         return int(run_gui(args, location, build_services))  # turns the collector on
