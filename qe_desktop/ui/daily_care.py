@@ -7,6 +7,7 @@ soon as the check finds it; it is never copied over the good backups.
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.library import CorruptDatabaseError
+
+logger = logging.getLogger(__name__)
 
 
 class DailyCare(QObject):
@@ -43,7 +46,7 @@ class DailyCare(QObject):
         except CorruptDatabaseError as error:
             self.damaged.emit(str(error))
         except Exception:  # no backup today (disk full…): retried at the next start
-            return
+            logger.error("Daily backup failed; retried at the next start", exc_info=True)
 
     @Slot(str)
     def _warn(self, reason: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from enum import Enum
 from pathlib import Path
@@ -35,6 +36,8 @@ from qe_desktop.services.exporting import (
     ExportService,
     Scope,
 )
+
+logger = logging.getLogger(__name__)
 
 FOLDER_SETTING = "export/folder"
 FORMAT_SETTING = "export/format"
@@ -76,6 +79,7 @@ class ExportWorker(QObject):
                 scope, fmt, path, options, self.progress.emit, self._cancel.is_set, sort
             )
         except Exception as error:  # shown to the user, never swallowed
+            logger.error("Export failed", exc_info=True)
             self.failed.emit(str(error))
             return
         self.finished.emit(result)

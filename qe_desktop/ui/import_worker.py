@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from qe_desktop.services.importing import ImportReport, ImportService
+
+logger = logging.getLogger(__name__)
 
 
 class ImportWorker(QObject):
@@ -34,6 +37,7 @@ class ImportWorker(QObject):
                 self._cancel.is_set,
             )
         except Exception as error:  # reported to the user, never swallowed
+            logger.error("Import failed", exc_info=True)
             self.failed.emit(str(error))
             return
         self.finished.emit(report)

@@ -32,6 +32,7 @@ from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
+from qe_desktop.ui.help_menu import install_help
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
         self.restore_backup_action = install_backups(self, menu)
+        self.open_logs_action = install_help(self)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""

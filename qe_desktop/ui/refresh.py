@@ -10,9 +10,12 @@ a check wait for the connection timeout, and the window must not freeze every 30
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+logger = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 30_000
 MAX_BACKOFF_PERIODS = 10
@@ -70,6 +73,7 @@ class RefreshWatcher(QObject):
         try:
             value = self._probe()
         except Exception as error:  # network down, server restarted: try again later
+            logger.warning("Library unreachable; retrying later", exc_info=not self._failing)
             self._backoff = min(max(1, 2 * self._backoff), MAX_BACKOFF_PERIODS)
             self._skip = self._backoff
             if not self._failing:

@@ -7,6 +7,8 @@ for this connection only; leave it empty to let PostgreSQL's own mechanisms answ
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.engine import make_url
 
 from qe_desktop.storage.engine import postgres_url, without_password
+
+logger = logging.getLogger(__name__)
 
 SETTINGS_KEY = "team/url"
 DEFAULT_PORT = 5432
@@ -67,6 +71,7 @@ class TeamLibraryDialog(QDialog):
         try:
             url = make_url(remembered)
         except Exception:  # a hand-edited settings file: start from empty fields
+            logger.warning("Remembered team library unreadable", exc_info=True)
             return
         self.host.setText(url.host or str(url.query.get("host", "") or ""))
         self.port.setValue(url.port or DEFAULT_PORT)

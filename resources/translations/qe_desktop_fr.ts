@@ -171,7 +171,7 @@
 <context>
     <name>AnalysesTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+35"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyses</translation>
     </message>
@@ -520,8 +520,8 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+100"/>
-        <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/application.py" line="+102"/>
+        <location filename="../../qe_desktop/ui/daily_care.py" line="+53"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -804,7 +804,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+63"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+67"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -911,6 +911,29 @@
         <location line="+24"/>
         <source>(deleted)</source>
         <translation>(supprimé)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/crash.py" line="+52"/>
+        <source>qe-desktop ran into an error</source>
+        <translation>qe-desktop a rencontré une erreur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An unexpected error occurred. What was already saved is safe; the action in progress may not have finished. The report below has been written to the log. Copy it to send it to whoever looks after qe-desktop.</source>
+        <translation>Une erreur inattendue s&apos;est produite. Ce qui était déjà enregistré ne risque rien ; l&apos;action en cours n&apos;a peut-être pas abouti. Le rapport ci-dessous a été écrit dans le journal : copiez-le pour l&apos;envoyer à la personne qui s&apos;occupe de qe-desktop.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Copy the report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;logs folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
 </context>
 <context>
@@ -982,7 +1005,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/export_dialog.py" line="+100"/>
+        <location filename="../../qe_desktop/ui/export_dialog.py" line="+104"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1270,6 +1293,19 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../qe_desktop/ui/help_menu.py" line="+13"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;logs folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../qe_desktop/ui/labels.py" line="+22"/>
@@ -1478,7 +1514,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
@@ -1518,7 +1554,7 @@
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -1694,7 +1730,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -1923,7 +1959,7 @@
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_dialog.py" line="+33"/>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+37"/>
         <source>Open a team library</source>
         <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>
@@ -1966,7 +2002,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+53"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -2006,13 +2042,13 @@
         <translation>Synchronisation avec la bibliothèque d&apos;équipe…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Synchronization failed</source>
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+30"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
     </message>

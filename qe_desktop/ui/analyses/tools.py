@@ -7,6 +7,7 @@ an import, a synchronisation…), so the reader's lookups stay quick and complet
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -18,6 +19,8 @@ from qe_desktop.ui.analyses.duplicates_panel import SimilarPanel
 if TYPE_CHECKING:  # imported when first shown: Qt Charts is not needed to start
     from qe_desktop.ui.analyses.analyses_view import AnalysesView
 from qe_desktop.ui.analyses.worker import BackgroundCall
+
+logger = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 1_500
 STARTUP_DELAY_MS = 20_000
@@ -86,6 +89,7 @@ class AnalysesTools(QObject):
         try:
             version: object = self.window.services.changes.data_version()
         except Exception:  # server unreachable: the refresh reports it
+            logger.warning("Library version unreadable", exc_info=True)
             version = None
         if version is not None and version == self._fingerprinted:
             return

@@ -7,10 +7,13 @@ running QThread (Qt aborts the process when that happens).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+
+logger = logging.getLogger(__name__)
 
 
 class _Call(QObject):
@@ -26,6 +29,7 @@ class _Call(QObject):
         try:
             result = self._work()
         except Exception as error:  # shown to the user, never swallowed
+            logger.error("Background work failed", exc_info=True)
             self.failed.emit(str(error))
             return
         self.done.emit(result)
