@@ -104,3 +104,28 @@ def test_the_window_command_stops_with_the_line_instead_of_qt_traceback(tmp_path
     assert "sudo dnf install xcb-util-cursor\n" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "x.sqlite").exists()  # stopped before anything was opened
+
+
+def test_the_readme_lists_the_libraries_for_both_families() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    apt = readme.split("sudo apt-get install", 1)[1].split("#", 1)[0]
+    dnf = readme.split("sudo dnf install", 1)[1].split("```", 1)[0]
+    for soname in (
+        "libxcb-cursor.so.0",
+        "libxcb-icccm.so.4",
+        "libxcb-keysyms.so.1",
+        "libxcb-image.so.0",
+        "libxcb-render-util.so.0",
+        "libxcb-shape.so.0",
+        "libxcb-xinerama.so.0",
+        "libxcb-randr.so.0",
+        "libxkbcommon-x11.so.0",
+        "libX11-xcb.so.1",
+        "libGL.so.1",
+        "libEGL.so.1",
+        "libfontconfig.so.1",
+        "libdbus-1.so.3",
+    ):
+        debian, fedora = packages_for(soname) or ("?", "?")
+        assert f" {debian} " in f" {' '.join(apt.split())} ", soname
+        assert f" {fedora} " in f" {' '.join(dnf.split())} ", soname
