@@ -52,6 +52,15 @@ def test_the_commands_leave_their_trace_in_the_log(
     assert "Backup (manuelle)" in text
 
 
+def test_a_sync_is_logged_with_its_outcome(tmp_path: Path, log_dir: Path) -> None:
+    here, there = str(tmp_path / "ici.sqlite"), str(tmp_path / "la.sqlite")
+    assert main(["--db", here, "import", str(SAMPLES)]) == 0
+    assert main(["--db", here, "sync", "--with", there]) == 0
+    text = log_text(log_dir)
+    assert f"Sync with {there}: started" in text
+    assert f"Sync with {there}: Synchronisation avec" in text and "10 question(s)" in text
+
+
 def test_the_bulk_insert_fallback_says_why(
     services: Services, log_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
