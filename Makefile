@@ -16,7 +16,8 @@ UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck unit bench eval translations clean screenshot lock lock-check
+.PHONY: run test lint typecheck unit bench eval translations clean screenshot lock lock-check \
+	package package-check
 
 .tools/bin/uv:
 	@test -n "$(PY)" || { echo "Python 3.12 or newer is required (none found on PATH)"; exit 1; }
@@ -68,5 +69,19 @@ eval: $(STAMP)
 screenshot: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshot.py docs/screenshot.png
 
+# The standalone one-folder bundle (PyInstaller, spec in packaging/): dist/qe-desktop/ and
+# its archive. The `package` extra adds PyInstaller to the same locked environment.
+BUNDLE := dist/qe-desktop-$(shell uname -s | tr A-Z a-z)-$(shell uname -m).tar.gz
+package: $(STAMP) translations
+	$(UV) sync --locked --python "$(PY)" --extra test --extra package
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/qe-desktop.spec
+	tar -C dist -czf $(BUNDLE) qe-desktop
+	@du -sh dist/qe-desktop $(BUNDLE)
+
+# Builds the bundle, then runs it from its unpacked archive in a clean environment.
+package-check: package
+	tools/package_check.sh $(BUNDLE)
+
 clean:
-	rm -rf $(VENV) .tools build *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache
+	rm -rf $(VENV) .tools build dist *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache

@@ -11,7 +11,15 @@ def main() -> int:
     # the command line before running its command.
     gc.disable()
     from qe_desktop.app import main as app_main
+    from qe_desktop.services.logs import (
+        configure_logging,
+        enable_fault_handler,
+        install_exception_hooks,
+    )
 
+    configure_logging()  # the process's own hooks: a crash anywhere ends in the log
+    enable_fault_handler()
+    install_exception_hooks()
     return app_main(sys.argv[1:])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,9 @@ from qe_desktop.services.library import (
     open_library,
     resolve_location,
 )
+from qe_desktop.services.logs import configure_logging, version
+
+logger = logging.getLogger(__name__)
 
 
 def write_pdf(html: str, path: Path) -> None:
@@ -35,8 +39,15 @@ def build_services(location: str) -> Services:
 
 def main(argv: Sequence[str]) -> int:
     args = cli.parse(argv)
+    configure_logging()
+    logger.info("qe-desktop %s: %s", version(), args.command)
     location = resolve_location(args.db)
     if args.command in cli.GUI_COMMANDS:
+        from qe_desktop.ui.system_libraries import check_system_libraries
+
+        if advice := check_system_libraries():  # before Qt loads its platform plugin
+            sys.stderr.write(advice)
+            return 1
         from qe_desktop.ui.application import run_gui
 
         return int(run_gui(args, location, build_services))  # turns the collector on

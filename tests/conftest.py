@@ -11,6 +11,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SANDBOX = Path(tempfile.mkdtemp(prefix="qe-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")  # QSettings, never the user's
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")  # default library location
+os.environ["QE_DESKTOP_LOG_DIR"] = str(_SANDBOX / "logs")  # never the user's log folder
 os.environ.pop("QE_DESKTOP_DB", None)
 
 import pytest  # noqa: E402

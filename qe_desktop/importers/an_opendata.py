@@ -15,7 +15,6 @@ Field choices (DESIGN §3, §5):
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -37,6 +36,7 @@ from qe_desktop.importers.an_shapes import (
     text_of,
 )
 from qe_desktop.importers.errors import ImportFailure
+from qe_desktop.importers.xml_guard import DTD_REFUSED, guarded_stream
 
 AN_NAMESPACE = "http://schemas.assemblee-nationale.fr/referentiel"
 QUESTION_URL = "https://www.assemblee-nationale.fr/dyn/{legislature}/questions/{uid}"
@@ -146,9 +146,13 @@ def iter_an_xml(data: bytes | IO[bytes], source: str) -> Iterator[QuestionRecord
 
     Works for one question or for the 14th legislature's single file: elements are
     cleared as soon as they are read, so memory stays flat. Documents declaring a
-    DTD or entities are refused before anything is expanded (defusedxml semantics).
+    DTD or entities are refused by us before lxml reads a byte (`xml_guard`), so the
+    reason does not depend on the lxml release; lxml's own guards stay as a second wall.
     """
-    stream = io.BytesIO(data) if isinstance(data, bytes) else data
+    stream, refusal = guarded_stream(data)
+    if refusal:
+        yield ImportFailure(source, refusal)
+        return
     events = etree.iterparse(
         stream,
         events=("start", "end"),
@@ -183,7 +187,7 @@ def iter_an_xml(data: bytes | IO[bytes], source: str) -> Iterator[QuestionRecord
     except etree.XMLSyntaxError as exc:
         detail = (exc.msg or "").strip()[:200]
         if _ENTITY_TROUBLE.search(detail):  # newer libxml2 stops entity bombs while parsing
-            yield ImportFailure(source, _DTD_REFUSAL)
+            yield ImportFailure(source, DTD_REFUSED)
             return
         line = f"ligne {exc.lineno}" if exc.lineno else "début du fichier"
         yield ImportFailure(source, f"XML invalide ou tronqué ({line}) : {detail}")
@@ -332,17 +336,13 @@ def _local_name(element: etree._Element) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-_DTD_REFUSAL = (
-    "déclaration DOCTYPE ou d'entités refusée : un fichier de l'AN n'en contient pas "
-    "(protection contre les entités malveillantes)"
-)
 _ENTITY_TROUBLE = re.compile(r"amplification|entit(?:y|ies)\b.*(?:loop|recurs|exceed)", re.I)
 
 
 def _dtd_refusal(element: etree._Element) -> str | None:
     info = element.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.system_url:
-        return _DTD_REFUSAL
+        return DTD_REFUSED
     return None
 
 

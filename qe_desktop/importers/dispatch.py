@@ -9,6 +9,7 @@ so one broken file never stops an import (DESIGN §5).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -24,6 +25,8 @@ from qe_desktop.importers.an_opendata import iter_an_xml, question_from_mapping
 from qe_desktop.importers.an_shapes import as_list, load_json
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, iter_sources
+
+logger = logging.getLogger(__name__)
 
 Parsed = QuestionRecord | DeputyRecord | OrganeRecord | ImportFailure
 
@@ -41,6 +44,7 @@ def parse_item(item: SourceItem) -> Iterator[Parsed]:
     except ImportFailure as failure:
         yield failure
     except Exception as exc:  # last line of defence: hostile input must not stop an import
+        logger.error("Unexpected error reading %s", item.name, exc_info=True)
         yield ImportFailure(
             item.name, f"erreur inattendue en lisant le fichier ({type(exc).__name__})"
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from qe_desktop.services.logs import logged
 from qe_desktop.storage.backups import (
     Backup,
     has_backup_since,
@@ -15,6 +17,7 @@ from qe_desktop.storage.backups import (
 from qe_desktop.storage.database import Database
 
 __all__ = ["Backup", "BackupService", "BackupUnavailable"]
+logger = logging.getLogger(__name__)
 
 
 class BackupUnavailable(RuntimeError):
@@ -50,7 +53,7 @@ class BackupService:
         if has_backup_since(self._library(), "quotidienne", midnight):
             return None
         self._db.check_integrity()
-        return make_backup(self._library(), "quotidienne")
+        return self._make("quotidienne")
 
     def before_import(self) -> Path | None:
         """A snapshot before a bulk import, unless one was taken in the last minutes."""
@@ -59,10 +62,16 @@ class BackupService:
         recent = datetime.now(UTC) - timedelta(minutes=5)
         if has_backup_since(self._library(), "avant-import", recent):
             return None
-        return make_backup(self._library(), "avant-import")
+        return self._make("avant-import")
 
     def create(self, reason: str = "manuelle") -> Path:
-        return make_backup(self._library(), reason)
+        return self._make(reason)
+
+    def _make(self, reason: str) -> Path:
+        with logged(logger, f"Backup ({reason}) of {self._library()}") as operation:
+            path = make_backup(self._library(), reason)
+            operation.outcome = f"{path} ({path.stat().st_size} bytes)"
+        return path
 
     def list(self) -> list[Backup]:
         return list_backups(self._library()) if self.available else []
@@ -70,8 +79,9 @@ class BackupService:
     def restore(self, backup: Path) -> Path:
         """Restore a backup; the current state is saved first, so a restore can be undone."""
         library = self._library()
-        safety = make_backup(library, "avant-restauration")
-        self._db.engine.dispose()
-        restore_into(backup, library)
-        self._db.engine.dispose()
+        safety = self._make("avant-restauration")
+        with logged(logger, f"Restore of {backup} into {library}"):
+            self._db.engine.dispose()
+            restore_into(backup, library)
+            self._db.engine.dispose()
         return safety

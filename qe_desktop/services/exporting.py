@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from time import perf_counter
 
 from qe_desktop.domain.coverage import Coverage
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, Sort
@@ -28,6 +30,8 @@ from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
 from qe_desktop.exporters.tabular import annotation_lines, build_workbook, write_csv, write_xlsx
 from qe_desktop.services.questions import QuestionService
+
+logger = logging.getLogger(__name__)
 
 PdfWriter = Callable[[str, Path], None]
 Progress = Callable[[int, int, str], None]  # done, total, current question key
@@ -166,6 +170,7 @@ class ExportService:
         path = Path(path)
         if fmt is ExportFormat.PDF and self._pdf_writer is None:
             raise ExportError("L'export PDF n'est pas disponible ici (moteur d'impression absent).")
+        started = perf_counter()
         keys = self.keys(scope, sort)
         details: list[QuestionDetail] = []
         for done, key in enumerate(keys):
@@ -183,10 +188,11 @@ class ExportService:
             in_calendar = self._write(details, fmt, path, options, coverage)
         except OSError as error:
             reason = error.strerror or str(error)
+            logger.error("Export %s to %s failed", fmt.value, path, exc_info=True)
             raise ExportError(f"Impossible d'écrire {path} : {reason}") from error
         live = [a for d in details for a in d.annotations if not a.deleted]
         commitments = sum(1 for a in live if a.commitment is not None)
-        return ExportResult(
+        result = ExportResult(
             path=path,
             format=fmt,
             questions=len(details),
@@ -194,6 +200,9 @@ class ExportService:
             commitments=commitments if in_calendar is None else in_calendar,
             undated=0 if in_calendar is None else commitments - in_calendar,
         )
+        logger.info("Export %s to %s: %s in %.2f s", fmt.value, path, result.summary(),
+                    perf_counter() - started)  # fmt: skip
+        return result
 
     def _coverages(
         self, details: list[QuestionDetail], fmt: ExportFormat, cancelled: Callable[[], bool]

@@ -7,11 +7,13 @@ batch. Failures are collected with the file name and a French reason.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from time import perf_counter
 
 from sqlalchemy.orm import Session
 
@@ -41,6 +43,8 @@ from qe_desktop.storage.deputies import (
 )
 from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
+logger = logging.getLogger(__name__)
+
 # Questions per transaction. Each commit writes a new segment of the full-text index
 # and the index pages it touched: at 2,000 a legislature imports in 0.9 times the
 # time it takes at 500, and the write lock is still released every second or two.
@@ -50,6 +54,7 @@ READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
 # costs about half a second, parsing a legislature in parallel saves a minute.
 PROCESS_MIN_ITEMS = 2_000
 PROCESS_MIN_BYTES = 64 * 1024 * 1024
+LOGGED_FAILURES = 200  # one line each in the log; a broken dump says the rest in a count
 
 ProgressCallback = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
@@ -141,6 +146,7 @@ class ImportService:
         progress: ProgressCallback = _no_progress,
         cancelled: CancelCheck = _never,
     ) -> ImportReport:
+        logger.info("Import of %s", ", ".join(map(str, paths))[:2000])
         if self._before_bulk is not None:
             self._before_bulk()  # a backup: a bulk import must always be undoable
         total = count_sources(paths)
@@ -191,6 +197,7 @@ class ImportService:
     ) -> ImportReport:
         """Inputs are read and parsed ahead (thread or process) while chunks are written here."""
         report = ImportReport()
+        started = perf_counter()
         pending: list[PreparedQuestion | DeputyRecord | OrganeRecord] = []
         done = 0
         name, read_in_input = "", 0  # the input being read, and the records it gave so far
@@ -222,6 +229,7 @@ class ImportService:
             with self._db.write() as session:
                 refresh_statistics(session)
         progress(done, total, "")
+        _log_report(report, perf_counter() - started)
         return report
 
     def _store(
@@ -252,6 +260,11 @@ class ImportService:
                         for result in results:
                             self._run_hooks(session, result)
                 except Exception:  # fall back to one savepoint per question
+                    logger.warning(
+                        "Bulk insert of %d new questions failed; one by one instead",
+                        len(fresh),
+                        exc_info=True,
+                    )
                     others = [q.record for q in fresh] + others
                 else:
                     for result in results:
@@ -273,6 +286,7 @@ class ImportService:
             with session.begin_nested():
                 result = action()
         except Exception as error:  # one bad record never spoils the chunk
+            logger.warning("Not stored: %s", _source_of(record), exc_info=True)
             report.failures.append(Failure(_source_of(record), f"enregistrement : {error}"))
             return
         if result is None:
@@ -341,6 +355,14 @@ class ImportService:
         if result.outcome is not Outcome.UNCHANGED:
             for hook in self._after_upsert:
                 hook(session, result)
+
+
+def _log_report(report: ImportReport, seconds: float) -> None:
+    logger.info("Import: %s in %.2f s", report.summary(), seconds)
+    for failure in report.failures[:LOGGED_FAILURES]:
+        logger.warning("Import failed: %s: %s", failure.source, failure.reason)
+    if report.failed > LOGGED_FAILURES:
+        logger.warning("Import: %d more failures", report.failed - LOGGED_FAILURES)
 
 
 def _source_of(record: QuestionRecord | DeputyRecord) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from qe_desktop.storage.engine import (
     without_password,
 )
 from qe_desktop.storage.schema import NewerDatabaseError, current_revision
+
+logger = logging.getLogger(__name__)
 
 APP_NAME = "qe-desktop"
 DB_ENV = "QE_DESKTOP_DB"
@@ -50,6 +53,7 @@ def default_user_name() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no login name in some sandboxes
+        logger.info("No login name: the user is called 'utilisateur'", exc_info=True)
         return "utilisateur"
 
 

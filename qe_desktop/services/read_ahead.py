@@ -45,7 +45,7 @@ def read_ahead[T](source: Iterable[T], depth: int) -> Generator[T, None, None]:
                 if not hand_over(_ITEM, item):
                     return
             hand_over(_DONE, None)
-        except BaseException as error:  # handed to the consumer, raised there
+        except BaseException as error:  # noqa: BLE001  (handed to the consumer, raised there)
             hand_over(_ERROR, error)
         finally:
             close = getattr(iterator, "close", None)

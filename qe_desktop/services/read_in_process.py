@@ -87,7 +87,7 @@ def _produce(paths: list[str], deputies: dict[str, DeputyRecord], channel: Any, 
         if pending:
             channel.put((_ITEMS, pending))
         channel.put((_DONE, None))
-    except Exception as error:  # raised again in the consumer, in order
+    except Exception as error:  # noqa: BLE001  (raised again in the consumer, in order)
         channel.put((_ERROR, _picklable(error)))
     channel.close()
     channel.join_thread()
@@ -115,6 +115,6 @@ def _picklable(error: Exception) -> Exception:
 
     try:
         pickle.loads(pickle.dumps(error))
-    except Exception:
+    except Exception:  # noqa: BLE001  (the error is passed on, as text)
         return RuntimeError(f"{type(error).__name__}: {error}")
     return error

@@ -11,6 +11,7 @@ Copies keep their times, so a second sync finds nothing to do.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -25,6 +26,7 @@ from qe_desktop.domain.merge import MergeAction, as_utc, merge_annotation
 from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.services.importing import AfterUpsert
 from qe_desktop.services.library import open_library
+from qe_desktop.services.logs import logged
 from qe_desktop.storage import annotations as store
 from qe_desktop.storage import sync as snapshot
 from qe_desktop.storage.bulk import insert_new
@@ -35,6 +37,8 @@ from qe_desktop.storage.models import Question
 from qe_desktop.storage.questions import find_existing, refresh_notes_text, upsert_question
 from qe_desktop.storage.sync import NoteState, QuestionStamp
 from qe_desktop.storage.types import utcnow
+
+logger = logging.getLogger(__name__)
 
 HERE, THERE = "ici", "en face"
 
@@ -153,6 +157,13 @@ class SyncService:
             other.close()
 
     def sync(self, other: Database) -> SyncReport:
+        """Exchange questions, annotations and notes with `other` (logged, timed)."""
+        with logged(logger, f"Sync with {display_url(other.url)}") as operation:
+            report = self._sync(other)
+            operation.outcome = report.summary()
+        return report
+
+    def _sync(self, other: Database) -> SyncReport:
         peer = library_identity(other.url)  # the same server under any spelling
         started = self._clock()
         try:

@@ -7,9 +7,11 @@ the head named in the migration files, and Alembic is loaded only to migrate.
 
 from __future__ import annotations
 
+import logging
 import re
 from importlib import resources
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect
@@ -18,7 +20,9 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 from qe_desktop.storage.backups import make_backup
-from qe_desktop.storage.engine import sqlite_path
+from qe_desktop.storage.engine import display_url, sqlite_path
+
+logger = logging.getLogger(__name__)
 
 # Managed outside the ORM metadata: the FTS5 virtual table and its shadow tables (SQLite),
 # the generated tsvector column and its GIN index (PostgreSQL).
@@ -143,6 +147,15 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
         backup = make_backup(path, "avant-migration")
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    started = perf_counter()
+    where = display_url(url)
+    logger.info("Migration of %s from %s to the head", where, current or "an empty schema")
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "head")
+    except Exception:
+        logger.error("Migration of %s failed; backup: %s", where, backup, exc_info=True)
+        raise
+    logger.info("Migration of %s done in %.2f s (backup: %s)", where, perf_counter() - started,
+                backup)  # fmt: skip
     return backup

@@ -20,6 +20,7 @@ from qe_desktop.services.library import (
     LibraryUnavailableError,
     NewerDatabaseError,
 )
+from qe_desktop.ui.crash import install_crash_reporter
 from qe_desktop.ui.daily_care import start_daily_care
 from qe_desktop.ui.jobs import wait_for_jobs
 from qe_desktop.ui.main_window import MainWindow
@@ -88,6 +89,7 @@ def run_gui(
     args: argparse.Namespace, location: str, build_services: Callable[[str], Services]
 ) -> int:
     app = make_application()
+    install_crash_reporter(app)  # uncaught errors: a dialog and the log, Qt's messages logged
     settings = QSettings()
     install_translation(app, saved_language(settings))
     screenshot = args.command == "screenshot"

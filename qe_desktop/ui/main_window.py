@@ -31,6 +31,7 @@ from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
 from qe_desktop.ui.coverage.window_setup import install_coverage
+from qe_desktop.ui.help_menu import install_help
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.import_history_dialog import install_import_history
 from qe_desktop.ui.library_panel import LibraryPanel
@@ -146,6 +147,7 @@ class MainWindow(HostWindow):
         self.analyses_tools = install_analyses(self, view)
         self.restore_backup_action = install_backups(self, self.services.backups, menu)
         self.import_history_action = install_import_history(self, menu)
+        self.open_logs_action = install_help(self)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""

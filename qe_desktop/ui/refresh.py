@@ -97,7 +97,7 @@ class RefreshWatcher(QObject):
         try:
             return True, self._probe()
         except Exception as error:  # network down, server restarted: try again later
-            log.info("change check failed: %s", error)
+            log.warning("library unreachable; retrying later", exc_info=not self._failing)
             self._failed(str(error))
             return False, None
 

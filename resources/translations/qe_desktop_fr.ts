@@ -171,7 +171,7 @@
 <context>
     <name>AnalysesTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/analyses/tools.py" line="+35"/>
         <source>&amp;Analyses</source>
         <translation>&amp;Analyses</translation>
     </message>
@@ -521,8 +521,8 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+100"/>
-        <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/application.py" line="+102"/>
+        <location filename="../../qe_desktop/ui/daily_care.py" line="+51"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -1066,6 +1066,29 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/crash.py" line="+52"/>
+        <source>qe-desktop ran into an error</source>
+        <translation>qe-desktop a rencontré une erreur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An unexpected error occurred. What was already saved is safe; the action in progress may not have finished. The report below has been written to the log. Copy it to send it to whoever looks after qe-desktop.</source>
+        <translation>Une erreur inattendue s&apos;est produite. Ce qui était déjà enregistré ne risque rien ; l&apos;action en cours n&apos;a peut-être pas abouti. Le rapport ci-dessous a été écrit dans le journal : copiez-le pour l&apos;envoyer à la personne qui s&apos;occupe de qe-desktop.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Copy the report</source>
+        <translation>&amp;Copier le rapport</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;logs folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+</context>
+<context>
     <name>DueDateDialog</name>
     <message>
         <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+135"/>
@@ -1134,7 +1157,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/export_dialog.py" line="+66"/>
+        <location filename="../../qe_desktop/ui/export_dialog.py" line="+67"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1432,6 +1455,19 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../qe_desktop/ui/help_menu.py" line="+13"/>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;logs folder</source>
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <location filename="../../qe_desktop/ui/import_history_dialog.py" line="+32"/>
@@ -1666,7 +1702,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+47"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+50"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1731,7 +1767,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
@@ -2181,7 +2217,7 @@
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_dialog.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+34"/>
         <source>Open a team library</source>
         <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>

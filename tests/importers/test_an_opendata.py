@@ -21,6 +21,7 @@ from qe_desktop.domain.status import Status, Timing
 from qe_desktop.importers import an_opendata
 from qe_desktop.importers.an_opendata import iter_an_xml, parse_an_json, parse_an_xml
 from qe_desktop.importers.errors import ImportFailure
+from qe_desktop.importers.xml_guard import DTD_REFUSED
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 JSON_CASES = sorted(path.name for path in (DATA / "an_json").iterdir())
@@ -218,15 +219,12 @@ def test_collection_is_streamed_with_elements_released(monkeypatch: pytest.Monke
     assert max(held) < 400  # one 32 KB read-ahead, not the 2,000 questions of the file
 
 
-@pytest.mark.parametrize(
-    ("name", "marker"),
-    [("billion_laughs.xml", "DOCTYPE"), ("external_entity.xml", "DOCTYPE")],
-)
-def test_entity_declarations_are_refused(name: str, marker: str) -> None:
+@pytest.mark.parametrize("name", ["billion_laughs.xml", "external_entity.xml"])
+def test_entity_declarations_are_refused(name: str) -> None:
     data = (DATA / "hostile" / name).read_bytes()
     (failure,) = list(iter_an_xml(data, name))
     assert isinstance(failure, ImportFailure)
-    assert marker in failure.reason
+    assert failure.reason == DTD_REFUSED  # our words, whatever the lxml release says
     assert "root:" not in failure.reason  # nothing from /etc/passwd leaks into messages
 
 
@@ -237,7 +235,7 @@ def test_external_dtd_is_refused_without_network() -> None:
     )
     (failure,) = list(iter_an_xml(data, "q.xml"))
     assert isinstance(failure, ImportFailure)
-    assert "DOCTYPE" in failure.reason
+    assert failure.reason == DTD_REFUSED
 
 
 # --- JSON: broken inputs ------------------------------------------------------------------

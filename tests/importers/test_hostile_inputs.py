@@ -12,6 +12,7 @@ from qe_desktop.importers import sources
 from qe_desktop.importers.dispatch import iter_records
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry
+from qe_desktop.importers.xml_guard import DTD_REFUSED
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "importers"
 GOOD_JSON = (DATA / "an_json" / "qe_answered" / "input.json").read_bytes()
@@ -66,8 +67,8 @@ def test_every_trap_is_refused_with_its_reason_and_good_entries_come_out(
         "json/imbriquee.zip": "archive imbriquée",
         "README.md": "pas un fichier de questions",
         "images/logo.png": "pas un fichier de questions",
-        "xml/billion_laughs.xml": "DOCTYPE",
-        "xml/external_entity.xml": "DOCTYPE",
+        "xml/billion_laughs.xml": DTD_REFUSED,
+        "xml/external_entity.xml": DTD_REFUSED,
         "json/QANR5L17QE9.json": "JSON invalide ou tronqué",
     }
     assert set(reasons) == set(expected)

@@ -126,6 +126,17 @@ def test_screenshot_command_writes_a_non_blank_png(tmp_path: Path) -> None:
         image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 29)
     }
     assert len(colours) > 20, "the screenshot looks blank"
+    # With a question open, its background lookups must end before the process does.
+    key = "senat-20250130-fabien-genet-p246"
+    result = subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "screenshot", str(out),
+         "--question", key],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
 
 
 def test_import_from_the_window_runs_off_the_gui_thread_and_fills_the_list(

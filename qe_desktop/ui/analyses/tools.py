@@ -7,6 +7,7 @@ an import, a synchronisation…), so the reader's lookups stay quick and complet
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -19,6 +20,8 @@ from qe_desktop.ui.host import HostWindow
 if TYPE_CHECKING:  # imported when first shown: Qt Charts is not needed to start
     from qe_desktop.ui.analyses.analyses_view import AnalysesView
 from qe_desktop.ui.jobs import BackgroundCall
+
+logger = logging.getLogger(__name__)
 
 REFRESH_DELAY_MS = 1_500
 STARTUP_DELAY_MS = 20_000
@@ -89,6 +92,7 @@ class AnalysesTools(QObject):
         try:
             version: object = self.window.services.changes.data_version()
         except Exception:  # server unreachable: the refresh reports it
+            logger.warning("Library version unreadable", exc_info=True)
             version = None
         if version is not None and version == self._fingerprinted:
             return

@@ -8,6 +8,7 @@ and redo then put back a whole earlier state with AnnotationService.restore().
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from typing import Protocol
 
@@ -15,6 +16,8 @@ from PySide6.QtGui import QUndoCommand
 
 from qe_desktop.domain.annotation import AnnotationRecord
 from qe_desktop.services.annotations import AnnotationService
+
+logger = logging.getLogger(__name__)
 
 
 class Listener(Protocol):
@@ -45,6 +48,7 @@ class _DoneCommand(QUndoCommand):
         try:
             record = step()
         except Exception as error:  # question gone, database busy: say so, never crash
+            logger.error("Annotation change failed", exc_info=True)
             self._listener.failed(str(error))
         else:
             self._listener.applied(record)

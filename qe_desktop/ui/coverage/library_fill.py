@@ -8,6 +8,7 @@ start of the application.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 from qe_desktop.services.coverage import CoverageService
 from qe_desktop.ui.jobs import BackgroundCall
 
+log = logging.getLogger(__name__)
 START_DELAY_MS = 3_000
 
 
@@ -68,6 +70,7 @@ class LibraryFill(QObject):
         try:
             pending = self.service.pending()
         except Exception:  # the library is closing or unreachable: try again later
+            log.warning("answers to analyse could not be counted", exc_info=True)
             return
         if not pending:
             return

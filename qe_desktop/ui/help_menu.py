@@ -1,0 +1,17 @@
+"""The Help menu: the way to the logs, for a user asked to send them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow
+
+from qe_desktop.ui.crash import open_log_folder
+
+
+def install_help(window: QMainWindow) -> QAction:
+    menu = window.menuBar().addMenu(QCoreApplication.translate("HelpMenu", "&Help"))
+    action = QAction(QCoreApplication.translate("HelpMenu", "Open the &logs folder"), window)
+    action.triggered.connect(open_log_folder)
+    menu.addAction(action)
+    return action
