@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_NAME = "fr_core_news_md"
 
@@ -45,3 +46,13 @@ def is_loaded() -> bool:
 def load_seconds() -> float | None:
     """How long the first load took, for benchmarks and logs (None before it happened)."""
     return _load_seconds
+
+
+# Named entities are not used: skipping the recogniser saves about a fifth of the parse.
+UNUSED_PIPES = ("ner",)
+
+
+def parse(texts: list[str]) -> list[Doc]:
+    """Parse several short texts in one batch (loads the pipeline on first use)."""
+    nlp = french()
+    return list(nlp.pipe(texts, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names]))
