@@ -140,6 +140,8 @@ def _agent_class(head: Token | None, values: dict[str, float]) -> str:
     if head is None:
         return "implicit" if values["passive"] else "none"
     words = {t.lemma_.lower() for t in head.subtree} | {head.text.lower()}
+    if head.lower_ in _FIRST_PERSON:
+        return "government"  # the minister speaking, or "nous" for the ministry
     return "government" if words & _GOVERNMENT else "other"
 
 
@@ -157,6 +159,68 @@ def _lemmas(span: Span) -> set[str]:
     return {t.lemma_.lower() for t in span}
 
 
+_MAIN_CLAUSE = frozenset({"ROOT", "conj", "ccomp", "parataxis", "xcomp"})
+_AUX_DEPS = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
+_FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi-même", "nous-mêmes"})
+
+
+def _clause_head(token: Token) -> Token:
+    return token.head if token.dep_ in _AUX_DEPS else token
+
+
+def _verb_cue_kinds(text: str) -> dict[int, str]:
+    """Start offset -> kind of each future/conditional form the surface rules recognise.
+
+    spaCy's morphology misses many futures ("regarderont", "rendrai", "ferai"), so the
+    domain's suffix rules are asked too; offsets index the sentence, which is its own doc.
+    """
+    return {cue.start: cue.kind for cue in find_verb_cues(text, tokenize(text))}
+
+
+def _is_future(token: Token, kinds: dict[int, str]) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    by_morph = "Fut" in _morph(token, "Tense") and "Fin" in _morph(token, "VerbForm")
+    return by_morph or kinds.get(token.idx) in ("action", "stative", "modal")
+
+
+_ALLER_PRESENT = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
+
+
+def _near_future(span: Span) -> tuple[Token, Token] | None:
+    """ "va / vont / allons + infinitive": (the infinitive, the form of "aller").
+
+    Recognised by the surface form: the tagger reads "allons" as an imperfect.
+    """
+    for token in span:
+        if token.lower_ not in _ALLER_PRESENT:
+            continue
+        if token.dep_ == "aux" and token.head.pos_ == "VERB":
+            return token.head, token
+        inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if inner is not None and inner.pos_ in ("VERB", "AUX"):
+            return inner, token
+    return None
+
+
+def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Token | None]:
+    """The verb that would carry a commitment, and how it was found.
+
+    A future in a main clause first (not the sentence root: "l'examen débute demain, et je
+    vous rendrai compte"), then a near future, then the root of the parse.
+    """
+    futures = [t for t in span if _is_future(t, kinds)]
+    main = [t for t in futures if _clause_head(t).dep_ in _MAIN_CLAUSE]
+    if main:
+        return main[0], "main", None
+    near = _near_future(span)
+    if near is not None:
+        return near[0], "near", near[1]
+    if futures:
+        return futures[0], "sub", None
+    return span.root, "root", None
+
+
 def sentence_features(
     span: Span, answered_on: date | None, text: str | None = None
 ) -> SentenceFeatures:
@@ -166,31 +230,44 @@ def sentence_features(
     """
     text = span.text if text is None else text
     folded = fold(text)
-    root = span.root
-    main, auxes = _verb_group(root)
+    kinds = _verb_cue_kinds(span.text)
+    verb, found_as, aller = _commitment_verb(span, kinds)
+    head = _clause_head(verb)
+    main, auxes = _verb_group(head)
+    if aller is not None:
+        auxes = [*auxes, aller]
     values = dict.fromkeys(FEATURES, 0.0)
     values.update(_tense(main, auxes))
+    values["future"] = float(found_as == "main")
+    values["near_future"] = float(found_as == "near")
+    values["future_elsewhere"] = float(found_as == "sub")
+    values["relative"] = float(found_as == "sub" and head.dep_ in ("acl:relcl", "acl"))
+    kind = kinds.get(verb.idx, "")
     lemmas = _lemmas(span)
-    futures = [t for t in span if "Fut" in _morph(t, "Tense")]
-    values["future_elsewhere"] = float(not values["future"] and bool(futures))
-    values["relative"] = float(any(t.dep_ == "acl:relcl" for t in futures))
     cue = ""
     if lemmas & _COMMIT:
         values["commit_cue"], cue = 1.0, "engagement"
-    if lemmas & _SCHEDULED and (values["passive"] or main.pos_ == "ADJ" or "prevu" in folded):
+    if lemmas & _SCHEDULED and (values["passive"] or main.pos_ == "ADJ" or "prev" in folded):
         values["scheduled_cue"], cue = 1.0, cue or "prévu"
     if lemmas & _INTENT:
         values["intent_cue"], cue = 1.0, cue or "intention"
-    if main.lemma_ in _UNDERTAKE or root.lemma_ in _UNDERTAKE:
+    if main.lemma_ in _UNDERTAKE or span.root.lemma_ in _UNDERTAKE:
         values["undertake_cue"] = 1.0
+    # The root speaks for the sentence only when no future verb was found elsewhere.
+    root = span.root if found_as == "root" else main
     cnd_devoir = root.lemma_ == "devoir" and "Cnd" in _morph(root, "Mood")
     values["hedge"] = float(
-        cnd_devoir or bool(lemmas & _HEDGE_LEMMAS) or bool(_HEDGE_WORDS.search(folded))
+        cnd_devoir
+        or kind == "hedged"
+        or bool(lemmas & _HEDGE_LEMMAS)
+        or bool(_HEDGE_WORDS.search(folded))
     )
-    values["possibility"] = float(root.lemma_ == "pouvoir" or main.lemma_ == "pouvoir")
+    values["possibility"] = float(
+        kind == "modal" or main.lemma_ == "pouvoir" or root.lemma_ == "pouvoir"
+    )
     values["negation"] = float(_negated(main, auxes) or _negated(root, []))
-    agent, head = _subject_phrase(main, auxes)
-    klass = _agent_class(head, values)
+    agent, subject = _subject_phrase(main, auxes)
+    klass = _agent_class(subject, values)
     values["agent_government"] = float(klass == "government")
     values["agent_other"] = float(klass == "other")
     values["agent_implicit"] = float(klass == "implicit")
@@ -205,7 +282,9 @@ def sentence_features(
         else:
             values["deadline_event"] = 1.0
     values["deadline_past"] = float(len(upcoming) < len(found))
-    values["stative"] = float(main.lemma_ in _STATIVE and not values["passive"])
+    values["stative"] = float(
+        kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"])
+    )
     values["deontic"] = float(
         main.lemma_ in _DEONTIC and any(c.lower_ in ("de", "d'", "à") for c in main.children)
     )
@@ -229,5 +308,6 @@ def is_candidate(sentence: str) -> bool:
 
 _CANDIDATE_CUES = re.compile(
     r"(?<![\w-])(?:prevu|prevoi|engag|entend|envisag|attendu|fixee?s?\b|veill|appartiendr"
-    r"|intention|programm|objectif|compte|vont? |sera|seront|devrai|s'apprete|inscrit)"
+    r"|intention|programm|objectif|compte|vont? |allons |sera|seront|devrai|s'apprete|inscrit"
+    r"|\w{3,}(?:rai|rons)\b|confirm)"
 )

@@ -4,8 +4,9 @@ Sentences are split by the domain splitter (its spans index the canonical text);
 cheap pre-filter keeps candidates; only those are parsed (spaCy, one `pipe` call per
 answer). Each candidate's features go through the committed weights
 (`commitment_weights.json`, written by tools/train_commitments.py) with plain Python:
-softmax over none / firm / soft. A sentence is suggested when "none" is not the most
-likely class; its confidence is 1 - P(none). The explanation names the tense and voice,
+softmax over none / firm / soft. A sentence is suggested when its probability of
+committing, 1 - P(none), reaches the threshold stored with the weights (chosen by
+cross-validation on the dev split); firm or soft is the likelier of the two. The explanation names the tense and voice,
 the agent and the deadline, for the suggestion's tooltip.
 """
 
@@ -43,6 +44,7 @@ class Model:
     coef: tuple[tuple[float, ...], ...]
     intercept: tuple[float, ...]
     classes: tuple[str, ...]
+    threshold: float = 0.5  # suggested when 1 - P(none) reaches it
 
     def probabilities(self, values: dict[str, float]) -> dict[str, float]:
         x = [values.get(name, 0.0) for name in self.features]
@@ -63,6 +65,7 @@ def model_from_json(data: dict[str, Any]) -> Model:
         coef=tuple(tuple(float(w) for w in row) for row in data["coef"]),
         intercept=tuple(float(b) for b in data["intercept"]),
         classes=tuple(data["classes"]),
+        threshold=float(data.get("threshold", 0.5)),
     )
 
 
@@ -91,8 +94,9 @@ class Scored:
     probabilities: dict[str, float]
 
     @property
-    def label(self) -> str:
-        return max(self.probabilities, key=lambda c: self.probabilities[c])
+    def confidence(self) -> float:
+        """Probability that the sentence commits (firm or soft)."""
+        return 1.0 - self.probabilities["none"]
 
 
 def score_sentences(answer_text: str, answered_on: date | None) -> list[Scored]:
@@ -129,12 +133,13 @@ def explanation(features: SentenceFeatures) -> str:
 def suggest_commitments(answer_text: str, answered_on: date | None) -> list[Suggestion]:
     """The sentences of the answer the model takes for commitments, in text order."""
     suggestions = []
+    threshold = model().threshold
     for item in score_sentences(answer_text, answered_on):
-        if item.label == "none":
+        if item.confidence < threshold:
             continue
         due = item.features.due
         kind = "firm" if item.probabilities["firm"] >= item.probabilities["soft"] else "soft"
-        confidence = round(1.0 - item.probabilities["none"], 3)
+        confidence = round(item.confidence, 3)
         cues = tuple(
             f"{name} : {value:.2f}" if name == "rules" else name
             for name, value in item.features.values.items()
