@@ -90,8 +90,10 @@ def main() -> int:
     for split in ("dev", "test"):
         answers = load(split)
         print(f"commitments, {split} split ({len(answers)} answers):")
-        for name, finder in (("model", model.suggest_commitments),
-                             ("rules", rules.suggest_commitments)):
+        for name, finder in (
+            ("model", model.suggest_commitments),
+            ("rules", rules.suggest_commitments),
+        ):
             tally = evaluate(answers, finder)
             print(f"  {name}: {tally.line()}")
             if name == "model":

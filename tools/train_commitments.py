@@ -1,4 +1,4 @@
-"""Train the commitment classifier on the DEV split and write qe_desktop/nlp/commitment_weights.json.
+"""Train the commitment classifier on the DEV split; write qe_desktop/nlp/commitment_weights.json.
 
     uv sync --extra test --extra train && .venv/bin/python tools/train_commitments.py
 
@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from commitment_corpus import load, label_of  # type: ignore[import-not-found]
+from commitment_corpus import label_of, load  # type: ignore[import-not-found]
 from sklearn.linear_model import LogisticRegression
 
 from qe_desktop.domain.sentences import split_sentences
@@ -26,7 +26,9 @@ OUT = Path(__file__).resolve().parents[1] / "qe_desktop" / "nlp" / WEIGHTS_FILE
 # Suggest when P(commitment) = 1 - P(none) reaches this; chosen by grouped CV on dev
 # (0.55: precision 49/54, recall 49/55, firm recall 43/47).
 THRESHOLD = 0.55
-C = float(os.environ.get("QE_TRAIN_C", "0.5"))  # L2 strength: few examples, keep the weights small and readable
+C = float(
+    os.environ.get("QE_TRAIN_C", "0.5")
+)  # L2 strength: few examples, keep the weights small and readable
 
 
 def examples() -> tuple[list[list[float]], list[str], int, list[int]]:
@@ -55,8 +57,9 @@ def examples() -> tuple[list[list[float]], list[str], int, list[int]]:
 TEXTS: list[str] = []
 
 
-def cross_validate(rows: list[list[float]], labels: list[str], groups: list[int],
-                   drop: tuple[str, ...] = ()) -> str:
+def cross_validate(
+    rows: list[list[float]], labels: list[str], groups: list[int], drop: tuple[str, ...] = ()
+) -> str:
     """Grouped 5-fold CV on dev (answers never split): the tuning signal, test untouched."""
     from sklearn.model_selection import GroupKFold
 
@@ -69,8 +72,10 @@ def cross_validate(rows: list[list[float]], labels: list[str], groups: list[int]
         model.fit([x[i] for i in train], [labels[i] for i in train])
         none = list(model.classes_).index("none")
         for i, p, proba in zip(
-            held, model.predict([x[i] for i in held]),
-            model.predict_proba([x[i] for i in held]), strict=True
+            held,
+            model.predict([x[i] for i in held]),
+            model.predict_proba([x[i] for i in held]),
+            strict=True,
         ):
             predicted[i] = p
             commitment[i] = 1.0 - float(proba[none])
@@ -89,9 +94,11 @@ def cross_validate(rows: list[list[float]], labels: list[str], groups: list[int]
     true = [i for i, t in enumerate(labels) if t != "none"]
     firm = [i for i in true if labels[i] == "firm"]
     hit = [i for i in said if labels[i] != "none"]
-    return (f"CV dev (drop {','.join(drop) or '-'}): precision {len(hit)}/{len(said)}, "
-            f"recall {len(hit)}/{len(true)}, firm recall "
-            f"{sum(1 for i in firm if predicted[i] != 'none')}/{len(firm)}")
+    return (
+        f"CV dev (drop {','.join(drop) or '-'}): precision {len(hit)}/{len(said)}, "
+        f"recall {len(hit)}/{len(true)}, firm recall "
+        f"{sum(1 for i in firm if predicted[i] != 'none')}/{len(firm)}"
+    )
 
 
 def main() -> int:
@@ -106,8 +113,13 @@ def main() -> int:
     order = [list(classifier.classes_).index(c) for c in CLASSES]
     coef = [[round(float(w), 4) for w in classifier.coef_[i]] for i in order]
     intercept = [round(float(classifier.intercept_[i]), 4) for i in order]
-    payload = {"features": list(FEATURES), "classes": list(CLASSES), "coef": coef,
-               "intercept": intercept, "threshold": THRESHOLD}
+    payload = {
+        "features": list(FEATURES),
+        "classes": list(CLASSES),
+        "coef": coef,
+        "intercept": intercept,
+        "threshold": THRESHOLD,
+    }
     version = hashlib.sha256(json.dumps(payload).encode()).hexdigest()[:12]
     payload = {
         "version": version,
@@ -116,10 +128,15 @@ def main() -> int:
         **payload,
     }
     OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.name} (version {version}): {payload['trained_on']}; "
-          f"{skipped} labelled sentence(s) not kept by the pre-filter")
+    print(
+        f"wrote {OUT.name} (version {version}): {payload['trained_on']}; "
+        f"{skipped} labelled sentence(s) not kept by the pre-filter"
+    )
     for name, *weights in zip(FEATURES, *coef, strict=True):
-        print(f"  {name:18} " + "  ".join(f"{c}={w:+.2f}" for c, w in zip(CLASSES, weights)))
+        print(
+            f"  {name:18} "
+            + "  ".join(f"{c}={w:+.2f}" for c, w in zip(CLASSES, weights, strict=True))
+        )
     return 0
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.cli import suggestions
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     p.add_argument("--view", default="library", help="vue à afficher")
+    suggestions.add_parsers(sub)
     return parser
 
 
@@ -223,7 +225,7 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
             out.write(
                 f"{n}. [{s.start}-{s.end}] confiance {s.confidence:.2f} — échéance {due}"
                 f" (précision : {s.precision.value})\n   « {s.sentence} »\n"
-                f"   indices : {' ; '.join(s.cues)}\n"
+                f"   pourquoi : {s.explanation or ' ; '.join(s.cues)}\n"
             )
         return 0
     flt = CommitmentFilter(
@@ -356,6 +358,7 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "migrate": cmd_migrate,
     "sync": cmd_sync,
+    "suggestions": suggestions.cmd_suggestions,
 }
 
 

@@ -70,7 +70,7 @@ class SentenceFeatures:
 
 
 def _verb_group(root: Token) -> tuple[Token, list[Token]]:
-    """The main verb and its auxiliaries ("devraient être publiés" -> publiés, [devraient, être])."""
+    """The main verb and its auxiliaries ("devraient être publiés": publiés; devraient, être)."""
     auxes = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")]
     if root.lemma_ in ("devoir", "pouvoir", "aller", "falloir") and root.pos_ in ("VERB", "AUX"):
         inner = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -81,7 +81,7 @@ def _verb_group(root: Token) -> tuple[Token, list[Token]]:
 
 
 def _morph(token: Token, key: str) -> list[str]:
-    return list(token.morph.get(key))
+    return list(token.morph.get(key, []))
 
 
 def _tense(main: Token, auxes: list[Token]) -> dict[str, float]:

@@ -6,8 +6,8 @@ answer). Each candidate's features go through the committed weights
 (`commitment_weights.json`, written by tools/train_commitments.py) with plain Python:
 softmax over none / firm / soft. A sentence is suggested when its probability of
 committing, 1 - P(none), reaches the threshold stored with the weights (chosen by
-cross-validation on the dev split); firm or soft is the likelier of the two. The explanation names the tense and voice,
-the agent and the deadline, for the suggestion's tooltip.
+cross-validation on the dev split); firm or soft is the likelier of the two. The
+explanation names the tense and voice, the agent and the deadline, for the tooltip.
 """
 
 from __future__ import annotations
@@ -101,15 +101,24 @@ class Scored:
 
 def score_sentences(answer_text: str, answered_on: date | None) -> list[Scored]:
     """Every candidate sentence of the answer, scored (non-candidates are "none")."""
-    candidates = [s for s in split_sentences(answer_text) if is_candidate(s.text)]
-    if not candidates:
-        return []
+    return score_many([(answer_text, answered_on)])[0]
+
+
+def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
+    """Score several answers with one parse call (the background pass's batches)."""
+    candidates = [[s for s in split_sentences(text) if is_candidate(s.text)] for text, _ in answers]
+    flat = [s.text for group in candidates for s in group]
+    docs = iter(parse(flat)) if flat else iter(())
     weights = model()
-    scored = []
-    for sentence, doc in zip(candidates, parse([s.text for s in candidates]), strict=True):
-        span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
-        features = sentence_features(span, answered_on, sentence.text)
-        scored.append(Scored(sentence, features, weights.probabilities(features.values)))
+    scored: list[list[Scored]] = []
+    for group, (_, answered_on) in zip(candidates, answers, strict=True):
+        items = []
+        for sentence in group:
+            doc = next(docs)
+            span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
+            features = sentence_features(span, answered_on, sentence.text)
+            items.append(Scored(sentence, features, weights.probabilities(features.values)))
+        scored.append(items)
     return scored
 
 
@@ -122,8 +131,11 @@ def explanation(features: SentenceFeatures) -> str:
         parts.append(f"échéance : {features.due.phrase}")
     hedges = [
         label
-        for name, label in (("hedge", "réserve"), ("negation", "négation"), ("possibility",
-                            "possibilité"))
+        for name, label in (
+            ("hedge", "réserve"),
+            ("negation", "négation"),
+            ("possibility", "possibilité"),
+        )
         if features.values.get(name)
     ]
     parts.extend(hedges)
@@ -132,30 +144,34 @@ def explanation(features: SentenceFeatures) -> str:
 
 def suggest_commitments(answer_text: str, answered_on: date | None) -> list[Suggestion]:
     """The sentences of the answer the model takes for commitments, in text order."""
-    suggestions = []
+    return suggest_many([(answer_text, answered_on)])[0]
+
+
+def suggest_many(answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
+    """`suggest_commitments` for several answers at once (one spaCy batch)."""
     threshold = model().threshold
-    for item in score_sentences(answer_text, answered_on):
-        if item.confidence < threshold:
-            continue
-        due = item.features.due
-        kind = "firm" if item.probabilities["firm"] >= item.probabilities["soft"] else "soft"
-        confidence = round(item.confidence, 3)
-        cues = tuple(
-            f"{name} : {value:.2f}" if name == "rules" else name
-            for name, value in item.features.values.items()
-            if value
-        )
-        suggestions.append(
-            Suggestion(
-                start=item.sentence.start,
-                end=item.sentence.end,
-                sentence=item.sentence.text,
-                due=due.due if due else None,
-                precision=due.precision if due else DatePrecision.VAGUE,
-                confidence=confidence,
-                cues=cues,
-                kind=kind,
-                explanation=explanation(item.features),
-            )
-        )
-    return suggestions
+    return [
+        [_suggestion(item) for item in items if item.confidence >= threshold]
+        for items in score_many(answers)
+    ]
+
+
+def _suggestion(item: Scored) -> Suggestion:
+    due = item.features.due
+    kind = "firm" if item.probabilities["firm"] >= item.probabilities["soft"] else "soft"
+    cues = tuple(
+        f"{name} : {value:.2f}" if name == "rules" else name
+        for name, value in item.features.values.items()
+        if value
+    )
+    return Suggestion(
+        start=item.sentence.start,
+        end=item.sentence.end,
+        sentence=item.sentence.text,
+        due=due.due if due else None,
+        precision=due.precision if due else DatePrecision.VAGUE,
+        confidence=round(item.confidence, 3),
+        cues=cues,
+        kind=kind,
+        explanation=explanation(item.features),
+    )

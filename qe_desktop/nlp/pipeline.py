@@ -52,7 +52,16 @@ def load_seconds() -> float | None:
 UNUSED_PIPES = ("ner",)
 
 
+_parse_lock = threading.Lock()
+
+
 def parse(texts: list[str]) -> list[Doc]:
-    """Parse several short texts in one batch (loads the pipeline on first use)."""
+    """Parse several short texts in one batch (loads the pipeline on first use).
+
+    One parse at a time: the reader and the background pass share the pipeline, and
+    spaCy does not promise that concurrent calls are safe.
+    """
     nlp = french()
-    return list(nlp.pipe(texts, disable=[p for p in UNUSED_PIPES if p in nlp.pipe_names]))
+    unused = [p for p in UNUSED_PIPES if p in nlp.pipe_names]
+    with _parse_lock:
+        return list(nlp.pipe(texts, disable=unused))

@@ -22,13 +22,24 @@ from qe_desktop.storage.database import Database
 from qe_desktop.storage.types import utcnow
 
 Finder = Callable[[str, date | None], list[Suggestion]]
+BatchFinder = Callable[[list[tuple[str, date | None]]], list[list[Suggestion]]]
 Progress = Callable[[int, int], None]
 
 
-def _default_finder(text: str, answered_on: date | None) -> list[Suggestion]:
+def _model_finder(text: str, answered_on: date | None) -> list[Suggestion]:
     from qe_desktop.nlp.commitments import suggest_commitments
 
     return suggest_commitments(text, answered_on)
+
+
+_default_finder = _model_finder
+CHUNK = 8  # answers parsed in one spaCy batch; a reader's request waits one chunk at most
+
+
+def _default_batch(answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
+    from qe_desktop.nlp.commitments import suggest_many
+
+    return suggest_many(answers)
 
 
 def _default_version() -> str:
@@ -86,6 +97,9 @@ class SuggestionCache:
         self._db = database
         # Looked up now, not at import: tests swap the module's defaults.
         self._finder = finder if finder is not None else _default_finder
+        self._batch: BatchFinder | None = (
+            _default_batch if finder is None and _default_finder is _model_finder else None
+        )
         self._version = version if version is not None else _default_version
         self._clock = clock
 
@@ -118,6 +132,11 @@ class SuggestionCache:
             store.store(session, [row], self._clock())
         return found
 
+    def _find(self, answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
+        if self._batch is not None:
+            return self._batch(answers)
+        return [self._finder(text, on) for text, on in answers]
+
     def fill(
         self,
         progress: Progress | None = None,
@@ -136,12 +155,17 @@ class SuggestionCache:
             if not todo:
                 break
             rows = []
-            for question_id, digest, answer, answered_on in todo:
+            for chunk_start in range(0, len(todo), CHUNK):
                 if cancelled and cancelled():
                     break
-                payload = to_json(self._finder(answer, answered_on))
-                rows.append((digest, store.reference_of(answered_on), version, payload))
-                last_id = question_id
+                chunk = todo[chunk_start : chunk_start + CHUNK]
+                found = self._find([(answer, on) for _, _, answer, on in chunk])
+                for (question_id, digest, _, answered_on), suggestions in zip(
+                    chunk, found, strict=True
+                ):
+                    payload = to_json(suggestions)
+                    rows.append((digest, store.reference_of(answered_on), version, payload))
+                    last_id = question_id
             with self._db.write() as session:
                 store.store(session, rows, self._clock())
             done += len(rows)

@@ -24,9 +24,7 @@ def cached(session: Session, text_hash: str, reference: str, version: str) -> st
     return row.payload if row is not None else None
 
 
-def store(
-    session: Session, rows: list[tuple[str, str, str, str]], at: datetime
-) -> None:
+def store(session: Session, rows: list[tuple[str, str, str, str]], at: datetime) -> None:
     """Add (text_hash, reference, version, payload) rows; ones already there are kept."""
     for text_hash, reference, version, payload in rows:
         if session.get(SuggestionCache, (text_hash, reference, version)) is None:

@@ -74,9 +74,7 @@ def test_the_seed_june_2025_roadmaps_are_suggested_due_and_overdue(
         cache=SuggestionCache(sample_services.database),
     )
     [suggestion] = [
-        s
-        for s in service.suggestions(SEED_KEY)
-        if "présenteront d'ici juin 2025" in s.sentence
+        s for s in service.suggestions(SEED_KEY) if "présenteront d'ici juin 2025" in s.sentence
     ]
     assert (suggestion.due, suggestion.precision) == (date(2025, 6, 30), DatePrecision.MONTH)
     assert suggestion.explanation

@@ -3,8 +3,9 @@
 When a question is shown, the finder's suggestions (minus the dismissed ones and the
 sentences already highlighted) are drawn dashed in the answer pane. They come from the
 cache; when an answer has none cached yet, the worker computes them off the GUI thread
-(loading the French model the first time) and the pane is redrawn when they are ready. Right-clicking
-one offers: accept it as a commitment, accept it with another due date, dismiss it.
+(loading the French model the first time) and the pane is redrawn when they are ready.
+Right-clicking one offers: accept it as a commitment, accept it with another due date,
+dismiss it; its tooltip says why it was suggested.
 """
 
 from __future__ import annotations
