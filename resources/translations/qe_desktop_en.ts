@@ -80,7 +80,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+266"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+271"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>

@@ -804,7 +804,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+63"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+67"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -865,7 +865,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -1413,7 +1413,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+47"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1483,7 +1483,7 @@
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -1518,7 +1518,7 @@
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -1694,7 +1694,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -1877,17 +1877,27 @@
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+57"/>
+        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+71"/>
         <source>%1 suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
         <translation>%1 engagement(s) suggéré(s) dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Suggested commitment, due %1 (confidence %2 %)</source>
         <translation>Engagement suggéré, échéance %1 (confiance %2 %)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>firm</source>
+        <translation>engagement ferme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hedged</source>
+        <translation>engagement prudent (au conditionnel ou avec réserve)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accept as a commitment</source>
         <translation>Accepter comme engagement</translation>
     </message>
@@ -1966,7 +1976,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+53"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -2006,13 +2016,13 @@
         <translation>Synchronisation avec la bibliothèque d&apos;équipe…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Synchronization failed</source>
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+30"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
     </message>
