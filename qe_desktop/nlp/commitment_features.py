@@ -242,6 +242,8 @@ def sentence_features(
     values["near_future"] = float(found_as == "near")
     values["future_elsewhere"] = float(found_as == "sub")
     values["relative"] = float(found_as == "sub" and head.dep_ in ("acl:relcl", "acl"))
+    if found_as != "root":  # a future was found: the tagger's tense of its group is noise
+        values["present"] = values["past"] = 0.0
     kind = kinds.get(verb.idx, "")
     lemmas = _lemmas(span)
     cue = ""
