@@ -30,13 +30,17 @@ class SuggestionWorker(QObject):
         self._requests: queue.Queue[str] = queue.Queue()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._starting = threading.Lock()
         self.fill_library = True
 
     def request(self, key: str) -> None:
         self._requests.put(key)
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="qe-suggestions", daemon=True)
-            self._thread.start()
+        with self._starting:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="qe-suggestions", daemon=True
+                )
+                self._thread.start()
 
     def stop(self) -> None:
         """Cancel the background pass and wait for the current answer (at most one)."""
@@ -60,6 +64,7 @@ class SuggestionWorker(QObject):
     def _run(self) -> None:
         self._serve()
         if not self.fill_library:
+            self._serve()  # a request queued while the first was served
             return
         try:
             done = self._service.cache.fill(
