@@ -61,6 +61,7 @@ test: lock-check lint typecheck unit
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+	$(BIN)/python tools/bench_commitments.py
 
 # Accuracy of the NLP features on their labelled corpora (dev and frozen test splits).
 eval: $(STAMP)

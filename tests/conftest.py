@@ -61,3 +61,23 @@ def sample_services(services: Services) -> Services:
     report = services.importing.import_paths([SAMPLES])
     assert report.ok, report.failures
     return services
+
+
+@pytest.fixture(autouse=True)
+def _rules_finder_unless_real_model(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Services suggest with the fast rule finder in tests, as if the model were loaded.
+
+    Loading spaCy takes seconds and the model's sentences are checked in
+    tests/nlp/test_commitment_model.py; tests marked `real_model` use the real thing.
+    """
+    if request.node.get_closest_marker("real_model"):
+        return
+    from qe_desktop.domain import commitments as rules
+    from qe_desktop.nlp import pipeline
+    from qe_desktop.services import suggestion_cache
+
+    monkeypatch.setattr(suggestion_cache, "_default_finder", rules.suggest_commitments)
+    monkeypatch.setattr(suggestion_cache, "_default_version", lambda: "rules")
+    monkeypatch.setattr(pipeline, "is_loaded", lambda: True)

@@ -44,7 +44,7 @@ def test_suggest_prints_the_sentence_its_date_confidence_and_cues(library: Path,
     assert "l'ensemble des ministères présenteront d'ici juin 2025" in out
     assert "échéance 30/06/2025 (précision : month)" in out
     assert "confiance 0.85" in out
-    assert "indices : futur : « présenteront »" in out
+    assert "pourquoi : futur : « présenteront »" in out
 
 
 def test_suggest_json(library: Path, capsys) -> None:

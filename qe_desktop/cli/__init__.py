@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
-from qe_desktop.cli import annotate, history
+from qe_desktop.cli import annotate, history, suggestions
 from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_parsers(sub)
     annotate.add_parsers(sub)
     coverage_cli.add_parsers(sub)
+    suggestions.add_parsers(sub)
     return parser
 
 
@@ -233,7 +234,7 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
             out.write(
                 f"{n}. [{s.start}-{s.end}] confiance {s.confidence:.2f} — échéance {due}"
                 f" (précision : {s.precision.value})\n   « {s.sentence} »\n"
-                f"   indices : {' ; '.join(s.cues)}\n"
+                f"   pourquoi : {s.explanation or ' ; '.join(s.cues)}\n"
             )
         return 0
     flt = CommitmentFilter(
@@ -368,6 +369,7 @@ COMMANDS: dict[str, Command] = {
     "sync": cmd_sync,
     "imports": history.cmd_imports,
     "coverage": coverage_cli.cmd_coverage,
+    "suggestions": suggestions.cmd_suggestions,
 }
 
 

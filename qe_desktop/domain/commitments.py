@@ -60,6 +60,8 @@ class Suggestion:
     precision: DatePrecision
     confidence: float
     cues: tuple[str, ...]
+    kind: str = "firm"  # firm | soft (the French model tells them apart; the rules do not)
+    explanation: str = ""  # why, in French, for the tooltip ("futur passif, agent : …")
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,13 @@ EVENT = re.compile(
 VAGUE_HORIZONS: tuple[tuple[re.Pattern[str], int], ...] = (
     (
         re.compile(
+            _B + r"(?:(?:dans|sous|d'ici) (?:les (?:tout )?prochains jours|quelques jours"
+            r"|les jours (?:a venir|qui viennent)))"
+        ),
+        1,
+    ),
+    (
+        re.compile(
             _B + r"(?:(?:tres )?prochainement|sous peu|incessamment|a (?:tres )?breve echeance"
             r"|a court terme|dans les (?:meilleurs|plus brefs) delais|au plus vite|bientot"
             r"|dans (?:un|des) delais? (?:tres )?(?:rapproches?|brefs?))\b"
@@ -111,6 +118,8 @@ VAGUE_HORIZONS: tuple[tuple[re.Pattern[str], int], ...] = (
     ),
 )
 
+# "… de l'année prochaine" after a semester or a quarter (closes the optional year group).
+_NEXT_YEAR = r"|(?P<nextyear> (?:de )?l'annee prochaine| (?:de )?l'an prochain))?"
 _PERIOD_LEAD = (
     _B + r"(?:(?:au|le|du|d'ici le|avant le|d'ici la fin du|avant la fin du|des le|au cours du"
     r"|durant le|pendant le|pour le|dans le courant du) )?"
@@ -203,10 +212,19 @@ def _quinzaine(m: re.Match[str], trigger: str, reference: date | None) -> Resolv
     return _year_or_next(m, reference, end_of), DatePrecision.MONTH
 
 
+def _next_year_or(
+    m: re.Match[str], reference: date | None, end_of: Callable[[int], date]
+) -> date | None:
+    """ "… de l'année prochaine": the period in the year after the reference."""
+    if m.groupdict().get("nextyear"):
+        return None if reference is None else end_of(reference.year + 1)
+    return _year_or_next(m, reference, end_of)
+
+
 def _semester(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
     half = 1 if m.group("ord") in ("premier", "1er") else 2
     return (
-        _year_or_next(m, reference, lambda y: _month_end(y, 6 * half)),
+        _next_year_or(m, reference, lambda y: _month_end(y, 6 * half)),
         DatePrecision.SEMESTER,
     )
 
@@ -214,9 +232,25 @@ def _semester(m: re.Match[str], trigger: str, reference: date | None) -> Resolve
 def _quarter(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
     quarter = int(m.group("q")) if m.groupdict().get("q") else _ORDINALS.get(m.group("ord"), 4)
     return (
-        _year_or_next(m, reference, lambda y: _month_end(y, 3 * quarter)),
+        _next_year_or(m, reference, lambda y: _month_end(y, 3 * quarter)),
         DatePrecision.QUARTER,
     )
+
+
+def _part_of_next_year(m: re.Match[str], trigger: str, reference: date | None) -> Resolved:
+    """ "au début de l'année prochaine", "fin de l'an prochain", "mi-2027" is elsewhere."""
+    part = m.group("part")
+    mode = "mi-" if part.startswith(("mi", "milieu")) else part
+    if reference is None:
+        return None, _part_of_year(2000, mode)[1]
+    return _part_of_year(reference.year + 1, mode)
+
+
+def _next_week(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
+    """ "la semaine prochaine": the Sunday ending next week."""
+    if reference is None:
+        return None, DatePrecision.DAY
+    return reference + timedelta(days=13 - reference.weekday()), DatePrecision.DAY
 
 
 def _season(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
@@ -310,7 +344,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool], ...] = (
     (
         re.compile(
             _PERIOD_LEAD + r"(?P<ord>premier|1er|"
-            r"second|deuxieme|2e|2nd) semestre(?: (?:de l'annee |de |d')?" + _Y + ")?"
+            r"second|deuxieme|2e|2nd) semestre(?: (?:de l'annee |de |d')?" + _Y + _NEXT_YEAR
         ),
         _semester,
         False,
@@ -318,12 +352,21 @@ PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool], ...] = (
     (
         re.compile(
             _PERIOD_LEAD + r"(?P<ord>premier|1er|deuxieme|second|2e|troisieme|3e|quatrieme|4e"
-            r"|dernier) trimestre(?: (?:de l'annee |de |d')?" + _Y + r")?"
+            r"|dernier) trimestre(?: (?:de l'annee |de |d')?" + _Y + _NEXT_YEAR
         ),
         _quarter,
         False,
     ),
     (re.compile(_B + r"t(?P<q>[1-4]) " + _Y), _quarter, False),
+    (
+        re.compile(
+            _B + r"(?:(?:au|des le|d'ici le|avant le|pour le|en|a la|d'ici la|avant la|pour la|des"
+            r" la) )?(?P<part>debut|milieu|fin|mi-) ?(?:de )?l'(?:annee prochaine|an prochain)"
+        ),
+        _part_of_next_year,
+        False,
+    ),
+    (re.compile(_B + r"(?:(?:des|avant|d'ici|pour) )?la semaine prochaine"), _next_week, False),
     (
         re.compile(
             _B

@@ -16,8 +16,12 @@ Conventions (one place, so that labels, UI and exports agree):
   the eve of the season (20 June); "le prochain budget" -> end of next year (YEAR);
 - relative spans ("d'ici trois mois", "sous quinze jours") are added to the reference date,
   precision DAY for days/weeks, MONTH for months, YEAR for years;
+- "la semaine prochaine" is the Sunday ending next week (day); "au début / à la fin de
+  l'année prochaine", "au second semestre de l'année prochaine" are periods of the year
+  after the answer;
 - vague horizons get an indicative date, precision VAGUE: "prochainement" and the like
-  +3 months, "dans les prochaines semaines" +2 months, "dans les prochains mois" +6 months,
+  +3 months, "dans les tout prochains jours" / "dans quelques jours" +1 month,
+  "dans les prochaines semaines" +2 months, "dans les prochains mois" +6 months,
   "dans les prochaines années" +3 years; events without a date ("à l'occasion du salon
   Vivatech", "le moment venu") have no date (None, VAGUE);
 - a phrase without a year is the next occurrence on or after the reference date;

@@ -183,8 +183,11 @@ def _classify(tokens: list[Token], index: int) -> tuple[str, str, int] | None:
     word = tokens[index].word
     end = tokens[index].end
     previous = tokens[index - 1].word if index else ""
-    if word.endswith("rai") and previous in ("je", "j"):
-        word = word[:-1]  # "je publierai" -> "publiera"
+    before = {t.word for t in tokens[max(0, index - 3) : index]} | {
+        t.text.lower()[:2] for t in tokens[max(0, index - 3) : index]
+    }
+    if word.endswith("rai") and ("je" in before or "j'" in before):
+        word = word[:-1]  # "je publierai", "je m'en ferai" -> "publiera", "fera"
     elif word.endswith("rons") and "nous" in (previous, tokens[max(0, index - 2)].word):
         word = word[:-3] + "a"
     conditional = _conditional_base(word)

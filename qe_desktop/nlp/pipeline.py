@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MODEL_NAME = "fr_core_news_md"
 
@@ -45,3 +46,22 @@ def is_loaded() -> bool:
 def load_seconds() -> float | None:
     """How long the first load took, for benchmarks and logs (None before it happened)."""
     return _load_seconds
+
+
+# Named entities are not used: skipping the recogniser saves about a fifth of the parse.
+UNUSED_PIPES = ("ner",)
+
+
+_parse_lock = threading.Lock()
+
+
+def parse(texts: list[str]) -> list[Doc]:
+    """Parse several short texts in one batch (loads the pipeline on first use).
+
+    One parse at a time: the reader and the background pass share the pipeline, and
+    spaCy does not promise that concurrent calls are safe.
+    """
+    nlp = french()
+    unused = [p for p in UNUSED_PIPES if p in nlp.pipe_names]
+    with _parse_lock:
+        return list(nlp.pipe(texts, disable=unused))

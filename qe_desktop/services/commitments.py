@@ -32,11 +32,12 @@ from qe_desktop.domain.commitment_tracking import (
     next_check_for,
     sentence_hash,
 )
-from qe_desktop.domain.commitments import Suggestion, suggest_commitments
+from qe_desktop.domain.commitments import Suggestion
 from qe_desktop.exporters.citations import day_label
 from qe_desktop.exporters.follow_up import follow_up_text
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.questions import QuestionNotFound
+from qe_desktop.services.suggestion_cache import SuggestionCache
 from qe_desktop.storage import commitments as store
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.mapping import display_ministry, record_from_row
@@ -64,8 +65,10 @@ class CommitmentService:
         user: Callable[[], str],
         today: Callable[[], date] = date.today,
         clock: Callable[[], datetime] = utcnow,
+        cache: SuggestionCache | None = None,
     ) -> None:
         self._db = database
+        self.cache = cache or SuggestionCache(database)
         self._annotations = annotations
         self._user = user
         self._today = today
@@ -73,7 +76,19 @@ class CommitmentService:
 
     # -- suggestions -------------------------------------------------------------
     def suggestions(self, key: str) -> builtins.list[Suggestion]:
-        """The finder's suggestions for the answer, minus dismissed and highlighted ones."""
+        """The model's suggestions for the answer, minus dismissed and highlighted ones.
+
+        Computes them (loading the French model) when they are not cached: off the GUI
+        thread, or once `cached_suggestions` returned None.
+        """
+        found = self._suggestions(key, compute=True)
+        return found or []
+
+    def cached_suggestions(self, key: str) -> builtins.list[Suggestion] | None:
+        """Like `suggestions`, from the cache only: None when they still need the model."""
+        return self._suggestions(key, compute=False)
+
+    def _suggestions(self, key: str, compute: bool) -> builtins.list[Suggestion] | None:
         with self._db.read() as session:
             question = self._question(session, key)
             answer = question.answer_text or ""
@@ -82,9 +97,16 @@ class CommitmentService:
             dismissed = store.dismissed_hashes(session, question.key)
             taken = store.engagement_spans(session, question.id)
             answered_on = question.answered_on
+        if compute:
+            found = self.cache.compute(answer, answered_on)
+        else:
+            cached = self.cache.cached(answer, answered_on)
+            if cached is None:
+                return None
+            found = cached
         return [
             s
-            for s in suggest_commitments(answer, answered_on)
+            for s in found
             if sentence_hash(s.sentence) not in dismissed
             and not any(start < s.end and s.start < end for start, end in taken)
         ]

@@ -139,4 +139,6 @@ def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
         "precision": suggestion.precision.value,
         "confidence": suggestion.confidence,
         "cues": list(suggestion.cues),
+        "kind": suggestion.kind,
+        "explanation": suggestion.explanation,
     }

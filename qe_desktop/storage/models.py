@@ -355,3 +355,20 @@ class TextBand(Base):
     question_id: Mapped[int] = mapped_column(
         ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class SuggestionCache(Base):
+    """Commitment suggestions computed for one answer text (DESIGN §9: cached per text version).
+
+    Keyed by the text's content hash, the date the due dates were resolved against and the
+    model's version: any text version with that content shares the row, whichever table
+    holds the versions.
+    """
+
+    __tablename__ = "suggestion_cache"
+
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    reference: Mapped[str] = mapped_column(String(10), primary_key=True)  # ISO date or ""
+    model_version: Mapped[str] = mapped_column(String(32), primary_key=True)
+    payload: Mapped[str] = mapped_column(Text)  # JSON list of suggestions
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

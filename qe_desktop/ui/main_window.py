@@ -219,6 +219,7 @@ class MainWindow(HostWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.commitment_tools.suggestions.worker.stop()  # background suggestions, joined
         super().closeEvent(event)
 
     # -- reading -----------------------------------------------------------------

@@ -522,7 +522,7 @@
     <name>Application</name>
     <message>
         <location filename="../../qe_desktop/ui/application.py" line="+102"/>
-        <location filename="../../qe_desktop/ui/daily_care.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -1157,7 +1157,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/export_dialog.py" line="+67"/>
+        <location filename="../../qe_desktop/ui/export_dialog.py" line="+66"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -1587,7 +1587,7 @@
 <context>
     <name>LibraryFill</name>
     <message>
-        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+52"/>
         <source>Analysing the answers</source>
         <translation>Analyse des réponses</translation>
     </message>
@@ -1772,7 +1772,7 @@
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2171,17 +2171,27 @@
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+57"/>
+        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+71"/>
         <source>%1 suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
         <translation>%1 engagement(s) suggéré(s) dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Suggested commitment, due %1 (confidence %2 %)</source>
         <translation>Engagement suggéré, échéance %1 (confiance %2 %)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>firm</source>
+        <translation>engagement ferme</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>hedged</source>
+        <translation>engagement prudent (au conditionnel ou avec réserve)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accept as a commitment</source>
         <translation>Accepter comme engagement</translation>
     </message>
@@ -2217,7 +2227,7 @@
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_dialog.py" line="+34"/>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+32"/>
         <source>Open a team library</source>
         <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -50,3 +51,33 @@ def test_opening_an_up_to_date_library_loads_neither_alembic_nor_openpyxl(
     loaded = _modules_after_opening(db_path)
     assert "sqlalchemy" in loaded
     assert not {"alembic", "openpyxl"} & loaded
+
+
+WINDOW_MODULES = textwrap.dedent(
+    """
+    import sys
+    from qe_desktop.app import build_services
+    from qe_desktop.ui.main_window import MainWindow  # noqa: F401
+    from qe_desktop.ui.commitments import suggestions  # noqa: F401
+    build_services(sys.argv[1]).commitments.cached_suggestions
+    print(" ".join(sorted({name.split(".")[0] for name in sys.modules})))
+    """
+)
+
+
+def test_the_window_and_the_suggestions_do_not_load_spacy_before_they_need_it(
+    db_path: Path,
+) -> None:
+    open_library(db_path).close()
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_MODULES, str(db_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    loaded = set(done.stdout.split())
+    assert "PySide6" in loaded
+    assert not {"spacy", "thinc", "sklearn"} & loaded

@@ -19,6 +19,10 @@ from qe_desktop.domain.annotation import (
     DatePrecision,
     Part,
 )
+from qe_desktop.domain.commitments import Suggestion
+from qe_desktop.domain.commitments import suggest_commitments as rules_finder
+from qe_desktop.nlp import pipeline
+from qe_desktop.services import suggestion_cache
 from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.container import Services
 from qe_desktop.ui.application import make_application
@@ -305,3 +309,45 @@ def test_screenshot_of_a_suggestion_in_the_reader(qtbot, win: MainWindow) -> Non
         str(SCREENSHOTS / "commitment-suggestion-pane.png")
     )
     assert "suggested commitment" in win.statusBar().currentMessage()
+
+
+def _explained(text: str, answered_on: date | None) -> list[Suggestion]:
+    """The rule finder, with an explanation as the French model gives one."""
+    return [
+        dataclasses.replace(s, kind="firm", explanation="futur, échéance : d'ici juin 2025")
+        for s in rules_finder(text, answered_on)
+    ]
+
+
+def test_the_suggestion_tooltip_explains_why(
+    win: MainWindow, frozen: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(suggestion_cache, "_default_finder", _explained)
+    monkeypatch.setattr(suggestion_cache, "_default_version", lambda: "explained")
+    explained = CommitmentService(
+        frozen.database, frozen.annotations, frozen.current_user, today=lambda: TODAY
+    )
+    win.commitment_tools.suggestions.service = explained
+    win.show_question(SEED_KEY)
+    win.commitment_tools.suggestions.reload()  # the seed may have been shown already
+    start = win.reader.answer_pane.canonical.index("Enfin, pour assurer")
+    menu = QMenu(win)
+    win.commitment_tools.suggestions.extend_menu(menu, start + 10)
+    [header] = [a for a in menu.actions() if a.text().startswith("Suggested commitment")]
+    assert header.toolTip() == "firm : futur, échéance : d'ici juin 2025"
+
+
+def test_without_the_model_suggestions_come_from_the_worker_then_are_drawn(
+    qtbot, win: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "is_loaded", lambda: False)  # as in a fresh window
+    monkeypatch.setattr(suggestion_cache, "_default_version", lambda: "fresh")
+    controller = win.commitment_tools.suggestions
+    controller.service.cache = suggestion_cache.SuggestionCache(win.services.database)
+    controller.worker.fill_library = False
+    win.show_question(SEED_KEY)
+    controller.reload()  # the seed may have been shown already
+    pane = win.reader.answer_pane
+    assert pane.suggestion_spans == ()  # nothing cached: the GUI thread did not compute
+    qtbot.waitUntil(lambda: len(pane.suggestion_spans) == 1, timeout=10_000)
+    controller.worker.stop()

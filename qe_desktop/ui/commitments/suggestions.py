@@ -1,8 +1,11 @@
 """Commitment suggestions in the reader: dashed passages of the answer, accepted or dismissed.
 
 When a question is shown, the finder's suggestions (minus the dismissed ones and the
-sentences already highlighted) are drawn dashed in the answer pane. Right-clicking
-one offers: accept it as a commitment, accept it with another due date, dismiss it.
+sentences already highlighted) are drawn dashed in the answer pane. They come from the
+cache; when an answer has none cached yet, the worker computes them off the GUI thread
+(loading the French model the first time) and the pane is redrawn when they are ready.
+Right-clicking one offers: accept it as a commitment, accept it with another due date,
+dismiss it; its tooltip says why it was suggested.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.ui.commitments.dialogs import DueDateDialog
 from qe_desktop.ui.commitments.labels import due_text
+from qe_desktop.ui.commitments.suggestion_worker import SuggestionWorker
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 
 Notify = Callable[[str], None]
@@ -44,6 +48,8 @@ class SuggestionController(QObject):
         self.after_accept = after_accept
         self.key: str | None = None
         self.suggestions: list[Suggestion] = []
+        self.worker = SuggestionWorker(service, self)
+        self.worker.ready.connect(self._on_ready)
         reader.detail_shown.connect(self.on_detail_shown)
         reader.answer_pane.context_menu_requested.connect(self.extend_menu)
 
@@ -52,6 +58,14 @@ class SuggestionController(QObject):
         has_answer = detail is not None and bool(detail.record.answer_text)
         self.key = detail.key if detail is not None and has_answer else None
         self.reload()
+        self._announce()
+
+    def _on_ready(self, key: str) -> None:
+        if key == self.key:
+            self.reload()
+            self._announce()
+
+    def _announce(self) -> None:
         if self.suggestions:
             message = self.tr(
                 "%1 suggested commitment(s) in the answer (dashed): right-click to accept or "
@@ -62,9 +76,15 @@ class SuggestionController(QObject):
     def reload(self) -> None:
         """Ask the service again (after an accept, a dismissal, a deleted highlight…)."""
         try:
-            self.suggestions = self.service.suggestions(self.key) if self.key else []
+            found = self.service.cached_suggestions(self.key) if self.key else []
         except LookupError:  # the question left the library meanwhile
-            self.suggestions = []
+            found = []
+        if found is None and self.key is not None:
+            if self.service.cache.model_loaded():  # within 300 ms once the model is in memory
+                found = self.service.suggestions(self.key)
+            else:
+                self.worker.request(self.key)  # loaded and computed off the GUI thread
+        self.suggestions = found or []
         pane = self.reader.answer_pane
         pane.set_suggestion_spans([(s.start, s.end) for s in self.suggestions])
 
@@ -81,7 +101,8 @@ class SuggestionController(QObject):
         title = title.replace("%1", due_text(suggestion.due, suggestion.precision))
         header = menu.addAction(title.replace("%2", str(round(suggestion.confidence * 100))))
         header.setEnabled(False)
-        header.setToolTip("\n".join(suggestion.cues))
+        kind = self.tr("firm") if suggestion.kind == "firm" else self.tr("hedged")
+        header.setToolTip(f"{kind} : {suggestion.explanation}")
         accept = menu.addAction(self.tr("Accept as a commitment"))
         accept.triggered.connect(lambda: self.accept(suggestion))
         other = menu.addAction(self.tr("Accept with another due date…"))

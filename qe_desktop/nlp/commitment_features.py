@@ -1,0 +1,315 @@
+"""What the commitment classifier looks at in one parsed sentence, and how to say it in French.
+
+Every feature is a number in [0, 1] with a name the weights file refers to, so the model
+stays readable: the main verb's tense, mood and voice (from spaCy's morphology, the
+auxiliaries and the dependency parse), the cue lemma, the agent's class, the deadline
+phrase and its precision, negation and hedges. The old rule finder's score is one more
+feature (`rules`): its regular expressions still see things the parse misses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from qe_desktop.domain.commitments import assess_sentence
+from qe_desktop.domain.due_dates import DueDate, find_due_dates, fold, is_past, pick_due_date
+from qe_desktop.domain.verbs import find_verb_cues, tokenize
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FEATURES = (
+    *("future", "conditional", "passive", "near_future", "present", "past"),
+    *("future_elsewhere", "relative", "commit_cue", "scheduled_cue", "intent_cue"),
+    *("undertake_cue", "hedge", "possibility", "negation", "agent_government"),
+    *("agent_other", "agent_implicit", "deadline_precise", "deadline_vague", "deadline_event"),
+    *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
+)
+
+_GOVERNMENT = frozenset(
+    (
+        *("gouvernement", "ministre", "ministère", "état", "administration", "service"),
+        *("préfet", "préfecture", "direction", "inspection", "agence", "secrétaire", "office"),
+        *("caisse", "établissement", "commission", "conseil", "mission", "comité", "délégation"),
+        *("haut-commissaire", "ambassade", "autorité", "rectorat", "recteur", "dgfip", "sncf"),
+        *("ministériel", "interministériel", "opérateur", "exécutif", "premier"),
+        *("je", "nous", "on"),
+    )
+)
+_STATIVE = frozenset(
+    (
+        *("falloir", "permettre", "nécessiter", "représenter", "coûter", "élever", "atteindre"),
+        *("correspondre", "constituer", "concerner", "rester", "demeurer", "suffire"),
+        *("sembler", "dépendre", "convenir", "valoir", "paraître", "avoir", "être"),
+    )
+)
+_COMMIT = frozenset({"engager", "engagement", "garantir", "assurer", "promettre"})
+_SCHEDULED = frozenset({"prévoir", "fixer", "programmer", "attendre", "planifier", "inscrire"})
+_INTENT = frozenset({"entendre", "envisager", "compter", "souhaiter", "proposer", "intention"})
+_UNDERTAKE = frozenset({"veiller", "appartenir", "charger", "mobiliser", "saisir"})
+_HEDGE_LEMMAS = frozenset({"étudier", "envisager", "réfléchir", "examiner", "vraisemblable"})
+_HEDGE_WORDS = re.compile(
+    r"(?<![\w-])(?:normalement|en principe|probablement|vraisemblable|sans doute|a priori"
+    r"|si possible|le cas echeant|eventuellement|sous reserve)"
+)
+_NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement", "guère", "ni"})
+_DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """Feature values by name, the deadline found, and the parts of the explanation."""
+
+    values: dict[str, float]
+    due: DueDate | None
+    tense_label: str
+    agent: str
+
+
+def _verb_group(root: Token) -> tuple[Token, list[Token]]:
+    """The main verb and its auxiliaries ("devraient être publiés": publiés; devraient, être)."""
+    auxes = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")]
+    if root.lemma_ in ("devoir", "pouvoir", "aller", "falloir") and root.pos_ in ("VERB", "AUX"):
+        inner = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is not None:
+            inner_aux = [c for c in inner.children if c.dep_ in ("aux", "aux:pass", "aux:tense")]
+            return inner, [root, *inner_aux]
+    return root, auxes
+
+
+def _morph(token: Token, key: str) -> list[str]:
+    return list(token.morph.get(key, []))
+
+
+def _tense(main: Token, auxes: list[Token]) -> dict[str, float]:
+    finite = [t for t in (*auxes, main) if "Fin" in _morph(t, "VerbForm")]
+    first = finite[0] if finite else main
+    passive = any(a.dep_ == "aux:pass" for a in auxes) or "Pass" in _morph(main, "Voice")
+    near = any(a.lemma_ == "aller" and "Pres" in _morph(a, "Tense") for a in auxes)
+    past_participle_with_avoir = any(a.lemma_ == "avoir" for a in auxes if a.dep_ != "aux:pass")
+    tenses = _morph(first, "Tense")
+    return {
+        "future": float("Fut" in tenses),
+        "conditional": float("Cnd" in _morph(first, "Mood")),
+        "passive": float(passive),
+        "near_future": float(near),
+        "present": float("Pres" in tenses and not near and "Cnd" not in _morph(first, "Mood")),
+        "past": float(
+            "Past" in tenses or "Imp" in tenses or (past_participle_with_avoir and not near)
+        ),
+    }
+
+
+def _tense_label(values: dict[str, float], cue: str) -> str:
+    if values["near_future"]:
+        return "futur proche"
+    if values["future"]:
+        return "futur passif" if values["passive"] else "futur"
+    if values["conditional"]:
+        return "conditionnel"
+    if cue:
+        return f"présent ({cue})"
+    return "présent" if values["present"] else "autre temps"
+
+
+def _subject_phrase(main: Token, auxes: list[Token]) -> tuple[str, Token | None]:
+    """The agent: "par X" in a passive, else the subject; its text and head token."""
+    for holder in (main, *auxes):
+        for child in holder.children:
+            if child.dep_ == "obl:agent":
+                return _phrase(child), child
+    for holder in (main, *auxes):
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubj:pass"):
+                return _phrase(child), child
+    return "", None
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase under `token`, without its leading article or preposition."""
+    words = [t for t in token.subtree if t.dep_ not in ("case", "punct") or t.i > token.i]
+    words = [t for t in words if not (t.i < token.i and t.dep_ == "det")]
+    text = " ".join(t.text for t in words[:8]).replace("' ", "'")
+    return text.strip()
+
+
+def _agent_class(head: Token | None, values: dict[str, float]) -> str:
+    if head is None:
+        return "implicit" if values["passive"] else "none"
+    words = {t.lemma_.lower() for t in head.subtree} | {head.text.lower()}
+    if head.lower_ in _FIRST_PERSON:
+        return "government"  # the minister speaking, or "nous" for the ministry
+    return "government" if words & _GOVERNMENT else "other"
+
+
+def _negated(main: Token, auxes: list[Token]) -> bool:
+    for holder in (main, *auxes):
+        for child in holder.children:
+            if child.dep_ == "advmod" and child.lower_ in _NEGATIONS:
+                return True
+            if child.lower_ in ("ne", "n'") and child.dep_ == "advmod":
+                return True
+    return False
+
+
+def _lemmas(span: Span) -> set[str]:
+    return {t.lemma_.lower() for t in span}
+
+
+_MAIN_CLAUSE = frozenset({"ROOT", "conj", "ccomp", "parataxis", "xcomp"})
+_AUX_DEPS = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
+_FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi-même", "nous-mêmes"})
+
+
+def _clause_head(token: Token) -> Token:
+    return token.head if token.dep_ in _AUX_DEPS else token
+
+
+def _verb_cue_kinds(text: str) -> dict[int, str]:
+    """Start offset -> kind of each future/conditional form the surface rules recognise.
+
+    spaCy's morphology misses many futures ("regarderont", "rendrai", "ferai"), so the
+    domain's suffix rules are asked too; offsets index the sentence, which is its own doc.
+    """
+    return {cue.start: cue.kind for cue in find_verb_cues(text, tokenize(text))}
+
+
+def _is_future(token: Token, kinds: dict[int, str]) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    by_morph = "Fut" in _morph(token, "Tense") and "Fin" in _morph(token, "VerbForm")
+    return by_morph or kinds.get(token.idx) in ("action", "stative", "modal")
+
+
+_ALLER_PRESENT = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
+
+
+def _near_future(span: Span) -> tuple[Token, Token] | None:
+    """ "va / vont / allons + infinitive": (the infinitive, the form of "aller").
+
+    Recognised by the surface form: the tagger reads "allons" as an imperfect.
+    """
+    for token in span:
+        if token.lower_ not in _ALLER_PRESENT:
+            continue
+        if token.dep_ == "aux" and token.head.pos_ == "VERB":
+            return token.head, token
+        inner = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if inner is not None and inner.pos_ in ("VERB", "AUX"):
+            return inner, token
+    return None
+
+
+def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Token | None]:
+    """The verb that would carry a commitment, and how it was found.
+
+    A future in a main clause first (not the sentence root: "l'examen débute demain, et je
+    vous rendrai compte"), then a near future, then the root of the parse.
+    """
+    futures = [t for t in span if _is_future(t, kinds)]
+    main = [t for t in futures if _clause_head(t).dep_ in _MAIN_CLAUSE]
+    if main:
+        return main[0], "main", None
+    near = _near_future(span)
+    if near is not None:
+        return near[0], "near", near[1]
+    if futures:
+        return futures[0], "sub", None
+    return span.root, "root", None
+
+
+def sentence_features(
+    span: Span, answered_on: date | None, text: str | None = None
+) -> SentenceFeatures:
+    """The features of one parsed sentence (`span`), deadlines against `answered_on`.
+
+    `text` is the whole sentence when spaCy cut it in parts and `span` is the main one.
+    """
+    text = span.text if text is None else text
+    folded = fold(text)
+    kinds = _verb_cue_kinds(span.text)
+    verb, found_as, aller = _commitment_verb(span, kinds)
+    head = _clause_head(verb)
+    main, auxes = _verb_group(head)
+    if aller is not None:
+        auxes = [*auxes, aller]
+    values = dict.fromkeys(FEATURES, 0.0)
+    values.update(_tense(main, auxes))
+    values["future"] = float(found_as == "main")
+    values["near_future"] = float(found_as == "near")
+    values["future_elsewhere"] = float(found_as == "sub")
+    values["relative"] = float(found_as == "sub" and head.dep_ in ("acl:relcl", "acl"))
+    if found_as != "root":  # a future was found: the tagger's tense of its group is noise
+        values["present"] = values["past"] = 0.0
+    kind = kinds.get(verb.idx, "")
+    lemmas = _lemmas(span)
+    cue = ""
+    if lemmas & _COMMIT:
+        values["commit_cue"], cue = 1.0, "engagement"
+    if lemmas & _SCHEDULED and (values["passive"] or main.pos_ == "ADJ" or "prev" in folded):
+        values["scheduled_cue"], cue = 1.0, cue or "prévu"
+    if lemmas & _INTENT:
+        values["intent_cue"], cue = 1.0, cue or "intention"
+    if main.lemma_ in _UNDERTAKE or span.root.lemma_ in _UNDERTAKE:
+        values["undertake_cue"] = 1.0
+    # The root speaks for the sentence only when no future verb was found elsewhere.
+    root = span.root if found_as == "root" else main
+    cnd_devoir = root.lemma_ == "devoir" and "Cnd" in _morph(root, "Mood")
+    values["hedge"] = float(
+        cnd_devoir
+        or kind == "hedged"
+        or bool(lemmas & _HEDGE_LEMMAS)
+        or bool(_HEDGE_WORDS.search(folded))
+    )
+    values["possibility"] = float(
+        kind == "modal" or main.lemma_ == "pouvoir" or root.lemma_ == "pouvoir"
+    )
+    values["negation"] = float(_negated(main, auxes) or _negated(root, []))
+    agent, subject = _subject_phrase(main, auxes)
+    klass = _agent_class(subject, values)
+    values["agent_government"] = float(klass == "government")
+    values["agent_other"] = float(klass == "other")
+    values["agent_implicit"] = float(klass == "implicit")
+    found = find_due_dates(text, answered_on)
+    upcoming = [d for d in found if not is_past(d, answered_on)]
+    due = pick_due_date(upcoming)
+    if due is not None:
+        if not due.is_vague:
+            values["deadline_precise"] = 1.0
+        elif due.due is not None:
+            values["deadline_vague"] = 1.0
+        else:
+            values["deadline_event"] = 1.0
+    values["deadline_past"] = float(len(upcoming) < len(found))
+    values["stative"] = float(
+        kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"])
+    )
+    values["deontic"] = float(
+        main.lemma_ in _DEONTIC and any(c.lower_ in ("de", "d'", "à") for c in main.children)
+    )
+    assessment = assess_sentence(text, answered_on)
+    cues = " ".join(assessment.cues)
+    values["generic"] = float("formule générale" in cues)
+    values["refusal"] = float("refus" in cues)
+    values["rules"] = assessment.score
+    return SentenceFeatures(values, due, _tense_label(values, cue), agent)
+
+
+def is_candidate(sentence: str) -> bool:
+    """Cheap pre-filter: only sentences with a future form, a cue or a deadline get parsed."""
+    folded = fold(sentence)
+    if _CANDIDATE_CUES.search(folded):
+        return True
+    if find_verb_cues(sentence, tokenize(sentence)):
+        return True
+    return bool(find_due_dates(sentence, None))
+
+
+_CANDIDATE_CUES = re.compile(
+    r"(?<![\w-])(?:prevu|prevoi|engag|entend|envisag|attendu|fixee?s?\b|veill|appartiendr"
+    r"|intention|programm|objectif|compte|vont? |allons |sera|seront|devrai|s'apprete|inscrit"
+    r"|\w{3,}(?:rai|rons)\b|confirm)"
+)

@@ -1,0 +1,177 @@
+"""Commitment suggestions from the French pipeline and a small logistic regression.
+
+Sentences are split by the domain splitter (its spans index the canonical text); the
+cheap pre-filter keeps candidates; only those are parsed (spaCy, one `pipe` call per
+answer). Each candidate's features go through the committed weights
+(`commitment_weights.json`, written by tools/train_commitments.py) with plain Python:
+softmax over none / firm / soft. A sentence is suggested when its probability of
+committing, 1 - P(none), reaches the threshold stored with the weights (chosen by
+cross-validation on the dev split); firm or soft is the likelier of the two. The
+explanation names the tense and voice, the agent and the deadline, for the tooltip.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from qe_desktop.domain.annotation import DatePrecision
+from qe_desktop.domain.commitments import Suggestion
+from qe_desktop.domain.sentences import Sentence, split_sentences
+from qe_desktop.nlp.commitment_features import (
+    FEATURES,
+    SentenceFeatures,
+    is_candidate,
+    sentence_features,
+)
+from qe_desktop.nlp.pipeline import parse
+
+WEIGHTS_FILE = "commitment_weights.json"
+CLASSES = ("none", "firm", "soft")
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Logistic-regression weights: one row of coefficients per class."""
+
+    version: str
+    features: tuple[str, ...]
+    coef: tuple[tuple[float, ...], ...]
+    intercept: tuple[float, ...]
+    classes: tuple[str, ...]
+    threshold: float = 0.5  # suggested when 1 - P(none) reaches it
+
+    def probabilities(self, values: dict[str, float]) -> dict[str, float]:
+        x = [values.get(name, 0.0) for name in self.features]
+        scores = [
+            b + sum(w * v for w, v in zip(row, x, strict=True))
+            for row, b in zip(self.coef, self.intercept, strict=True)
+        ]
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+
+
+def model_from_json(data: dict[str, Any]) -> Model:
+    return Model(
+        version=str(data["version"]),
+        features=tuple(data["features"]),
+        coef=tuple(tuple(float(w) for w in row) for row in data["coef"]),
+        intercept=tuple(float(b) for b in data["intercept"]),
+        classes=tuple(data["classes"]),
+        threshold=float(data.get("threshold", 0.5)),
+    )
+
+
+@cache
+def model() -> Model:
+    """The committed weights (read once)."""
+    text = resources.files("qe_desktop.nlp").joinpath(WEIGHTS_FILE).read_text(encoding="utf-8")
+    loaded = model_from_json(json.loads(text))
+    missing = set(loaded.features) - set(FEATURES)
+    if missing:
+        raise ValueError(f"{WEIGHTS_FILE}: unknown features {sorted(missing)}")
+    return loaded
+
+
+def model_version() -> str:
+    """Cache key part: suggestions made by other weights are computed again."""
+    return model().version
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One candidate sentence with its features and class probabilities."""
+
+    sentence: Sentence
+    features: SentenceFeatures
+    probabilities: dict[str, float]
+
+    @property
+    def confidence(self) -> float:
+        """Probability that the sentence commits (firm or soft)."""
+        return 1.0 - self.probabilities["none"]
+
+
+def score_sentences(answer_text: str, answered_on: date | None) -> list[Scored]:
+    """Every candidate sentence of the answer, scored (non-candidates are "none")."""
+    return score_many([(answer_text, answered_on)])[0]
+
+
+def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
+    """Score several answers with one parse call (the background pass's batches)."""
+    candidates = [[s for s in split_sentences(text) if is_candidate(s.text)] for text, _ in answers]
+    flat = [s.text for group in candidates for s in group]
+    docs = iter(parse(flat)) if flat else iter(())
+    weights = model()
+    scored: list[list[Scored]] = []
+    for group, (_, answered_on) in zip(candidates, answers, strict=True):
+        items = []
+        for sentence in group:
+            doc = next(docs)
+            span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
+            features = sentence_features(span, answered_on, sentence.text)
+            items.append(Scored(sentence, features, weights.probabilities(features.values)))
+        scored.append(items)
+    return scored
+
+
+def explanation(features: SentenceFeatures) -> str:
+    """ "futur passif, agent : Conseil d'État, échéance : automne 2008"."""
+    parts = [features.tense_label]
+    if features.agent:
+        parts.append(f"agent : {features.agent}")
+    if features.due is not None:
+        parts.append(f"échéance : {features.due.phrase}")
+    hedges = [
+        label
+        for name, label in (
+            ("hedge", "réserve"),
+            ("negation", "négation"),
+            ("possibility", "possibilité"),
+        )
+        if features.values.get(name)
+    ]
+    parts.extend(hedges)
+    return ", ".join(parts)
+
+
+def suggest_commitments(answer_text: str, answered_on: date | None) -> list[Suggestion]:
+    """The sentences of the answer the model takes for commitments, in text order."""
+    return suggest_many([(answer_text, answered_on)])[0]
+
+
+def suggest_many(answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
+    """`suggest_commitments` for several answers at once (one spaCy batch)."""
+    threshold = model().threshold
+    return [
+        [_suggestion(item) for item in items if item.confidence >= threshold]
+        for items in score_many(answers)
+    ]
+
+
+def _suggestion(item: Scored) -> Suggestion:
+    due = item.features.due
+    kind = "firm" if item.probabilities["firm"] >= item.probabilities["soft"] else "soft"
+    cues = tuple(
+        f"{name} : {value:.2f}" if name == "rules" else name
+        for name, value in item.features.values.items()
+        if value
+    )
+    return Suggestion(
+        start=item.sentence.start,
+        end=item.sentence.end,
+        sentence=item.sentence.text,
+        due=due.due if due else None,
+        precision=due.precision if due else DatePrecision.VAGUE,
+        confidence=round(item.confidence, 3),
+        cues=cues,
+        kind=kind,
+        explanation=explanation(item.features),
+    )

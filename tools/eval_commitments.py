@@ -1,0 +1,111 @@
+"""Commitment finder accuracy on the labelled corpus: dev split and frozen test split.
+
+    .venv/bin/python tools/eval_commitments.py      (run by `make eval`)
+
+Prints, per split and for the French model and the old rules: precision (suggested
+sentences that are labelled commitments), firm recall, all recall, due-date exact
+(date and precision both right, over the found commitments), then the confusion of
+the misses (labelled kind -> what was suggested); with -v, each miss of the DEV split
+(the test split's misses are never listed: nothing is tuned on them).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from commitment_corpus import Answer, label_of, load  # type: ignore[import-not-found]
+
+from qe_desktop.domain import commitments as rules
+from qe_desktop.domain.commitments import Suggestion
+from qe_desktop.nlp import commitments as model
+
+Finder = Callable[[str, date | None], list[Suggestion]]
+
+
+@dataclass
+class Tally:
+    suggested: int = 0
+    true_pos: int = 0
+    firm: int = 0
+    firm_found: int = 0
+    labelled: int = 0
+    dates_right: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    misses: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        precision = self.true_pos / max(1, self.suggested)
+        firm_recall = self.firm_found / max(1, self.firm)
+        recall = self.true_pos / max(1, self.labelled)
+        dates = self.dates_right / max(1, self.true_pos)
+        return (
+            f"precision {precision:.2f} ({self.true_pos}/{self.suggested}), "
+            f"firm recall {firm_recall:.2f} ({self.firm_found}/{self.firm}), "
+            f"recall {recall:.2f} ({self.true_pos}/{self.labelled}), "
+            f"due date exact {dates:.2f} ({self.dates_right}/{self.true_pos})"
+        )
+
+
+def evaluate(answers: list[Answer], finder: Finder) -> Tally:
+    tally = Tally()
+    for answer in answers:
+        found = finder(answer.text, answer.answered_on)
+        tally.suggested += len(found)
+        tally.labelled += len(answer.labels)
+        tally.firm += sum(1 for label in answer.labels if label.kind == "firm")
+        matched = set()
+        for suggestion in found:
+            label = label_of(suggestion.sentence, answer)
+            if label is None:
+                tally.confusion["none", suggestion.kind] += 1
+                tally.misses.append(f"FP {answer.id}: {suggestion.sentence[:100]!r}")
+                continue
+            matched.add(label.text)
+            tally.true_pos += 1
+            tally.firm_found += label.kind == "firm"
+            if label.kind != suggestion.kind:
+                tally.confusion[label.kind, suggestion.kind] += 1
+            if (suggestion.due, suggestion.precision.value) == (label.due, label.precision):
+                tally.dates_right += 1
+            else:
+                tally.misses.append(
+                    f"DATE {answer.id}: got {suggestion.due} {suggestion.precision.value}, "
+                    f"want {label.due} {label.precision}: {label.text[:60]!r}"
+                )
+        for label in answer.labels:
+            if label.text not in matched:
+                tally.confusion[label.kind, "none"] += 1
+                tally.misses.append(f"FN {answer.id} ({label.kind}): {label.text[:80]!r}")
+    return tally
+
+
+def main() -> int:
+    verbose = "-v" in sys.argv
+    started = time.perf_counter()
+    for split in ("dev", "test"):
+        answers = load(split)
+        print(f"commitments, {split} split ({len(answers)} answers):")
+        for name, finder in (
+            ("model", model.suggest_commitments),
+            ("rules", rules.suggest_commitments),
+        ):
+            tally = evaluate(answers, finder)
+            print(f"  {name}: {tally.line()}")
+            if name == "model":
+                confusion = ", ".join(
+                    f"{want}->{got} {n}" for (want, got), n in sorted(tally.confusion.items())
+                )
+                print(f"    confusion of the misses (label->suggested): {confusion or 'none'}")
+                if verbose and split == "dev":  # never look at test misses
+                    print("".join(f"    {m}\n" for m in tally.misses), end="")
+    print(f"  ({time.perf_counter() - started:.1f} s, model {model.model_version()})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
