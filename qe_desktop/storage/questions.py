@@ -35,6 +35,7 @@ from qe_desktop.storage.mapping import (
     record_from_row,
 )
 from qe_desktop.storage.models import Annotation, AnnotationTag, Question, QuestionNote, Tag
+from qe_desktop.storage.number_lookup import number_sort_value
 from qe_desktop.storage.types import utcnow
 
 
@@ -212,7 +213,7 @@ _AUTHOR = func.coalesce(func.nullif(Question.author_name, ""), Question.author_r
 
 def _sort_column(sort: Sort, today: date) -> Any:
     columns: dict[str, Any] = {
-        "number": Question.number,
+        "number": number_sort_value(),
         "chamber": Question.chamber,
         "published_on": Question.published_on,
         "author": _AUTHOR,
