@@ -32,6 +32,7 @@ from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
+from qe_desktop.ui.dock_layout import DockLayout
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
@@ -49,6 +50,8 @@ IMPORT_FILTER = str(
     )
 )
 ZOOM_KEY = "reader/zoom"
+OPEN_QUESTION_KEY = "reader/question"
+FIRST_WINDOW_SHARE = 0.9
 ZOOM_LIMIT = 12  # steps either way; a corrupt setting cannot make the text vanish
 
 
@@ -75,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._import_thread: object = None
         self._splitters_pending = False
+        self._reopen_key = ""  # the question open when the window was last closed
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.samples_requested.connect(self.load_samples)
@@ -141,6 +145,9 @@ class MainWindow(QMainWindow):
         self.team_tools = install_team_tools(self, menu, view)
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
+        self.dock_layout = DockLayout(
+            self, self.annotation_tools.dock, [self.commitment_tools.dock]
+        )
         self.restore_backup_action = install_backups(self, menu)
 
     def _annotations_changed(self) -> None:
@@ -170,18 +177,32 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome if empty else self.desk)
         if not empty:
             self.library.reload(choices_now=self.isVisible())
+            key, self._reopen_key = self._reopen_key, ""
+            if key and self._reopen(key):
+                return
             if self.reader.detail is None and self.library.model.rowCount() > 0:
                 self.library.table.selectRow(0)
 
+    def _reopen(self, key: str) -> bool:
+        """Open again the question read last time (it may have left the library since)."""
+        from qe_desktop.services.questions import QuestionNotFound
+
+        try:
+            self.show_question(key)
+        except QuestionNotFound:
+            return False
+        return True
+
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.size_to_screen()
         docks = self.settings.value("window/docks")
         if docks is not None:
             self.restoreState(docks)
         self._restore_splitters()
         self.library.restore_state(self.settings)
+        self._reopen_key = str(self.settings.value(OPEN_QUESTION_KEY, "") or "")
         try:
             zoom = int(str(self.settings.value(ZOOM_KEY, 0)))
         except ValueError:
@@ -189,6 +210,18 @@ class MainWindow(QMainWindow):
         zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, zoom))
         if zoom:
             self.reader.zoom(zoom)
+
+    def size_to_screen(self) -> None:
+        """The first window takes most of the screen (a small window on a large screen
+        cut the welcome text and squeezed the panes), centred."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = int(area.width() * FIRST_WINDOW_SHARE)
+        height = int(area.height() * FIRST_WINDOW_SHARE)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def _restore_splitters(self) -> None:
         """Splitter sizes only hold once the panes have their real size: redo at first show."""
@@ -209,6 +242,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/reader", self.reader.splitter.saveState())
         self.settings.setValue("window/docks", self.saveState())  # docks and toolbars
         self.library.save_state(self.settings)
+        detail = self.reader.detail
+        self.settings.setValue(OPEN_QUESTION_KEY, detail.key if detail else "")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

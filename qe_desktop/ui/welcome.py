@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+TEXT_WIDTH = 560
+
 
 class WelcomePanel(QWidget):
     import_requested = Signal()
@@ -21,8 +23,11 @@ class WelcomePanel(QWidget):
             )
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(560)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A wrapped label placed with an alignment gets no height-for-width: fix both.
+        text.setFixedWidth(TEXT_WIDTH)
+        text.setMinimumHeight(text.heightForWidth(TEXT_WIDTH))
+        self.text = text
         self.import_button = QPushButton(self.tr("Import…"))
         self.samples_button = QPushButton(self.tr("Load the sample questions"))
         for button in (self.import_button, self.samples_button):

@@ -115,6 +115,12 @@ class MarkdownEdit(QTabWidget):
         self.addTab(self.editor, self.tr("Write"))
         self.addTab(self.preview, self.tr("Preview"))
         self.setDocumentMode(True)
+        # Tall enough for "É" at any zoom: an unselected tab keeps its accent.
+        metrics = self.tabBar().fontMetrics()
+        accent = metrics.boundingRect("ÉÀÇ").height()
+        self.tabBar().setStyleSheet(
+            f"QTabBar::tab {{ min-height: {accent + 8}px; padding: 2px 10px; }}"
+        )
         self.currentChanged.connect(self._render)
 
     def text(self) -> str:
