@@ -4,7 +4,7 @@
 <context>
     <name>AllAnnotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+49"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -57,7 +57,7 @@
         <translation>Rechercher dans les citations, notes et étiquettes</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
@@ -113,17 +113,17 @@
         <translation>(sans ministère)</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+89"/>
         <source>Answer delays by ministry</source>
         <translation>Délais de réponse par ministère</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>answered questions</source>
         <translation>questions répondues</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>%1 (median %2 d, %3 on time)</source>
         <translation>%1 (médiane %2 j, %3 dans le délai)</translation>
     </message>
@@ -163,9 +163,47 @@
         <translation>En retard</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>overdue questions</source>
         <translation>questions en retard</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysesScope</name>
+    <message>
+        <location filename="../../qe_desktop/ui/analyses/scope.py" line="+36"/>
+        <source>search « %1 »</source>
+        <translation>recherche « %1 »</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>published %1 – %2</source>
+        <translation>publiées du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>with notes</source>
+        <translation>avec notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>highlight « %1 »</source>
+        <translation>surlignage « %1 »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 chosen questions</source>
+        <translation>%1 questions choisies</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>other filters</source>
+        <translation>autres filtres</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No. %1</source>
+        <translation>N° %1</translation>
     </message>
 </context>
 <context>
@@ -179,7 +217,7 @@
 <context>
     <name>AnalysesView</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+57"/>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+60"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
@@ -187,6 +225,11 @@
         <location line="+8"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show questions without a ministry</source>
+        <translation>Montrer les questions sans ministère</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -220,11 +263,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+131"/>
         <source>Per month</source>
         <translation>Par mois</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-130"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -235,27 +279,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <source>Analyses charts</source>
+        <translation>Graphiques des analyses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+131"/>
         <source>Click a bar to list its questions.</source>
         <translation>Cliquez sur une barre pour en lister les questions.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-106"/>
+        <source>Answers (or questions) whose texts are nearly the same: a ministry answering several questions with one copy-pasted text. Each line is one group; click it to list its questions.</source>
+        <translation>Réponses (ou questions) dont les textes sont presque identiques : un ministère qui répond à plusieurs questions par un même texte copié-collé. Chaque ligne est un groupe ; cliquez-la pour en lister les questions.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Double-click a question to open it in the reader.</source>
         <translation>Double-cliquez sur une question pour l&apos;ouvrir dans le lecteur.</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>%1 questions · %2 answered · median delay %3 days · %4 within the deadline</source>
-        <translation>%1 questions · %2 répondues · délai médian %3 jours · %4 dans les délais</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Filtered like the library list.</source>
-        <translation>Filtrées comme la liste de la bibliothèque.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+110"/>
         <source>answered</source>
         <translation>répondues</translation>
     </message>
@@ -278,7 +322,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
@@ -288,7 +332,7 @@
         <translation>Recherche des textes quasi identiques…</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groupe</numerusform>
@@ -296,15 +340,64 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-87"/>
+        <location line="+89"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
             <numerusform>%n questions</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-116"/>
+        <source>Whole library.</source>
+        <translation>Toute la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filtered like the library list: %1.</source>
+        <translation>Filtré comme la liste : %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole library</source>
+        <translation>Toute la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Like the library list</source>
+        <translation>Comme la liste</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Per year</source>
+        <translation>Par an</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n répondue</numerusform>
+            <numerusform>%n répondues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>median delay %1 days</source>
+        <translation>délai médian %1 jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 within the deadline</source>
+        <translation>%1 dans les délais</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>No near-identical texts among these questions: no copy-paste found.</source>
+        <translation>Aucun texte presque identique parmi ces questions : pas de copier-coller trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>Near-identical texts: %n question(s)</source>
         <translation>
             <numerusform>Textes quasi identiques : %n question</numerusform>
@@ -424,12 +517,12 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+56"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+57"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Highlight</source>
         <translation>Surligner</translation>
     </message>
@@ -781,7 +874,7 @@
 <context>
     <name>CommitmentsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+31"/>
+        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+32"/>
         <source>Commitments</source>
         <translation>Engagements</translation>
     </message>
@@ -804,7 +897,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+63"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+68"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -865,7 +958,7 @@
     </message>
     <message>
         <location line="+24"/>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -1384,7 +1477,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+76"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -1394,7 +1487,7 @@
         <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+116"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -1418,7 +1511,7 @@
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1478,12 +1571,12 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+130"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -1518,7 +1611,7 @@
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -1664,7 +1757,12 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+77"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+72"/>
+        <source>Select a highlight to edit its note and tags.</source>
+        <translation>Sélectionnez un surlignage pour modifier sa note et ses étiquettes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Note on the question</source>
         <translation>Note sur la question</translation>
     </message>
@@ -1674,7 +1772,7 @@
         <translation>Note libre, enregistrée au fil de la frappe</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Filter: quote, note, tag</source>
         <translation>Filtrer : citation, note, étiquette</translation>
     </message>
@@ -1694,7 +1792,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -1729,7 +1827,7 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -1770,7 +1868,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>To check: the text changed</source>
         <translation>À vérifier : le texte a changé</translation>
     </message>
@@ -1966,7 +2064,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+53"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -2006,13 +2104,13 @@
         <translation>Synchronisation avec la bibliothèque d&apos;équipe…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Synchronization failed</source>
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+30"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2020,7 +2118,7 @@
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/welcome.py" line="+15"/>
+        <location filename="../../qe_desktop/ui/welcome.py" line="+17"/>
         <source>Welcome to qe-desktop</source>
         <translation>Bienvenue dans qe-desktop</translation>
     </message>
@@ -2030,7 +2128,7 @@
         <translation>Votre bibliothèque est vide. Importez des questions écrites (pages du Sénat, données ouvertes de l&apos;Assemblée nationale) ou commencez par les questions d&apos;exemple.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>

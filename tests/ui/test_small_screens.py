@@ -26,7 +26,7 @@ def _shown_docks(window: MainWindow) -> list[QDockWidget]:
     ]
 
 
-def _on_window(window: MainWindow, widget) -> QRect:  # noqa: ANN001
+def _on_window(window: MainWindow, widget) -> QRect:
     return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
 
 
