@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import describe
 from qe_desktop.storage.search import parse_terms
+from qe_desktop.ui.accessibility import DeskAccessibility
 from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
@@ -39,6 +40,7 @@ from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.welcome import WelcomePanel
+from qe_desktop.ui.window_extras import install_folder_import, install_help, report_box
 
 if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
     from qe_desktop.services.importing import ImportReport
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
             self, self.annotation_tools.dock, [self.commitment_tools.dock]
         )
         self.restore_backup_action = install_backups(self, menu)
+        self.folder_action = install_folder_import(self, menu)
+        install_help(self)
+        self.accessibility = DeskAccessibility(self)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""
@@ -373,16 +378,8 @@ class MainWindow(QMainWindow):
         if report.keys and len(report.keys) == 1:
             self.show_question(report.keys[0])
         if report.failures:
-            details = "\n".join(f"{f.source} : {f.reason}" for f in report.failures[:200])
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Import report"),
-                report.summary(),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setDetailedText(details)
-            box.open()
+            self.report = report_box(self, report)  # a few reasons shown, not hidden
+            self.report.open()
 
     # -- drag and drop -----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

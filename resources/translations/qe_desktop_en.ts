@@ -15,7 +15,7 @@
 <context>
     <name>AnalysesView</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+260"/>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+258"/>
         <source>%1 — %2: %n question(s)</source>
         <translation>
             <numerusform>%1 — %2: %n question</numerusform>

@@ -2,6 +2,175 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../qe_desktop/ui/accessibility.py" line="+79"/>
+        <source>Search the library</source>
+        <translation>Rechercher dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words, a phrase in quotes, or a question number</source>
+        <translation>Des mots, une expression entre guillemets ou un numéro de question</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Questions of the library</source>
+        <translation>Questions de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the selected question; F6 goes to its text</source>
+        <translation>Entrée ouvre la question choisie ; F6 passe à son texte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chamber filter</source>
+        <translation>Filtre par assemblée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legislature filter</source>
+        <translation>Filtre par législature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry filter</source>
+        <translation>Filtre par ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group filter</source>
+        <translation>Filtre par groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author filter</source>
+        <translation>Filtre par auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Highlight category filter</source>
+        <translation>Filtre par catégorie de surlignage</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Tag filter</source>
+        <translation>Filtre par étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published from</source>
+        <translation>Publiée à partir du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published until</source>
+        <translation>Publiée jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on the question</source>
+        <translation>Note sur la question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the highlights</source>
+        <translation>Filtrer les surlignages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlight tag filter</source>
+        <translation>Filtre des surlignages par étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight state filter</source>
+        <translation>Filtre des surlignages par état</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights of the question</source>
+        <translation>Surlignages de la question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category of the highlight</source>
+        <translation>Catégorie du surlignage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the highlight</source>
+        <translation>Étiquettes du surlignage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note on the highlight (Markdown)</source>
+        <translation>Note sur le surlignage (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preview of the note</source>
+        <translation>Aperçu de la note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write or preview the note</source>
+        <translation>Écrire ou prévisualiser la note</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commitments</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commitment ministry filter</source>
+        <translation>Filtre des engagements par ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commitment status filter</source>
+        <translation>Filtre des engagements par statut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side panels</source>
+        <translation>Panneaux latéraux</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Question No. %1</source>
+        <translation>Question n° %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer No. %1</source>
+        <translation>Réponse n° %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question of %1</source>
+        <translation>Question du %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer to the question of %1</source>
+        <translation>Réponse à la question du %1</translation>
+    </message>
+</context>
+<context>
     <name>AllAnnotations</name>
     <message>
         <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+49"/>
@@ -176,12 +345,12 @@
         <translation>recherche « %1 »</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>published %1 – %2</source>
         <translation>publiées du %1 au %2</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>with notes</source>
         <translation>avec notes</translation>
     </message>
@@ -191,17 +360,17 @@
         <translation>surlignage « %1 »</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 chosen questions</source>
         <translation>%1 questions choisies</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>other filters</source>
         <translation>autres filtres</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No. %1</source>
         <translation>N° %1</translation>
     </message>
@@ -263,12 +432,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+129"/>
         <source>Per month</source>
         <translation>Par mois</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-128"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -284,12 +453,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+129"/>
         <source>Click a bar to list its questions.</source>
         <translation>Cliquez sur une barre pour en lister les questions.</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-104"/>
         <source>Answers (or questions) whose texts are nearly the same: a ministry answering several questions with one copy-pasted text. Each line is one group; click it to list its questions.</source>
         <translation>Réponses (ou questions) dont les textes sont presque identiques : un ministère qui répond à plusieurs questions par un même texte copié-collé. Chaque ligne est un groupe ; cliquez-la pour en lister les questions.</translation>
     </message>
@@ -299,7 +468,7 @@
         <translation>Double-cliquez sur une question pour l&apos;ouvrir dans le lecteur.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+108"/>
         <source>answered</source>
         <translation>répondues</translation>
     </message>
@@ -1506,7 +1675,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+50"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -1571,7 +1740,7 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+31"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
@@ -1619,11 +1788,6 @@
         <location line="+0"/>
         <source>The clipboard holds no text.</source>
         <translation>Le presse-papiers ne contient pas de texte.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Import report</source>
-        <translation>Rapport d&apos;importation</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2300,70 @@
         <location line="+1"/>
         <source>Load the sample questions</source>
         <translation>Charger les questions d&apos;exemple</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExtras</name>
+    <message>
+        <location filename="../../qe_desktop/ui/window_extras.py" line="+36"/>
+        <source>Import a &amp;folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import a folder of questions</source>
+        <translation>Importer un dossier de questions</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>… and %1 more (see the details)</source>
+        <translation>… et %1 de plus (voir les détails)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import report</source>
+        <translation>Rapport d&apos;import</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+5"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Next pane (list, question, answer)</source>
+        <translation>Volet suivant (liste, question, réponse)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next field</source>
+        <translation>Champ suivant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every command, from the keyboard:</source>
+        <translation>Toutes les commandes, au clavier :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 </TS>
