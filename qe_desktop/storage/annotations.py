@@ -18,6 +18,7 @@ from qe_desktop.domain.annotation import (
     Part,
     Selector,
     StatusChange,
+    sorted_tags,
 )
 from qe_desktop.storage.models import (
     Annotation,
@@ -57,7 +58,7 @@ def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> Annota
         created=row.created,
         modified=row.modified,
         note=row.note,
-        tags=tuple(sorted(tags)),
+        tags=sorted_tags(tags),
         anchor_state=AnchorState(row.anchor_state),
         previous_exact=row.previous_exact,
         commitment=commitment,
@@ -103,7 +104,7 @@ def annotations_of(
     tags = _tags_of_question(session, question_id)
     commitments = _commitments_of_question(session, question_id)
     return [
-        _from_columns(row, key, tuple(sorted(tags.get(row.id, ()))), commitments.get(row.id))
+        _from_columns(row, key, sorted_tags(tags.get(row.id, ())), commitments.get(row.id))
         for row in rows
     ]
 

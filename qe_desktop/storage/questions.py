@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from qe_desktop.domain.annotation import sorted_tags
 from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
@@ -391,9 +392,8 @@ def tags_in_use(session: Session) -> list[str]:
         .join(Annotation, Annotation.id == AnnotationTag.annotation_id)
         .where(Annotation.deleted.is_(False))
         .distinct()
-        .order_by(Tag.name)
     )
-    return [str(name) for name in session.scalars(query)]
+    return list(sorted_tags(str(name) for name in session.scalars(query)))
 
 
 def question_count(session: Session) -> int:

@@ -80,3 +80,23 @@ def test_a_reimport_gives_old_senat_questions_their_title(library: Services) -> 
     library.importing.import_paths([PAGES / "qSEQ141113855.txt"])
     title = library.questions.detail(key).record.title
     assert title == "Droit local de la chasse applicable en Moselle"
+
+
+def test_tags_sort_without_regard_to_capitals_or_accents(library: Services) -> None:
+    from qe_desktop.domain.annotation import Part, sorted_tags
+
+    assert sorted_tags(["relance", "Vivatech", "IA", "élus", "Budget"]) == (
+        "Budget",
+        "élus",
+        "IA",
+        "relance",
+        "Vivatech",
+    )
+    key = "senat-qSEQ141113855"
+    created = library.annotations.create(
+        key, Part.QUESTION, 0, 10, "chiffre", tags=("Vivatech", "relance", "IA", "élus")
+    )
+    stored = next(a for a in library.questions.detail(key).annotations if a.id == created.id)
+    assert stored.tags == ("élus", "IA", "relance", "Vivatech")
+    assert library.questions.tags() == ["élus", "IA", "relance", "Vivatech"]
+    assert library.annotations.tags() == ["élus", "IA", "relance", "Vivatech"]

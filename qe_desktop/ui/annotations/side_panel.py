@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category
+from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, sorted_tags
 from qe_desktop.ui.annotations.editors import FocusOutPlainTextEdit, MarkdownEdit, TagsEdit
 from qe_desktop.ui.annotations.panel_model import AnnotationListModel, PanelFilter, short
 from qe_desktop.ui.annotations.rendering import color_icon
@@ -250,7 +250,7 @@ class SidePanel(QWidget):
 
     def _fill_tags(self, records: Sequence[AnnotationRecord]) -> None:
         chosen = self.tag_filter.currentData()
-        names = sorted({t for r in records for t in r.tags}, key=str.casefold)
+        names = sorted_tags({t for r in records for t in r.tags})
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(self.tr("All tags"), None)
