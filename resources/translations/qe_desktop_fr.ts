@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../qe_desktop/ui/accessibility.py" line="+79"/>
+        <location filename="../../qe_desktop/ui/accessibility.py" line="+82"/>
         <source>Search the library</source>
         <translation>Rechercher dans la bibliothèque</translation>
     </message>
@@ -105,12 +105,12 @@
         <translation>Étiquettes du surlignage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Note on the highlight (Markdown)</source>
         <translation>Note sur le surlignage (Markdown)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Preview of the note</source>
         <translation>Aperçu de la note</translation>
     </message>
@@ -1178,17 +1178,37 @@
 <context>
     <name>DueDateDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+135"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+136"/>
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>juin 2025, fin 2025, T3 2026, 30/06/2025…</source>
+        <translation>juin 2025, fin 2025, T3 2026, 30/06/2025…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the due date as the answer says it; the date and precision follow</source>
+        <translation>Tapez l&apos;échéance comme la réponse la formule ; la date et la précision suivent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due date, in words</source>
+        <translation>Échéance, en toutes lettres</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No due date</source>
         <translation>Pas d&apos;échéance</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Due (in words)</source>
+        <translation>Échéance (en mots)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Due on</source>
         <translation>Échéance le</translation>
     </message>
@@ -1201,6 +1221,11 @@
         <location line="+2"/>
         <source>Shown as</source>
         <translation>Affichée comme</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not understood yet</source>
+        <translation>Pas encore compris</translation>
     </message>
 </context>
 <context>
@@ -1500,7 +1525,7 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+36"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+33"/>
         <source>Follow-up written question</source>
         <translation>Question écrite de relance</translation>
     </message>
@@ -1793,7 +1818,7 @@
 <context>
     <name>MarkdownEdit</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/editors.py" line="+112"/>
+        <location filename="../../qe_desktop/ui/annotations/editors.py" line="+114"/>
         <source>Note (Markdown: **bold**, *italic*, - lists)</source>
         <translation>Note (Markdown : **gras**, *italique*, - listes)</translation>
     </message>
@@ -2084,7 +2109,7 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-159"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-182"/>
         <source>Commitment status</source>
         <translation>Statut de l&apos;engagement</translation>
     </message>
