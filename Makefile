@@ -67,6 +67,7 @@ eval: $(STAMP)
 
 screenshot: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshot.py docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshots_1366.py docs
 
 clean:
 	rm -rf $(VENV) .tools build *.egg-info resources/translations/*.qm .mypy_cache .ruff_cache

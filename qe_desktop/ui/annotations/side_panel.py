@@ -66,8 +66,10 @@ class SidePanel(QWidget):
         splitter.addWidget(self._build_question_note())
         splitter.addWidget(self._build_list())
         splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
+        splitter.setSizes([90, 300, 200])  # the highlights list gets the room, not the note
         splitter.setChildrenCollapsible(False)
         self.empty_hint = QLabel(self.tr("Select a highlight to edit its note and tags."))
         self.empty_hint.setObjectName("editorHint")
@@ -122,6 +124,7 @@ class SidePanel(QWidget):
         self.search.textChanged.connect(self._apply_filter)
         self.list = QListView()
         self.list.setMinimumHeight(48)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided
         self.list.setModel(self.model)
         # Every row is three lines (quote, details, note), elided rather than wrapped: the
         # view then measures one row instead of all (a question with 300 highlights opened
