@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSettings
+from PySide6.QtCore import QRect, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget
 
 from qe_desktop.domain.annotation import Part
@@ -122,3 +122,33 @@ def test_the_search_and_the_open_question_survive_a_restart(
     assert second.library.model.current_filter.text == "intelligence"
     assert second.reader.detail is not None and second.reader.detail.key == SEED_KEY
     assert QApplication.instance() is not None
+
+
+def test_typing_a_number_opens_that_question(qtbot, sample_window: MainWindow) -> None:
+    panel = sample_window.library
+    number = sample_window.services.questions.detail("QANR5L14QE26562").record.number
+    for typed in (number, f"QE {number}", f"n° {number}"):
+        panel.search.setText(typed or "")
+        panel._apply_search()
+        assert panel.model.total == 1
+        reader = sample_window.reader
+        assert reader.detail is not None and reader.detail.key == "QANR5L14QE26562"
+        panel.search.clear()
+        panel._apply_search()
+
+
+def test_numbers_sort_as_numbers_in_the_list(sample_window: MainWindow) -> None:
+    panel = sample_window.library
+    column = panel.model.column_of("number")
+    panel.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    numbers = [panel.model.row_at(i).number for i in range(panel.model.rowCount())]
+    values = [int(n) for n in numbers if n and n.isdigit()]
+    assert values == sorted(values) and len(values) >= 5
+
+
+def test_the_unselected_write_tab_keeps_its_accent(sample_window: MainWindow) -> None:
+    editor = sample_window.annotation_tools.panel.note_edit
+    editor.setCurrentIndex(1)  # "Write" is the unselected tab
+    bar = editor.tabBar()
+    capital = bar.fontMetrics().boundingRect("É").height()
+    assert bar.tabRect(0).height() >= capital + 8
