@@ -120,7 +120,7 @@ class ShortcutsDialog(QDialog):
 
 def install_help(window: Any) -> QMenu:
     """Help menu: Keyboard shortcuts (F1)."""
-    menu = window.menuBar().addMenu(translate("WindowExtras", "&Help"))
+    menu: QMenu = window.menuBar().addMenu(translate("WindowExtras", "&Help"))
     action = QAction(translate("WindowExtras", "&Keyboard shortcuts"), window)
     action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     action.triggered.connect(lambda: ShortcutsDialog(window).open())
