@@ -40,7 +40,12 @@ from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.welcome import WelcomePanel
-from qe_desktop.ui.window_extras import install_folder_import, install_help, report_box
+from qe_desktop.ui.window_extras import (
+    choose_folder,
+    install_folder_import,
+    install_help,
+    report_box,
+)
 
 if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
     from qe_desktop.services.importing import ImportReport
@@ -84,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.samples_requested.connect(self.load_samples)
+        self.welcome.folder_requested.connect(lambda: choose_folder(self))
         self.library.question_selected.connect(self.open_question)
         self.library.search_changed.connect(self._on_search)
         self.reader.zoom_changed.connect(lambda level: self.settings.setValue(ZOOM_KEY, level))

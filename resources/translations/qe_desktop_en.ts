@@ -89,7 +89,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+281"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+284"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>

@@ -1700,12 +1700,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+55"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1946,7 +1946,7 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+74"/>
         <source>Select a highlight to edit its note and tags.</source>
         <translation>Sélectionnez un surlignage pour modifier sa note et ses étiquettes.</translation>
     </message>
@@ -1981,7 +1981,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -2307,7 +2307,7 @@
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/welcome.py" line="+17"/>
+        <location filename="../../qe_desktop/ui/welcome.py" line="+18"/>
         <source>Welcome to qe-desktop</source>
         <translation>Bienvenue dans qe-desktop</translation>
     </message>
@@ -2320,6 +2320,11 @@
         <location line="+10"/>
         <source>Import…</source>
         <translation>Importer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import a folder…</source>
+        <translation>Importer un dossier…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -85,7 +85,7 @@ def test_the_first_window_takes_most_of_the_screen(
     assert area.contains(window.geometry().center())
 
 
-def test_the_welcome_text_is_not_cut(qtbot) -> None:
+def test_the_welcome_text_is_not_cut(qtbot, tmp_path) -> None:  # noqa: ANN001
     make_application()
     panel = WelcomePanel()
     qtbot.addWidget(panel)
@@ -93,6 +93,8 @@ def test_the_welcome_text_is_not_cut(qtbot) -> None:
     panel.show()
     qtbot.wait(10)
     assert panel.text.height() >= panel.text.heightForWidth(panel.text.width())
+    assert panel.folder_button.isVisible()  # Import a folder…, next to Import…
+    panel.grab().save(str(tmp_path / "welcome.png"))
 
 
 def test_column_headers_are_not_cut(sample_window: MainWindow) -> None:
