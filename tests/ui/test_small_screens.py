@@ -85,7 +85,7 @@ def test_the_first_window_takes_most_of_the_screen(
     assert area.contains(window.geometry().center())
 
 
-def test_the_welcome_text_is_not_cut(qtbot, tmp_path) -> None:  # noqa: ANN001
+def test_the_welcome_text_is_not_cut(qtbot, tmp_path) -> None:
     make_application()
     panel = WelcomePanel()
     qtbot.addWidget(panel)
