@@ -69,6 +69,7 @@ eval: $(STAMP)
 
 screenshot: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshot.py docs/screenshot.png
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshots_1366.py docs
 
 # The standalone one-folder bundle (PyInstaller, spec in packaging/): dist/qe-desktop/ and
 # its archive. The `package` extra adds PyInstaller to the same locked environment.

@@ -36,6 +36,8 @@ from tests.postgres_support import (  # noqa: E402, F401  (fixtures for both dia
 DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).parent.parent / "resources" / "samples"
 SEED = SAMPLES / "senat" / "genet-2025-ia-services-publics.txt"
+# The seed page has no title: the importer derives it from the subject clause.
+SEED_TITLE = "Implémentation de l'intelligence artificielle (IA) au sein des services publics"
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from qe_desktop.app import main
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, SEED_TITLE
 from tests.exporters.library import (
     AN_KEY,
     COMMITMENT_QUOTE,
@@ -51,7 +51,7 @@ def test_markdown_of_one_question(library: Path, tmp_path: Path, capsys) -> None
     assert code == 0
     assert "1 question(s), 3 annotation(s) et 1 engagement(s)" in stdout
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# Note de synthèse — QE du 30/01/2025 — M. Fabien GENET")
+    assert text.startswith("# Note de synthèse — QE du 30/01/2025 — " + SEED_TITLE)
     assert TYPOGRAPHY_NOTE in text
     assert AN_KEY not in text
 
@@ -65,7 +65,7 @@ def test_docx_of_two_questions_with_repeated_flags(library: Path, tmp_path: Path
     headings = [
         p.text for p in note.paragraphs if p.style is not None and p.style.name == "Heading 1"
     ]
-    assert headings[:2] == ["QE n° 26562 — Maires", "QE du 30/01/2025 — M. Fabien GENET"]
+    assert headings[:2] == ["QE n° 26562 — Maires", "QE du 30/01/2025 — " + SEED_TITLE]
     assert note.tables[-1].rows[1].cells[1].text == COMMITMENT_QUOTE
 
 

@@ -31,12 +31,13 @@ def test_stats_json_per_ministry(library: Path, capsys: pytest.CaptureFixture[st
     code, out = run(capsys, library, "stats", "--json")
     assert code == 0
     figures = {row["ministry"]: row for row in json.loads(out)}
-    sante = figures[crafted.SANTE]
+    sante = figures[crafted.PORTFOLIO[crafted.SANTE]]
+    assert sante["names"] == [crafted.SANTE]
     assert sante["questions"] == 6
     assert sante["answered"] == 5
     assert sante["median_delay_days"] == 70
     assert sante["share_within_deadline"] == 0.4
-    interieur = figures[crafted.INTERIEUR]
+    interieur = figures[crafted.PORTFOLIO[crafted.INTERIEUR]]
     assert (interieur["questions"], interieur["answered"]) == (5, 2)
     assert interieur["median_delay_days"] == 205
     assert interieur["share_within_deadline"] == 0.25
@@ -49,7 +50,7 @@ def test_stats_filters_and_prints_a_table(library: Path, capsys) -> None:
     code, out = run(capsys, library, "stats")
     assert code == 0
     assert "Délai médian" in out
-    line = next(row for row in out.splitlines() if row.endswith(crafted.SANTE))
+    line = next(row for row in out.splitlines() if row.endswith(crafted.PORTFOLIO[crafted.SANTE]))
     assert line.split("\t")[:4] == ["6", "5", "70 j", "40%"]
 
 

@@ -218,6 +218,8 @@ def cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, err: Te
         median = "—" if m.median_delay is None else f"{m.median_delay:g} j"
         share = "—" if m.share_in_time is None else f"{m.share_in_time:.0%}"
         out.write(f"{m.questions}\t{m.answered}\t{median}\t{share}\t{m.ministry or '—'}\n")
+        if m.ministry and m.names != (m.ministry,):  # the portfolio's own ministry names
+            out.write(f"\t\t\t\t  {' ; '.join(m.names)}\n")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -145,3 +147,13 @@ class AnnotationRecord:
     deleted: bool = False  # tombstone, kept so that deletions travel with exports and sync
     version: int = 1
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+
+def tag_sort_key(tag: str) -> tuple[str, str]:
+    """Tags in dictionary order: "IA, relance, Vivatech", capitals and accents aside."""
+    plain = unicodedata.normalize("NFKD", tag)
+    return ("".join(ch for ch in plain if not unicodedata.combining(ch)).casefold(), tag)
+
+
+def sorted_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(tags, key=tag_sort_key))

@@ -65,6 +65,7 @@ class QuestionFacts:
     answered_on: date | None
     deadline: date | None
     delay_days: int | None
+    raw_ministry: str = ""  # the ministry's own name when `ministry` is its portfolio
 
     @property
     def answered(self) -> bool:
@@ -109,6 +110,7 @@ class MinistryFigures:
     in_time: int
     overdue: int
     delay_bands: tuple[tuple[DelayBand, int], ...]
+    names: tuple[str, ...] = ()  # the ministries' own names in a portfolio, most used first
 
     @property
     def share_in_time(self) -> float | None:
@@ -154,6 +156,7 @@ def figures_of(ministry: str, items: Sequence[QuestionFacts]) -> MinistryFigures
     """The figures of a set of questions (one ministry's, or all of them)."""
     delays = [f.delay_days for f in items if f.answered and f.delay_days is not None]
     bands = Counter(f.delay_band for f in items if f.delay_band is not None)
+    names = Counter(f.raw_ministry or f.ministry for f in items) if ministry else Counter()
     return MinistryFigures(
         ministry=ministry,
         questions=len(items),
@@ -163,6 +166,7 @@ def figures_of(ministry: str, items: Sequence[QuestionFacts]) -> MinistryFigures
         in_time=sum(f.in_time for f in items),
         overdue=sum(f.status is Status.OVERDUE for f in items),
         delay_bands=tuple((band, bands[band]) for band in DelayBand),
+        names=tuple(name for name, _ in sorted(names.items(), key=lambda n: (-n[1], n[0]))),
     )
 
 

@@ -47,6 +47,7 @@ from qe_desktop.importers.page_common import (
     senat_url,
     split_affiliation,
 )
+from qe_desktop.importers.senat_title import derived_title
 
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}"
 _PUBLISHED = (
@@ -323,7 +324,7 @@ def _build_record(
         number=_senat_number(number) if number else None,
         uid=uid,
         url=senat_url(uid) if uid else None,
-        title=senat_title_from_preamble(preamble),
+        title=senat_title_from_preamble(preamble) or derived_title(question_text),
         author=author,
         ministry_asked=ministry_from_addressee(question_text),
         ministry_assigned=body.ministry_assigned or body.pending_ministry,

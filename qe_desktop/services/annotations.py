@@ -25,6 +25,7 @@ from qe_desktop.domain.annotation import (
     Category,
     Part,
     Selector,
+    sorted_tags,
 )
 from qe_desktop.domain.text import text_hash
 from qe_desktop.storage import annotations as store
@@ -105,7 +106,7 @@ class AnnotationService:
 
     def tags(self) -> list[str]:
         with self._db.read() as session:
-            return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+            return list(sorted_tags(session.scalars(select(Tag.name))))
 
     def creators(self) -> list[str]:
         """Who wrote the live annotations, for "Mes annotations / Toute l'équipe / par collègue".

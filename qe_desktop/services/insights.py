@@ -7,6 +7,7 @@ Figures follow the library's filter. Near-duplicates come from stored text finge
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from collections import Counter
@@ -23,9 +24,11 @@ from qe_desktop.domain.insights import (
     MinistryFigures,
     Overview,
     PeriodFigures,
+    QuestionFacts,
     keys_in_bar,
     overview,
 )
+from qe_desktop.domain.portfolios import PortfolioMap
 from qe_desktop.domain.similarity import (
     NEAR_IDENTICAL,
     DiffPiece,
@@ -41,6 +44,7 @@ from qe_desktop.domain.similarity import (
     word_diff,
 )
 from qe_desktop.domain.views import QuestionFilter
+from qe_desktop.services.portfolios import load_portfolios
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.storage import fingerprints as prints
 from qe_desktop.storage import insights as store
@@ -109,16 +113,39 @@ def _band_computer(workers: int) -> Iterator[BandComputer]:
 
 
 class InsightsService:
-    def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        database: Database,
+        today: Callable[[], date] = date.today,
+        portfolios: PortfolioMap | None = None,
+    ) -> None:
         self._db = database
         self._today = today
+        self._portfolios = portfolios
+        self._portfolio_of: dict[str, str] = {}
+
+    @property
+    def portfolios(self) -> PortfolioMap:
+        if self._portfolios is None:  # read when first needed: the window starts sooner
+            self._portfolios = load_portfolios()
+        return self._portfolios
+
+    def _facts(self, flt: QuestionFilter | None) -> list[QuestionFacts]:
+        """The filtered questions, each under its ministry's portfolio (raw name kept)."""
+        with self._db.read() as session:
+            facts = store.question_facts(session, flt or QuestionFilter(), self._today())
+        grouped = self._portfolio_of
+        for name in {fact.ministry for fact in facts} - grouped.keys():
+            grouped[name] = self.portfolios.portfolio_of(name)
+        return [
+            dataclasses.replace(fact, ministry=grouped[fact.ministry], raw_ministry=fact.ministry)
+            for fact in facts
+        ]
 
     # -- figures ---------------------------------------------------------------------------
     def overview(self, flt: QuestionFilter | None = None) -> Overview:
-        """Every figure of the Analyses view for one filter, from a single query."""
-        with self._db.read() as session:
-            facts = store.question_facts(session, flt or QuestionFilter(), self._today())
-        return overview(facts)
+        """Every figure of the Analyses view for one filter, ministries grouped by portfolio."""
+        return overview(self._facts(flt))
 
     def stats(self, flt: QuestionFilter | None = None) -> list[MinistryFigures]:
         """Per ministry: questions, answered, median delay, share within the deadline."""
@@ -133,9 +160,7 @@ class InsightsService:
 
     def keys_for(self, bar: Bar, flt: QuestionFilter | None = None) -> list[str]:
         """The questions a bar counts (same filter, same rules), most recent first."""
-        with self._db.read() as session:
-            facts = store.question_facts(session, flt or QuestionFilter(), self._today())
-        return keys_in_bar(facts, bar)
+        return keys_in_bar(self._facts(flt), bar)
 
     # -- fingerprints ----------------------------------------------------------------------
     def stale_fingerprints(self) -> int:
@@ -324,6 +349,7 @@ def figures_json(figures: MinistryFigures) -> dict[str, Any]:
     share = figures.share_in_time
     return {
         "ministry": figures.ministry,
+        "names": list(figures.names),
         "questions": figures.questions,
         "answered": figures.answered,
         "median_delay_days": figures.median_delay,

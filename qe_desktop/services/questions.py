@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from qe_desktop.domain.annotation import Category
+from qe_desktop.domain.number_search import number_reference
 from qe_desktop.domain.question import official_url, question_uri
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
@@ -16,6 +20,20 @@ from qe_desktop.storage.database import Database
 from qe_desktop.storage.deputies import deputy_for
 from qe_desktop.storage.mapping import record_from_row
 from qe_desktop.storage.notes import note_of
+from qe_desktop.storage.number_lookup import keys_by_number
+
+
+def _by_number(session: Session, flt: QuestionFilter) -> QuestionFilter:
+    """A search that is only a question number lists the questions with that number.
+
+    Numbers are not words of the full-text index: "11177" would find nothing there.
+    When no question has that number, the text search runs as typed.
+    """
+    ref = number_reference(flt.text) if flt.text and not flt.keys else None
+    if ref is None:
+        return flt
+    keys = keys_by_number(session, ref)
+    return dataclasses.replace(flt, text="", keys=tuple(keys)) if keys else flt
 
 
 class QuestionNotFound(LookupError):
@@ -33,6 +51,7 @@ class QuestionService:
         self, flt: QuestionFilter, sort: Sort, offset: int = 0, limit: int = 200
     ) -> list[QuestionRow]:
         with self._db.read() as session:
+            flt = _by_number(session, flt)
             return store.list_rows(
                 session, flt, sort, offset=offset, limit=limit, today=self._today()
             )
@@ -40,19 +59,40 @@ class QuestionService:
     def position(self, flt: QuestionFilter, sort: Sort, key: str) -> int | None:
         """Where a question stands in a filtered, sorted list (None: not in it)."""
         with self._db.read() as session:
+            flt = _by_number(session, flt)
             return store.position_of(session, flt, sort, key, today=self._today())
 
     def count(self, flt: QuestionFilter) -> int:
         with self._db.read() as session:
-            return store.count_rows(session, flt, today=self._today())
+            return store.count_rows(session, _by_number(session, flt), today=self._today())
+
+    def keys_by_number(self, text: str) -> list[str]:
+        """The questions a typed number designates ("11177", "n° 11177", "S 03038")."""
+        ref = number_reference(text)
+        if ref is None:
+            return []
+        with self._db.read() as session:
+            return keys_by_number(session, ref)
 
     def total(self) -> int:
         with self._db.read() as session:
             return store.question_count(session)
 
     def search(self, query: str, limit: int = 20) -> list[QuestionRow]:
-        """Ranked full-text results with snippets; any input is safe."""
-        return self.rows(QuestionFilter(text=query), Sort("rank"), limit=limit)
+        """Ranked full-text results with snippets; any input is safe.
+
+        A number ("11177", "QE 11177") puts the questions with that number first,
+        then whatever the text search finds.
+        """
+        numbered = self.rows(QuestionFilter(text=query), Sort("rank"), limit=limit)
+        if not self.keys_by_number(query):
+            return numbered
+        with self._db.read() as session:
+            found = store.list_rows(
+                session, QuestionFilter(text=query), Sort("rank"), limit=limit, today=self._today()
+            )
+        seen = {row.key for row in numbered}
+        return [*numbered, *(row for row in found if row.key not in seen)][:limit]
 
     def filter_choices(self, column: str) -> list[str]:
         with self._db.read() as session:

@@ -18,6 +18,7 @@ from qe_desktop.domain.annotation import (
     Part,
     Selector,
     StatusChange,
+    sorted_tags,
 )
 from qe_desktop.domain.folding import fold
 from qe_desktop.storage.engine import FOLD_FUNCTION
@@ -48,7 +49,7 @@ def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> Annota
                 for e in c.history
             ),
         )
-    return _from_columns(row, question_key, tuple(sorted(tags)), commitment)
+    return _from_columns(row, question_key, sorted_tags(tags), commitment)
 
 
 def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]:
@@ -88,7 +89,7 @@ def annotations_of(
     tags = _tags_of_question(session, question_id)
     commitments = _commitments_of_question(session, question_id)
     return [
-        _from_columns(row, key, tuple(sorted(tags.get(row.id, ()))), commitments.get(row.id))
+        _from_columns(row, key, sorted_tags(tags.get(row.id, ())), commitments.get(row.id))
         for row in rows
     ]
 
@@ -369,7 +370,7 @@ def search_annotations(
     tags = tags_by_annotation(session, ids)
     commitments = _commitments_where(session, Annotation.id.in_(ids)) if ids else {}
     records = [
-        _from_columns(row, row.key, tuple(sorted(tags[row.id])), commitments.get(row.id))
+        _from_columns(row, row.key, sorted_tags(tags[row.id]), commitments.get(row.id))
         for row in rows
     ]
     return records, total

@@ -25,6 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from qe_desktop.domain.annotation import sorted_tags
 from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
@@ -35,6 +36,7 @@ from qe_desktop.storage.mapping import (
     record_from_row,
 )
 from qe_desktop.storage.models import Annotation, AnnotationTag, Question, QuestionNote, Tag
+from qe_desktop.storage.number_lookup import number_sort_value
 from qe_desktop.storage.types import utcnow
 
 
@@ -214,7 +216,7 @@ _AUTHOR = func.coalesce(func.nullif(Question.author_name, ""), Question.author_r
 
 def _sort_column(sort: Sort, today: date) -> Any:
     columns: dict[str, Any] = {
-        "number": Question.number,
+        "number": number_sort_value(),
         "chamber": Question.chamber,
         "published_on": Question.published_on,
         "author": _AUTHOR,
@@ -395,9 +397,8 @@ def tags_in_use(session: Session) -> list[str]:
         .join(Annotation, Annotation.id == AnnotationTag.annotation_id)
         .where(Annotation.deleted.is_(False))
         .distinct()
-        .order_by(Tag.name)
     )
-    return [str(name) for name in session.scalars(query)]
+    return list(sorted_tags(str(name) for name in session.scalars(query)))
 
 
 def question_count(session: Session) -> int:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.views import Sort
 from qe_desktop.services.questions import QuestionService
+from qe_desktop.ui.columns import fit_columns, fit_contents
 from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
 from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
 from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
@@ -51,10 +52,12 @@ COLUMN_WIDTHS = {
     "delay_days": 62,
     "annotation_count": 50,
 }
+SHORT_COLUMNS = ("number", "status", "published_on", "chamber", "delay_days", "annotation_count")
 HEADER_KEY = "library/header"
 SORT_KEY = "library/sort"
 FILTER_KEY = "library/filter"
 EXPANDED_KEY = "library/filters_expanded"
+SEARCH_KEY = "library/search"
 
 
 class LibraryPanel(QWidget):
@@ -66,6 +69,7 @@ class LibraryPanel(QWidget):
         self._service = service
         self._selected_key = ""  # kept across reloads, to keep the reader on it
         self._quiet = False  # re-selecting after a reload does not reopen the question
+        self._contents_fitted = False
         self.model = LibraryModel(service, self)
         self.search = QLineEdit()
         self.search.setObjectName("searchField")
@@ -127,8 +131,7 @@ class LibraryPanel(QWidget):
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
-        for name, width in COLUMN_WIDTHS.items():
-            table.setColumnWidth(self.model.column_of(name), width)
+        fit_columns(table, {self.model.column_of(n): w for n, w in COLUMN_WIDTHS.items()})
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # show/hide columns
         header.customContextMenuRequested.connect(self._column_menu)
         return table
@@ -168,6 +171,9 @@ class LibraryPanel(QWidget):
         lines = 2 if self.model.searching else 1
         self.table.verticalHeader().setDefaultSectionSize(lines * metrics.height() + 10)
         self._update_count()
+        if not self._contents_fitted and self.model.rowCount() > 0:
+            self._contents_fitted = True  # once: the user's own widths are kept afterwards
+            fit_contents(self.table, [self.model.column_of(n) for n in SHORT_COLUMNS])
         row = self.model.row_of_key(self._selected_key) if self._selected_key else -1
         if row >= 0:
             self._quiet = True
@@ -262,16 +268,21 @@ class LibraryPanel(QWidget):
         settings.setValue(SORT_KEY, f"{sort.column} {'desc' if sort.descending else 'asc'}")
         settings.setValue(FILTER_KEY, encode_filter(self.filters.current()))
         settings.setValue(EXPANDED_KEY, self.filters.expanded)
+        settings.setValue(SEARCH_KEY, self.search.text())
 
     def restore_state(self, settings: QSettings) -> None:
-        """Columns, sort, filters and the filter fold-out as they were left."""
+        """Columns, sort, filters, the search and the filter fold-out as they were left."""
         header = settings.value(HEADER_KEY)
         if header is not None:
             self.table.horizontalHeader().restoreState(header)
         self.filters.set_expanded(str(settings.value(EXPANDED_KEY, "false")).lower() == "true")
         flt = decode_filter(settings.value(FILTER_KEY))
         self.filters.set_filter(flt)
-        self.model.set_filter(flt, reload=False)
+        text = str(settings.value(SEARCH_KEY, "") or "")
+        blocked = self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(blocked)
+        self.model.set_filter(dataclasses.replace(flt, text=text), reload=False)
         column_name, _, order = str(settings.value(SORT_KEY, "")).partition(" ")
         column = self.model.column_of(column_name)
         if column >= 0:

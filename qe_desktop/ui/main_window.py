@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.services.container import Services
+from qe_desktop.ui.accessibility import DeskAccessibility
 from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
 from qe_desktop.ui.backups_dialog import install_backups
 from qe_desktop.ui.commitments.window_setup import install_commitments
 from qe_desktop.ui.coverage.window_setup import install_coverage
-from qe_desktop.ui.help_menu import install_help
+from qe_desktop.ui.dock_layout import DockLayout
+from qe_desktop.ui.help_menu import install_logs_action
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.import_history_dialog import install_import_history
 from qe_desktop.ui.library_panel import LibraryPanel
@@ -40,6 +42,12 @@ from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.welcome import WelcomePanel
+from qe_desktop.ui.window_extras import (
+    choose_folder,
+    install_folder_import,
+    install_help,
+    report_box,
+)
 
 if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
     from qe_desktop.services.importing import ImportReport
@@ -52,6 +60,8 @@ IMPORT_FILTER = str(
     )
 )
 ZOOM_KEY = "reader/zoom"
+OPEN_QUESTION_KEY = "reader/question"
+FIRST_WINDOW_SHARE = 0.9
 ZOOM_LIMIT = 12  # steps either way; a corrupt setting cannot make the text vanish
 
 
@@ -78,9 +88,11 @@ class MainWindow(HostWindow):
         self.setCentralWidget(self.stack)
         self._import_job: Job | None = None
         self._splitters_pending = False
+        self._reopen_key = ""  # the question open when the window was last closed
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.samples_requested.connect(self.load_samples)
+        self.welcome.folder_requested.connect(lambda: choose_folder(self))
         self.library.question_selected.connect(self.open_question)
         self.library.search_changed.connect(self._on_search)
         self.reader.zoom_changed.connect(lambda level: self.settings.setValue(ZOOM_KEY, level))
@@ -145,9 +157,14 @@ class MainWindow(HostWindow):
         self.commitment_tools = install_commitments(self, view)
         self.coverage_tools = install_coverage(self)
         self.analyses_tools = install_analyses(self, view)
+        self.dock_layout = DockLayout(
+            self, self.annotation_tools.dock, [self.commitment_tools.dock]
+        )
         self.restore_backup_action = install_backups(self, self.services.backups, menu)
         self.import_history_action = install_import_history(self, menu)
-        self.open_logs_action = install_help(self)
+        self.folder_action = install_folder_import(self, menu)
+        self.open_logs_action = install_logs_action(self, install_help(self))
+        self.accessibility = DeskAccessibility(self)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""
@@ -176,18 +193,32 @@ class MainWindow(HostWindow):
         self.stack.setCurrentWidget(self.welcome if empty else self.desk)
         if not empty:
             self.library.reload(choices_now=self.isVisible())
+            key, self._reopen_key = self._reopen_key, ""
+            if key and self._reopen(key):
+                return
             if self.reader.detail is None and self.library.model.rowCount() > 0:
                 self.library.table.selectRow(0)
 
+    def _reopen(self, key: str) -> bool:
+        """Open again the question read last time (it may have left the library since)."""
+        from qe_desktop.services.questions import QuestionNotFound
+
+        try:
+            self.show_question(key)
+        except QuestionNotFound:
+            return False
+        return True
+
     def restore_state(self) -> None:
         geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.size_to_screen()
         docks = self.settings.value("window/docks")
         if docks is not None:
             self.restoreState(docks)
         self._restore_splitters()
         self.library.restore_state(self.settings)
+        self._reopen_key = str(self.settings.value(OPEN_QUESTION_KEY, "") or "")
         try:
             zoom = int(str(self.settings.value(ZOOM_KEY, 0)))
         except ValueError:
@@ -195,6 +226,18 @@ class MainWindow(HostWindow):
         zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, zoom))
         if zoom:
             self.reader.zoom(zoom)
+
+    def size_to_screen(self) -> None:
+        """The first window takes most of the screen (a small window on a large screen
+        cut the welcome text and squeezed the panes), centred."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = int(area.width() * FIRST_WINDOW_SHARE)
+        height = int(area.height() * FIRST_WINDOW_SHARE)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def _restore_splitters(self) -> None:
         """Splitter sizes only hold once the panes have their real size: redo at first show."""
@@ -215,6 +258,8 @@ class MainWindow(HostWindow):
         self.settings.setValue("window/reader", self.reader.splitter.saveState())
         self.settings.setValue("window/docks", self.saveState())  # docks and toolbars
         self.library.save_state(self.settings)
+        detail = self.reader.detail
+        self.settings.setValue(OPEN_QUESTION_KEY, detail.key if detail else "")
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -341,16 +386,8 @@ class MainWindow(HostWindow):
         if report.keys and len(report.keys) == 1:
             self.show_question(report.keys[0])
         if report.failures:
-            details = "\n".join(f"{f.source} : {f.reason}" for f in report.failures[:200])
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Import report"),
-                report.summary(),
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setDetailedText(details)
-            box.open()
+            self.report = report_box(self, report)  # a few reasons shown, not hidden
+            self.report.open()
 
     # -- drag and drop -----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -15,7 +15,7 @@
 <context>
     <name>AnalysesView</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+192"/>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+258"/>
         <source>%1 — %2: %n question(s)</source>
         <translation>
             <numerusform>%1 — %2: %n question</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+64"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n group</numerusform>
@@ -31,7 +31,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-87"/>
+        <location line="+89"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -39,7 +40,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="-88"/>
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n answered</numerusform>
+            <numerusform>%n answered</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+95"/>
         <source>Near-identical texts: %n question(s)</source>
         <translation>
             <numerusform>Near-identical texts: %n question</numerusform>
@@ -50,7 +59,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+244"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+247"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exported to %1</numerusform>
@@ -61,7 +70,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+189"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+195"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>
@@ -80,7 +89,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+271"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+284"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>

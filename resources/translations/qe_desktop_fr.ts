@@ -2,9 +2,178 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../qe_desktop/ui/accessibility.py" line="+82"/>
+        <source>Search the library</source>
+        <translation>Rechercher dans la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Words, a phrase in quotes, or a question number</source>
+        <translation>Des mots, une expression entre guillemets ou un numéro de question</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Questions of the library</source>
+        <translation>Questions de la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter opens the selected question; F6 goes to its text</source>
+        <translation>Entrée ouvre la question choisie ; F6 passe à son texte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chamber filter</source>
+        <translation>Filtre par assemblée</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legislature filter</source>
+        <translation>Filtre par législature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ministry filter</source>
+        <translation>Filtre par ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group filter</source>
+        <translation>Filtre par groupe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author filter</source>
+        <translation>Filtre par auteur</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>Highlight category filter</source>
+        <translation>Filtre par catégorie de surlignage</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Tag filter</source>
+        <translation>Filtre par étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published from</source>
+        <translation>Publiée à partir du</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published until</source>
+        <translation>Publiée jusqu&apos;au</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note on the question</source>
+        <translation>Note sur la question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the highlights</source>
+        <translation>Filtrer les surlignages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Highlight tag filter</source>
+        <translation>Filtre des surlignages par étiquette</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlight state filter</source>
+        <translation>Filtre des surlignages par état</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highlights of the question</source>
+        <translation>Surlignages de la question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category of the highlight</source>
+        <translation>Catégorie du surlignage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of the highlight</source>
+        <translation>Étiquettes du surlignage</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note on the highlight (Markdown)</source>
+        <translation>Note sur le surlignage (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview of the note</source>
+        <translation>Aperçu de la note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write or preview the note</source>
+        <translation>Écrire ou prévisualiser la note</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Commitments</source>
+        <translation>Engagements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commitment ministry filter</source>
+        <translation>Filtre des engagements par ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commitment status filter</source>
+        <translation>Filtre des engagements par statut</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Side panels</source>
+        <translation>Panneaux latéraux</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Question No. %1</source>
+        <translation>Question n° %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer No. %1</source>
+        <translation>Réponse n° %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Question of %1</source>
+        <translation>Question du %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answer to the question of %1</source>
+        <translation>Réponse à la question du %1</translation>
+    </message>
+</context>
+<context>
     <name>AllAnnotations</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+49"/>
+        <location filename="../../qe_desktop/ui/annotations/library_view.py" line="+50"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -57,7 +226,7 @@
         <translation>Rechercher dans les citations, notes et étiquettes</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
@@ -113,17 +282,17 @@
         <translation>(sans ministère)</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+89"/>
         <source>Answer delays by ministry</source>
         <translation>Délais de réponse par ministère</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>answered questions</source>
         <translation>questions répondues</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+20"/>
         <source>%1 (median %2 d, %3 on time)</source>
         <translation>%1 (médiane %2 j, %3 dans le délai)</translation>
     </message>
@@ -163,9 +332,47 @@
         <translation>En retard</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>overdue questions</source>
         <translation>questions en retard</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysesScope</name>
+    <message>
+        <location filename="../../qe_desktop/ui/analyses/scope.py" line="+36"/>
+        <source>search « %1 »</source>
+        <translation>recherche « %1 »</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>published %1 – %2</source>
+        <translation>publiées du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with notes</source>
+        <translation>avec notes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>highlight « %1 »</source>
+        <translation>surlignage « %1 »</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 chosen questions</source>
+        <translation>%1 questions choisies</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>other filters</source>
+        <translation>autres filtres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No. %1</source>
+        <translation>N° %1</translation>
     </message>
 </context>
 <context>
@@ -179,7 +386,7 @@
 <context>
     <name>AnalysesView</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+57"/>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+60"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
@@ -187,6 +394,11 @@
         <location line="+8"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Show questions without a ministry</source>
+        <translation>Montrer les questions sans ministère</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -220,11 +432,12 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+129"/>
         <source>Per month</source>
         <translation>Par mois</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-128"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -235,27 +448,27 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <source>Analyses charts</source>
+        <translation>Graphiques des analyses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+129"/>
         <source>Click a bar to list its questions.</source>
         <translation>Cliquez sur une barre pour en lister les questions.</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-104"/>
+        <source>Answers (or questions) whose texts are nearly the same: a ministry answering several questions with one copy-pasted text. Each line is one group; click it to list its questions.</source>
+        <translation>Réponses (ou questions) dont les textes sont presque identiques : un ministère qui répond à plusieurs questions par un même texte copié-collé. Chaque ligne est un groupe ; cliquez-la pour en lister les questions.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Double-click a question to open it in the reader.</source>
         <translation>Double-cliquez sur une question pour l&apos;ouvrir dans le lecteur.</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>%1 questions · %2 answered · median delay %3 days · %4 within the deadline</source>
-        <translation>%1 questions · %2 répondues · délai médian %3 jours · %4 dans les délais</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Filtered like the library list.</source>
-        <translation>Filtrées comme la liste de la bibliothèque.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+108"/>
         <source>answered</source>
         <translation>répondues</translation>
     </message>
@@ -278,7 +491,7 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
@@ -288,7 +501,7 @@
         <translation>Recherche des textes quasi identiques…</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+19"/>
         <source>%n group(s)</source>
         <translation>
             <numerusform>%n groupe</numerusform>
@@ -296,15 +509,64 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-87"/>
+        <location line="+89"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
             <numerusform>%n questions</numerusform>
         </translation>
     </message>
+    <message>
+        <location line="-116"/>
+        <source>Whole library.</source>
+        <translation>Toute la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filtered like the library list: %1.</source>
+        <translation>Filtré comme la liste : %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole library</source>
+        <translation>Toute la bibliothèque</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Like the library list</source>
+        <translation>Comme la liste</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Per year</source>
+        <translation>Par an</translation>
+    </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>%n answered</source>
+        <translation>
+            <numerusform>%n répondue</numerusform>
+            <numerusform>%n répondues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>median delay %1 days</source>
+        <translation>délai médian %1 jours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 within the deadline</source>
+        <translation>%1 dans les délais</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>No near-identical texts among these questions: no copy-paste found.</source>
+        <translation>Aucun texte presque identique parmi ces questions : pas de copier-coller trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
         <source>Near-identical texts: %n question(s)</source>
         <translation>
             <numerusform>Textes quasi identiques : %n question</numerusform>
@@ -424,12 +686,12 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+59"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+60"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Highlight</source>
         <translation>Surligner</translation>
     </message>
@@ -791,7 +1053,7 @@
 <context>
     <name>CommitmentsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+33"/>
         <source>Commitments</source>
         <translation>Engagements</translation>
     </message>
@@ -814,7 +1076,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+67"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+68"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -1091,17 +1353,37 @@
 <context>
     <name>DueDateDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+135"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+136"/>
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+3"/>
+        <source>juin 2025, fin 2025, T3 2026, 30/06/2025…</source>
+        <translation>juin 2025, fin 2025, T3 2026, 30/06/2025…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type the due date as the answer says it; the date and precision follow</source>
+        <translation>Tapez l&apos;échéance comme la réponse la formule ; la date et la précision suivent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due date, in words</source>
+        <translation>Échéance, en toutes lettres</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>No due date</source>
         <translation>Pas d&apos;échéance</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Due (in words)</source>
+        <translation>Échéance (en mots)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Due on</source>
         <translation>Échéance le</translation>
     </message>
@@ -1114,6 +1396,11 @@
         <location line="+2"/>
         <source>Shown as</source>
         <translation>Affichée comme</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Not understood yet</source>
+        <translation>Pas encore compris</translation>
     </message>
 </context>
 <context>
@@ -1423,7 +1710,7 @@
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+36"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+33"/>
         <source>Follow-up written question</source>
         <translation>Question écrite de relance</translation>
     </message>
@@ -1457,12 +1744,7 @@
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../qe_desktop/ui/help_menu.py" line="+13"/>
-        <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../qe_desktop/ui/help_menu.py" line="+14"/>
         <source>Open the &amp;logs folder</source>
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
@@ -1673,7 +1955,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+76"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -1683,7 +1965,7 @@
         <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+114"/>
+        <location line="+116"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -1702,12 +1984,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+58"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1767,12 +2049,12 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+131"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -1816,16 +2098,11 @@
         <source>The clipboard holds no text.</source>
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
-    <message>
-        <location line="+14"/>
-        <source>Import report</source>
-        <translation>Rapport d&apos;importation</translation>
-    </message>
 </context>
 <context>
     <name>MarkdownEdit</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/editors.py" line="+112"/>
+        <location filename="../../qe_desktop/ui/annotations/editors.py" line="+114"/>
         <source>Note (Markdown: **bold**, *italic*, - lists)</source>
         <translation>Note (Markdown : **gras**, *italique*, - listes)</translation>
     </message>
@@ -1958,7 +2235,12 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+77"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+74"/>
+        <source>Select a highlight to edit its note and tags.</source>
+        <translation>Sélectionnez un surlignage pour modifier sa note et ses étiquettes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Note on the question</source>
         <translation>Note sur la question</translation>
     </message>
@@ -1968,7 +2250,7 @@
         <translation>Note libre, enregistrée au fil de la frappe</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Filter: quote, note, tag</source>
         <translation>Filtrer : citation, note, étiquette</translation>
     </message>
@@ -1988,7 +2270,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -2023,7 +2305,7 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
@@ -2064,7 +2346,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>To check: the text changed</source>
         <translation>À vérifier : le texte a changé</translation>
     </message>
@@ -2116,7 +2398,7 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-159"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-182"/>
         <source>Commitment status</source>
         <translation>Statut de l&apos;engagement</translation>
     </message>
@@ -2334,7 +2616,7 @@
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/welcome.py" line="+15"/>
+        <location filename="../../qe_desktop/ui/welcome.py" line="+18"/>
         <source>Welcome to qe-desktop</source>
         <translation>Bienvenue dans qe-desktop</translation>
     </message>
@@ -2344,14 +2626,83 @@
         <translation>Votre bibliothèque est vide. Importez des questions écrites (pages du Sénat, données ouvertes de l&apos;Assemblée nationale) ou commencez par les questions d&apos;exemple.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Import…</source>
         <translation>Importer…</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Import a folder…</source>
+        <translation>Importer un dossier…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Load the sample questions</source>
         <translation>Charger les questions d&apos;exemple</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExtras</name>
+    <message>
+        <location filename="../../qe_desktop/ui/window_extras.py" line="+36"/>
+        <source>Import a &amp;folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Import a folder of questions</source>
+        <translation>Importer un dossier de questions</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>… and %1 more (see the details)</source>
+        <translation>… et %1 de plus (voir les détails)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import report</source>
+        <translation>Rapport d&apos;import</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <location line="+5"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Next pane (list, question, answer)</source>
+        <translation>Volet suivant (liste, question, réponse)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next field</source>
+        <translation>Champ suivant</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Every command, from the keyboard:</source>
+        <translation>Toutes les commandes, au clavier :</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from qe_desktop.domain.annotation import (
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters.citations import citation, due_label
 from qe_desktop.exporters.document import DocumentOptions, build_document
+from tests.conftest import SEED_TITLE
 from tests.exporters.library import (
     COMMITMENT_NOTE,
     COMMITMENT_QUOTE,
@@ -158,4 +159,4 @@ def test_header_block_of_the_seed(details: list[QuestionDetail]) -> None:
     assert fields["Délai"] == "77 jours, au-delà du délai réglementaire"
     assert fields["Statut"] == "répondue"
     assert fields["Auteur"].startswith("M. Fabien GENET (Saône-et-Loire")
-    assert block.heading == "QE du 30/01/2025 — M. Fabien GENET"
+    assert block.heading == "QE du 30/01/2025 — " + SEED_TITLE

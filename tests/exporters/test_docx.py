@@ -14,6 +14,7 @@ from docx.text.run import Run
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters.document import DocumentOptions, build_document
 from qe_desktop.exporters.docx_export import write_docx
+from tests.conftest import SEED_TITLE
 from tests.exporters.library import (
     AN_QUOTE,
     BARE_QUOTE,
@@ -61,7 +62,7 @@ def test_texts_headings_and_numbered_notes(note: DocxDocument) -> None:
     texts = [p.text for p in note.paragraphs]
     styles = {p.text: p.style.name for p in note.paragraphs if p.style is not None}
     assert styles["Note de synthèse — 2 questions écrites"] == "Title"
-    assert styles["QE du 30/01/2025 — M. Fabien GENET"] == "Heading 1"
+    assert styles["QE du 30/01/2025 — " + SEED_TITLE] == "Heading 1"
     assert styles["QE n° 26562 — Maires"] == "Heading 1"
     assert any(t.startswith("Réponse — Ministère de l'économie") for t in texts)
     assert "QE du 30/01/2025, JO Sénat du 17/04/2025, p. 1912" in texts

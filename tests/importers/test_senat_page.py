@@ -174,7 +174,8 @@ def test_pasted_text_with_leading_junk_and_no_blank_lines_still_parses() -> None
     text = "Copié depuis le site :\n\n" + real("senat", "qSEQ870204419.txt")
     record = parse_senat_page(text, "presse-papiers")
     assert record.author.name == "Jean MADELAIN"
-    assert record.title is None  # a line ending with ":" is no title
+    assert record.title is not None and record.title.startswith("Nécessité de développer")
+    assert "Copié" not in record.title  # a line ending with ":" is no title
     assert record.answer_page == "453"
 
 
@@ -227,3 +228,38 @@ def test_text_without_a_question_header_is_refused_in_french(text: str) -> None:
 def test_impossible_dates_are_left_empty_rather_than_invented() -> None:
     text = "Question de M. MARTIN Paul (Ain - UC) publiée le 31/02/2021\nTexte.\n- page 8\n"
     assert parse_senat_page(text, "x").published_on is None
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("qSEQ141113855.txt", "Droit local de la chasse applicable en Moselle"),
+        ("qSEQ260107244.txt", "Transfert des licences IV"),  # "au sujet du…"
+        ("qSEQ100915268.txt", "Conditions d'attribution de la médaille d'honneur régionale, "
+         "départementale et communale"),  # "concernant…"
+        ("qSEQ221003557.txt", "Honorariat des maires"),  # a recall quotes the title
+        ("qSEQ131109488.txt", "Certaines communes aménagent des lieux prestigieux distincts de "
+         "l'hôtel de ville pour…"),  # "expose … le fait que…"
+    ],
+)  # fmt: skip
+def test_a_page_without_title_gets_one_from_its_subject_never_the_salutation(
+    name: str, title: str
+) -> None:
+    record = parse_senat_page(real("senat", name), name)
+    assert record.title == title
+    assert not record.title.startswith(("M. ", "Mme "))
+
+
+def test_the_page_title_wins_over_the_subject_clause() -> None:
+    record = parse_senat_page(real("senat", "qSEQ190912357.txt"), "qSEQ190912357.txt")
+    assert record.title == (
+        "Absence de ministre ou de secrétaire d'État chargé des anciens combattants"
+    )
+
+
+def test_no_subject_clause_gives_no_title_rather_than_the_salutation() -> None:
+    from qe_desktop.importers.senat_title import derived_title
+
+    text = "M. Jean Grandon a constaté avec une grande satisfaction le dévouement des militaires."
+    assert derived_title(text) is None
+    assert derived_title(text, "Défense") == "Défense"

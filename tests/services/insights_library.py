@@ -26,6 +26,8 @@ from qe_desktop.storage.questions import upsert_question
 SANTE = "Ministère de la santé"
 INTERIEUR = "Ministère de l'intérieur"
 CULTURE = "Ministère de la culture"
+# The Analyses and `stats` group ministries by portfolio (resources/portfolios.tsv).
+PORTFOLIO = {SANTE: "Santé et solidarités", INTERIEUR: "Intérieur", CULTURE: "Culture"}
 
 
 def _words(text: str) -> list[str]:

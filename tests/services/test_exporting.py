@@ -21,7 +21,7 @@ from qe_desktop.services.exporting import (
     ExportService,
 )
 from qe_desktop.services.questions import QuestionNotFound
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, SEED_TITLE
 from tests.exporters.library import (
     AN_KEY,
     COMMITMENT_QUOTE,
@@ -108,7 +108,7 @@ def test_pdf_goes_through_the_injected_writer(library: Services, tmp_path: Path)
     service.export([SEED_KEY], "pdf", tmp_path / "x.pdf")
     html, path = written[0]
     assert path == tmp_path / "x.pdf"
-    assert "<title>Note de synthèse — QE du 30/01/2025 — M. Fabien GENET</title>" in html
+    assert "<title>Note de synthèse — QE du 30/01/2025 — Implémentation de l" in html
     assert 'background-color:#f4a261">' + COMMITMENT_QUOTE.replace("'", "&#x27;") in html
 
 
@@ -144,11 +144,11 @@ def test_default_file_names(library: Services) -> None:
     exporting = library.exporting
     assert (
         exporting.default_file_name([SEED_KEY], ExportFormat.DOCX)
-        == "Note de synthèse — QE du 30-01-2025 — M. Fabien GENET.docx"
+        == f"Note de synthèse — QE du 30-01-2025 — {SEED_TITLE[:-2]}.docx"  # title cut
     )
     assert (
         exporting.default_file_name([SEED_KEY], ExportFormat.CSV)
-        == "Annotations — QE du 30-01-2025 — M. Fabien GENET.csv"
+        == "Annotations — QE du 30-01-2025 — " + SEED_TITLE + ".csv"
     )
     assert (
         exporting.default_file_name(None, ExportFormat.PDF)

@@ -40,14 +40,15 @@ def _pairs(groups: list[list[str]]) -> set[frozenset[str]]:
 def test_figures_per_ministry(library: Services) -> None:
     figures = {m.ministry: m for m in library.insights.stats()}
     for ministry, expected in crafted.EXPECTED.items():
-        m = figures[ministry]
+        m = figures[crafted.PORTFOLIO[ministry]]
+        assert m.names == (ministry,)  # the ministry's own name is kept
         assert m.questions == expected["questions"]
         assert m.answered == expected["answered"]
         assert m.median_delay == expected["median"]
         assert (m.in_time, m.due) == (expected["in_time"], expected["due"])
         assert m.overdue == expected["overdue"]
-    assert figures[crafted.INTERIEUR].share_in_time == 0.25
-    assert figures[crafted.SANTE].share_in_time == 0.4
+    assert figures[crafted.PORTFOLIO[crafted.INTERIEUR]].share_in_time == 0.25
+    assert figures[crafted.PORTFOLIO[crafted.SANTE]].share_in_time == 0.4
 
 
 def test_questions_per_month(library: Services) -> None:
@@ -61,16 +62,17 @@ def test_questions_per_month(library: Services) -> None:
 
 def test_overdue_by_ministry(library: Services) -> None:
     assert dict(library.insights.overdue_by_ministry()) == {
-        crafted.INTERIEUR: 2,
-        crafted.CULTURE: 2,
+        crafted.PORTFOLIO[crafted.INTERIEUR]: 2,
+        crafted.PORTFOLIO[crafted.CULTURE]: 2,
     }
 
 
 def test_the_keys_behind_a_bar_are_the_ones_it_counts(library: Services) -> None:
     insights = library.insights
-    late = insights.keys_for(Bar(Chart.DELAYS, crafted.SANTE, DelayBand.LATE_UNDER_6_MONTHS.value))
+    sante = crafted.PORTFOLIO[crafted.SANTE]
+    late = insights.keys_for(Bar(Chart.DELAYS, sante, DelayBand.LATE_UNDER_6_MONTHS.value))
     assert sorted(late) == sorted(crafted.COPY[2:4])  # 70 and 100 days
-    overdue = insights.keys_for(Bar(Chart.OVERDUE, crafted.INTERIEUR, "overdue"))
+    overdue = insights.keys_for(Bar(Chart.OVERDUE, crafted.PORTFOLIO[crafted.INTERIEUR], "overdue"))
     assert sorted(overdue) == sorted(crafted.KEYS[7:9])
     waiting = insights.keys_for(Bar(Chart.MONTHLY, "2024-02", Answering.UNANSWERED.value))
     assert len(waiting) == 3
@@ -78,13 +80,14 @@ def test_the_keys_behind_a_bar_are_the_ones_it_counts(library: Services) -> None
 
 def test_figures_follow_the_library_filter(library: Services) -> None:
     only_sante = QuestionFilter(ministry=crafted.SANTE)
-    assert [m.ministry for m in library.insights.stats(only_sante)] == [crafted.SANTE]
+    stats = library.insights.stats(only_sante)
+    assert [m.ministry for m in stats] == [crafted.PORTFOLIO[crafted.SANTE]]
     overdue = QuestionFilter(statuses=frozenset({Status.OVERDUE}))
     assert library.insights.overview(overdue).total == 4
     assert library.insights.overview(QuestionFilter(chamber="senat")).total == 0
     searched = library.insights.overview(QuestionFilter(text="maternité"))
     assert 0 < searched.total < 30
-    bar = Bar(Chart.OVERDUE, crafted.CULTURE, "overdue")
+    bar = Bar(Chart.OVERDUE, crafted.PORTFOLIO[crafted.CULTURE], "overdue")
     assert library.insights.keys_for(bar, only_sante) == []
 
 

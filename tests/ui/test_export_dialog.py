@@ -18,6 +18,7 @@ from qe_desktop.services.exporting import ExportFormat, ExportService
 from qe_desktop.ui.export_dialog import ExportDialog, ScopeChoice
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.pdf_export import write_pdf
+from tests.conftest import SEED_TITLE
 from tests.exporters.library import (
     AN_KEY,
     COMMITMENT_QUOTE,
@@ -50,12 +51,12 @@ def test_current_question_to_word(qtbot, library: Services, tmp_path: Path) -> N
     dialog = _dialog(qtbot, library.exporting, tmp_path, current_key=SEED_KEY)
     dialog.set_format(ExportFormat.DOCX)
     assert dialog.scope_buttons[ScopeChoice.CURRENT].isChecked()
-    expected = tmp_path / "Note de synthèse — QE du 30-01-2025 — M. Fabien GENET.docx"
+    expected = tmp_path / f"Note de synthèse — QE du 30-01-2025 — {SEED_TITLE[:-2]}.docx"
     assert Path(dialog.path_edit.text()) == expected  # the title, sanitized, and the extension
     _run(qtbot, dialog)
     note = docx.Document(str(expected))
     texts = [p.text for p in note.paragraphs]
-    assert "QE du 30/01/2025 — M. Fabien GENET" in texts
+    assert "QE du 30/01/2025 — " + SEED_TITLE in texts
     assert any(TYPOGRAPHY_NOTE in t for t in texts)
     assert [c.text for c in note.tables[-1].rows[1].cells][1] == COMMITMENT_QUOTE
     assert dialog.message_box is not None
@@ -156,7 +157,7 @@ def test_file_menu_opens_the_dialog_with_the_current_question(
     dialog = window.open_export()
     qtbot.addWidget(dialog)
     assert dialog.scope_buttons[ScopeChoice.CURRENT].isChecked()
-    assert "GENET" in dialog.path_edit.text()
+    assert SEED_TITLE[:40] in dialog.path_edit.text()
 
 
 def test_the_folder_and_format_are_remembered(qtbot, library: Services, tmp_path: Path) -> None:

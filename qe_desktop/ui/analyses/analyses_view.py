@@ -9,7 +9,9 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.annotation import Part
-from qe_desktop.domain.insights import Bar, Chart, DelayBand, Overview
+from qe_desktop.domain.insights import Bar, Chart, DelayBand, Granularity, Overview
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.insights import DuplicateGroup, InsightsService
 from qe_desktop.services.questions import QuestionService
@@ -37,6 +39,7 @@ from qe_desktop.ui.analyses.charts import (
     period_text,
     short_ministry,
 )
+from qe_desktop.ui.analyses.scope import describe_filter, question_line
 from qe_desktop.ui.jobs import BackgroundCall
 
 LIST_LIMIT = 500
@@ -64,6 +67,16 @@ class AnalysesView(QWidget):
         self.summary.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self._list_filter = QuestionFilter()  # the library list's, followed unless told not to
+        self.following = True
+        self.scope = QLabel()
+        self.scope.setObjectName("analysesScope")
+        self.scope.setWordWrap(True)
+        self.scope_button = QPushButton()
+        self.scope_button.setObjectName("analysesScopeButton")
+        self.scope_button.clicked.connect(self._toggle_scope)
+        self.unknown_check = QCheckBox(self.tr("Show questions without a ministry"))
+        self.unknown_check.toggled.connect(self._show_unknown)
         self.delays = DelayChart()
         self.monthly = MonthlyChart()
         self.overdue = OverdueChart()
@@ -81,6 +94,7 @@ class AnalysesView(QWidget):
         self.tabs.addTab(self.monthly, self.tr("Per month"))
         self.tabs.addTab(self.overdue, self.tr("Overdue"))
         self.tabs.addTab(self._groups_page(), self.tr("Copy-paste"))
+        self.tabs.setAccessibleName(self.tr("Analyses charts"))
         self.list_title = QLabel(self.tr("Click a bar to list its questions."))
         self.list_title.setWordWrap(True)
         self.question_list = QListWidget()
@@ -104,6 +118,16 @@ class AnalysesView(QWidget):
     def _groups_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        about = QLabel(
+            self.tr(
+                "Answers (or questions) whose texts are nearly the same: a ministry answering "
+                "several questions with one copy-pasted text. Each line is one group; click it "
+                "to list its questions."
+            )
+        )
+        about.setWordWrap(True)
+        about.setObjectName("copyPasteAbout")
+        layout.addWidget(about)
         top = QHBoxLayout()
         top.addWidget(self.group_part)
         top.addWidget(self.group_status, 1)
@@ -130,9 +154,25 @@ class AnalysesView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
+        scope = QHBoxLayout()
+        scope.addWidget(self.scope, 1)
+        scope.addWidget(self.scope_button)
+        scope.addWidget(self.unknown_check)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(scope)
         layout.addWidget(splitter, 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc and Ctrl+W close the window, as in any other secondary window."""
+        closing = event.key() == Qt.Key.Key_Escape or event.matches(QKeySequence.StandardKey.Close)
+        ctrl_w = event.key() == Qt.Key.Key_W and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        if closing or ctrl_w:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     # -- data ------------------------------------------------------------------------------
     @property
@@ -140,16 +180,47 @@ class AnalysesView(QWidget):
         return self._filter
 
     def set_filter(self, flt: QuestionFilter) -> None:
-        """Follow the library's filter (no work when it did not change)."""
-        if flt == self._filter and self.overview is not None:
+        """Follow the library's filter (no work when it did not change), unless the user
+        chose the whole library."""
+        self._list_filter = flt
+        wanted = flt if self.following else QuestionFilter()
+        if wanted == self._filter and self.overview is not None:
+            self._update_scope()
             return
-        self._filter = flt
+        self._filter = wanted
         self.refresh()
+
+    def _toggle_scope(self) -> None:
+        self.following = not self.following
+        self.set_filter(self._list_filter)
+
+    def _show_unknown(self, shown: bool) -> None:
+        for chart in (self.delays, self.overdue):
+            chart.show_unknown = shown
+        if self.overview is not None:
+            self.delays.show_overview(self.overview)
+            self.overdue.show_overview(self.overview)
+
+    def _update_scope(self) -> None:
+        """Say which questions the figures count, with a one-click way to the other scope."""
+        narrowed = self._list_filter != QuestionFilter()
+        if self._filter == QuestionFilter():
+            self.scope.setText(self.tr("Whole library."))
+        else:
+            what = describe_filter(self._filter)
+            self.scope.setText(self.tr("Filtered like the library list: %1.").replace("%1", what))
+        self.scope_button.setVisible(narrowed)
+        self.scope_button.setText(
+            self.tr("Whole library") if self.following else self.tr("Like the library list")
+        )
 
     def refresh(self) -> None:
         overview = self._insights.overview(self._filter)
         self.overview = overview
         self.summary.setText(self._summary_text(overview))
+        self._update_scope()
+        by_year = overview.granularity is Granularity.YEAR
+        self.tabs.setTabText(1, self.tr("Per year") if by_year else self.tr("Per month"))
         for chart in (self.delays, self.monthly, self.overdue):
             chart.show_overview(overview)
         self.question_list.clear()
@@ -160,18 +231,13 @@ class AnalysesView(QWidget):
         s = overview.summary
         median = "—" if s.median_delay is None else f"{s.median_delay:.0f}"
         share = "—" if s.share_in_time is None else f"{s.share_in_time:.0%}"
-        line = (
-            self.tr("%1 questions · %2 answered · median delay %3 days · %4 within the deadline")
-            .replace("%1", str(overview.total))
-            .replace("%2", str(s.answered))
-            .replace("%3", median)
-            .replace("%4", share)
-        )
-        text = f"<b>{escape(line)}</b>"
-        if self._filter != QuestionFilter():
-            note = self.tr("Filtered like the library list.")
-            text += f"<br><span style='color:#555'>{escape(note)}</span>"
-        return text
+        parts = [
+            self.tr("%n question(s)", "", overview.total),
+            self.tr("%n answered", "", s.answered),
+            self.tr("median delay %1 days").replace("%1", median),
+            self.tr("%1 within the deadline").replace("%1", share),
+        ]
+        return f"<b>{escape(' · '.join(parts))}</b>"
 
     # -- questions behind a bar ------------------------------------------------------------
     def show_bar(self, bar: Bar) -> None:
@@ -201,10 +267,9 @@ class AnalysesView(QWidget):
         by_key = {row.key: row for row in rows}
         for key in shown:
             row = by_key.get(key)
-            published = row.published_on.strftime("%d/%m/%Y") if row and row.published_on else ""
+            item = QListWidgetItem(question_line(row) if row else key)
             title = row.title if row else ""
-            item = QListWidgetItem(f"{key} · {published} · {title}".strip(" ·"))
-            item.setToolTip(f"{key}\n{row.ministry if row else ''}\n{title}")
+            item.setToolTip(f"{title}\n{row.ministry if row else ''}\n{key}".strip())
             item.setData(KEY_ROLE, key)
             self.question_list.addItem(item)
         if len(keys) > LIST_LIMIT:
@@ -248,6 +313,11 @@ class AnalysesView(QWidget):
             item.setData(0, KEY_ROLE, list(group.keys))
             self.groups.addTopLevelItem(item)
         questions = sum(len(g.keys) for g in groups)
+        if not groups:
+            self.group_status.setText(
+                self.tr("No near-identical texts among these questions: no copy-paste found.")
+            )
+            return
         self.group_status.setText(
             self.tr("%n group(s)", "", len(groups))
             + " · "

@@ -91,6 +91,7 @@ class BarChartView(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(420, 300)
         self.bars: dict[tuple[int, int], Bar] = {}  # (set index, category index) -> Bar
+        self.show_unknown = False  # a "(no ministry)" bar only when the user asks for it
         self.tips: dict[tuple[int, int], str] = {}
 
     def _connect(self, index: int, bar_set: QBarSet) -> None:
@@ -142,8 +143,12 @@ def _bar_width(categories: int) -> float:
     return 0.7 if categories > 4 else 0.35 + 0.08 * categories
 
 
-def _top(ministries: Sequence[MinistryFigures], key: str) -> list[MinistryFigures]:
-    chosen = sorted(ministries, key=lambda m: (-getattr(m, key), m.ministry))[:TOP_MINISTRIES]
+def _top(
+    ministries: Sequence[MinistryFigures], key: str, unknown: bool = False
+) -> list[MinistryFigures]:
+    """The busiest ministries; questions without a ministry only when asked for."""
+    known = [m for m in ministries if unknown or m.ministry]
+    chosen = sorted(known, key=lambda m: (-getattr(m, key), m.ministry))[:TOP_MINISTRIES]
     return [m for m in chosen if getattr(m, key)][::-1]  # a horizontal chart draws bottom up
 
 
@@ -152,7 +157,7 @@ class DelayChart(BarChartView):
 
     def show_overview(self, overview: Overview) -> None:
         chart = self._new_chart(translate("AnalysesCharts", "Answer delays by ministry"))
-        ministries = _top(overview.ministries, "answered")
+        ministries = _top(overview.ministries, "answered", self.show_unknown)
         series = QHorizontalStackedBarSeries()
         for index, band in enumerate(DelayBand):
             bar_set = QBarSet(band_label(band))
@@ -161,7 +166,9 @@ class DelayChart(BarChartView):
                 count = figures.band(band)
                 bar_set.append(count)
                 self.bars[(index, category)] = Bar(Chart.DELAYS, figures.ministry, band.value)
-                self.tips[(index, category)] = f"{figures.ministry}\n{band_label(band)} : {count}"
+                self.tips[(index, category)] = (
+                    f"{figures.ministry}\n{band_label(band)} : {count}{_names_tip(figures)}"
+                )
             self._connect(index, bar_set)
             series.append(bar_set)
         series.setBarWidth(_bar_width(len(ministries)))
@@ -175,6 +182,16 @@ class DelayChart(BarChartView):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         self.setChart(chart)
+
+
+def _names_tip(figures: MinistryFigures, shown: int = 8) -> str:
+    """The ministries' own names grouped under a portfolio, for the bar's tooltip."""
+    if not figures.names or figures.names == (figures.ministry,):
+        return ""
+    lines = [f"· {name}" for name in figures.names[:shown]]
+    if len(figures.names) > shown:
+        lines.append("…")
+    return "\n" + "\n".join(lines)
 
 
 def _delay_label(figures: MinistryFigures) -> str:
@@ -243,14 +260,16 @@ class OverdueChart(BarChartView):
 
     def show_overview(self, overview: Overview) -> None:
         chart = self._new_chart(translate("AnalysesCharts", "Overdue questions by ministry"))
-        ministries = _top(overview.ministries, "overdue")
+        ministries = _top(overview.ministries, "overdue", self.show_unknown)
         series = QHorizontalBarSeries()
         bar_set = QBarSet(translate("AnalysesCharts", "Overdue"))
         bar_set.setColor(QColor(OVERDUE_COLOR))
         for category, figures in enumerate(ministries):
             bar_set.append(figures.overdue)
             self.bars[(0, category)] = Bar(Chart.OVERDUE, figures.ministry, "overdue")
-            self.tips[(0, category)] = f"{figures.ministry} : {figures.overdue}"
+            self.tips[(0, category)] = (
+                f"{figures.ministry} : {figures.overdue}{_names_tip(figures)}"
+            )
         self._connect(0, bar_set)
         series.append(bar_set)
         series.setBarWidth(_bar_width(len(ministries)))

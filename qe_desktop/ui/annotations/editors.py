@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qe_desktop.domain.annotation import sorted_tags
+
 
 def split_tags(text: str) -> tuple[str, ...]:
     """ "IA, budget,  IA" -> ("IA", "budget"): trimmed, no duplicates, in typing order."""
@@ -41,7 +43,7 @@ class TagsEdit(QLineEdit):
         self.textEdited.connect(self._complete)
 
     def set_known_tags(self, names: Iterable[str]) -> None:
-        self._names.setStringList(sorted(set(names), key=str.casefold))
+        self._names.setStringList(list(sorted_tags(set(names))))
 
     def tags(self) -> tuple[str, ...]:
         return split_tags(self.text())
@@ -115,6 +117,12 @@ class MarkdownEdit(QTabWidget):
         self.addTab(self.editor, self.tr("Write"))
         self.addTab(self.preview, self.tr("Preview"))
         self.setDocumentMode(True)
+        # Tall enough for "É" at any zoom: an unselected tab keeps its accent.
+        metrics = self.tabBar().fontMetrics()
+        accent = metrics.boundingRect("ÉÀÇ").height()
+        self.tabBar().setStyleSheet(
+            f"QTabBar::tab {{ min-height: {accent + 8}px; padding: 2px 10px; }}"
+        )
         self.currentChanged.connect(self._render)
 
     def text(self) -> str:

@@ -40,6 +40,7 @@ from qe_desktop.ui.annotations.rendering import (
     color_icon,
     markdown_plain,
 )
+from qe_desktop.ui.columns import fit_columns
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 SEARCH_DELAY_MS = 250
@@ -194,8 +195,7 @@ class AllAnnotationsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(COLUMNS.index(column), width)
+        fit_columns(self.table, {COLUMNS.index(c): w for c, w in COLUMN_WIDTHS.items()})
         self.table.doubleClicked.connect(self._on_double_click)
         self.count = QLabel()
         self.count.setStyleSheet("color:#666")

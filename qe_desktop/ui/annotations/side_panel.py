@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category
+from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, sorted_tags
 from qe_desktop.ui.annotations.editors import FocusOutPlainTextEdit, MarkdownEdit, TagsEdit
 from qe_desktop.ui.annotations.panel_model import AnnotationListModel, PanelFilter, short
 from qe_desktop.ui.annotations.rendering import color_icon
@@ -62,14 +62,23 @@ class SidePanel(QWidget):
         self._note_timer.timeout.connect(self.flush_question_note)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("annotationsSplitter")
         splitter.addWidget(self._build_question_note())
         splitter.addWidget(self._build_list())
         splitter.addWidget(self._build_editor())
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
+        splitter.setSizes([90, 300, 200])  # the highlights list gets the room, not the note
+        splitter.setChildrenCollapsible(False)
+        self.empty_hint = QLabel(self.tr("Select a highlight to edit its note and tags."))
+        self.empty_hint.setObjectName("editorHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color:#555")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.empty_hint)
         self._show_editor(None)
 
     # -- construction ------------------------------------------------------------
@@ -79,6 +88,7 @@ class SidePanel(QWidget):
         self.question_note = FocusOutPlainTextEdit()
         self.question_note.setPlaceholderText(self.tr("Free note, saved as you type"))
         self.question_note.setMaximumHeight(110)
+        self.question_note.setMinimumHeight(36)  # small screens: the editor's buttons stay in view
         self.question_note.textChanged.connect(self._on_question_note_typed)
         self.question_note.focus_lost.connect(self.flush_question_note)
         self.note_status = QLabel()
@@ -113,6 +123,8 @@ class SidePanel(QWidget):
             filters.addWidget(combo, position // 2, position % 2)
         self.search.textChanged.connect(self._apply_filter)
         self.list = QListView()
+        self.list.setMinimumHeight(48)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # elided
         self.list.setModel(self.model)
         # Every row is three lines (quote, details, note), elided rather than wrapped: the
         # view then measures one row instead of all (a question with 300 highlights opened
@@ -160,6 +172,7 @@ class SidePanel(QWidget):
         form.addRow(self.tr("Category"), self.category_combo)
         form.addRow(self.tr("Tags"), self.tags_edit)
         self.note_edit = MarkdownEdit()
+        self.note_edit.editor.setMinimumHeight(40)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the note and the tags (Ctrl+Return)"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -240,7 +253,7 @@ class SidePanel(QWidget):
 
     def _fill_tags(self, records: Sequence[AnnotationRecord]) -> None:
         chosen = self.tag_filter.currentData()
-        names = sorted({t for r in records for t in r.tags}, key=str.casefold)
+        names = sorted_tags({t for r in records for t in r.tags})
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(self.tr("All tags"), None)
@@ -276,7 +289,8 @@ class SidePanel(QWidget):
     # -- editor ------------------------------------------------------------------
     def _show_editor(self, record: AnnotationRecord | None) -> None:
         self._editing = record
-        self.editor_box.setEnabled(record is not None)
+        self.editor_box.setVisible(record is not None)  # no wall of disabled controls
+        self.empty_hint.setVisible(record is None)
         self.note_edit.set_text(record.note if record else "")
         self.tags_edit.set_tags(record.tags if record else ())
         if record is not None:

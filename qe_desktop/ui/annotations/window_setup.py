@@ -24,6 +24,7 @@ from qe_desktop.services.container import Services
 from qe_desktop.ui.annotations.controller import AnnotationController
 from qe_desktop.ui.annotations.rendering import color_icon
 from qe_desktop.ui.annotations.side_panel import SidePanel
+from qe_desktop.ui.dock_layout import scrolling
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.reader.offsets import from_qt
@@ -58,7 +59,9 @@ class AnnotationsUi(QObject):
         )
         self.dock = QDockWidget(self.tr("Annotations"), window)
         self.dock.setObjectName("annotationsDock")
-        self.dock.setWidget(self.panel)
+        self.dock.setWidget(
+            scrolling(self.panel, keep_width=True)
+        )  # docks never overlap (dock_layout)
         self.controller.dock = self.dock
         self.all_annotations: AllAnnotationsDialog | None = None
         self.highlight_actions: list[QAction] = []

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.annotation import CommitmentStatus, DatePrecision, StatusChange
+from qe_desktop.domain.due_input import parse_due_input
 from qe_desktop.exporters.follow_up import write_follow_up
 from qe_desktop.ui.commitments.labels import due_text, precision_text, status_text
 
@@ -134,9 +135,17 @@ class DueDateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Due date"))
         self.resize(520, 260)
+        self.phrase_edit = QLineEdit()
+        self.phrase_edit.setPlaceholderText(self.tr("juin 2025, fin 2025, T3 2026, 30/06/2025…"))
+        self.phrase_edit.setToolTip(
+            self.tr("Type the due date as the answer says it; the date and precision follow")
+        )
+        self.phrase_edit.setAccessibleName(self.tr("Due date, in words"))
+        self.phrase_note = QLabel()
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit.setCurrentSection(QDateEdit.Section.DaySection)
         start = due or date.today()
         self.date_edit.setDate(QDate(start.year, start.month, start.day))
         self.precision_combo = QComboBox()
@@ -147,6 +156,8 @@ class DueDateDialog(QDialog):
         self.undated_check.setChecked(due is None)
         self.preview = QLabel()
         form = QFormLayout()
+        form.addRow(self.tr("Due (in words)"), self.phrase_edit)
+        form.addRow("", self.phrase_note)
         form.addRow(self.tr("Due on"), self.date_edit)
         form.addRow(self.tr("Precision"), self.precision_combo)
         form.addRow("", self.undated_check)
@@ -159,7 +170,20 @@ class DueDateDialog(QDialog):
         self.date_edit.dateChanged.connect(self._update)
         self.precision_combo.currentIndexChanged.connect(self._update)
         self.undated_check.toggled.connect(self._update)
+        self.phrase_edit.textEdited.connect(self._phrase_typed)
         self._update()
+
+    def _phrase_typed(self, text: str) -> None:
+        """ "juin 2025" sets the 30th of June and the month precision, "fin 2025" the year."""
+        found = parse_due_input(text, date.today())
+        if found is None or found.due is None:
+            self.phrase_note.setText(self.tr("Not understood yet") if text.strip() else "")
+            return
+        self.phrase_note.clear()
+        self.undated_check.setChecked(False)
+        due = found.due
+        self.date_edit.setDate(QDate(due.year, due.month, due.day))
+        self.precision_combo.setCurrentIndex(list(DatePrecision).index(found.precision))
 
     def _update(self) -> None:
         undated = self.undated_check.isChecked()

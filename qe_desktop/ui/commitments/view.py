@@ -32,6 +32,7 @@ from qe_desktop.domain.commitment_tracking import CommitmentFilter, CommitmentRo
 from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.annotations import ConflictError
 from qe_desktop.services.commitments import CommitmentService
+from qe_desktop.ui.columns import fit_columns
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
 from qe_desktop.ui.commitments.table_model import CommitmentTableModel
@@ -99,15 +100,15 @@ class CommitmentsView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.model.column_of("quote"), QHeaderView.ResizeMode.Stretch)
-        for name, width in (
+        widths = (
             ("due", 110),
             ("status", 120),
             ("overdue", 80),
             ("ministry", 260),
             ("question", 210),
             ("next_check", 110),
-        ):
-            self.table.setColumnWidth(self.model.column_of(name), width)
+        )
+        fit_columns(self.table, {self.model.column_of(name): width for name, width in widths})
 
         self.status_button = QPushButton(self.tr("Change the status…"))
         self.due_button = QPushButton(self.tr("Edit the due date…"))

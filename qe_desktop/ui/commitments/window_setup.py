@@ -17,6 +17,7 @@ from qe_desktop.domain.annotation import AnchorState, AnnotationRecord
 from qe_desktop.ui.annotations.commands import CreateCommand
 from qe_desktop.ui.commitments.suggestions import SuggestionController
 from qe_desktop.ui.commitments.view import CommitmentsView
+from qe_desktop.ui.dock_layout import scrolling
 from qe_desktop.ui.host import HostWindow
 
 STATUS_MS = 8_000
@@ -31,7 +32,7 @@ class CommitmentsUi(QObject):
         self.view = CommitmentsView(services.commitments, lambda: services.exporting, self.notify)
         self.dock = QDockWidget(self.tr("Commitments"), window)
         self.dock.setObjectName("commitmentsDock")
-        self.dock.setWidget(self.view)
+        self.dock.setWidget(scrolling(self.view))  # never wider than the window allows
         self._sized = False
         self.suggestions = SuggestionController(
             services.commitments, self.window.reader, window, self.notify, self._accepted

@@ -1,0 +1,34 @@
+"""Column widths that never cut a header ("ours de retar") nor a short value."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+HEADER_PADDING = 30  # the margins and the sort arrow
+
+
+def header_width(table: QTableView, column: int) -> int:
+    """The width the column's header text needs, sort indicator included."""
+    model = table.model()
+    text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+    metrics = table.horizontalHeader().fontMetrics()
+    return metrics.horizontalAdvance(text) + HEADER_PADDING
+
+
+def fit_columns(table: QTableView, widths: Mapping[int, int]) -> None:
+    """Each column at its preferred width, widened to its header when that is longer."""
+    for column, width in widths.items():
+        if column >= 0:
+            table.setColumnWidth(column, max(width, header_width(table, column)))
+
+
+def fit_contents(table: QTableView, columns: Iterable[int]) -> None:
+    """Widen short columns (numbers, dates, badges) to the rows shown, never narrow them."""
+    for column in columns:
+        if column >= 0 and not table.isColumnHidden(column):
+            needed = max(table.sizeHintForColumn(column), header_width(table, column))
+            if needed > table.columnWidth(column):
+                table.setColumnWidth(column, needed)
