@@ -120,9 +120,7 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace").replace("\ufffd", "")
 
 
-def _record(
-    fields: list[str], columns: dict[str, int], width: int, source: str
-) -> QuestionRecord:
+def _record(fields: list[str], columns: dict[str, int], width: int, source: str) -> QuestionRecord:
     if len(fields) > width and any(f.strip() for f in fields[width:]):
         raise ImportFailure(source, f"{len(fields)} champs au lieu de {width} (ligne coupée ?)")
 

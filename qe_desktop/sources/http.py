@@ -424,4 +424,5 @@ def _transport_reason(error: httpx.TransportError) -> str:
 
 
 def _too_big(size: int, limit: int, url: str) -> str:
-    return f"fichier trop gros ({size // (1024 * 1024)} Mo, limite {limit // (1024 * 1024)} Mo) — {url}"
+    mib = 1024 * 1024
+    return f"fichier trop gros ({size // mib} Mo, limite {limit // mib} Mo) — {url}"

@@ -39,7 +39,9 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_veille_events")),
-        sa.UniqueConstraint("question_id", "kind", "ref", name=op.f("uq_veille_events_question_id")),
+        sa.UniqueConstraint(
+            "question_id", "kind", "ref", name=op.f("uq_veille_events_question_id")
+        ),
     )
     op.create_index(op.f("ix_veille_events_at"), "veille_events", ["at"], unique=False)
     op.create_table(
