@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.cli import veille as veille_commands
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     p.add_argument("--view", default="library", help="vue à afficher")
+    veille_commands.add_parsers(sub)
     return parser
 
 
@@ -157,6 +159,8 @@ def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: T
     out.write(report.summary() + "\n")
     for failure in report.failures:
         err.write(f"échec : {failure.source} : {failure.reason}\n")
+    for note in report.skipped[:5]:  # e.g. unknown CSV columns, a README in a zip
+        err.write(f"note : {note.source} : {note.reason}\n")
     return 0 if report.ok else 1
 
 
@@ -356,6 +360,7 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "migrate": cmd_migrate,
     "sync": cmd_sync,
+    **veille_commands.COMMANDS,
 }
 
 

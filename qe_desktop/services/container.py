@@ -83,7 +83,6 @@ class Services:
     @cached_property
     def sync(self) -> SyncService:
         from qe_desktop.services.sync import SyncService
-    from qe_desktop.services.veille import VeilleService
 
         return SyncService(self.database, self.after_upsert)
 

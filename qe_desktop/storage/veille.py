@@ -63,19 +63,21 @@ def all_follows(session: Session) -> list[tuple[int, FollowKind, str, datetime]]
 
 def follow_rows(session: Session, user: str) -> list[FollowRow]:
     """Every follow with its total and unseen counts for `user` (two grouped queries)."""
-    totals = dict(
-        session.execute(
+    totals: dict[int, int] = {
+        f: n
+        for f, n in session.execute(
             select(EventFollow.follow_id, func.count()).group_by(EventFollow.follow_id)
-        ).tuples()
-    )
+        )
+    }
     seen = _seen_clause(user)
-    unseen = dict(
-        session.execute(
+    unseen: dict[int, int] = {
+        f: n
+        for f, n in session.execute(
             select(EventFollow.follow_id, func.count())
             .where(~seen(EventFollow.event_id))
             .group_by(EventFollow.follow_id)
-        ).tuples()
-    )
+        )
+    }
     return [
         FollowRow(i, kind, value, at, unseen.get(i, 0), totals.get(i, 0))
         for i, kind, value, at in all_follows(session)
