@@ -31,13 +31,10 @@ import httpx
 from qe_desktop import __version__
 from qe_desktop.sources.errors import SourceCancelled, SourceError
 
-USER_AGENT = (
-    f"qe-desktop/{__version__} (veille des questions écrites parlementaires; "
-    "+https://github.com/qe-desktop)"
-)
+# ASCII only (HTTP headers): names the app and what it does, for the servers' logs.
+USER_AGENT = f"qe-desktop/{__version__} (veille des questions ecrites parlementaires)"
 MAX_DOWNLOAD_BYTES = 1024 * 1024 * 1024  # a legislature zip is ~100 MB; 1 GB is surely wrong
 MAX_PAGE_BYTES = 5 * 1024 * 1024
-CHUNK = 256 * 1024
 
 Progress = Callable[[int, int | None], None]
 Cancelled = Callable[[], bool]
@@ -240,7 +237,7 @@ class Fetcher:
             if offset:
                 out.truncate(offset)
             try:
-                for chunk in response.iter_raw(CHUNK):
+                for chunk in response.iter_raw():
                     received += len(chunk)
                     if received > self._max_bytes:
                         out.close()
@@ -289,7 +286,7 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in response.iter_raw(CHUNK):
+            for chunk in response.iter_raw():
                 size += len(chunk)
                 if size > self._max_page_bytes:
                     raise SourceError(source, _too_big(size, self._max_page_bytes, url))
