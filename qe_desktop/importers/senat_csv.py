@@ -188,7 +188,7 @@ def _qtype(nature: str) -> str:
 
 def _closing(sort: str) -> Closing | None:
     folded = _fold(sort)
-    if "caduc" in folded:
+    if "caduc" in folded or "caduq" in folded:
         return Closing(ClosingKind.LAPSED, sort)
     if "retir" in folded:
         return Closing(ClosingKind.WITHDRAWN, sort)

@@ -183,7 +183,7 @@ class VeilleService:
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
         self.cache_dir = cache_dir or default_cache_dir()
-        self._fetcher_factory = fetcher_factory or (lambda cache: Fetcher(cache))
+        self.fetcher_factory = fetcher_factory or (lambda cache: Fetcher(cache))
         self._today = today
         self.sources_file: Path | None = None  # --sources FILE.json, or the preferences
 
@@ -212,7 +212,7 @@ class VeilleService:
             after_upsert=[*self._after_upsert, collector],
             before_bulk=self._before_bulk,
         )
-        with self._fetcher_factory(self.cache_dir) as fetcher:
+        with self.fetcher_factory(self.cache_dir) as fetcher:
             for job in jobs:
                 if not self._run_job(job, fetcher, importer, report, progress, cancelled):
                     break
@@ -398,7 +398,7 @@ class VeilleService:
         if url is None:
             return False
         importer = ImportService(self._db, after_upsert=self._after_upsert)
-        with self._fetcher_factory(self.cache_dir) as fetcher:
+        with self.fetcher_factory(self.cache_dir) as fetcher:
             self._import_page(fetcher, importer, url)
         return True
 

@@ -75,9 +75,7 @@ class ServedFile:
             cut, self.cut_after = self.cut_after, None
             self.hits.append(Hit(request.path, asked, 200, cut))
             headers["Content-Length"] = str(len(self.body))
-            return Response(
-                _cut(self.body, cut), headers=headers, content_type=self.content_type
-            )
+            return Response(_cut(self.body, cut), headers=headers, content_type=self.content_type)
         self.hits.append(Hit(request.path, asked, 200, len(self.body)))
         return Response(self.body, headers=headers, content_type=self.content_type)
 
