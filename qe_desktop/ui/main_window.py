@@ -37,6 +37,7 @@ from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
+from qe_desktop.ui.veille.window_setup import install_veille
 from qe_desktop.ui.welcome import WelcomePanel
 
 if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.commitment_tools = install_commitments(self, view)
         self.analyses_tools = install_analyses(self, view)
         self.restore_backup_action = install_backups(self, menu)
+        self.veille_tools = install_veille(self, view)
 
     def _annotations_changed(self) -> None:
         """The list's note count follows the highlights made in the reader at once."""
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.veille_tools.wait()
         self.save_state()
         super().closeEvent(event)
 
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.services.current_user.name = dialog.chosen_user_name
+        self.veille_tools.apply_preferences()
         if dialog.chosen_language != language:
             message = self.tr("The new language will be used from the next start.")
             self.statusBar().showMessage(message, 10_000)

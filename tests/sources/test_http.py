@@ -67,9 +67,7 @@ def test_404_names_the_source(httpserver: HTTPServer, fetcher: Fetcher) -> None:
     assert str(caught.value).startswith("Sénat")
 
 
-def test_500_is_retried_a_bounded_number_of_times(
-    httpserver: HTTPServer, fetcher: Fetcher
-) -> None:
+def test_500_is_retried_a_bounded_number_of_times(httpserver: HTTPServer, fetcher: Fetcher) -> None:
     httpserver.expect_request("/q.csv").respond_with_data("boom", status=500)
     with pytest.raises(SourceError, match=r"serveur est en erreur \(HTTP 500\) après 3"):
         fetcher.download(SOURCE, httpserver.url_for("/q.csv"), "q.csv")
@@ -130,7 +128,7 @@ def test_changed_file_restarts_a_resumed_download(httpserver: HTTPServer, tmp_pa
     httpserver.expect_request("/an.zip").respond_with_handler(served)
     url = httpserver.url_for("/an.zip")
     with Fetcher(tmp_path, retries=0, sleep=lambda s: None) as fetcher:
-        with pytest.raises(SourceError, match="interrompue|incomplet"):
+        with pytest.raises(SourceError, match=r"interrompue|incomplet"):
             fetcher.download(SOURCE, url, "an.zip")
         served.body = new  # the server published a new file meanwhile: If-Range fails
         fetched = fetcher.download(SOURCE, url, "an.zip", check=check_zip)
@@ -220,7 +218,7 @@ def test_source_table_is_data(tmp_path: Path) -> None:
     assert merged.an_url() == (18, "https://example.org/18.zip")
     assert merged.senat == table.senat
     override.write_text('{"an": {"x": 1}}', "utf-8")
-    with pytest.raises(SourceError, match="sources.json"):
+    with pytest.raises(SourceError, match=r"sources\.json"):
         load_table(override)
     with pytest.raises(SourceError, match="pas d'adresse pour la 9e législature"):
         table.an_url(9)
