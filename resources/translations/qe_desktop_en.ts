@@ -61,7 +61,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+189"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+199"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+266"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+271"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>
@@ -112,6 +112,33 @@
         <translation>
             <numerusform>Same question (or nearly) as %n other question</numerusform>
             <numerusform>Same question (or nearly) as %n other questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VeilleUi</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+213"/>
+        <source>%n new answer(s)</source>
+        <translation>
+            <numerusform>%n new answer</numerusform>
+            <numerusform>%n new answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n new question(s)</source>
+        <translation>
+            <numerusform>%n new question</numerusform>
+            <numerusform>%n new questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n deadline(s) or commitment(s)</source>
+        <translation>
+            <numerusform>%n deadline or commitment</numerusform>
+            <numerusform>%n deadlines or commitments</numerusform>
         </translation>
     </message>
 </context>

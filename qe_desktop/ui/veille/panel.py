@@ -6,8 +6,8 @@ again), Enter opens its question. "Mark all as seen" clears the list of what is 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -137,17 +137,28 @@ class VeillePanel(QWidget):
         return table
 
     def _install_keys(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for key, slot in (
-            ("J", lambda: self.step(1)),
-            ("K", lambda: self.step(-1)),
-            ("Space", self.toggle_seen),
-            ("Return", self.open_current),
-            ("Enter", self.open_current),
-        ):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
+        self._keys = {
+            Qt.Key.Key_J: lambda: self.step(1),
+            Qt.Key.Key_K: lambda: self.step(-1),
+            Qt.Key.Key_Space: self.toggle_seen,
+            Qt.Key.Key_Return: self.open_current,
+            Qt.Key.Key_Enter: self.open_current,
+        }
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """J / K / Space / Enter on the list (plain keys: no modifier)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            action = self._keys.get(Qt.Key(event.key()))
+            plain = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.KeypadModifier,
+            )
+            if action is not None and plain:
+                action()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- content -------------------------------------------------------------------------
     def reload(self) -> None:

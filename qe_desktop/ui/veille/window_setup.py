@@ -76,6 +76,7 @@ class VeilleUi(QObject):
         self.tray: QSystemTrayIcon | None = None
         self._job: tuple[QThread, JobWorker] | None = None
         self._progress: QProgressDialog | None = None
+        self._fetched: set[str] = set()  # pages asked for in this session
         self.panel.update_requested.connect(lambda: self.update_now())
         self.panel.open_requested.connect(self.open_question)
         self.panel.seen_changed.connect(self._seen_changed)
@@ -106,7 +107,9 @@ class VeilleUi(QObject):
         menu.addAction(self.follow_author_action)
         view_menu.addAction(self.show_action)
         window.library.extra_tools.addWidget(self.unseen_filter)
-        self.service.sources_file = sources_file(window.settings)
+        configured = sources_file(window.settings)
+        if configured is not None:  # else the service's own (the built-in table)
+            self.service.sources_file = configured
 
     # -- schedule ------------------------------------------------------------------------
     def start_schedule(self) -> None:
@@ -173,6 +176,7 @@ class VeilleUi(QObject):
     def _finished(self, result: object) -> None:
         quiet = self._progress is None
         self._join()
+        QTimer.singleShot(0, self._fetch_missing_text)
         assert isinstance(result, UpdateReport)
         self.last_report = result
         window = self.window
@@ -200,6 +204,7 @@ class VeilleUi(QObject):
     def _failed(self, message: str) -> None:
         quiet = self._progress is None
         self._join()
+        self._fetch_missing_text()
         self.window.statusBar().showMessage(message, STATUS_MS)
         if not quiet:
             QMessageBox.critical(self.window, self.tr("Update failed"), message)
@@ -242,13 +247,19 @@ class VeilleUi(QObject):
         self.follow_author_action.setEnabled(bool(name))
         text = self.tr("Follow %1").replace("%1", name) if name else self.tr("Follow the &author")
         self.follow_author_action.setText(text)
-        if detail is not None and not detail.record.question_text and detail.record.url:
+        self._fetch_missing_text()
+
+    def _fetch_missing_text(self) -> None:
+        """A Sénat question known from the CSV only: its page is fetched in the background
+        (once per session; after the running job when there is one)."""
+        detail = self.window.reader.detail
+        if detail is None or detail.record.question_text or not detail.record.url:
+            return
+        if self._job is None and detail.key not in self._fetched:
+            self._fetched.add(detail.key)
             self._fetch_text(detail.key)
 
     def _fetch_text(self, key: str) -> None:
-        """A Sénat question known from the CSV only: its page is fetched in the background."""
-        if self._job is not None:
-            return
 
         def job(_progress: Any, _cancelled: Any) -> bool:
             return bool(self.service.fetch_text(key))
@@ -258,6 +269,7 @@ class VeilleUi(QObject):
             reader = self.window.reader
             if result and reader.detail is not None and reader.detail.key == key:
                 self.window.open_question(key)
+            self._fetch_missing_text()
 
         self._job = start_job(job, lambda *a: None, done, self._failed, self)
 
