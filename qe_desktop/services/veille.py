@@ -216,9 +216,9 @@ class VeilleService:
             for job in jobs:
                 if not self._run_job(job, fetcher, importer, report, progress, cancelled):
                     break
-            self._record(collector, report)
+            news = self._record(collector, report)
             if not report.cancelled:
-                self._fetch_pages(fetcher, importer, report, progress, cancelled)
+                self._fetch_pages(fetcher, importer, news, report, progress, cancelled)
         self._scan(report)
         progress(1, 1, "")
         return report
@@ -295,11 +295,13 @@ class VeilleService:
 
     # -- what is new -------------------------------------------------------------------
 
-    def _record(self, collector: _Collector, report: UpdateReport) -> None:
-        """Inbox events for the questions an update brought, matched against the follows."""
+    def _record(self, collector: _Collector, report: UpdateReport) -> list[int]:
+        """Inbox events for the questions an update brought, matched against the follows;
+        returns the ids of the questions with news."""
         candidates = sorted(set(collector.imported) | set(collector.answered))
+        news: list[int] = []
         if not candidates:
-            return
+            return news
         with self._db.write() as session:
             answered = set(collector.answered)
             answered |= store.answered_ids(session, collector.imported)
@@ -311,9 +313,12 @@ class VeilleService:
                 new = facts.id in imported and bool(matched)
                 if new and store.add_event(session, facts.id, EventKind.NEW_QUESTION, matched):
                     report.new_questions += 1
+                    news.append(facts.id)
                 answer = facts.id in answered and bool(matched or facts.id in own)
                 if answer and store.add_event(session, facts.id, EventKind.NEW_ANSWER, matched):
                     report.new_answers += 1
+                    news.append(facts.id)
+        return news
 
     def _matchers(
         self, session: Session, ids: Sequence[int]
@@ -366,12 +371,13 @@ class VeilleService:
         self,
         fetcher: Fetcher,
         importer: ImportService,
+        news: list[int],
         report: UpdateReport,
         progress: Progress,
         cancelled: CancelCheck,
     ) -> None:
         with self._db.read() as session:
-            wanted = questions_missing_text(session, MAX_PAGES_PER_UPDATE)
+            wanted = questions_missing_text(session, MAX_PAGES_PER_UPDATE, news=news)
         for done, (key, url) in enumerate(wanted, start=1):
             if cancelled():
                 report.cancelled = True

@@ -7,15 +7,19 @@ from collections.abc import Sequence
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from qe_desktop.storage.models import Follow, Question, VeilleEvent
+from qe_desktop.storage.models import Follow, Question
 
 
 def questions_missing_text(
-    session: Session, limit: int, keys: Sequence[str] | None = None
+    session: Session,
+    limit: int,
+    keys: Sequence[str] | None = None,
+    news: Sequence[int] = (),
 ) -> list[tuple[str, str]]:
     """(key, page URL) of Sénat questions without question text, or answered without answer
-    text: among `keys` when given, else among the followed ones (an inbox event, or a
-    follow on the question itself), newest first."""
+    text: among `keys` when given, else among the questions with news from this update
+    (`news`, question ids) and those followed one by one, newest first. A page that could
+    not be read is not asked for again at every update: only when there is news."""
     missing = or_(
         func.coalesce(Question.question_text, "") == "",
         and_(Question.answered.is_(True), func.coalesce(Question.answer_text, "") == ""),
@@ -27,7 +31,7 @@ def questions_missing_text(
         query = query.where(Question.key.in_(keys))
     else:
         followed = or_(
-            exists().where(VeilleEvent.question_id == Question.id),
+            Question.id.in_(list(news)[:limit]),
             exists().where(
                 Follow.kind == "question",
                 or_(Follow.value == Question.key, Follow.value == Question.uid),

@@ -131,7 +131,7 @@ class VeillePanel(QWidget):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((28, 130, 150, 150, 320, 200)):
+        for column, width in enumerate((46, 130, 150, 150, 320, 200)):
             table.setColumnWidth(column, width)
         table.doubleClicked.connect(lambda index: self.open_current())
         return table
