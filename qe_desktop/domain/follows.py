@@ -120,6 +120,57 @@ def normalise_value(kind: FollowKind, value: str) -> str:
     return cleaned
 
 
+@dataclass(frozen=True, slots=True)
+class FoldedFacts:
+    """A question's facts folded once, to be matched against many follows."""
+
+    id: int
+    key: str
+    uid: str
+    author_ref: str
+    author_words: frozenset[str]
+    ministries: str
+    themes: str
+
+    @classmethod
+    def of(cls, facts: QuestionFacts) -> FoldedFacts:
+        return cls(
+            facts.id,
+            facts.key,
+            facts.uid,
+            facts.author_ref,
+            name_words(facts.author_name),
+            "\n".join(fold(m) for m in facts.ministries if m),
+            "\n".join(fold(t) for t in facts.themes if t),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Matcher:
+    """A follow (other than a saved search) ready to test many questions quickly."""
+
+    kind: FollowKind
+    value: str
+    words: frozenset[str]
+    needle: str
+
+    @classmethod
+    def of(cls, kind: FollowKind, value: str) -> Matcher:
+        return cls(kind, value, name_words(value), fold(value))
+
+    def __call__(self, facts: FoldedFacts) -> bool:
+        if self.kind is FollowKind.QUESTION:
+            return self.value in (facts.key, facts.uid)
+        if self.kind is FollowKind.AUTHOR:
+            if facts.author_ref and self.value == facts.author_ref:
+                return True
+            return bool(self.words) and self.words <= facts.author_words
+        if not self.needle:
+            return False
+        text = facts.ministries if self.kind is FollowKind.MINISTRY else facts.themes
+        return self.needle in text
+
+
 def matches(kind: FollowKind, value: str, facts: QuestionFacts) -> bool:
     """Whether a follow (other than a saved search) covers a question."""
     if kind is FollowKind.QUESTION:

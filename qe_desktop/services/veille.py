@@ -11,7 +11,7 @@ stored only once its import is done.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,10 +22,11 @@ from sqlalchemy.orm import Session
 
 from qe_desktop.domain.follows import (
     EventKind,
+    FoldedFacts,
     FollowKind,
     FollowRow,
     InboxItem,
-    matches,
+    Matcher,
     normalise_value,
 )
 from qe_desktop.importers.sources import SourceItem
@@ -155,6 +156,16 @@ class _Collector:
             self.imported.append(result.question_id)
         elif result.new_answer:
             self.answered.append(result.question_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _InSet:
+    """A saved search, already run: matches the questions the full-text index found."""
+
+    found: set[int]
+
+    def __call__(self, facts: FoldedFacts) -> bool:
+        return facts.id in self.found
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,31 +319,42 @@ class VeilleService:
             follows = self._matchers(session, candidates)
             own = store.annotated_ids(session, sorted(answered))
             imported = set(collector.imported)
-            for facts in store.question_facts(session, candidates):
-                matched = [fid for fid, test in follows if test(facts)]
-                new = facts.id in imported and bool(matched)
-                if new and store.add_event(session, facts.id, EventKind.NEW_QUESTION, matched):
+            events: list[store.NewEvent] = []
+            for question_id, matched in self._matched(session, candidates, follows):
+                if question_id in imported and matched:
+                    events.append((question_id, EventKind.NEW_QUESTION, "", matched))
+                if question_id in answered and (matched or question_id in own):
+                    events.append((question_id, EventKind.NEW_ANSWER, "", matched))
+            for question_id, kind in store.add_events(session, events):
+                if kind is EventKind.NEW_QUESTION:
                     report.new_questions += 1
-                    news.append(facts.id)
-                answer = facts.id in answered and bool(matched or facts.id in own)
-                if answer and store.add_event(session, facts.id, EventKind.NEW_ANSWER, matched):
+                else:
                     report.new_answers += 1
-                    news.append(facts.id)
+                news.append(question_id)
         return news
 
     def _matchers(
         self, session: Session, ids: Sequence[int]
-    ) -> list[tuple[int, Callable[..., bool]]]:
-        tests: list[tuple[int, Callable[..., bool]]] = []
+    ) -> list[tuple[int, Callable[[FoldedFacts], bool]]]:
+        tests: list[tuple[int, Callable[[FoldedFacts], bool]]] = []
         for fid, kind, value, _ in store.all_follows(session):
             if kind is FollowKind.SEARCH:
                 found = store.search_matches(session, value, ids)
-                tests.append((fid, lambda facts, found=found: facts.id in found))
+                tests.append((fid, _InSet(found)))
             else:
-                tests.append(
-                    (fid, lambda facts, kind=kind, value=value: matches(kind, value, facts))
-                )
+                tests.append((fid, Matcher.of(kind, value)))
         return tests
+
+    @staticmethod
+    def _matched(
+        session: Session,
+        ids: Sequence[int],
+        follows: list[tuple[int, Callable[[FoldedFacts], bool]]],
+    ) -> Iterator[tuple[int, list[int]]]:
+        """(question id, ids of the follows it matches) for each question."""
+        for facts in store.question_facts(session, ids):
+            folded = FoldedFacts.of(facts)
+            yield facts.id, [fid for fid, test in follows if test(folded)]
 
     def _scan(self, report: UpdateReport) -> None:
         """Deadlines and commitments that passed since the last look (dates alone)."""
@@ -341,28 +363,26 @@ class VeilleService:
             since = store.last_scan(session, SCAN) or today - timedelta(days=FIRST_SCAN_DAYS)
             if since >= today:
                 return
-            for question_id, annotation_id in store.newly_overdue_commitments(
-                session, since, today
-            ):
-                if store.add_event(
-                    session, question_id, EventKind.OVERDUE_COMMITMENT, [], annotation_id
-                ):
-                    report.commitments += 1
+            events: list[store.NewEvent] = [
+                (question_id, EventKind.OVERDUE_COMMITMENT, annotation_id, [])
+                for question_id, annotation_id in store.newly_overdue_commitments(
+                    session, since, today
+                )
+            ]
             passed = dict(store.newly_passed_deadlines(session, since, today))
             if passed:
                 ids = sorted(passed)
                 follows = self._matchers(session, ids)
                 own = store.annotated_ids(session, ids)
-                for facts in store.question_facts(session, ids):
-                    matched = [fid for fid, test in follows if test(facts)]
-                    if (matched or facts.id in own) and store.add_event(
-                        session,
-                        facts.id,
-                        EventKind.DEADLINE_PASSED,
-                        matched,
-                        passed[facts.id].isoformat(),
-                    ):
-                        report.deadlines += 1
+                for question_id, matched in self._matched(session, ids, follows):
+                    if matched or question_id in own:
+                        deadline = passed[question_id].isoformat()
+                        events.append((question_id, EventKind.DEADLINE_PASSED, deadline, matched))
+            for _, kind in store.add_events(session, events):
+                if kind is EventKind.OVERDUE_COMMITMENT:
+                    report.commitments += 1
+                else:
+                    report.deadlines += 1
             store.set_scan(session, SCAN, today)
 
     # -- texts from pages --------------------------------------------------------------

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import and_, delete, exists, func, or_, select, true
+from sqlalchemy import and_, delete, exists, func, insert, or_, select, true
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.follows import (
@@ -182,24 +182,37 @@ def annotated_ids(session: Session, ids: Sequence[int]) -> set[int]:
 # -- events ----------------------------------------------------------------------------
 
 
-def add_event(
-    session: Session, question_id: int, kind: EventKind, follows: Iterable[int], ref: str = ""
-) -> int | None:
-    """Record an event once (same question, kind and ref: nothing new); its id when new."""
-    found = session.scalar(
-        select(VeilleEvent.id).where(
-            VeilleEvent.question_id == question_id,
-            VeilleEvent.kind == kind.value,
-            VeilleEvent.ref == ref,
+NewEvent = tuple[int, EventKind, str, Sequence[int]]  # question id, kind, ref, follow ids
+
+
+def add_events(session: Session, events: Sequence[NewEvent]) -> list[tuple[int, EventKind]]:
+    """Record events once each (same question, kind and ref: nothing new), in bulk;
+    returns (question id, kind) of those that were new."""
+    if not events:
+        return []
+    known: set[tuple[int, str, str]] = set()
+    ids = sorted({e[0] for e in events})
+    for chunk in _chunks(ids):
+        query = select(VeilleEvent.question_id, VeilleEvent.kind, VeilleEvent.ref).where(
+            VeilleEvent.question_id.in_(chunk)
         )
-    )
-    if found is not None:
-        return None
-    event = VeilleEvent(question_id=question_id, kind=kind.value, ref=ref, at=utcnow())
-    session.add(event)
-    session.flush()
-    session.add_all(EventFollow(event_id=event.id, follow_id=f) for f in set(follows))
-    return event.id
+        known.update((q, k, r) for q, k, r in session.execute(query))
+    now = utcnow()
+    fresh: list[tuple[VeilleEvent, Sequence[int]]] = []
+    for question_id, kind, ref, follows in events:
+        identity = (question_id, kind.value, ref)
+        if identity in known:
+            continue
+        known.add(identity)
+        fresh.append(
+            (VeilleEvent(question_id=question_id, kind=kind.value, ref=ref, at=now), follows)
+        )
+    session.add_all(event for event, _ in fresh)
+    session.flush()  # one INSERT … RETURNING for all: their ids
+    links = [{"event_id": e.id, "follow_id": f} for e, follows in fresh for f in set(follows)]
+    if links:
+        session.execute(insert(EventFollow), links)
+    return [(e.question_id, EventKind(e.kind)) for e, _ in fresh]
 
 
 def newly_overdue_commitments(session: Session, since: date, today: date) -> list[tuple[int, str]]:
