@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.veille_tools.wait()
+        self.veille_tools.stop()
         self.save_state()
         super().closeEvent(event)
 

@@ -14,7 +14,7 @@ from qe_desktop.services.library import open_library
 from qe_desktop.services.veille import UpdateReport, VeilleService
 from qe_desktop.storage.models import VeilleScan
 from tests.veille.conftest import Site
-from tests.veille.server import AN_PATH, CSV_PATH
+from tests.veille.server import AN_PATH, CSV_PATH, an_corpus
 
 Point = Callable[[Services, Site], VeilleService]
 
@@ -177,3 +177,26 @@ def test_overdue_commitment(sample_services: Services, tmp_path: Path) -> None:
     assert [(i.kind, i.question_key, i.follow) for i in veille.inbox()] == [
         (EventKind.OVERDUE_COMMITMENT, answered, None)
     ]
+
+
+def test_cancel_changes_nothing_and_the_next_update_resumes(
+    services: Services, site: Site, point_at: Point
+) -> None:
+    veille = point_at(services, site)
+    site.an.body = an_corpus({1, 2}, count=300)  # big enough to be cut
+    calls: list[str] = []
+
+    def cancelled() -> bool:
+        return bool(calls)
+
+    def progress(done: int, total: int | None, name: str) -> None:
+        if done and name.startswith("Assemblée"):
+            calls.append(name)
+
+    report = veille.update(progress=progress, cancelled=cancelled)
+    assert report.cancelled and [s.status for s in report.sources] == ["cancelled"]
+    assert services.questions.total() == 0
+    assert (veille.cache_dir / "an-17-questions-ecrites.json.zip.part").exists()
+    again = veille.update()
+    assert again.ok and services.questions.total() == 300 + 4
+    assert site.an.hits[-1].status == 206  # resumed, not started again

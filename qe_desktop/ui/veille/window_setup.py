@@ -159,9 +159,16 @@ class VeilleUi(QObject):
         return True
 
     def wait(self, ms: int = 60_000) -> None:
-        """Block until the running update ends (tests, closing the window)."""
+        """Block until the running update ends (tests)."""
         if self._job is not None:
             self._job[0].wait(ms)
+
+    def stop(self) -> None:
+        """Closing the window: cancel a running update (a partial download is resumed next
+        time) and join its thread before Qt destroys it."""
+        if self._job is not None:
+            self._job[1].cancel()
+            self._job[0].wait(30_000)
 
     def _join(self) -> None:
         if self._job is not None:
