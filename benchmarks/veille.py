@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import statistics
 import threading
 import time
@@ -160,7 +161,14 @@ def measure(count: int, workdir: Path) -> dict[str, float]:
     assert unchanged.downloaded == 0, unchanged.sources
     files.bodies[AN_PATH] = answered.read_bytes()
     started = time.perf_counter()
-    news = veille.update(source="an")
+    if os.environ.get("VEILLE_PROFILE"):  # where the time of the 500 answers goes
+        import cProfile
+
+        with cProfile.Profile() as profile:
+            news = veille.update(source="an")
+        profile.dump_stats(os.environ["VEILLE_PROFILE"])
+    else:
+        news = veille.update(source="an")
     results["new_answers_update_s"] = time.perf_counter() - started
     results["new_answers"] = float(news.updated)
     timings = []

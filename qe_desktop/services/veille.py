@@ -11,6 +11,8 @@ stored only once its import is done.
 
 from __future__ import annotations
 
+import json
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,8 +32,8 @@ from qe_desktop.domain.follows import (
     normalise_value,
 )
 from qe_desktop.importers.sources import SourceItem
-from qe_desktop.services.importing import AfterUpsert, Failure, ImportService
-from qe_desktop.sources.checks import check_csv, check_zip
+from qe_desktop.services.importing import AfterUpsert, Failure, ImportReport, ImportService
+from qe_desktop.sources.checks import changed_entries, check_csv, check_zip, zip_manifest
 from qe_desktop.sources.errors import SourceCancelled, SourceError
 from qe_desktop.sources.http import Fetcher, Validators
 from qe_desktop.sources.table import SourceTable, load_table
@@ -45,6 +47,7 @@ CancelCheck = Callable[[], bool]
 SCAN = "deadlines"
 FIRST_SCAN_DAYS = 7  # a new library looks one week back for passed deadlines
 MAX_PAGES_PER_UPDATE = 120  # one a second: two minutes at most
+MAX_CHANGED_ENTRIES = 5_000  # more than this: the whole archive, parsed in a child process
 
 
 def _no_progress(done: int, total: int | None, name: str) -> None:
@@ -265,6 +268,7 @@ class VeilleService:
                 if state is not None
                 else None
             )
+            entries = state.entries if state is not None else None
         progress(0, None, job.label)
         try:
             fetched = fetcher.download(
@@ -286,7 +290,8 @@ class VeilleService:
         if fetched.path is None:
             report.sources.append(SourceOutcome(job.label, job.url, "unchanged"))
             return True
-        imported = importer.import_paths([fetched.path], progress, cancelled)
+        manifest = zip_manifest(fetched.path) if job.kind == "an" else None
+        imported = self._import(importer, fetched.path, manifest, entries, progress, cancelled)
         report.imported += imported.imported
         report.updated += imported.updated
         report.failures.extend(imported.failures)
@@ -295,14 +300,47 @@ class VeilleService:
             report.cancelled = True
             return False
         v = fetched.validators
+        listed = json.dumps(manifest, separators=(",", ":")) if manifest is not None else None
         with self._db.write() as session:
-            store.save_source_state(session, job.url, v.etag, v.last_modified, v.sha256, v.size)
+            store.save_source_state(
+                session, job.url, v.etag, v.last_modified, v.sha256, v.size, listed
+            )
         report.sources.append(
             SourceOutcome(
                 job.label, job.url, "updated", imported.summary(), fetched.downloaded_bytes
             )
         )
         return True
+
+    @staticmethod
+    def _import(
+        importer: ImportService,
+        path: Path,
+        manifest: dict[str, str] | None,
+        entries: str | None,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> ImportReport:
+        """The whole file, or only the archive entries that changed since the last import
+        (a day of the JO changes a few hundred of a legislature's 100,000 files)."""
+        previous: dict[str, str] | None = None
+        if manifest is not None and entries:
+            try:
+                loaded = json.loads(entries)
+            except ValueError:
+                loaded = None
+            previous = loaded if isinstance(loaded, dict) else None
+        if manifest is None or previous is None:
+            return importer.import_paths([path], progress, cancelled)
+        changed = changed_entries(previous, manifest)
+        if len(changed) > MAX_CHANGED_ENTRIES:
+            return importer.import_paths([path], progress, cancelled)
+        try:
+            with zipfile.ZipFile(path) as archive:
+                items = [SourceItem(f"{path.name}!{n}", archive.read(n)) for n in changed]
+        except (zipfile.BadZipFile, OSError, EOFError):  # a damaged entry: named by the
+            return importer.import_paths([path], progress, cancelled)  # full import
+        return importer.import_items(items, progress, cancelled)
 
     # -- what is new -------------------------------------------------------------------
 

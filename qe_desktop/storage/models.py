@@ -380,6 +380,8 @@ class SourceState(Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     size: Mapped[int | None] = mapped_column(BigInteger)
     fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # JSON {entry: "crc:size"} of the archive last imported: only changed entries are read
+    entries: Mapped[str | None] = mapped_column(Text)
 
 
 class VeilleScan(Base):

@@ -377,10 +377,12 @@ def save_source_state(
     last_modified: str | None,
     sha256: str | None,
     size: int | None,
+    entries: str | None = None,
 ) -> None:
     state = session.get(SourceState, url)
     if state is None:
         state = SourceState(url=url)
         session.add(state)
     state.etag, state.last_modified, state.sha256, state.size = etag, last_modified, sha256, size
+    state.entries = entries
     state.fetched_at = utcnow()

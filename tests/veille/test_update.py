@@ -200,3 +200,26 @@ def test_cancel_changes_nothing_and_the_next_update_resumes(
     again = veille.update()
     assert again.ok and services.questions.total() == 300 + 4
     assert site.an.hits[-1].status == 206  # resumed, not started again
+
+
+def test_only_the_changed_archive_entries_are_read(
+    services: Services, site: Site, point_at: Point
+) -> None:
+    veille = point_at(services, site)
+    first = veille.update(source="an")
+    assert first.sources[0].message.startswith("6 importée(s)")
+    site.publish(an_answered={1, 2, 5}, genet_answered=False)
+    again = veille.update(source="an")
+    (outcome,) = again.sources
+    assert outcome.message == (
+        "0 importée(s), 1 mise(s) à jour, 0 inchangée(s), 0 en échec — 1 nouvelle(s) réponse(s)"
+    )
+    assert services.questions.detail("QANR5L17QE5").record.answer_text
+    with services.database.write() as session:  # a library that lost its list of entries
+        from qe_desktop.storage.models import SourceState
+
+        for state in session.query(SourceState):
+            state.entries = None
+    site.publish(an_answered={1, 2, 5, 6}, genet_answered=False)
+    whole = veille.update(source="an")
+    assert whole.sources[0].message.startswith("0 importée(s), 1 mise(s) à jour, 5 inchangée(s)")

@@ -86,6 +86,7 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(length=64), nullable=True),
         sa.Column("size", sa.BigInteger(), nullable=True),
         sa.Column("fetched_at", sa.DateTime(), nullable=False),
+        sa.Column("entries", sa.Text(), nullable=True),
         sa.PrimaryKeyConstraint("url", name=op.f("pk_source_states")),
     )
     op.create_table(
