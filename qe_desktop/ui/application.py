@@ -129,6 +129,7 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
         app.processEvents()
     image = window.grab()
     ok = image.save(str(args.out))
+    wait_for_background_work()  # a lookup started while painting must end before we exit
     window.services.database.close()
     if not ok:
         sys.stderr.write(f"impossible d'écrire {args.out}\n")

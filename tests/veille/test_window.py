@@ -121,6 +121,7 @@ def test_opening_a_csv_only_question_fetches_its_page(
     veille.update(source="senat")  # nothing followed: no page fetched
     assert not services.questions.detail("senat-16-09481").record.question_text
     window = open_window(qtbot, services, tmp_path)
+    window.veille_tools.fetch_on_open = True  # as in the running app (start_schedule)
     window.show_question("senat-16-09481")
     qtbot.waitUntil(lambda: bool(window.reader.detail.record.question_text), timeout=20_000)  # type: ignore[union-attr]
     assert window.reader.detail.record.question_text.startswith("Mme Christine Herzog")  # type: ignore[union-attr]

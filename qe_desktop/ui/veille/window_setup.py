@@ -77,6 +77,7 @@ class VeilleUi(QObject):
         self._job: tuple[QThread, JobWorker] | None = None
         self._progress: QProgressDialog | None = None
         self._fetched: set[str] = set()  # pages asked for in this session
+        self.fetch_on_open = False  # the running app only (start_schedule), not screenshots
         self.panel.update_requested.connect(lambda: self.update_now())
         self.panel.open_requested.connect(self.open_question)
         self.panel.seen_changed.connect(self._seen_changed)
@@ -114,6 +115,7 @@ class VeilleUi(QObject):
     # -- schedule ------------------------------------------------------------------------
     def start_schedule(self) -> None:
         """An update soon after start, then every N hours (Preferences; 0: never)."""
+        self.fetch_on_open = True
         self.apply_preferences()
         if interval_hours(self.window.settings):
             QTimer.singleShot(START_DELAY_MS, lambda: self.update_now(quiet=True))
@@ -260,7 +262,9 @@ class VeilleUi(QObject):
         """A Sénat question known from the CSV only: its page is fetched in the background
         (once per session; after the running job when there is one)."""
         detail = self.window.reader.detail
-        if detail is None or detail.record.question_text or not detail.record.url:
+        if not self.fetch_on_open or detail is None or detail.record.chamber.value != "senat":
+            return
+        if detail.record.question_text or not detail.record.url:
             return
         if self._job is None and detail.key not in self._fetched:
             self._fetched.add(detail.key)
