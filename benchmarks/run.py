@@ -256,6 +256,9 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "out")
     args = parser.parse_args()
     rows = run(args.count, args.workdir)
+    from benchmarks.veille import veille_rows  # the Veille's rows (issue #21)
+
+    rows += veille_rows(args.count, args.workdir)
     print(render(rows, args.count))
 
 

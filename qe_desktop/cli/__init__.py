@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from qe_desktop import __version__
 from qe_desktop.cli import annotate, history, suggestions
 from qe_desktop.cli import coverage as coverage_cli
+from qe_desktop.cli import veille as veille_commands
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -122,6 +123,7 @@ def build_parser() -> argparse.ArgumentParser:
     annotate.add_parsers(sub)
     coverage_cli.add_parsers(sub)
     suggestions.add_parsers(sub)
+    veille_commands.add_parsers(sub)
     return parser
 
 
@@ -162,6 +164,8 @@ def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: T
     out.write(report.summary() + "\n")
     for failure in report.failures:
         err.write(f"échec : {failure.source} : {failure.reason}\n")
+    for note in report.skipped[:5]:  # e.g. unknown CSV columns, a README in a zip
+        err.write(f"note : {note.source} : {note.reason}\n")
     return 0 if report.ok else 1
 
 
@@ -372,6 +376,7 @@ COMMANDS: dict[str, Command] = {
     "imports": history.cmd_imports,
     "coverage": coverage_cli.cmd_coverage,
     "suggestions": suggestions.cmd_suggestions,
+    **veille_commands.COMMANDS,
 }
 
 

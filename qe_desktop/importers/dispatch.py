@@ -1,5 +1,6 @@
 """Decide what an input is (by its name, then its first bytes) and hand it to the right parser.
 
+`.csv` is the Sénat's questions file (questions-depuis-un-an.csv);
 `.json` is AN open data (`question`, or a whole collection) or the AN deputies file
 (`acteur`, or a whole `export`); `.xml` is AN open data, streamed; `.html`/`.htm` is a
 saved Sénat page; `.txt` and extensionless inputs are looked at: JSON, XML, else page
@@ -24,6 +25,7 @@ from qe_desktop.importers.amo import (
 from qe_desktop.importers.an_opendata import iter_an_xml, question_from_mapping
 from qe_desktop.importers.an_shapes import as_list, load_json
 from qe_desktop.importers.errors import ImportFailure
+from qe_desktop.importers.senat_csv import iter_senat_csv, looks_like_senat_csv
 from qe_desktop.importers.sources import SkippedEntry, SourceItem, iter_sources
 
 logger = logging.getLogger(__name__)
@@ -60,8 +62,11 @@ def iter_records(paths: Sequence[Path]) -> Iterator[Parsed]:
 
 
 def detect_format(item: SourceItem) -> str | None:
-    """`json`, `xml`, `page`, or `None` when the input is none of these."""
+    """`json`, `xml`, `page`, `senat_csv`, or `None` when the input is none of these."""
     suffix = PurePosixPath(item.name.rsplit("!", 1)[-1].replace("\\", "/")).suffix.lower()
+    if suffix == ".csv":
+        with item.open() as stream:
+            return "senat_csv" if looks_like_senat_csv(stream.read(_SNIFF_BYTES * 8)) else None
     if suffix in (".json", ".xml"):
         return suffix[1:]
     if suffix in _PAGE_SUFFIXES:
@@ -87,12 +92,15 @@ def _parse(item: SourceItem) -> Iterator[Parsed]:
         yield from _parse_json(item)
     elif kind == "page":
         yield _parse_page(item)
+    elif kind == "senat_csv":
+        yield from iter_senat_csv(item.data, item.name)
     else:
         suffix = PurePosixPath(item.name).suffix
         raise ImportFailure(
             item.name,
             f"format non reconnu (extension « {suffix} ») : formats acceptés .json, .xml "
-            "(open data de l'AN), .html, .htm, .txt (pages du Sénat) et .zip",
+            "(open data de l'AN), .html, .htm, .txt (pages du Sénat), .csv (questions du "
+            "Sénat) et .zip",
         )
 
 

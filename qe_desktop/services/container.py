@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.importing import AfterUpsert, ImportService
     from qe_desktop.services.library import LibraryInfo
     from qe_desktop.services.sync import SyncService
+    from qe_desktop.services.veille import VeilleService
 
 
 @dataclass
@@ -111,6 +112,17 @@ class Services:
         from qe_desktop.services.sync import SyncService
 
         return SyncService(self.database, self.after_upsert)
+
+    @cached_property
+    def veille(self) -> VeilleService:
+        from qe_desktop.services.veille import VeilleService
+
+        return VeilleService(
+            self.database,
+            self.current_user,
+            after_upsert=self.after_upsert,
+            before_bulk=self.backups.before_import,
+        )
 
     @classmethod
     def build(cls, database: Database, user: str, pdf_writer: PdfWriter | None = None) -> Services:

@@ -157,11 +157,16 @@ class ImportService:
         with closing(reads), self._history.recording([str(p) for p in paths]) as report:
             return report.fill(self._run(reads, total, progress, cancelled))
 
-    def import_items(self, items: Sequence[SourceItem]) -> ImportReport:
-        """Import in-memory files (bundled samples, drops from other apps)."""
+    def import_items(
+        self,
+        items: Sequence[SourceItem],
+        progress: ProgressCallback = _no_progress,
+        cancelled: CancelCheck = _never,
+    ) -> ImportReport:
+        """Import in-memory files (bundled samples, drops from other apps, changed entries)."""
         names = [item.name for item in items]
         with closing(reads := self._read(items)), self._history.recording(names) as report:
-            return report.fill(self._run(reads, len(items), _no_progress, _never))
+            return report.fill(self._run(reads, len(items), progress, cancelled))
 
     def import_text(self, text: str, source: str = "presse-papiers") -> ImportReport:
         """Import one question pasted from the clipboard (page text of either chamber)."""

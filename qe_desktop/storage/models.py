@@ -372,3 +372,78 @@ class SuggestionCache(Base):
     model_version: Mapped[str] = mapped_column(String(32), primary_key=True)
     payload: Mapped[str] = mapped_column(Text)  # JSON list of suggestions
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Follow(Base):
+    """What the user follows (veille): an author, a ministry, a theme, a search, a question."""
+
+    __tablename__ = "follows"
+    __table_args__ = (UniqueConstraint("kind", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(String(400))
+    created_by: Mapped[str] = mapped_column(String(120), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class VeilleEvent(Base):
+    """Something new about a question that a follow (or an annotation) makes worth telling."""
+
+    __tablename__ = "veille_events"
+    __table_args__ = (UniqueConstraint("question_id", "kind", "ref"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(24))
+    ref: Mapped[str] = mapped_column(String(64), default="")  # annotation id, deadline…
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+
+class EventFollow(Base):
+    """Which follows an event matched (counts per follow; an event of no follow is one's own)."""
+
+    __tablename__ = "event_follows"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("veille_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    follow_id: Mapped[int] = mapped_column(
+        ForeignKey("follows.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class EventSeen(Base):
+    """An inbox item one user has seen (each member of a team library has their own)."""
+
+    __tablename__ = "event_seen"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("veille_events.id", ondelete="CASCADE"), primary_key=True
+    )
+    user: Mapped[str] = mapped_column(String(120), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SourceState(Base):
+    """The last good download of an official source: validators for conditional requests."""
+
+    __tablename__ = "source_states"
+
+    url: Mapped[str] = mapped_column(String(500), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    size: Mapped[int | None] = mapped_column(BigInteger)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # JSON {entry: "crc:size"} of the archive last imported: only changed entries are read
+    entries: Mapped[str | None] = mapped_column(Text)
+
+
+class VeilleScan(Base):
+    """When deadlines and commitments were last looked at (events for what passed since)."""
+
+    __tablename__ = "veille_scans"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    done_on: Mapped[date] = mapped_column(Date)

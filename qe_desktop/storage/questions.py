@@ -112,7 +112,7 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
     merged = merge_records(old, record)
     if merged.content_hash == existing.content_hash:
         return UpsertResult(existing.id, existing.key, Outcome.UNCHANGED)
-    had_answer = bool(existing.answer_text)
+    had_answer = bool(existing.answer_text) or bool(existing.answered)
     old_question, old_answer = existing.question_text, existing.answer_text or ""
     apply_record(existing, merged, existing.key)
     existing.imported_at = utcnow()
@@ -121,7 +121,8 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
         existing.id,
         existing.key,
         Outcome.UPDATED,
-        new_answer=bool(existing.answer_text) and not had_answer,
+        # An answer date alone (the Sénat's CSV) is news too; its text arriving later is not.
+        new_answer=bool(existing.answered) and not had_answer,
         question_text_changed=old_question != existing.question_text,
         answer_text_changed=old_answer != (existing.answer_text or ""),
     )

@@ -110,6 +110,7 @@ def run_gui(
     window.refresh()
     window.show()
     care = start_daily_care(services.backups, window)  # integrity check + daily backup
+    window.veille_tools.start_schedule()  # an update soon, then every N hours
     gc.freeze()  # start-up objects live as long as the window: collections skip them
     gc.enable()  # off since `qe_desktop.__main__` started: see there
     code = app.exec()

@@ -70,6 +70,8 @@ class LibraryPanel(QWidget):
         self._selected_key = ""  # kept across reloads, to keep the reader on it
         self._quiet = False  # re-selecting after a reload does not reopen the question
         self._contents_fitted = False
+        self.only_keys: tuple[str, ...] | None = None  # e.g. the Veille's "unseen" filter
+        self.extra_tools = QHBoxLayout()  # filters other features add next to the search
         self.model = LibraryModel(service, self)
         self.search = QLineEdit()
         self.search.setObjectName("searchField")
@@ -105,6 +107,7 @@ class LibraryPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.filters.more_button)
         top.addWidget(self.filters.clear_button)
+        top.addLayout(self.extra_tools)
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
@@ -159,7 +162,14 @@ class LibraryPanel(QWidget):
 
     def _apply_filters(self) -> None:
         flt = dataclasses.replace(self.filters.current(), text=self.search.text())
+        if self.only_keys is not None:
+            flt = dataclasses.replace(flt, keys=self.only_keys)
         self.model.set_filter(flt)
+
+    def set_only_keys(self, keys: tuple[str, ...] | None) -> None:
+        """List only these questions (None: no such restriction), on top of the filters."""
+        self.only_keys = keys
+        self._apply_filters()
 
     def _on_reset(self) -> None:
         """After new rows: row height for snippets, count, and a question to read.

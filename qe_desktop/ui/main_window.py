@@ -41,6 +41,7 @@ from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
+from qe_desktop.ui.veille.window_setup import install_veille
 from qe_desktop.ui.welcome import WelcomePanel
 from qe_desktop.ui.window_extras import (
     choose_folder,
@@ -164,6 +165,7 @@ class MainWindow(HostWindow):
         self.import_history_action = install_import_history(self, menu)
         self.folder_action = install_folder_import(self, menu)
         self.open_logs_action = install_logs_action(self, install_help(self))
+        self.veille_tools = install_veille(self, view)
         self.accessibility = DeskAccessibility(self)
 
     def _annotations_changed(self) -> None:
@@ -263,6 +265,7 @@ class MainWindow(HostWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.veille_tools.stop()
         self.save_state()
         self.commitment_tools.suggestions.worker.stop()  # background suggestions, joined
         super().closeEvent(event)
@@ -305,6 +308,7 @@ class MainWindow(HostWindow):
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         self.services.current_user.name = dialog.chosen_user_name
+        self.veille_tools.apply_preferences()
         if dialog.chosen_language != language:
             message = self.tr("The new language will be used from the next start.")
             self.statusBar().showMessage(message, 10_000)

@@ -63,6 +63,9 @@ class SettingsDialog(QDialog):
         form.addRow("", language_note)
         form.addRow(self.tr("Your &name:"), self.user_name)
         form.addRow("", user_note)
+        from qe_desktop.ui.veille.preferences import VeillePreferences
+
+        self.veille = VeillePreferences(settings, form, self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,6 +85,9 @@ class SettingsDialog(QDialog):
         return self.user_name.text().strip() or default_user_name()
 
     def accept(self) -> None:
+        if not self.veille.valid():
+            return
+        self.veille.save(self._settings)
         self._settings.setValue(LANGUAGE_KEY, self.chosen_language)
         self._settings.setValue(USER_NAME_KEY, self.user_name.text().strip())
         self._settings.sync()

@@ -70,7 +70,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+195"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+205"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>
@@ -121,6 +121,33 @@
         <translation>
             <numerusform>Same question (or nearly) as %n other question</numerusform>
             <numerusform>Same question (or nearly) as %n other questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VeilleUi</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+225"/>
+        <source>%n new answer(s)</source>
+        <translation>
+            <numerusform>%n new answer</numerusform>
+            <numerusform>%n new answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n new question(s)</source>
+        <translation>
+            <numerusform>%n new question</numerusform>
+            <numerusform>%n new questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n deadline(s) or commitment(s)</source>
+        <translation>
+            <numerusform>%n deadline or commitment</numerusform>
+            <numerusform>%n deadlines or commitments</numerusform>
         </translation>
     </message>
 </context>

@@ -1708,6 +1708,29 @@
     </message>
 </context>
 <context>
+    <name>FollowDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+43"/>
+        <source>Follow</source>
+        <translation>Suivre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. Fabien Genet, santé, « eau potable »</source>
+        <translation>ex. Fabien Genet, santé, « eau potable »</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Follow:</source>
+        <translation>&amp;Suivre :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur :</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+33"/>
@@ -1955,7 +1978,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+76"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+78"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -1965,7 +1988,7 @@
         <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+116"/>
+        <location line="+124"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -1984,7 +2007,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+58"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+59"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
@@ -2049,12 +2072,12 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2611,6 +2634,288 @@
         <location line="+32"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>Veille</name>
+    <message>
+        <location filename="../../qe_desktop/ui/veille/inbox_model.py" line="+23"/>
+        <source>New question</source>
+        <translation>Nouvelle question</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New answer</source>
+        <translation>Nouvelle réponse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue commitment</source>
+        <translation>Engagement en retard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deadline passed</source>
+        <translation>Délai dépassé</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+10"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Ministry</source>
+        <translation>Ministère</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>New</source>
+        <translation>Nouv.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Your notes</source>
+        <translation>Vos annotations</translation>
+    </message>
+</context>
+<context>
+    <name>VeillePanel</name>
+    <message>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+25"/>
+        <source>&amp;Update now</source>
+        <translation>&amp;Mettre à jour</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mark all as seen</source>
+        <translation>Tout marquer comme vu</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unseen only</source>
+        <translation>Non vues seulement</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Follow…</source>
+        <translation>&amp;Suivre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop following</source>
+        <translation>Ne plus suivre</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follows</source>
+        <translation>Suivis</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <location line="+90"/>
+        <source>All news (%1 unseen)</source>
+        <translation>Toutes les nouveautés (%1 non vues)</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <source>%1 unseen</source>
+        <translation>%1 non vue(s)</translation>
+    </message>
+</context>
+<context>
+    <name>VeillePreferences</name>
+    <message>
+        <location filename="../../qe_desktop/ui/veille/preferences.py" line="+38"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the official sites (built in)</source>
+        <translation>les sites officiels (intégré)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Update the news every:</source>
+        <translation>&amp;Mettre à jour la veille toutes les :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sources &amp;table:</source>
+        <translation>&amp;Table des sources :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+13"/>
+        <source>Sources table</source>
+        <translation>Table des sources</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>VeilleUi</name>
+    <message>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+57"/>
+        <source>News</source>
+        <translation>Nouveautés</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;News</source>
+        <translation>&amp;Nouveautés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Update from the official sites</source>
+        <translation>&amp;Mettre à jour depuis les sites officiels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow this &amp;question</source>
+        <translation>Suivre cette &amp;question</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+189"/>
+        <source>Follow the &amp;author</source>
+        <translation>Suivre l&apos;&amp;auteur</translation>
+    </message>
+    <message>
+        <location line="-187"/>
+        <source>Unseen</source>
+        <translation>Non vues</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only the questions with unseen news</source>
+        <translation>Seulement les questions avec des nouveautés non vues</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>&amp;Veille</source>
+        <translation>&amp;Veille</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Asking the official sites…</source>
+        <translation>Interrogation des sites officiels…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>Update</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Updating…</source>
+        <translation>Mise à jour…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Updating from the official sites…</source>
+        <translation>Mise à jour depuis les sites officiels…</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Update failed</source>
+        <translation>Échec de la mise à jour</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n new answer(s)</source>
+        <translation>
+            <numerusform>%n nouvelle réponse</numerusform>
+            <numerusform>%n nouvelles réponses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n new question(s)</source>
+        <translation>
+            <numerusform>%n nouvelle question</numerusform>
+            <numerusform>%n nouvelles questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n deadline(s) or commitment(s)</source>
+        <translation>
+            <numerusform>%n délai ou engagement</numerusform>
+            <numerusform>%n délais ou engagements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>for your follows</source>
+        <translation>pour vos suivis</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Follow %1</source>
+        <translation>Suivre %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Followed: %1</source>
+        <translation>Suivi : %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,518 @@
+"""Veille: update from the official open data, follows, and the inbox (Nouveautés).
+
+An update asks each source whether it changed (a 304 costs nothing), imports what
+did through the ordinary import service, then records what is new for the user's
+follows (new questions, new answers) and, from the dates alone, the deadlines and
+commitments that passed since the last look. Texts of Sénat questions come from
+their pages, fetched politely for followed questions only. A source that fails
+changes nothing: its file is checked before any import, and its validators are
+stored only once its import is done.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_cache_dir
+from sqlalchemy.orm import Session
+
+from qe_desktop.domain.follows import (
+    EventKind,
+    FoldedFacts,
+    FollowKind,
+    FollowRow,
+    InboxItem,
+    Matcher,
+    normalise_value,
+)
+from qe_desktop.importers.sources import SourceItem
+from qe_desktop.services.importing import AfterUpsert, Failure, ImportReport, ImportService
+from qe_desktop.sources.checks import changed_entries, check_csv, check_zip, zip_manifest
+from qe_desktop.sources.errors import SourceCancelled, SourceError
+from qe_desktop.sources.http import Fetcher, Validators
+from qe_desktop.sources.table import SourceTable, load_table
+from qe_desktop.storage import veille as store
+from qe_desktop.storage.database import Database
+from qe_desktop.storage.questions import Outcome, UpsertResult
+from qe_desktop.storage.veille_pages import questions_missing_text
+
+Progress = Callable[[int, int | None, str], None]
+CancelCheck = Callable[[], bool]
+SCAN = "deadlines"
+FIRST_SCAN_DAYS = 7  # a new library looks one week back for passed deadlines
+MAX_PAGES_PER_UPDATE = 120  # one a second: two minutes at most
+MAX_CHANGED_ENTRIES = 5_000  # more than this: the whole archive, parsed in a child process
+
+
+def _no_progress(done: int, total: int | None, name: str) -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+def default_cache_dir() -> Path:
+    return Path(user_cache_dir("qe-desktop", appauthor=False)) / "sources"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOutcome:
+    """What became of one source during an update."""
+
+    source: str
+    url: str
+    status: str  # unchanged | updated | failed | cancelled
+    message: str = ""
+    downloaded: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "url": self.url,
+            "status": self.status,
+            "message": self.message,
+            "downloaded_bytes": self.downloaded,
+        }
+
+
+@dataclass
+class UpdateReport:
+    sources: list[SourceOutcome] = field(default_factory=list)
+    imported: int = 0
+    updated: int = 0
+    new_questions: int = 0  # inbox items created
+    new_answers: int = 0
+    deadlines: int = 0
+    commitments: int = 0
+    pages: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return all(s.status != "failed" for s in self.sources) and not self.failures
+
+    @property
+    def downloaded(self) -> int:
+        return sum(s.downloaded for s in self.sources)
+
+    @property
+    def new_items(self) -> int:
+        return self.new_questions + self.new_answers + self.deadlines + self.commitments
+
+    def summary(self) -> str:
+        parts = []
+        for s in self.sources:
+            state = {
+                "unchanged": "inchangé",
+                "updated": "mis à jour",
+                "failed": "échec",
+                "cancelled": "annulé",
+            }[s.status]
+            parts.append(f"{s.source} : {state}")
+        text = " ; ".join(parts) or "aucune source"
+        text += (
+            f" — {self.imported} question(s) importée(s), {self.updated} mise(s) à jour ; "
+            f"Nouveautés : {self.new_questions} question(s), {self.new_answers} réponse(s)"
+        )
+        if self.deadlines:
+            text += f", {self.deadlines} délai(s) dépassé(s)"
+        if self.commitments:
+            text += f", {self.commitments} engagement(s) en retard"
+        if self.pages:
+            text += f" ; {self.pages} page(s) lue(s)"
+        if self.cancelled:
+            text += " (mise à jour annulée)"
+        return text
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sources": [s.as_json() for s in self.sources],
+            "imported": self.imported,
+            "updated": self.updated,
+            "new_questions": self.new_questions,
+            "new_answers": self.new_answers,
+            "deadlines_passed": self.deadlines,
+            "overdue_commitments": self.commitments,
+            "pages": self.pages,
+            "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
+            "cancelled": self.cancelled,
+        }
+
+
+@dataclass
+class _Collector:
+    """Questions an update inserted or changed (an import hook fills it)."""
+
+    imported: list[int] = field(default_factory=list)
+    answered: list[int] = field(default_factory=list)
+
+    def __call__(self, session: Session, result: UpsertResult) -> None:
+        if result.outcome is Outcome.IMPORTED:
+            self.imported.append(result.question_id)
+        elif result.new_answer:
+            self.answered.append(result.question_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _InSet:
+    """A saved search, already run: matches the questions the full-text index found."""
+
+    found: set[int]
+
+    def __call__(self, facts: FoldedFacts) -> bool:
+        return facts.id in self.found
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    kind: str
+    label: str
+    url: str
+    name: str
+    check: Callable[[Path, str], None]
+
+
+class VeilleService:
+    def __init__(
+        self,
+        database: Database,
+        user: Callable[[], str],
+        *,
+        after_upsert: Sequence[AfterUpsert] = (),
+        before_bulk: Callable[[], object] | None = None,
+        cache_dir: Path | None = None,
+        fetcher_factory: Callable[[Path], Fetcher] | None = None,
+        today: Callable[[], date] = date.today,
+    ) -> None:
+        self._db = database
+        self._user = user
+        self._after_upsert = list(after_upsert)
+        self._before_bulk = before_bulk
+        self.cache_dir = cache_dir or default_cache_dir()
+        self.fetcher_factory = fetcher_factory or (lambda cache: Fetcher(cache))
+        self._today = today
+        self.sources_file: Path | None = None  # --sources FILE.json, or the preferences
+
+    # -- sources and update ------------------------------------------------------------
+
+    def table(self) -> SourceTable:
+        return load_table(self.sources_file)
+
+    def update(
+        self,
+        source: str | None = None,
+        legislature: int | None = None,
+        progress: Progress = _no_progress,
+        cancelled: CancelCheck = _never,
+    ) -> UpdateReport:
+        """Ask every source (or one) for what changed, import it, record what is new."""
+        report = UpdateReport()
+        try:
+            jobs = self._jobs(source, legislature)
+        except SourceError as error:
+            report.sources.append(SourceOutcome(error.source, "", "failed", str(error)))
+            return report
+        collector = _Collector()
+        importer = ImportService(
+            self._db,
+            after_upsert=[*self._after_upsert, collector],
+            before_bulk=self._before_bulk,
+        )
+        with self.fetcher_factory(self.cache_dir) as fetcher:
+            for job in jobs:
+                if not self._run_job(job, fetcher, importer, report, progress, cancelled):
+                    break
+            news = self._record(collector, report)
+            if not report.cancelled:
+                self._fetch_pages(fetcher, importer, news, report, progress, cancelled)
+        self._scan(report)
+        progress(1, 1, "")
+        return report
+
+    def _jobs(self, source: str | None, legislature: int | None) -> list[_Job]:
+        table = self.table()
+        jobs: list[_Job] = []
+        if source in (None, "an"):
+            leg, url = table.an_url(legislature)
+            label = f"Assemblée nationale ({leg}e législature)"
+            jobs.append(_Job("an", label, url, f"an-{leg}-questions-ecrites.json.zip", check_zip))
+        if source in (None, "senat"):
+            if table.senat is None:
+                raise SourceError("Sénat", "pas d'adresse pour le fichier des questions")
+            label = "Sénat (questions-depuis-un-an.csv)"
+            jobs.append(_Job("senat", label, table.senat, "questions-depuis-un-an.csv", check_csv))
+        return jobs
+
+    def _run_job(
+        self,
+        job: _Job,
+        fetcher: Fetcher,
+        importer: ImportService,
+        report: UpdateReport,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> bool:
+        """One source: download, import, then remember its validators. False: stop."""
+        with self._db.read() as session:
+            state = store.source_state(session, job.url)
+            known = (
+                Validators(state.etag, state.last_modified, state.sha256, state.size)
+                if state is not None
+                else None
+            )
+            entries = state.entries if state is not None else None
+        progress(0, None, job.label)
+        try:
+            fetched = fetcher.download(
+                job.label,
+                job.url,
+                job.name,
+                known,
+                check=job.check,
+                progress=lambda done, total: progress(done, total, job.label),
+                cancelled=cancelled,
+            )
+        except SourceCancelled:
+            report.sources.append(SourceOutcome(job.label, job.url, "cancelled"))
+            report.cancelled = True
+            return False
+        except SourceError as error:
+            report.sources.append(SourceOutcome(job.label, job.url, "failed", str(error)))
+            return True
+        if fetched.path is None:
+            report.sources.append(SourceOutcome(job.label, job.url, "unchanged"))
+            return True
+        manifest = zip_manifest(fetched.path) if job.kind == "an" else None
+        imported = self._import(importer, fetched.path, manifest, entries, progress, cancelled)
+        report.imported += imported.imported
+        report.updated += imported.updated
+        report.failures.extend(imported.failures)
+        if imported.cancelled:
+            report.sources.append(SourceOutcome(job.label, job.url, "cancelled"))
+            report.cancelled = True
+            return False
+        v = fetched.validators
+        listed = json.dumps(manifest, separators=(",", ":")) if manifest is not None else None
+        with self._db.write() as session:
+            store.save_source_state(
+                session, job.url, v.etag, v.last_modified, v.sha256, v.size, listed
+            )
+        report.sources.append(
+            SourceOutcome(
+                job.label, job.url, "updated", imported.summary(), fetched.downloaded_bytes
+            )
+        )
+        return True
+
+    @staticmethod
+    def _import(
+        importer: ImportService,
+        path: Path,
+        manifest: dict[str, str] | None,
+        entries: str | None,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> ImportReport:
+        """The whole file, or only the archive entries that changed since the last import
+        (a day of the JO changes a few hundred of a legislature's 100,000 files)."""
+        previous: dict[str, str] | None = None
+        if manifest is not None and entries:
+            try:
+                loaded = json.loads(entries)
+            except ValueError:
+                loaded = None
+            previous = loaded if isinstance(loaded, dict) else None
+        if manifest is None or previous is None:
+            return importer.import_paths([path], progress, cancelled)
+        changed = changed_entries(previous, manifest)
+        if len(changed) > MAX_CHANGED_ENTRIES:
+            return importer.import_paths([path], progress, cancelled)
+        try:
+            with zipfile.ZipFile(path) as archive:
+                items = [SourceItem(f"{path.name}!{n}", archive.read(n)) for n in changed]
+        except (zipfile.BadZipFile, OSError, EOFError):  # a damaged entry: named by the
+            return importer.import_paths([path], progress, cancelled)  # full import
+        return importer.import_items(items, progress, cancelled)
+
+    # -- what is new -------------------------------------------------------------------
+
+    def _record(self, collector: _Collector, report: UpdateReport) -> list[int]:
+        """Inbox events for the questions an update brought, matched against the follows;
+        returns the ids of the questions with news."""
+        candidates = sorted(set(collector.imported) | set(collector.answered))
+        news: list[int] = []
+        if not candidates:
+            return news
+        with self._db.write() as session:
+            answered = set(collector.answered)
+            answered |= store.answered_ids(session, collector.imported)
+            follows = self._matchers(session, candidates)
+            own = store.annotated_ids(session, sorted(answered))
+            imported = set(collector.imported)
+            events: list[store.NewEvent] = []
+            for question_id, matched in self._matched(session, candidates, follows):
+                if question_id in imported and matched:
+                    events.append((question_id, EventKind.NEW_QUESTION, "", matched))
+                if question_id in answered and (matched or question_id in own):
+                    events.append((question_id, EventKind.NEW_ANSWER, "", matched))
+            for question_id, kind in store.add_events(session, events):
+                if kind is EventKind.NEW_QUESTION:
+                    report.new_questions += 1
+                else:
+                    report.new_answers += 1
+                news.append(question_id)
+        return news
+
+    def _matchers(
+        self, session: Session, ids: Sequence[int]
+    ) -> list[tuple[int, Callable[[FoldedFacts], bool]]]:
+        tests: list[tuple[int, Callable[[FoldedFacts], bool]]] = []
+        for fid, kind, value, _ in store.all_follows(session):
+            if kind is FollowKind.SEARCH:
+                found = store.search_matches(session, value, ids)
+                tests.append((fid, _InSet(found)))
+            else:
+                tests.append((fid, Matcher.of(kind, value)))
+        return tests
+
+    @staticmethod
+    def _matched(
+        session: Session,
+        ids: Sequence[int],
+        follows: list[tuple[int, Callable[[FoldedFacts], bool]]],
+    ) -> Iterator[tuple[int, list[int]]]:
+        """(question id, ids of the follows it matches) for each question."""
+        for facts in store.question_facts(session, ids):
+            folded = FoldedFacts.of(facts)
+            yield facts.id, [fid for fid, test in follows if test(folded)]
+
+    def _scan(self, report: UpdateReport) -> None:
+        """Deadlines and commitments that passed since the last look (dates alone)."""
+        today = self._today()
+        with self._db.write() as session:
+            since = store.last_scan(session, SCAN) or today - timedelta(days=FIRST_SCAN_DAYS)
+            if since >= today:
+                return
+            events: list[store.NewEvent] = [
+                (question_id, EventKind.OVERDUE_COMMITMENT, annotation_id, [])
+                for question_id, annotation_id in store.newly_overdue_commitments(
+                    session, since, today
+                )
+            ]
+            passed = dict(store.newly_passed_deadlines(session, since, today))
+            if passed:
+                ids = sorted(passed)
+                follows = self._matchers(session, ids)
+                own = store.annotated_ids(session, ids)
+                for question_id, matched in self._matched(session, ids, follows):
+                    if matched or question_id in own:
+                        deadline = passed[question_id].isoformat()
+                        events.append((question_id, EventKind.DEADLINE_PASSED, deadline, matched))
+            for _, kind in store.add_events(session, events):
+                if kind is EventKind.OVERDUE_COMMITMENT:
+                    report.commitments += 1
+                else:
+                    report.deadlines += 1
+            store.set_scan(session, SCAN, today)
+
+    # -- texts from pages --------------------------------------------------------------
+
+    def _fetch_pages(
+        self,
+        fetcher: Fetcher,
+        importer: ImportService,
+        news: list[int],
+        report: UpdateReport,
+        progress: Progress,
+        cancelled: CancelCheck,
+    ) -> None:
+        with self._db.read() as session:
+            wanted = questions_missing_text(session, MAX_PAGES_PER_UPDATE, news=news)
+        for done, (key, url) in enumerate(wanted, start=1):
+            if cancelled():
+                report.cancelled = True
+                return
+            progress(done, len(wanted), f"Sénat : page de {key}")
+            try:
+                self._import_page(fetcher, importer, url)
+            except SourceError as error:
+                report.failures.append(Failure(url, error.reason))
+                continue
+            report.pages += 1
+
+    def _import_page(self, fetcher: Fetcher, importer: ImportService, url: str) -> None:
+        data = fetcher.fetch_page("Sénat", url)
+        result = importer.import_items([SourceItem(name=url, data=data)])
+        if result.failures:
+            raise SourceError("Sénat", f"page illisible : {result.failures[0].reason}")
+
+    def fetch_text(self, key: str) -> bool:
+        """Fetch the page of one question opened in the reader; True when texts arrived."""
+        with self._db.read() as session:
+            wanted = dict(questions_missing_text(session, 1, keys=[key]))
+        url = wanted.get(key)
+        if url is None:
+            return False
+        importer = ImportService(self._db, after_upsert=self._after_upsert)
+        with self.fetcher_factory(self.cache_dir) as fetcher:
+            self._import_page(fetcher, importer, url)
+        return True
+
+    # -- follows and inbox -------------------------------------------------------------
+
+    def follow(self, kind: FollowKind, value: str) -> int:
+        cleaned = normalise_value(kind, value)
+        if not cleaned:
+            raise ValueError("rien à suivre : la valeur est vide")
+        with self._db.write() as session:
+            return store.add_follow(session, kind, cleaned, self._user())
+
+    def unfollow(self, follow_id: int) -> bool:
+        with self._db.write() as session:
+            return store.remove_follow(session, follow_id)
+
+    def follows(self) -> list[FollowRow]:
+        with self._db.read() as session:
+            return store.follow_rows(session, self._user())
+
+    def is_followed(self, kind: FollowKind, value: str) -> int | None:
+        cleaned = normalise_value(kind, value)
+        for row in self.follows():
+            if row.kind is kind and row.value == cleaned:
+                return row.id
+        return None
+
+    def inbox(
+        self, *, unseen_only: bool = False, follow_id: int | None = None, limit: int = 500
+    ) -> list[InboxItem]:
+        with self._db.read() as session:
+            return store.inbox_items(
+                session, self._user(), unseen_only=unseen_only, follow_id=follow_id, limit=limit
+            )
+
+    def unseen_count(self) -> int:
+        with self._db.read() as session:
+            return store.unseen_count(session, self._user())
+
+    def unseen_keys(self) -> list[str]:
+        with self._db.read() as session:
+            return store.unseen_keys(session, self._user())
+
+    def mark_seen(self, ids: Sequence[int] | None = None, seen: bool = True) -> int:
+        """Mark items seen (all of them when `ids` is None); unseen again with seen=False."""
+        with self._db.write() as session:
+            return store.mark_seen(session, self._user(), ids, seen)
+
+    def mark_question_seen(self, key: str) -> int:
+        """Opening a question in the reader has seen what was new about it."""
+        with self._db.write() as session:
+            ids = store.event_ids_for_keys(session, [key])
+            return store.mark_seen(session, self._user(), ids) if ids else 0

@@ -1,0 +1,1 @@
+"""The Veille in the window: follows, Nouveautés, scheduled updates, tray notifications."""
