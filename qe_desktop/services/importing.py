@@ -28,6 +28,7 @@ from qe_desktop.storage.bulk import (
     PreparedQuestion,
     insert_new,
     known_questions,
+    library_is_empty,
     prepare,
     refresh_statistics,
 )
@@ -40,10 +41,11 @@ from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 # time it takes at 500, and the write lock is still released every second or two.
 CHUNK_SIZE = 2_000
 READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
-# From this many inputs (or bytes), files are parsed in a child process: starting it
-# costs about half a second, parsing a legislature in parallel saves a minute.
-PROCESS_MIN_ITEMS = 2_000
-PROCESS_MIN_BYTES = 64 * 1024 * 1024
+# From this many inputs (or bytes), files are parsed in child processes: starting them
+# costs a few tenths of a second, the time 300 questions take to parse. Low enough that
+# no size of legislature is parsed in the writing process (no cliff between sizes).
+PROCESS_MIN_ITEMS = 500
+PROCESS_MIN_BYTES = 2 * 1024 * 1024
 
 ProgressCallback = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
@@ -127,6 +129,7 @@ class ImportService:
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
         self._process_min_items = process_min_items
+        self._unsynced = False
 
     def add_after_upsert(self, hook: AfterUpsert) -> None:
         """Called inside the question's savepoint after it was inserted or changed
@@ -146,8 +149,26 @@ class ImportService:
             reads = read_in_process(paths, self._known_deputies())
         else:
             reads = self._read(iter_sources(paths))
-        with closing(reads):  # a cancelled import stops its reader at once
-            return self._run(reads, total, progress, cancelled)
+        self._unsynced = self._first_load()
+        try:
+            with closing(reads):  # a cancelled import stops its reader at once
+                return self._run(reads, total, progress, cancelled)
+        finally:
+            if self._unsynced:
+                self._unsynced = False
+                self._db.flush_to_disk()
+
+    def _first_load(self) -> bool:
+        """A first load into an empty SQLite library commits without waiting for the disk.
+
+        A killed process loses nothing (the operating system holds the writes); a power
+        cut during the first load could lose the library being created, never older data.
+        The log is written to the file and synced at the end.
+        """
+        if self._db.dialect != "sqlite":
+            return False
+        with self._db.read() as session:
+            return library_is_empty(session)
 
     def import_items(self, items: Sequence[SourceItem]) -> ImportReport:
         """Import in-memory files (bundled samples, drops from other apps)."""
@@ -230,7 +251,7 @@ class ImportService:
         """
         if not records:
             return
-        with self._db.write() as session:
+        with self._db.write(unsynced=self._unsynced) as session:
             deputies = [r for r in records if isinstance(r, DeputyRecord)]
             for deputy in deputies:
                 self._guarded(session, deputy, report, partial(self._store_deputy, session, deputy))

@@ -175,6 +175,11 @@ def _max_variables(connection: Connection) -> int:
     return _OLD_SQLITE_VARIABLES
 
 
+def library_is_empty(session: Session) -> bool:
+    """No question stored yet (a first load)."""
+    return session.execute(select(Question.id).limit(1)).first() is None
+
+
 def refresh_statistics(session: Session) -> None:
     """Tell SQLite's planner how selective each index is (ANALYZE: 0.6 s for 100,000).
 

@@ -152,7 +152,11 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     # BEGIN IMMEDIATE takes the write lock up front, so the busy timeout applies
     # instead of a "database is locked" error when a read upgrades to a write.
-    write = conn.get_execution_options().get("qe_write", False)
+    options = conn.get_execution_options()
+    write = options.get("qe_write", False)
+    if write:  # only outside a transaction may the safety level change
+        unsynced = options.get("qe_unsynced", False)
+        conn.exec_driver_sql(f"PRAGMA synchronous = {'OFF' if unsynced else 'NORMAL'}")
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
