@@ -75,15 +75,16 @@ def _row(document: bytes) -> tuple[object, ...]:
     )
 
 
-def floor_import(source: Path, db: Path, fast: bool = True) -> float:
-    """Parse every question of a zip or folder and store it, searchable; returns seconds."""
+def floor_import(source: Path | list[Path], db: Path, fast: bool = True) -> float:
+    """Parse every question of zips or folders and store it, searchable; returns seconds."""
     started = time.perf_counter()
     connection = sqlite3.connect(db)
     for statement in TABLE if fast else SCHEMA:
         connection.execute(statement)
     per_transaction = FAST_TRANSACTION if fast else TRIGGER_TRANSACTION
     rows = []
-    for document in _documents(source):
+    sources = source if isinstance(source, list) else [source]
+    for document in (d for one in sources for d in _documents(one)):
         rows.append(_row(document))
         if len(rows) >= per_transaction:
             connection.executemany(_INSERT, rows)
