@@ -22,8 +22,8 @@ import stat
 import struct
 import zipfile
 import zlib
-from functools import partial
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO
 

@@ -108,9 +108,9 @@ class Database:
         process loses nothing, a power cut may lose the transaction. Only for a first
         load into a new library, followed by `flush_to_disk`.
         """
-        with (self._unsynced_writes if unsynced else self._writes)() as session:
-            with session.begin():
-                yield session
+        factory = self._unsynced_writes if unsynced else self._writes
+        with factory() as session, session.begin():
+            yield session
 
     def flush_to_disk(self) -> None:
         """Copy the write-ahead log into the file and wait for the disk (after unsynced writes)."""
