@@ -49,18 +49,42 @@ def _text(node: object) -> str:
     return html.unescape(_TAG.sub("\n", inner.get("texte") or "")).strip()
 
 
-def _documents(source: Path) -> Iterator[bytes]:
-    """The JSON documents of a zip, or of the files under a folder (loose files)."""
+def _documents(source: Path) -> Iterator[tuple[str, bytes]]:
+    """(name, content) of the files of a zip, or under a folder (loose files)."""
     if source.is_dir():
         for path in sorted(source.rglob("*.json")):
-            yield path.read_bytes()
+            yield path.name, path.read_bytes()
         return
     with zipfile.ZipFile(source) as archive:
         for info in archive.infolist():
-            yield archive.read(info)
+            yield info.filename, archive.read(info)
 
 
-def _row(document: bytes) -> tuple[object, ...]:
+def _senat_row(name: str, page: str) -> tuple[object, ...]:
+    """A Sénat page (text): title on line 2, question up to its `- page`, then the answer."""
+    lines = page.split("\n")
+    question, answer, answered_on = [], [], None
+    current = question
+    for line in lines[3:]:
+        if line.startswith("Réponse du "):
+            current, answered_on = answer, line[-10:]
+        elif not line.startswith(("- page", "Page mise à jour")):
+            current.append(line)
+    return (
+        name,
+        lines[1],
+        "",
+        lines[2].split(" (")[0],
+        lines[2][-10:],
+        answered_on,
+        "\n".join(question).strip(),
+        "\n".join(answer).strip(),
+    )
+
+
+def _row(name: str, document: bytes) -> tuple[object, ...]:
+    if name.endswith(".txt"):
+        return _senat_row(name, document.decode("utf-8"))
     question = json.loads(document)["question"]
     answer = question.get("textesReponse") or {}
     return (
@@ -84,8 +108,8 @@ def floor_import(source: Path | list[Path], db: Path, fast: bool = True) -> floa
     per_transaction = FAST_TRANSACTION if fast else TRIGGER_TRANSACTION
     rows = []
     sources = source if isinstance(source, list) else [source]
-    for document in (d for one in sources for d in _documents(one)):
-        rows.append(_row(document))
+    for name, document in (d for one in sources for d in _documents(one)):
+        rows.append(_row(name, document))
         if len(rows) >= per_transaction:
             connection.executemany(_INSERT, rows)
             connection.commit()

@@ -44,7 +44,7 @@ class Row:
 
     @property
     def ok(self) -> bool:
-        return self.measured is not None and self.measured <= self.target
+        return self.measured is not None and self.measured <= self.target  # inf: no target
 
 
 def _python() -> str:
@@ -310,7 +310,7 @@ def render(rows: list[Row], count: int) -> str:
         floor = f"{row.floor:,.2f} {row.unit}" if row.floor else ""
         ratio = f"{row.measured:.2f}" if row.floor and row.measured is not None else ""
         unit = "" if row.floor else f" {row.unit}"
-        target = f"≤ {row.target:g}{unit}"
+        target = "—" if row.target == float("inf") else f"≤ {row.target:g}{unit}"
         lines.append(
             f"| {row.number} | {row.what} | {value} | {floor} | {ratio} | {target} | "
             f"{'yes' if row.ok else 'NO'} |"

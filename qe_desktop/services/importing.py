@@ -302,7 +302,7 @@ class ImportService:
     def _sort(
         known: KnownQuestions, questions: list[PreparedQuestion], report: ImportReport
     ) -> tuple[list[PreparedQuestion], list[QuestionRecord]]:
-        """Count the unchanged questions; return (new AN questions, questions to upsert).
+        """Count the unchanged questions; return (surely new questions, questions to upsert).
 
         A record whose hash equals the stored one would merge into the same content,
         so it is unchanged. A question met twice in the chunk is upserted the second
@@ -313,14 +313,14 @@ class ImportService:
         seen: set[str] = set()
         for question in questions:
             record = question.record
-            names = {question.key, record.uid or question.key}
+            names = {question.key, record.uid or question.key, *_senat_names(record)}
             repeated = not names.isdisjoint(seen)
             seen.update(names)
             stored = known.find(question)
             if repeated:
                 others.append(record)
             elif stored is None:
-                if record.uid and record.chamber is Chamber.AN:
+                if _surely_new(question, known):
                     fresh.append(question)
                 else:
                     others.append(record)
@@ -355,6 +355,25 @@ class ImportService:
         if result.outcome is not Outcome.UNCHANGED:
             for hook in self._after_upsert:
                 hook(session, result)
+
+
+def _surely_new(question: PreparedQuestion, known: KnownQuestions) -> bool:
+    """An AN question with its uid, or a numbered Sénat question like no stored one."""
+    record = question.record
+    if record.chamber is Chamber.AN:
+        return bool(record.uid)
+    return bool(record.number) and question.key not in known.senat_lookalikes
+
+
+def _senat_names(record: QuestionRecord) -> tuple[str, ...]:
+    """What makes two Sénat records of one chunk the same question for `find_existing`."""
+    if record.chamber is not Chamber.SENAT:
+        return ()
+    return (
+        f"senat#{record.legislature}#{record.number}#{record.qtype}",
+        f"senat@{record.author.name}@{record.published_on}",
+        *([f"url:{record.url}"] if record.url else []),
+    )
 
 
 def _source_of(record: QuestionRecord | DeputyRecord) -> str:
