@@ -81,4 +81,4 @@ def test_search_list_and_show_load_nothing_heavy(tmp_path: Path) -> None:
 
 
 def test_the_command_line_offers_every_export_format() -> None:
-    assert EXPORT_FORMATS == [f.value for f in ExportFormat]
+    assert [f.value for f in ExportFormat] == EXPORT_FORMATS

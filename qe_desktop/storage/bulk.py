@@ -113,20 +113,22 @@ def _senat_lookalikes(session: Session, questions: Sequence[PreparedQuestion]) -
     urls = sorted({q.record.url for q in questions if q.record.url})
     days = sorted({q.record.published_on for q in questions if q.record.published_on})
     senat = Question.chamber == Chamber.SENAT.value
-    stored_numbers, stored_urls, stored_days = set(), set(), set()
+    stored_numbers: set[tuple[object, ...]] = set()
+    stored_urls: set[str | None] = set()
+    stored_days: set[tuple[object, ...]] = set()
     for start in range(0, len(numbers), IN_BATCH):
-        query = select(Question.legislature, Question.number, Question.qtype).where(
+        by_number = select(Question.legislature, Question.number, Question.qtype).where(
             senat, Question.number.in_(numbers[start : start + IN_BATCH])
         )
-        stored_numbers.update(tuple(row) for row in session.execute(query))
+        stored_numbers.update(tuple(row) for row in session.execute(by_number))
     for start in range(0, len(urls), IN_BATCH):
-        query = select(Question.url).where(Question.url.in_(urls[start : start + IN_BATCH]))
-        stored_urls.update(session.scalars(query))
+        by_url = select(Question.url).where(Question.url.in_(urls[start : start + IN_BATCH]))
+        stored_urls.update(session.scalars(by_url))
     for start in range(0, len(days), IN_BATCH):
-        query = select(Question.author_name, Question.published_on).where(
+        by_day = select(Question.author_name, Question.published_on).where(
             senat, Question.published_on.in_(days[start : start + IN_BATCH])
         )
-        stored_days.update(tuple(row) for row in session.execute(query))
+        stored_days.update(tuple(row) for row in session.execute(by_day))
     for question in questions:
         r = question.record
         if (
