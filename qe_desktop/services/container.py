@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.changes import ChangeService
+from qe_desktop.services.commitments import CommitmentService
+from qe_desktop.services.insights import InsightsService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
 if TYPE_CHECKING:  # built on first use (see `Services`)
-    from qe_desktop.services.commitments import CommitmentService
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.importing import AfterUpsert, ImportService
-    from qe_desktop.services.insights import InsightsService
     from qe_desktop.services.sync import SyncService
 
 
@@ -35,10 +35,9 @@ class CurrentUser:
 class Services:
     """The services of one library.
 
-    Import, exchange, export, synchronisation, insights and commitments are built on
-    first use: the window needs none of them to show its first rows, nor do `search`,
-    `list` and `show`, and loading their modules (parsers, document writers) cost a
-    tenth of the start-up.
+    Import, exchange, export and synchronisation are built on first use: the window
+    needs none of them to show its first rows, and loading their modules (parsers,
+    document writers) cost a tenth of the start-up.
     """
 
     database: Database
@@ -47,19 +46,9 @@ class Services:
     annotations: AnnotationService
     backups: BackupService
     changes: ChangeService
+    insights: InsightsService
+    commitments: CommitmentService
     pdf_writer: PdfWriter | None = None
-
-    @cached_property
-    def insights(self) -> InsightsService:
-        from qe_desktop.services.insights import InsightsService
-
-        return InsightsService(self.database)
-
-    @cached_property
-    def commitments(self) -> CommitmentService:
-        from qe_desktop.services.commitments import CommitmentService
-
-        return CommitmentService(self.database, self.annotations, self.current_user)
 
     @property
     def user(self) -> str:
@@ -108,5 +97,7 @@ class Services:
             annotations=annotations,
             backups=BackupService(database),
             changes=ChangeService(database),
+            insights=InsightsService(database),
+            commitments=CommitmentService(database, annotations, current_user),
             pdf_writer=pdf_writer,
         )
