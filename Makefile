@@ -16,7 +16,7 @@ UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run test lint typecheck unit bench eval translations clean screenshot lock lock-check \
+.PHONY: run test lint typecheck unit bench bench-archive eval translations clean screenshot lock lock-check \
 	package package-check
 
 .tools/bin/uv:
@@ -62,6 +62,10 @@ test: lock-check lint typecheck unit
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 	$(BIN)/python tools/bench_commitments.py
+
+# A whole archive: 1,000,000 questions of both chambers in one library (long: hours).
+bench-archive: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.archive $(BENCH_ARGS)
 
 # Accuracy of the NLP features on their labelled corpora (dev and frozen test splits).
 eval: $(STAMP)

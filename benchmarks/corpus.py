@@ -209,3 +209,61 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+SENATORS = [
+    ("M.", "DUPONT", "Jean", "Moselle"), ("Mme", "MARTIN", "Claire", "Gironde"),
+    ("M.", "BERNARD", "Louis", "Nord"), ("Mme", "PETIT", "Anne", "Rhône"),
+    ("M.", "ROBERT", "Paul", "Finistère"), ("Mme", "RICHARD", "Marie", "Isère"),
+]  # fmt: skip
+SENAT_GROUPS = ["Les Républicains", "Socialiste, Écologiste et Républicain", "Union Centriste",
+                "Communiste Républicain Citoyen et Écologiste - Kanaky", "RDPI", "NI"]  # fmt: skip
+
+
+def _plain(markup: str) -> str:
+    return markup.replace("<p>", "").replace("</p>", "\n\n").strip()
+
+
+def make_senat_page(
+    number: int, legislature: int, rng: random.Random, vocabulary: Vocabulary
+) -> str:
+    """A question page as copied from senat.fr (DESIGN §5), answered 70 % of the time."""
+    civility, surname, first, department = rng.choice(SENATORS)
+    ministry = rng.choice(MINISTRIES)[1]
+    published = date(2008 + 3 * (legislature - 14), 1, 5) + timedelta(days=rng.randint(0, 1000))
+    title = " ".join(vocabulary.draw(rng) for _ in range(6)).capitalize()
+    lines = [
+        f"Question écrite n° {number:05d} - {legislature}e législature",
+        title,
+        f"Question de {civility} {surname} {first} ({department} - {rng.choice(SENAT_GROUPS)}) "
+        f"publiée le {published:%d/%m/%Y}",
+        "",
+        _plain(_text(rng, vocabulary, 500, 3000)),
+        "",
+        f"- page {rng.randint(1, 9000)}",
+        "",
+    ]
+    if rng.random() < 0.7:
+        answered = published + timedelta(days=rng.randint(20, 400))
+        lines += [
+            f"Réponse du {ministry} publiée le {answered:%d/%m/%Y}",
+            "",
+            _plain(_text(rng, vocabulary, 800, 8000)),
+            "",
+            f"- page {rng.randint(1, 9000)}",
+            "",
+        ]
+    lines.append(f"Page mise à jour le {published:%d/%m/%Y}")
+    return "\n".join(lines)
+
+
+def write_senat_corpus(path: Path, count: int, seed: int = 2026, legislature: int = 17) -> Path:
+    """`count` Sénat question pages (text) in a zip at `path`."""
+    rng = random.Random(seed)
+    vocabulary = build_vocabulary()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for number in range(1, count + 1):
+            page = make_senat_page(number, legislature, rng, vocabulary)
+            archive.writestr(f"senat/q{legislature}-{number:06d}.txt", page)
+    return path

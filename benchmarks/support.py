@@ -67,7 +67,7 @@ def changed_answers_zip(db: Path, keys: list[str], target: Path) -> Path:
     ).fetchall()
     connection.close()
     wanted = {f"json/{uid}.json" for uid, _, _ in rows}
-    corpus = next(db.parent.glob("Questions_ecrites-*.json.zip"))
+    corpus = max(db.parent.glob("Questions_ecrites-*.json.zip"), key=lambda p: p.stat().st_size)
     with zipfile.ZipFile(corpus) as source, zipfile.ZipFile(target, "w") as out:
         for name in sorted(wanted):
             record = json.loads(source.read(name))

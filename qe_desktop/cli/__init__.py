@@ -17,11 +17,8 @@ from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
-from qe_desktop.exporters.citations import due_label
-from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
-from qe_desktop.services.insights import figures_json, similarity_json
 from qe_desktop.services.library import (
     CorruptDatabaseError,
     LibraryUnavailableError,
@@ -41,6 +38,9 @@ if TYPE_CHECKING:  # the import, export and sync services load when a command ne
     from qe_desktop.services.importing import ImportReport
 
 GUI_COMMANDS = {"gui", "screenshot"}
+# The values of `exporters.formats.ExportFormat`, spelt out: `search`, `list` and `show`
+# must not load the writers (a test keeps both lists equal).
+EXPORT_FORMATS = ["md", "docx", "pdf", "csv", "xlsx", "ics"]
 STATUS_CHOICES = [s.value for s in Status]
 
 
@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("file", type=Path)
 
     p = sub.add_parser("export", help="notes de synthèse et tableaux (docx, md, pdf, csv, xlsx)")
-    p.add_argument("--format", choices=[f.value for f in ExportFormat], help="sinon : extension")
+    p.add_argument("--format", choices=EXPORT_FORMATS, help="sinon : extension")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--question", metavar="KEY", action="extend", nargs="+")
     p.add_argument("--title", default="", help="titre de la note")
@@ -188,6 +188,8 @@ def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
 def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     detail = services.questions.detail(args.key)
     if args.json:
+        from qe_desktop.services.insights import similarity_json
+
         extra = {
             **similarity_json(services.insights, detail.key),
             **coverage_cli.show_json(services, detail.key),
@@ -206,6 +208,8 @@ def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     for a in detail.annotations:
         out.write(f"\n[{a.category}] « {a.selector.exact} » {a.note}\n")
         if a.commitment is not None:
+            from qe_desktop.exporters.citations import due_label
+
             c = a.commitment
             out.write(f"  engagement : échéance {due_label(c)}, {c.status.label}, {c.ministry}\n")
     return 0
@@ -215,6 +219,8 @@ def cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, err: Te
     flt = QuestionFilter(chamber=args.chamber, legislature=args.legislature)
     figures = services.insights.stats(flt)
     if args.json:
+        from qe_desktop.services.insights import figures_json
+
         _dump([figures_json(m) for m in figures], out)
         return 0
     out.write("Questions\tRépondues\tDélai médian\tDans le délai\tMinistère\n")
@@ -316,6 +322,7 @@ def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.exporters.formats import ExportFormat
     from qe_desktop.services.exporting import ExportError, ExportOptions
 
     fmt = ExportFormat(args.format) if args.format else ExportFormat.from_path(args.output)

@@ -23,6 +23,7 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO
 
@@ -105,7 +106,28 @@ class SourceItem:
 def iter_sources(paths: Sequence[Path]) -> Iterator[SourceItem | ImportFailure]:
     """Every file under `paths`, folders recursively (sorted) and .zip archives entry by entry."""
     for path in paths:
-        yield from _iter_path(Path(path), explicit=True)
+        for position in _iter_path(Path(path), explicit=True):
+            yield position() if callable(position) else position
+
+
+def iter_sources_share(
+    paths: Sequence[Path], keep: Callable[[int], bool]
+) -> Iterator[SourceItem | ImportFailure | None]:
+    """What `iter_sources` yields, but only the positions `keep` accepts are read.
+
+    The others come as `None`, without their file or entry being read: several
+    processes can share one archive, each reading its own positions, and still
+    number every input the same way.
+    """
+    count = 0
+    for path in paths:
+        for position in _iter_path(Path(path), explicit=True):
+            kept = keep(count)
+            count += 1
+            if not kept:
+                yield None
+            else:
+                yield position() if callable(position) else position
 
 
 def count_sources(paths: Sequence[Path]) -> int | None:
@@ -184,7 +206,11 @@ def _count_file(path: Path) -> int | None:
         return None
 
 
-def _iter_path(path: Path, *, explicit: bool) -> Iterator[SourceItem | ImportFailure]:
+# A position is read when it is taken: a callable defers reading a file or an entry.
+type _Position = SourceItem | ImportFailure | Callable[[], SourceItem | ImportFailure]
+
+
+def _iter_path(path: Path, *, explicit: bool) -> Iterator[_Position]:
     name = str(path)
     try:
         is_folder, exists = path.is_dir(), path.exists()
@@ -200,10 +226,10 @@ def _iter_path(path: Path, *, explicit: bool) -> Iterator[SourceItem | ImportFai
     elif not explicit and not is_question_name(path.name):
         yield SkippedEntry(name, _not_question_reason(path.name))
     else:
-        yield _file_item(path)
+        yield partial(_file_item, path)
 
 
-def _iter_folder(folder: Path) -> Iterator[SourceItem | ImportFailure]:
+def _iter_folder(folder: Path) -> Iterator[_Position]:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -247,7 +273,7 @@ def _file_item(path: Path) -> SourceItem | ImportFailure:
 # --- archives -------------------------------------------------------------------------
 
 
-def _iter_archive(path: Path) -> Iterator[SourceItem | ImportFailure]:
+def _iter_archive(path: Path) -> Iterator[_Position]:
     name = str(path)
     try:
         announced = zip_entry_count(path)
@@ -279,7 +305,7 @@ def _iter_archive(path: Path) -> Iterator[SourceItem | ImportFailure]:
                     "entrées restantes ignorées",
                 )
                 return
-            yield _archive_item(archive, info, entry_name)
+            yield partial(_archive_item, archive, info, entry_name)
 
 
 def _entry_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | None:

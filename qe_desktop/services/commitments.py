@@ -33,8 +33,6 @@ from qe_desktop.domain.commitment_tracking import (
     sentence_hash,
 )
 from qe_desktop.domain.commitments import Suggestion
-from qe_desktop.exporters.citations import day_label
-from qe_desktop.exporters.follow_up import follow_up_text
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.services.suggestion_cache import SuggestionCache
@@ -151,6 +149,8 @@ class CommitmentService:
         status = CommitmentStatus.TO_CHECK
         reason = "Engagement relevé dans la réponse"
         if answered_on is not None:
+            from qe_desktop.exporters.citations import day_label  # not loaded by `search`
+
             reason += f" du {day_label(answered_on)}"
         commitment = CommitmentRecord(
             due_date=due,
@@ -204,6 +204,8 @@ class CommitmentService:
         with self._db.read() as session:
             question = self._question(session, record.question_key)
             question_record = record_from_row(question)
+        from qe_desktop.exporters.follow_up import follow_up_text  # not loaded by `search`
+
         return follow_up_text(question_record, record, self._today())
 
     def record(self, annotation_id: str) -> AnnotationRecord:

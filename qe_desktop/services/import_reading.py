@@ -32,11 +32,16 @@ Read = Input | PreparedQuestion | DeputyRecord | OrganeRecord | ImportFailure
 
 
 def read_inputs(
-    items: Iterable[SourceItem | ImportFailure], deputies: Mapping[str, DeputyRecord]
+    items: Iterable[SourceItem | ImportFailure | None], deputies: Mapping[str, DeputyRecord]
 ) -> Iterator[Read]:
-    """Every input announced, then what it holds: records, and failures in their place."""
+    """Every input announced, then what it holds: records, and failures in their place.
+
+    `None` is an input another reader handles (`iter_sources_share`): counted, not read.
+    """
     names = dict(deputies)  # this thread's own copy, grown with the deputies read
     for done, item in enumerate(items, start=1):
+        if item is None:
+            continue
         if isinstance(item, ImportFailure):
             yield Input(done, item.source, item)
             continue

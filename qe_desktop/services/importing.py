@@ -31,6 +31,7 @@ from qe_desktop.storage.bulk import (
     PreparedQuestion,
     insert_new,
     known_questions,
+    library_is_empty,
     prepare,
     refresh_statistics,
 )
@@ -50,10 +51,11 @@ logger = logging.getLogger(__name__)
 # time it takes at 500, and the write lock is still released every second or two.
 CHUNK_SIZE = 2_000
 READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
-# From this many inputs (or bytes), files are parsed in a child process: starting it
-# costs about half a second, parsing a legislature in parallel saves a minute.
-PROCESS_MIN_ITEMS = 2_000
-PROCESS_MIN_BYTES = 64 * 1024 * 1024
+# From this many inputs (or bytes), files are parsed in child processes: starting them
+# costs a few tenths of a second, the time 300 questions take to parse. Low enough that
+# no size of legislature is parsed in the writing process (no cliff between sizes).
+PROCESS_MIN_ITEMS = 500
+PROCESS_MIN_BYTES = 2 * 1024 * 1024
 LOGGED_FAILURES = 200  # one line each in the log; a broken dump says the rest in a count
 
 ProgressCallback = Callable[[int, int | None, str], None]
@@ -139,6 +141,7 @@ class ImportService:
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
         self._process_min_items = process_min_items
+        self._unsynced = False
 
     def import_paths(
         self,
@@ -154,8 +157,26 @@ class ImportService:
             reads = read_in_process(paths, self._known_deputies())
         else:
             reads = self._read(iter_sources(paths))
-        with closing(reads), self._history.recording([str(p) for p in paths]) as report:
-            return report.fill(self._run(reads, total, progress, cancelled))
+        self._unsynced = self._first_load()
+        try:
+            with closing(reads), self._history.recording([str(p) for p in paths]) as report:
+                return report.fill(self._run(reads, total, progress, cancelled))
+        finally:
+            if self._unsynced:
+                self._unsynced = False
+                self._db.flush_to_disk()
+
+    def _first_load(self) -> bool:
+        """A first load into an empty SQLite library commits without waiting for the disk.
+
+        A killed process loses nothing (the operating system holds the writes); a power
+        cut during the first load could lose the library being created, never older data.
+        The log is written to the file and synced at the end.
+        """
+        if self._db.dialect != "sqlite":
+            return False
+        with self._db.read() as session:
+            return library_is_empty(session)
 
     def import_items(
         self,
@@ -248,7 +269,7 @@ class ImportService:
         """
         if not records:
             return
-        with self._db.write() as session:
+        with self._db.write(unsynced=self._unsynced) as session:
             for organe in (r for r in records if isinstance(r, OrganeRecord)):
                 upsert_organe(session, organe)  # a group's name: nothing to count
             deputies = [r for r in records if isinstance(r, DeputyRecord)]
@@ -307,7 +328,7 @@ class ImportService:
     def _sort(
         known: KnownQuestions, questions: list[PreparedQuestion], report: ImportReport
     ) -> tuple[list[PreparedQuestion], list[QuestionRecord]]:
-        """Count the unchanged questions; return (new AN questions, questions to upsert).
+        """Count the unchanged questions; return (surely new questions, questions to upsert).
 
         A record whose hash equals the stored one would merge into the same content,
         so it is unchanged. A question met twice in the chunk is upserted the second
@@ -318,14 +339,14 @@ class ImportService:
         seen: set[str] = set()
         for question in questions:
             record = question.record
-            names = {question.key, record.uid or question.key}
+            names = {question.key, record.uid or question.key, *_senat_names(record)}
             repeated = not names.isdisjoint(seen)
             seen.update(names)
             stored = known.find(question)
             if repeated:
                 others.append(record)
             elif stored is None:
-                if record.uid and record.chamber is Chamber.AN:
+                if _surely_new(question, known):
                     fresh.append(question)
                 else:
                     others.append(record)
@@ -368,6 +389,25 @@ def _log_report(report: ImportReport, seconds: float) -> None:
         logger.warning("Import failed: %s: %s", failure.source, failure.reason)
     if report.failed > LOGGED_FAILURES:
         logger.warning("Import: %d more failures", report.failed - LOGGED_FAILURES)
+
+
+def _surely_new(question: PreparedQuestion, known: KnownQuestions) -> bool:
+    """An AN question with its uid, or a numbered Sénat question like no stored one."""
+    record = question.record
+    if record.chamber is Chamber.AN:
+        return bool(record.uid)
+    return bool(record.number) and question.key not in known.senat_lookalikes
+
+
+def _senat_names(record: QuestionRecord) -> tuple[str, ...]:
+    """What makes two Sénat records of one chunk the same question for `find_existing`."""
+    if record.chamber is not Chamber.SENAT:
+        return ()
+    return (
+        f"senat#{record.legislature}#{record.number}#{record.qtype}",
+        f"senat@{record.author.name}@{record.published_on}",
+        *([f"url:{record.url}"] if record.url else []),
+    )
 
 
 def _source_of(record: QuestionRecord | DeputyRecord) -> str:

@@ -16,7 +16,6 @@ from typing import Any
 from qe_desktop.domain.annotation import DatePrecision
 from qe_desktop.domain.commitments import Suggestion
 from qe_desktop.domain.text import text_hash
-from qe_desktop.nlp import pipeline
 from qe_desktop.storage import suggestion_cache as store
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.types import utcnow
@@ -106,11 +105,15 @@ class SuggestionCache:
     @staticmethod
     def model_loaded() -> bool:
         """True once the French pipeline is in memory (computing is then quick)."""
+        from qe_desktop.nlp import pipeline
+
         return pipeline.is_loaded()
 
     @staticmethod
     def load_model() -> None:
         """Load the pipeline now (call it off the GUI thread)."""
+        from qe_desktop.nlp import pipeline
+
         pipeline.french()
 
     def cached(self, answer: str, answered_on: date | None) -> list[Suggestion] | None:

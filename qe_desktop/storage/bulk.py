@@ -15,7 +15,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
-from qe_desktop.domain.question import QuestionRecord, question_key
+from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.storage.mapping import record_values
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.questions import Outcome, UpsertResult
@@ -67,6 +67,9 @@ class KnownQuestions:
 
     by_uid: dict[str, StoredIdentity]
     by_key: dict[str, StoredIdentity]
+    # Keys of Sénat records that some stored question might be (by number, URL, or
+    # author and date): those go through `find_existing`, the others are new.
+    senat_lookalikes: frozenset[str] = frozenset()
 
     def find(self, question: PreparedQuestion) -> StoredIdentity | None:
         """The stored question `find_existing` would pick first (uid, then key), if any."""
@@ -94,7 +97,47 @@ def known_questions(session: Session, questions: Sequence[PreparedQuestion]) -> 
                 by_key[key] = stored
                 if uid:
                     by_uid[uid] = stored
-    return KnownQuestions(by_uid, by_key)
+    senat = [q for q in questions if q.record.chamber is Chamber.SENAT]
+    lookalikes = _senat_lookalikes(session, senat) if senat else frozenset()
+    return KnownQuestions(by_uid, by_key, lookalikes)
+
+
+def _senat_lookalikes(session: Session, questions: Sequence[PreparedQuestion]) -> frozenset[str]:
+    """Sénat records that `find_existing` might match with a stored question.
+
+    Three set-based queries per chunk (number, URL, day of publication) instead of
+    five per record: a Sénat archive imports through the bulk path too.
+    """
+    found: set[str] = set()
+    numbers = sorted({q.record.number for q in questions if q.record.number})
+    urls = sorted({q.record.url for q in questions if q.record.url})
+    days = sorted({q.record.published_on for q in questions if q.record.published_on})
+    senat = Question.chamber == Chamber.SENAT.value
+    stored_numbers: set[tuple[object, ...]] = set()
+    stored_urls: set[str | None] = set()
+    stored_days: set[tuple[object, ...]] = set()
+    for start in range(0, len(numbers), IN_BATCH):
+        by_number = select(Question.legislature, Question.number, Question.qtype).where(
+            senat, Question.number.in_(numbers[start : start + IN_BATCH])
+        )
+        stored_numbers.update(tuple(row) for row in session.execute(by_number))
+    for start in range(0, len(urls), IN_BATCH):
+        by_url = select(Question.url).where(Question.url.in_(urls[start : start + IN_BATCH]))
+        stored_urls.update(session.scalars(by_url))
+    for start in range(0, len(days), IN_BATCH):
+        by_day = select(Question.author_name, Question.published_on).where(
+            senat, Question.published_on.in_(days[start : start + IN_BATCH])
+        )
+        stored_days.update(tuple(row) for row in session.execute(by_day))
+    for question in questions:
+        r = question.record
+        if (
+            (r.legislature, r.number, r.qtype) in stored_numbers
+            or (r.url and r.url in stored_urls)
+            or (r.author.name, r.published_on) in stored_days
+        ):
+            found.add(question.key)
+    return frozenset(found)
 
 
 def insert_new(
@@ -173,6 +216,11 @@ def _max_variables(connection: Connection) -> int:
     if isinstance(raw, sqlite3.Connection):
         return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     return _OLD_SQLITE_VARIABLES
+
+
+def library_is_empty(session: Session) -> bool:
+    """No question stored yet (a first load)."""
+    return session.execute(select(Question.id).limit(1)).first() is None
 
 
 def refresh_statistics(session: Session) -> None:

@@ -77,6 +77,10 @@ class Database:
         self._writes = sessionmaker(
             self.engine.execution_options(qe_write=True), expire_on_commit=False
         )
+        self._unsynced_writes = sessionmaker(
+            self.engine.execution_options(qe_write=True, qe_unsynced=True),
+            expire_on_commit=False,
+        )
         self.backup_made: Path | None = None
 
     @property
@@ -143,10 +147,30 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A write transaction: committed on success, rolled back on any error."""
-        with self._writes() as session, session.begin():
+    def write(self, *, unsynced: bool = False) -> Iterator[Session]:
+        """A write transaction: committed on success, rolled back on any error.
+
+        `unsynced` (SQLite) commits without waiting for the disk: a crash of the
+        process loses nothing, a power cut may lose the transaction. Only for a first
+        load into a new library, followed by `flush_to_disk`.
+        """
+        factory = self._unsynced_writes if unsynced else self._writes
+        with factory() as session, session.begin():
             yield session
+
+    def flush_to_disk(self) -> None:
+        """Copy the write-ahead log into the file and wait for the disk (after unsynced writes)."""
+        if self.dialect != "sqlite":
+            return
+        raw = self.engine.raw_connection()  # no transaction: the safety level may change
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+            cursor.close()
+        finally:
+            raw.close()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -172,7 +172,11 @@ def _fold_or_none(value: str | None) -> str | None:
 def _sqlite_begin(conn: Any) -> None:
     # BEGIN IMMEDIATE takes the write lock up front, so the busy timeout applies
     # instead of a "database is locked" error when a read upgrades to a write.
-    write = conn.get_execution_options().get("qe_write", False)
+    options = conn.get_execution_options()
+    write = options.get("qe_write", False)
+    if write:  # only outside a transaction may the safety level change
+        unsynced = options.get("qe_unsynced", False)
+        conn.exec_driver_sql(f"PRAGMA synchronous = {'OFF' if unsynced else 'NORMAL'}")
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 

@@ -142,3 +142,18 @@ def test_the_reader_ends_when_the_importing_process_is_killed(
     if not ended:
         os.kill(child, signal.SIGKILL)
     assert ended, "the reading process outlived the import"
+
+
+def test_several_readers_hand_over_exactly_what_one_reader_reads(tmp_path: Path) -> None:
+    from qe_desktop.importers.sources import iter_sources
+    from qe_desktop.services.import_reading import read_inputs
+
+    corpus = _with_a_broken_entry(_corpus(tmp_path, count=45), tmp_path / "avec-erreur.zip")
+
+    def comparable(reads: object) -> list[object]:  # exceptions never compare equal
+        return [(type(r), str(r)) if isinstance(r, Exception) else r for r in reads]  # type: ignore[attr-defined]
+
+    alone = comparable(read_inputs(iter_sources([corpus]), {}))
+    assert len(alone) == 2 * 46 and isinstance(alone[1], tuple)  # the broken entry comes first
+    for readers, batch in ((2, 7), (3, 4), (1, 200)):
+        assert comparable(read_in_process([corpus], {}, batch=batch, readers=readers)) == alone
