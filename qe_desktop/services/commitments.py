@@ -34,13 +34,12 @@ from qe_desktop.domain.commitment_tracking import (
 )
 from qe_desktop.domain.commitments import Suggestion
 from qe_desktop.services.annotations import AnnotationService
-from qe_desktop.services.questions import QuestionNotFound
+from qe_desktop.services.questions import question_by_key
 from qe_desktop.services.suggestion_cache import SuggestionCache
 from qe_desktop.storage import commitments as store
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.mapping import display_ministry, record_from_row
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions import get_by_key
 from qe_desktop.storage.types import utcnow
 
 __all__ = ["CommitmentFilter", "CommitmentRow", "CommitmentService", "StaleSuggestion"]
@@ -241,10 +240,7 @@ class CommitmentService:
 
     @staticmethod
     def _question(session: Session, key: str) -> Question:
-        question = get_by_key(session, key)
-        if question is None:
-            raise QuestionNotFound(key)
-        return question
+        return question_by_key(session, key)
 
     # `list` last: inside the class body, the name would shadow the built-in.
     def list(self, flt: CommitmentFilter | None = None) -> builtins.list[CommitmentRow]:

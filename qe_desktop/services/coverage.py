@@ -26,13 +26,12 @@ from qe_desktop.domain.coverage import (
     texts_key,
 )
 from qe_desktop.services.annotations import AnnotationService
-from qe_desktop.services.questions import QuestionNotFound
+from qe_desktop.services.questions import question_by_key
 from qe_desktop.storage import commitments as dismissals
 from qe_desktop.storage import coverage as store
 from qe_desktop.storage.coverage import CoverageLine
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.models import Annotation, CoverageCache, Question
-from qe_desktop.storage.questions import get_by_key
 from qe_desktop.storage.types import utcnow
 
 __all__ = ["CoverageLine", "CoverageService", "ShareRow"]
@@ -195,10 +194,7 @@ class CoverageService:
 
     @staticmethod
     def _question(session: Session, key: str) -> Question:
-        question = get_by_key(session, key)
-        if question is None:
-            raise QuestionNotFound(key)
-        return question
+        return question_by_key(session, key)
 
 
 def _digest(demand: DemandCoverage) -> str:

@@ -19,6 +19,7 @@ from qe_desktop.storage.categories import list_categories
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.deputies import deputy_for
 from qe_desktop.storage.mapping import record_from_row
+from qe_desktop.storage.models import Question
 from qe_desktop.storage.notes import note_of
 from qe_desktop.storage.number_lookup import keys_by_number
 
@@ -40,6 +41,14 @@ class QuestionNotFound(LookupError):
     def __init__(self, key: str) -> None:
         super().__init__(f"Aucune question « {key} » dans la bibliothèque.")
         self.key = key
+
+
+def question_by_key(session: Session, key: str) -> Question:
+    """The stored question behind a key, or QuestionNotFound: what most use cases need first."""
+    question = store.get_by_key(session, key)
+    if question is None:
+        raise QuestionNotFound(key)
+    return question
 
 
 class QuestionService:

@@ -149,12 +149,20 @@ class Fetcher:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         target = self.cache_dir / name
         part = self.cache_dir / f"{name}.part"
+        return self._retrying(
+            source,
+            url,
+            lambda: self._download_once(
+                source, url, target, part, known, check, progress, cancelled
+            ),
+        )
+
+    def _retrying[T](self, source: str, url: str, attempt_once: Callable[[], T]) -> T:
+        """`attempt_once()`, tried again after a retryable failure, with growing pauses."""
         attempt = 0
         while True:
             try:
-                return self._download_once(
-                    source, url, target, part, known, check, progress, cancelled
-                )
+                return attempt_once()
             except _Retryable as problem:
                 attempt += 1
                 if attempt > self._retries:
@@ -258,22 +266,16 @@ class Fetcher:
 
     def fetch_page(self, source: str, url: str) -> bytes:
         """One question page, politely (at most one request every `page_interval` s)."""
-        attempt = 0
-        while True:
+
+        def attempt_once() -> bytes:
             self._wait_turn()
-            try:
-                with self._stream(source, url, {}) as response:
-                    if response.status_code >= 500 or response.status_code == 429:
-                        raise _Retryable(_status_reason(response.status_code))
-                    _raise_for_status(source, url, response)
-                    return self._read_capped(source, url, response)
-            except _Retryable as problem:
-                attempt += 1
-                if attempt > self._retries:
-                    raise SourceError(
-                        source, f"{problem.reason} après {attempt} tentative(s) — {url}"
-                    ) from problem
-                self._sleep(self._backoff * 2 ** (attempt - 1))
+            with self._stream(source, url, {}) as response:
+                if response.status_code >= 500 or response.status_code == 429:
+                    raise _Retryable(_status_reason(response.status_code))
+                _raise_for_status(source, url, response)
+                return self._read_capped(source, url, response)
+
+        return self._retrying(source, url, attempt_once)
 
     def _wait_turn(self) -> None:
         now = self._clock()
