@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from qe_desktop.domain.annotation import AnnotationRecord, Category
@@ -96,6 +96,15 @@ class QuestionFilter:
     category: str | None = None
     keys: tuple[str, ...] = ()
     incomplete_answers: bool = False  # answers leaving a demand not fully answered
+
+    def narrowed_by(self) -> frozenset[str]:
+        """The names of the fields that narrow the list (those not at their default)."""
+        return frozenset(
+            f.name for f in fields(self) if getattr(self, f.name) != getattr(_NO_FILTER, f.name)
+        )
+
+
+_NO_FILTER = QuestionFilter()
 
 
 @dataclass(frozen=True, slots=True)

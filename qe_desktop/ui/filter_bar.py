@@ -327,25 +327,8 @@ class FilterBar(QWidget):
         self._update_summary()
 
     def active_count(self) -> int:
-        flt = self.current()
-        empty = QuestionFilter()
-        return sum(
-            getattr(flt, name) != getattr(empty, name)
-            for name in (
-                "chamber",
-                "legislature",
-                "ministry",
-                "group",
-                "author",
-                "statuses",
-                "published_from",
-                "published_to",
-                "has_notes",
-                "incomplete_answers",
-                "tag",
-                "category",
-            )
-        )
+        """How many fold-out filters narrow the list (the search box and chips aside)."""
+        return len(self.current().narrowed_by() - {"text", "keys"})
 
     def clear(self) -> None:
         self.set_filter(QuestionFilter())

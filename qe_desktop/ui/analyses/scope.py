@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import QCoreApplication
 
 from qe_desktop.domain.views import QuestionFilter, QuestionRow
 from qe_desktop.ui.labels import chamber_label, legislature_label, status_label
 
-_DESCRIBED = {
-    "text",
-    "chamber",
-    "legislature",
-    "ministry",
-    "group",
-    "author",
-    "statuses",
-    "published_from",
-    "published_to",
-    "has_notes",
-    "tag",
-    "category",
-    "keys",
-}
+_DESCRIBED = frozenset(
+    [
+        "text",
+        "chamber",
+        "legislature",
+        "ministry",
+        "group",
+        "author",
+        "statuses",
+        "published_from",
+        "published_to",
+        "has_notes",
+        "tag",
+        "category",
+        "keys",
+    ]
+)
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
@@ -59,12 +59,7 @@ def describe_filter(flt: QuestionFilter) -> str:
         parts.append(
             translate("AnalysesScope", "%1 chosen questions").replace("%1", str(len(flt.keys)))
         )
-    default = QuestionFilter()
-    if any(
-        getattr(flt, f.name) != getattr(default, f.name)
-        for f in dataclasses.fields(flt)
-        if f.name not in _DESCRIBED
-    ):
+    if flt.narrowed_by() - _DESCRIBED:
         parts.append(translate("AnalysesScope", "other filters"))
     return ", ".join(parts)
 
