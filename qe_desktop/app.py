@@ -32,7 +32,8 @@ def write_pdf(html: str, path: Path) -> None:
 
 def build_services(location: str) -> Services:
     """The library opened and its services built; the daily check and backup are left to
-    the caller (the window runs them in the background once shown, the CLI right away)."""
+    the caller (the window runs them in the background once shown, the CLI right away).
+    """
     database = open_library(location)
     return Services.build(database, default_user_name(), pdf_writer=write_pdf)
 

@@ -123,7 +123,7 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
 
 
 def explanation(features: SentenceFeatures) -> str:
-    """ "futur passif, agent : Conseil d'État, échéance : automne 2008"."""
+    """The reading in words: "futur passif, agent : Conseil d'État, échéance : automne 2008"."""
     parts = [features.tense_label]
     if features.agent:
         parts.append(f"agent : {features.agent}")

@@ -95,7 +95,8 @@ def _serial_bands(texts: Sequence[str | None]) -> list[tuple[int, ...] | None]:
 @contextmanager
 def _band_computer(workers: int) -> Iterator[BandComputer]:
     """Fingerprinting is pure CPU: with several workers, texts are split across processes
-    (spawned, not forked: the window's threads must not be copied into a child)."""
+    (spawned, not forked: the window's threads must not be copied into a child).
+    """
     if workers <= 1:
         yield _serial_bands
         return
@@ -335,7 +336,8 @@ class InsightsService:
 
 def similarity_json(insights: InsightsService, key: str) -> dict[str, Any]:
     """The `show --json` additions: keys of near-identical answers and questions, and of
-    the most related questions (fingerprints refreshed first, only what changed)."""
+    the most related questions (fingerprints refreshed first, only what changed).
+    """
     insights.refresh_fingerprints()
     return {
         "duplicate_answers": [q.key for q in insights.duplicate_answers(key)],

@@ -322,7 +322,8 @@ class VeilleService:
         cancelled: CancelCheck,
     ) -> ImportReport:
         """The whole file, or only the archive entries that changed since the last import
-        (a day of the JO changes a few hundred of a legislature's 100,000 files)."""
+        (a day of the JO changes a few hundred of a legislature's 100,000 files).
+        """
         previous: dict[str, str] | None = None
         if manifest is not None and entries:
             try:
@@ -346,7 +347,8 @@ class VeilleService:
 
     def _record(self, collector: _Collector, report: UpdateReport) -> list[int]:
         """Inbox events for the questions an update brought, matched against the follows;
-        returns the ids of the questions with news."""
+        returns the ids of the questions with news.
+        """
         candidates = sorted(set(collector.imported) | set(collector.answered))
         news: list[int] = []
         if not candidates:

@@ -149,7 +149,7 @@ Summary = tuple[str, str, str, date | None]  # key, title, ministry, published_o
 
 
 def summaries(session: Session, ids: Collection[int]) -> dict[int, Summary]:
-    """What a list of similar questions shows: key, title (or rubrique, or text start)…"""
+    """What a list of similar questions shows: key, title (or rubrique, or text start), etc."""
     title = func.coalesce(
         func.nullif(Question.title, ""),
         func.nullif(Question.rubrique, ""),

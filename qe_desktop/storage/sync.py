@@ -45,7 +45,8 @@ def question_stamps(session: Session) -> list[QuestionStamp]:
 @dataclass(frozen=True, slots=True)
 class IdentityIndex:
     """The identities `find_existing` matches on, loaded at once: most copies are new, and
-    ruling a record out here saves its five look-ups."""
+    ruling a record out here saves its five look-ups.
+    """
 
     uids: frozenset[str]
     keys: frozenset[str]

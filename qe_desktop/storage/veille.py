@@ -187,7 +187,8 @@ NewEvent = tuple[int, EventKind, str, Sequence[int]]  # question id, kind, ref, 
 
 def add_events(session: Session, events: Sequence[NewEvent]) -> list[tuple[int, EventKind]]:
     """Record events once each (same question, kind and ref: nothing new), in bulk;
-    returns (question id, kind) of those that were new."""
+    returns (question id, kind) of those that were new.
+    """
     if not events:
         return []
     known: set[tuple[int, str, str]] = set()
