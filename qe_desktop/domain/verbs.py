@@ -58,6 +58,8 @@ _NOT_PARTICIPLES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word of the text, with offsets and a folded form for the verb rules."""
+
     start: int
     end: int
     text: str
@@ -77,6 +79,7 @@ class VerbCue:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words of a French text, elisions split off ("l'arrêté" -> "arrêté")."""
     tokens = []
     for m in _TOKEN.finditer(text):
         lower = m.group(0).lower().replace("’", "'")
