@@ -39,6 +39,7 @@ def build_services(location: str) -> Services:
 
 
 def main(argv: Sequence[str]) -> int:
+    """Run the command line's command, or open the window on the chosen library."""
     args = cli.parse(argv)
     configure_logging()
     logger.info("qe-desktop %s: %s", version(), args.command)
