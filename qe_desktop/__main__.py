@@ -5,6 +5,7 @@ import sys
 
 
 def main() -> int:
+    """Start the window or run a command, with logging and crash reports set up first."""
     # No cyclic garbage collection while the modules load: start-up allocates many
     # objects that all live on, and the collector would scan them again and again
     # (about 60 ms of the window's start). The window turns it back on once shown,

@@ -32,12 +32,14 @@ def write_pdf(html: str, path: Path) -> None:
 
 def build_services(location: str) -> Services:
     """The library opened and its services built; the daily check and backup are left to
-    the caller (the window runs them in the background once shown, the CLI right away)."""
+    the caller (the window runs them in the background once shown, the CLI right away).
+    """
     database = open_library(location)
     return Services.build(database, default_user_name(), pdf_writer=write_pdf)
 
 
 def main(argv: Sequence[str]) -> int:
+    """Run the command line's command, or open the window on the chosen library."""
     args = cli.parse(argv)
     configure_logging()
     logger.info("qe-desktop %s: %s", version(), args.command)

@@ -12,11 +12,15 @@ CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
 
 
 class Part(StrEnum):
+    """Which text of a question an annotation is anchored in: the question or its answer."""
+
     QUESTION = "question"
     ANSWER = "answer"
 
 
 class AnchorState(StrEnum):
+    """How well an annotation still sits on its text after the text changed."""
+
     ANCHORED = "anchored"
     REVIEW = "review"  # re-attached with edits: the user should check it ("À vérifier")
     ORPHAN = "orphan"  # could not be placed: kept, listed, never deleted ("Orphelines")
@@ -34,6 +38,7 @@ class Selector:
 
     @classmethod
     def from_span(cls, text: str, start: int, end: int) -> Selector:
+        """The selector for a span, with enough context around it to re-anchor after edits."""
         if not 0 <= start <= end <= len(text):
             raise ValueError(f"span {start}:{end} outside a text of {len(text)} characters")
         return cls(
@@ -66,6 +71,8 @@ COMMITMENT_CATEGORY = "engagement"
 
 
 class CommitmentStatus(StrEnum):
+    """Where a minister's commitment stands, as the user judged it (stored in French)."""
+
     TO_CHECK = "a_verifier"
     IN_PROGRESS = "en_cours"
     KEPT = "tenu"
@@ -76,10 +83,12 @@ class CommitmentStatus(StrEnum):
 
     @property
     def label(self) -> str:
+        """The French word the lists and filters show for this status."""
         return COMMITMENT_STATUS_LABELS[self]
 
     @property
     def is_open(self) -> bool:
+        """Whether the commitment is still to be kept, so its due date keeps mattering."""
         return self in (CommitmentStatus.TO_CHECK, CommitmentStatus.IN_PROGRESS)
 
 
@@ -95,6 +104,8 @@ COMMITMENT_STATUS_LABELS: dict[CommitmentStatus, str] = {
 
 
 class DatePrecision(StrEnum):
+    """How precisely a due date is known: "le 1er mars" down to "prochainement"."""
+
     DAY = "day"
     MONTH = "month"
     QUARTER = "quarter"
@@ -106,6 +117,8 @@ class DatePrecision(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class StatusChange:
+    """One step in a commitment's history: who set which status, when, and on what evidence."""
+
     status: CommitmentStatus
     author: str
     at: datetime
@@ -156,4 +169,5 @@ def tag_sort_key(tag: str) -> tuple[str, str]:
 
 
 def sorted_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags in the one order every list and export shows them in."""
     return tuple(sorted(tags, key=tag_sort_key))

@@ -52,6 +52,7 @@ class CommitmentRow:
 
     @property
     def is_overdue(self) -> bool:
+        """Whether the commitment is open and its due date has passed."""
         return self.days_overdue > 0
 
 
@@ -89,4 +90,5 @@ def normalised_sentence(sentence: str) -> str:
 
 
 def sentence_hash(sentence: str) -> str:
+    """A stable identity for a sentence, unchanged by spacing or typography edits."""
     return hashlib.sha256(normalised_sentence(sentence).encode("utf-8")).hexdigest()

@@ -74,6 +74,7 @@ class Assessment:
 
     @property
     def is_commitment(self) -> bool:
+        """Whether the score is high enough to suggest the sentence as a commitment."""
         return self.score >= SUGGESTION_THRESHOLD
 
 

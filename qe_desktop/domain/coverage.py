@@ -32,6 +32,8 @@ _WEIGHT = {Addressed.YES: 1.0, Addressed.PARTLY: 0.5, Addressed.NO: 0.0}
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A piece of the question or answer text, with its offsets to highlight it."""
+
     start: int
     end: int
     text: str
@@ -51,6 +53,8 @@ class DemandCoverage:
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
+    """How far an answer addresses each demand the question makes."""
+
     demands: tuple[DemandCoverage, ...] = ()
 
     @property
@@ -62,6 +66,7 @@ class Coverage:
 
     @property
     def answered(self) -> int:
+        """Demands the answer fully addresses."""
         return sum(d.addressed is Addressed.YES for d in self.demands)
 
     @property
@@ -71,6 +76,7 @@ class Coverage:
 
     @property
     def complete(self) -> bool:
+        """Whether the answer fully addresses every demand, so nothing is left to chase."""
         return all(d.addressed is Addressed.YES for d in self.demands)
 
 
@@ -112,6 +118,7 @@ def coverage_to_payload(coverage: Coverage) -> str:
 
 
 def coverage_from_payload(payload: str) -> Coverage:
+    """Coverage read back from the JSON stored with the question."""
     data = json.loads(payload)
     return Coverage(
         tuple(

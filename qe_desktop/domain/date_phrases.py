@@ -215,7 +215,7 @@ def _quinzaine(m: re.Match[str], trigger: str, reference: date | None) -> Resolv
 def _next_year_or(
     m: re.Match[str], reference: date | None, end_of: Callable[[int], date]
 ) -> date | None:
-    """ "… de l'année prochaine": the period in the year after the reference."""
+    """Reads "… de l'année prochaine": the period in the year after the reference."""
     if m.groupdict().get("nextyear"):
         return None if reference is None else end_of(reference.year + 1)
     return _year_or_next(m, reference, end_of)
@@ -238,7 +238,7 @@ def _quarter(m: re.Match[str], trigger: str, reference: date | None) -> Resolved
 
 
 def _part_of_next_year(m: re.Match[str], trigger: str, reference: date | None) -> Resolved:
-    """ "au début de l'année prochaine", "fin de l'an prochain", "mi-2027" is elsewhere."""
+    """Reads "au début de l'année prochaine", "fin de l'an prochain" ("mi-2027" is elsewhere)."""
     part = m.group("part")
     mode = "mi-" if part.startswith(("mi", "milieu")) else part
     if reference is None:
@@ -247,7 +247,7 @@ def _part_of_next_year(m: re.Match[str], trigger: str, reference: date | None) -
 
 
 def _next_week(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
-    """ "la semaine prochaine": the Sunday ending next week."""
+    """Reads "la semaine prochaine": the Sunday ending next week."""
     if reference is None:
         return None, DatePrecision.DAY
     return reference + timedelta(days=13 - reference.weekday()), DatePrecision.DAY

@@ -36,7 +36,7 @@ class DeputyRecord:
 
     @property
     def constituency(self) -> str:
-        """ "Aveyron (2e circonscription)", as the AN pages write it; "" when unknown."""
+        """The seat as the AN pages write it, "Aveyron (2e circonscription)"; "" if unknown."""
         if not self.department:
             return ""
         if not self.district:
@@ -46,7 +46,7 @@ class DeputyRecord:
 
     @property
     def group_label(self) -> str:
-        """ "Libertés, Indépendants, Outre-mer et Territoires (LIOT)", or what is known."""
+        """The group as "Libertés, Indépendants… (LIOT)", or as much of it as is known."""
         if self.group and self.group_abbrev and self.group_abbrev != self.group:
             return f"{self.group} ({self.group_abbrev})"
         return self.group or self.group_abbrev

@@ -67,6 +67,7 @@ class DueDate:
 
     @property
     def is_vague(self) -> bool:
+        """Whether the phrase gives no usable date ("dans les meilleurs délais")."""
         return self.precision is DatePrecision.VAGUE
 
 
@@ -116,6 +117,7 @@ def _without_overlaps(found: list[DueDate]) -> list[DueDate]:
 
 
 def is_past(item: DueDate, reference: date | None) -> bool:
+    """Whether the due date fell before the reference day (never, without either)."""
     return reference is not None and item.due is not None and item.due < reference
 
 

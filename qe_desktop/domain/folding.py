@@ -20,7 +20,8 @@ _SAME_LENGTH = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " ", "\u2
 
 class _FoldTable(dict[int, str]):
     """`str.translate` table filled on first sight of each character: folding a long
-    answer is then one C loop instead of a Python call per character."""
+    answer is then one C loop instead of a Python call per character.
+    """
 
     def __missing__(self, code: int) -> str:
         char = chr(code)

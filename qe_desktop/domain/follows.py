@@ -16,6 +16,8 @@ from enum import StrEnum
 
 
 class FollowKind(StrEnum):
+    """What a follow watches: a deputy, a ministry, a theme, a saved search or one question."""
+
     AUTHOR = "author"
     MINISTRY = "ministry"
     THEME = "theme"
@@ -24,6 +26,7 @@ class FollowKind(StrEnum):
 
     @property
     def label(self) -> str:
+        """The French name of this kind of follow, as the Veille view lists it."""
         return _KIND_LABELS[self]
 
 
@@ -37,6 +40,8 @@ _KIND_LABELS = {
 
 
 class EventKind(StrEnum):
+    """Why a question lands in the inbox of a follow."""
+
     NEW_QUESTION = "new_question"
     NEW_ANSWER = "new_answer"
     OVERDUE_COMMITMENT = "overdue_commitment"
@@ -44,6 +49,7 @@ class EventKind(StrEnum):
 
     @property
     def label(self) -> str:
+        """The French name of this kind of news, as the inbox lists it."""
         return _EVENT_LABELS[self]
 
 
@@ -68,6 +74,7 @@ class FollowRow:
 
     @property
     def display(self) -> str:
+        """The follow as one line of the Veille list: "Député : …"."""
         return f"{self.kind.label} : {self.value}"
 
 
@@ -109,6 +116,7 @@ def fold(value: str) -> str:
 
 
 def name_words(value: str) -> frozenset[str]:
+    """A name as a set of folded words without civilities, so "M. Jean Dupont" matches "Dupont"."""
     return frozenset(w for w in fold(value).split() if w not in _CIVILITIES)
 
 
@@ -134,6 +142,7 @@ class FoldedFacts:
 
     @classmethod
     def of(cls, facts: QuestionFacts) -> FoldedFacts:
+        """Fold a question's facts once before matching them against every follow."""
         return cls(
             facts.id,
             facts.key,
@@ -156,9 +165,11 @@ class Matcher:
 
     @classmethod
     def of(cls, kind: FollowKind, value: str) -> Matcher:
+        """Fold a follow's value once before testing it against many questions."""
         return cls(kind, value, name_words(value), fold(value))
 
     def __call__(self, facts: FoldedFacts) -> bool:
+        """Whether the question falls under this follow."""
         if self.kind is FollowKind.QUESTION:
             return self.value in (facts.key, facts.uid)
         if self.kind is FollowKind.AUTHOR:

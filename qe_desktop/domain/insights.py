@@ -39,16 +39,22 @@ class DelayBand(StrEnum):
 
 
 class Answering(StrEnum):
+    """The two series of the monthly chart: questions answered or still waiting."""
+
     ANSWERED = "answered"
     UNANSWERED = "unanswered"
 
 
 class Granularity(StrEnum):
+    """Whether the monthly chart counts by month or, over long spans, by year."""
+
     MONTH = "month"
     YEAR = "year"
 
 
 class Chart(StrEnum):
+    """The charts the Analyses view draws, each with its own categories and series."""
+
     DELAYS = "delays"  # category: ministry, series: DelayBand
     MONTHLY = "monthly"  # category: period label, series: Answering
     OVERDUE = "overdue"  # category: ministry, series: "overdue"
@@ -69,10 +75,12 @@ class QuestionFacts:
 
     @property
     def answered(self) -> bool:
+        """Whether the ministry has answered the question."""
         return self.status is Status.ANSWERED
 
     @property
     def in_time(self) -> bool:
+        """Whether the answer came by the deadline."""
         return (
             self.answered_on is not None
             and self.deadline is not None
@@ -81,6 +89,7 @@ class QuestionFacts:
 
     @property
     def due(self) -> bool:
+        """Whether the deadline counts for this question: answered, or past due without answer."""
         if self.deadline is None:
             return False
         if self.answered:
@@ -89,6 +98,7 @@ class QuestionFacts:
 
     @property
     def delay_band(self) -> DelayBand | None:
+        """How late the answer was, banded for the delays chart; None when not answered."""
         if not self.answered or self.delay_days is None or self.deadline is None:
             return None
         if self.in_time:
@@ -102,6 +112,8 @@ class QuestionFacts:
 
 @dataclass(frozen=True, slots=True)
 class MinistryFigures:
+    """One ministry's row of the Analyses table: volumes, median delay, timeliness."""
+
     ministry: str
     questions: int
     answered: int
@@ -114,14 +126,18 @@ class MinistryFigures:
 
     @property
     def share_in_time(self) -> float | None:
+        """Share of the due questions answered in time; None when none was due."""
         return self.in_time / self.due if self.due else None
 
     def band(self, band: DelayBand) -> int:
+        """How many answers fell in the given delay band."""
         return dict(self.delay_bands).get(band, 0)
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodFigures:
+    """One bar of the monthly chart: answered and unanswered questions of a period."""
+
     label: str  # "2024-03" (month) or "2024" (year)
     answered: int
     unanswered: int
@@ -139,6 +155,7 @@ class Overview:
 
     @property
     def overdue(self) -> tuple[MinistryFigures, ...]:
+        """Ministries with overdue questions, most overdue first, for the overdue chart."""
         ranked = sorted((m for m in self.ministries if m.overdue), key=lambda m: -m.overdue)
         return tuple(ranked)
 
@@ -185,6 +202,7 @@ def _months(first: date, last: date) -> int:
 
 
 def granularity_for(days: Sequence[date]) -> Granularity:
+    """Month bars for short spans, year bars when months would be too many to read."""
     if not days:
         return Granularity.MONTH
     span = _months(min(days), max(days))
@@ -192,6 +210,7 @@ def granularity_for(days: Sequence[date]) -> Granularity:
 
 
 def period_label(day: date, granularity: Granularity) -> str:
+    """The period a day falls in, as the chart labels it: "2024-03" or "2024"."""
     return f"{day.year:04d}-{day.month:02d}" if granularity is Granularity.MONTH else str(day.year)
 
 
@@ -225,6 +244,7 @@ def period_figures(facts: Sequence[QuestionFacts]) -> tuple[Granularity, list[Pe
 
 
 def overview(facts: Sequence[QuestionFacts]) -> Overview:
+    """The figures of the Analyses view for the filtered questions."""
     granularity, periods = period_figures(facts)
     return Overview(
         total=len(facts),

@@ -17,6 +17,8 @@ from qe_desktop.domain.annotation import AnnotationRecord
 
 
 class MergeAction(StrEnum):
+    """What merging an incoming annotation copy does to the local one."""
+
     ADD = "add"  # unknown id: store it (a tombstone too, so the deletion sticks)
     UPDATE = "update"  # the incoming copy is newer: replace the local one
     DELETE = "delete"  # a newer tombstone: the local annotation becomes a tombstone
@@ -38,6 +40,7 @@ class MergeDecision:
 
     @property
     def changed(self) -> bool:
+        """Whether applying the decision writes anything."""
         return self.action in (MergeAction.ADD, MergeAction.UPDATE, MergeAction.DELETE)
 
 

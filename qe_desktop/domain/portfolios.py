@@ -28,7 +28,7 @@ def fold(text: str) -> str:
 
 
 def short_name(name: str) -> str:
-    """ "Ministère de la culture" -> "Culture": the name a ministry is listed under."""
+    """Shortens "Ministère de la culture" to "Culture": the name a ministry is listed under."""
     short = _PREFIX.sub("", name.strip()).strip() or name.strip()
     return short[:1].upper() + short[1:]
 

@@ -12,11 +12,14 @@ from qe_desktop.domain.folding import slug
 
 
 class Chamber(StrEnum):
+    """The chamber a question was asked in: Assemblée nationale or Sénat."""
+
     AN = "an"
     SENAT = "senat"
 
     @property
     def label(self) -> str:
+        """The short chamber name shown in lists: "AN" or "Sénat"."""
         return "AN" if self is Chamber.AN else "Sénat"
 
 
@@ -30,6 +33,8 @@ class ClosingKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Author:
+    """The parliamentarian who asked a question, as the source gives them."""
+
     name: str = ""
     civility: str = ""
     constituency: str = ""
@@ -39,6 +44,8 @@ class Author:
 
 @dataclass(frozen=True, slots=True)
 class Closing:
+    """How a question ended without an answer (withdrawn, lapsed), and when."""
+
     kind: ClosingKind
     label: str = ""
     on: date | None = None
@@ -79,6 +86,7 @@ class QuestionRecord:
 
     @property
     def key(self) -> str:
+        """The key the user sees and types for this question, e.g. "AN-17-QE-1234"."""
         return question_key(self)
 
     @property

@@ -25,10 +25,12 @@ class SearchTerms:
 
     @property
     def empty(self) -> bool:
+        """Whether the input had nothing to search for."""
         return not self.words and not self.phrases
 
     @property
     def all_words(self) -> tuple[str, ...]:
+        """Every word to highlight, the phrases' words included."""
         return self.words + tuple(word for phrase in self.phrases for word in phrase)
 
 

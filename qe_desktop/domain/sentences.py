@@ -38,6 +38,8 @@ _ANSWER_LABEL = re.compile(r"^Réponse\s*\.\s*[-–—]\s*")
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence of a text with its offsets, to anchor or highlight it."""
+
     start: int
     end: int
     text: str

@@ -152,6 +152,7 @@ class Fingerprint:
 
     @property
     def comparable(self) -> bool:
+        """Whether the text is long enough to be compared at all."""
         return bool(self.bands)
 
 
@@ -173,6 +174,7 @@ def band_keys_of(texts: Sequence[str]) -> list[tuple[int, ...]]:
 
 
 def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    """Overlap of two shingle sets: 1.0 for the same text, 0.0 for nothing in common."""
     if not a or not b:
         return 0.0
     common = len(a & b)
@@ -180,11 +182,14 @@ def jaccard(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float
 
 
 class Likeness(StrEnum):
+    """How alike two texts are, once similar enough to be worth pointing out."""
+
     IDENTICAL = "identical"
     NEAR_IDENTICAL = "near_identical"
 
 
 def likeness(similarity: float) -> Likeness | None:
+    """The likeness a similarity score earns, or None when the texts are merely related."""
     if similarity >= IDENTICAL:
         return Likeness.IDENTICAL
     if similarity >= NEAR_IDENTICAL:
@@ -253,6 +258,8 @@ def group_pairs[K: Hashable](pairs: Iterable[tuple[K, K, float]]) -> list[list[K
 
 
 class DiffKind(StrEnum):
+    """Whether a piece of a word diff is shared, or only in one of the two texts."""
+
     SAME = "same"
     REMOVED = "removed"  # only in the first text
     ADDED = "added"  # only in the second text
@@ -260,6 +267,8 @@ class DiffKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class DiffPiece:
+    """A run of words in the diff of two near-identical texts."""
+
     kind: DiffKind
     text: str
 
@@ -348,6 +357,8 @@ class TopicText:
 
 @dataclass(frozen=True, slots=True)
 class Scored:
+    """A related question and how related it is."""
+
     key: str
     score: float
 

@@ -17,6 +17,8 @@ TYPES_WITH_DEADLINE = frozenset({"QE"})
 
 
 class Status(StrEnum):
+    """Where a question stands: answered, waiting, overdue, withdrawn or lapsed."""
+
     ANSWERED = "answered"
     PENDING = "pending"
     OVERDUE = "overdue"
@@ -25,6 +27,7 @@ class Status(StrEnum):
 
     @property
     def label(self) -> str:
+        """The French word lists and filters show for this status."""
         return STATUS_LABELS[self]
 
 
@@ -61,6 +64,7 @@ def compute_status(
     deadline: date | None,
     today: date,
 ) -> Status:
+    """The status from the question's dates and closing; any answer wins over the rest."""
     if answered_on is not None or has_answer:
         return Status.ANSWERED
     if closing_kind is ClosingKind.WITHDRAWN:
@@ -73,6 +77,7 @@ def compute_status(
 
 
 def delay_days(published_on: date | None, answered_on: date | None) -> int | None:
+    """Days from publication to answer; None while either date is unknown."""
     if published_on is None or answered_on is None:
         return None
     return (answered_on - published_on).days
@@ -99,6 +104,7 @@ class Timing:
         today: date,
         qtype: str = "QE",
     ) -> Timing:
+        """Deadline, status and delay of a question as of `today`."""
         deadline = answer_deadline(published_on, signaled_on, qtype)
         status = compute_status(
             answered_on=answered_on,

@@ -68,9 +68,9 @@ def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = 
 
 
 def _paragraph(line: str) -> str:
-    """One line with its whitespace runs collapsed to a space and its ends stripped.
+    r"""One line with its whitespace runs collapsed to a space and its ends stripped.
 
-    `str.split()` splits on exactly the characters `\\s` matches (str.isspace), in C;
+    `str.split()` splits on exactly the characters `\s` matches (str.isspace), in C;
     a printable line without a double space has nothing to collapse but its ends.
     """
     if line.isprintable() and "  " not in line:

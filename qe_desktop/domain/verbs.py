@@ -58,6 +58,8 @@ _NOT_PARTICIPLES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Token:
+    """A word of the text, with offsets and a folded form for the verb rules."""
+
     start: int
     end: int
     text: str
@@ -77,6 +79,7 @@ class VerbCue:
 
 
 def tokenize(text: str) -> list[Token]:
+    """Words of a French text, elisions split off ("l'arrêté" -> "arrêté")."""
     tokens = []
     for m in _TOKEN.finditer(text):
         lower = m.group(0).lower().replace("’", "'")
@@ -146,7 +149,7 @@ def _in_relative(text: str, tokens: list[Token], index: int) -> bool:
 
 
 def _is_deontic(tokens: list[Token], index: int) -> bool:
-    """ "seront tenus de", "seront soumis à l'obligation": a rule for others, not an action."""
+    """Whether "seront tenus de", "seront soumis à…" sets a rule for others, not an action."""
     word = tokens[index].word
     after = [t.word for t in tokens[index + 1 : index + 3]]
     if word.startswith(_DEONTIC) and after[:1] and after[0] in ("de", "d", "à", "a"):
@@ -219,7 +222,7 @@ def _classify(tokens: list[Token], index: int) -> tuple[str, str, int] | None:
 
 
 def _auxiliary(tokens: list[Token], index: int, base: str) -> tuple[str, str, int] | None:
-    """ "sera publié" is a passive future; "aura lieu" an event; "aura été" a look back."""
+    """Reads "sera publié" as a passive future, "aura lieu" an event, "aura été" a look back."""
     following = _next_words(tokens, index)
     if not following:
         return None

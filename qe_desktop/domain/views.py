@@ -58,6 +58,7 @@ class QuestionDetail:
 
     @property
     def author_display(self) -> str:
+        """The author as lists show them: civility and name, or the AN ref until it is known."""
         author = self.record.author
         name = author.name or author.ref
         return f"{author.civility} {name}".strip()
@@ -109,5 +110,7 @@ _NO_FILTER = QuestionFilter()
 
 @dataclass(frozen=True, slots=True)
 class Sort:
+    """The column the library list is sorted on, and in which direction."""
+
     column: str = "published_on"
     descending: bool = True

@@ -188,7 +188,7 @@ _ALLER_PRESENT = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
 
 
 def _near_future(span: Span) -> tuple[Token, Token] | None:
-    """ "va / vont / allons + infinitive": (the infinitive, the form of "aller").
+    """Finds "va / vont / allons + infinitive": (the infinitive, the form of "aller").
 
     Recognised by the surface form: the tagger reads "allons" as an imperfect.
     """

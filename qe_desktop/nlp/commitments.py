@@ -47,6 +47,7 @@ class Model:
     threshold: float = 0.5  # suggested when 1 - P(none) reaches it
 
     def probabilities(self, values: dict[str, float]) -> dict[str, float]:
+        """Probability of each class (none, firm, soft commitment) for a sentence's features."""
         x = [values.get(name, 0.0) for name in self.features]
         scores = [
             b + sum(w * v for w, v in zip(row, x, strict=True))
@@ -59,6 +60,7 @@ class Model:
 
 
 def model_from_json(data: dict[str, Any]) -> Model:
+    """The shipped commitment model, read from its JSON weights."""
     return Model(
         version=str(data["version"]),
         features=tuple(data["features"]),
@@ -123,7 +125,7 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
 
 
 def explanation(features: SentenceFeatures) -> str:
-    """ "futur passif, agent : Conseil d'État, échéance : automne 2008"."""
+    """The reading in words: "futur passif, agent : Conseil d'État, échéance : automne 2008"."""
     parts = [features.tense_label]
     if features.agent:
         parts.append(f"agent : {features.agent}")

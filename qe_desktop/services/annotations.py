@@ -45,6 +45,8 @@ class ConflictError(RuntimeError):
 
 
 class AnnotationNotFound(LookupError):
+    """No annotation with this id: deleted meanwhile, or by a colleague."""
+
     pass
 
 
@@ -61,6 +63,8 @@ class AnnotationFilter:
 
 
 class AnnotationService:
+    """Create, edit, tag and delete annotations, signed by the current user."""
+
     def __init__(
         self,
         database: Database,
@@ -73,11 +77,13 @@ class AnnotationService:
 
     # -- reading ---------------------------------------------------------------
     def for_question(self, key: str) -> list[AnnotationRecord]:
+        """The annotations of a question, for the reading pane's highlights and side list."""
         with self._db.read() as session:
             question = self._question(session, key)
             return store.annotations_of(session, question.id)
 
     def get(self, annotation_id: str) -> AnnotationRecord:
+        """One annotation as stored now, to edit it from its latest version."""
         with self._db.read() as session:
             return self._record(session, annotation_id)
 
@@ -105,6 +111,7 @@ class AnnotationService:
             )
 
     def tags(self) -> list[str]:
+        """Every tag in use, sorted, for the tag completer."""
         with self._db.read() as session:
             return list(sorted_tags(session.scalars(select(Tag.name))))
 
@@ -123,10 +130,12 @@ class AnnotationService:
             return [str(name) for name in session.scalars(query)]
 
     def categories(self) -> tuple[Category, ...]:
+        """The annotation categories of the palette, in order."""
         with self._db.read() as session:
             return list_categories(session)
 
     def update_category(self, name: str, label: str, color: str) -> None:
+        """Rename or recolour a category of the palette."""
         with self._db.write() as session:
             update_category(session, name, label=label, color=color)
 
@@ -141,6 +150,7 @@ class AnnotationService:
         note: str = "",
         tags: tuple[str, ...] = (),
     ) -> AnnotationRecord:
+        """Highlight a passage of a question or answer, with its category, note and tags."""
         with self._db.write() as session:
             question = self._question(session, key)
             text = self._part_text(question, part)

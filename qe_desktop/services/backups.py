@@ -21,15 +21,20 @@ logger = logging.getLogger(__name__)
 
 
 class BackupUnavailable(RuntimeError):
+    """Backups need a library file: a server library has none to copy."""
+
     pass
 
 
 class BackupService:
+    """Copies of the library taken before risky steps, daily, or on request."""
+
     def __init__(self, database: Database) -> None:
         self._db = database
 
     @property
     def available(self) -> bool:
+        """Whether backups can be made: only a file library can be copied."""
         return self._db.path is not None
 
     def _library(self) -> Path:
@@ -65,6 +70,7 @@ class BackupService:
         return self._make("avant-import")
 
     def create(self, reason: str = "manuelle") -> Path:
+        """Copy the library now, on the user's request unless another reason is given."""
         return self._make(reason)
 
     def _make(self, reason: str) -> Path:
@@ -74,6 +80,7 @@ class BackupService:
         return path
 
     def list(self) -> list[Backup]:
+        """The library's backups, newest first; none for a server library."""
         return list_backups(self._library()) if self.available else []
 
     def restore(self, backup: Path) -> Path:

@@ -9,6 +9,8 @@ __all__ = ["ChangeService", "DataVersion"]
 
 
 class ChangeService:
+    """Tells the views whether the library changed under them (another window, a colleague)."""
+
     def __init__(self, database: Database) -> None:
         self._db = database
 

@@ -55,6 +55,8 @@ class StaleSuggestion(ValueError):
 
 
 class CommitmentService:
+    """Commitments found in answers: suggestions, their statuses and due dates, and follow-up."""
+
     def __init__(
         self,
         database: Database,
@@ -212,10 +214,12 @@ class CommitmentService:
         return self._annotations.get(annotation_id)
 
     def ministries(self) -> builtins.list[str]:
+        """Ministries that made commitments, for the commitments view's filter."""
         with self._db.read() as session:
             return store.commitment_ministries(session)
 
     def today(self) -> date:
+        """The day due dates are judged against (a fixed one in tests)."""
         return self._today()
 
     # -- helpers ---------------------------------------------------------------------

@@ -32,6 +32,7 @@ class CurrentUser:
     name: str
 
     def __call__(self) -> str:
+        """The name to sign with, read at each edit: a change in the preferences applies at once."""
         return self.name
 
 
@@ -56,6 +57,7 @@ class Services:
 
     @property
     def user(self) -> str:
+        """The name annotations and status changes are signed with right now."""
         return self.current_user.name
 
     def describe(self) -> LibraryInfo:
@@ -70,12 +72,14 @@ class Services:
 
     @cached_property
     def exchange(self) -> ExchangeService:
+        """The annotation exchange service, built on first use."""
         from qe_desktop.services.exchange import ExchangeService
 
         return ExchangeService(self.database)
 
     @cached_property
     def coverage(self) -> CoverageService:
+        """The answer coverage service, built on first use."""
         from qe_desktop.services.coverage import CoverageService
 
         return CoverageService(self.database, self.annotations, self.current_user)
@@ -87,6 +91,7 @@ class Services:
 
     @cached_property
     def importing(self) -> ImportService:
+        """The import service, built on first use, backing up before bulk imports."""
         from qe_desktop.services.importing import ImportService
 
         return ImportService(
@@ -95,12 +100,14 @@ class Services:
 
     @cached_property
     def import_history(self) -> ImportHistory:
+        """The import history service, built on first use."""
         from qe_desktop.services.import_history import ImportHistory
 
         return ImportHistory(self.database)
 
     @cached_property
     def exporting(self) -> ExportService:
+        """The export service, built on first use, with coverage for the reports."""
         from qe_desktop.services.exporting import ExportService
 
         return ExportService(
@@ -109,12 +116,14 @@ class Services:
 
     @cached_property
     def sync(self) -> SyncService:
+        """The library synchronisation service, built on first use."""
         from qe_desktop.services.sync import SyncService
 
         return SyncService(self.database, self.after_upsert)
 
     @cached_property
     def veille(self) -> VeilleService:
+        """The veille service (sources, follows, inbox), built on first use."""
         from qe_desktop.services.veille import VeilleService
 
         return VeilleService(
@@ -126,6 +135,7 @@ class Services:
 
     @classmethod
     def build(cls, database: Database, user: str, pdf_writer: PdfWriter | None = None) -> Services:
+        """The services the window and the CLI need first; the others wait until used."""
         current_user = CurrentUser(user)
         annotations = AnnotationService(database, current_user)
         questions = QuestionService(database)

@@ -50,10 +50,13 @@ class ShareRow:
 
     @property
     def share(self) -> float:
+        """Fraction of demands fully answered; 0.0 when the group has none."""
         return self.answered / self.demands if self.demands else 0.0
 
 
 class CoverageService:
+    """How far answers address their question's demands, cached and summarised."""
+
     def __init__(
         self, database: Database, annotations: AnnotationService, user: Callable[[], str]
     ) -> None:
@@ -115,15 +118,18 @@ class CoverageService:
             return store.pending_count(session)
 
     def lines(self, ministry: str | None = None) -> builtins.list[CoverageLine]:
+        """Coverage of each answered question, optionally for one ministry only."""
         with self._db.read() as session:
             return store.lines(session, ministry)
 
     def share_by_ministry(self) -> builtins.list[ShareRow]:
+        """Share of fully answered demands per ministry."""
         with self._db.read() as session:
             rows = store.share_by_ministry(session)
         return [ShareRow(m or "—", d, a) for m, d, a in rows]
 
     def share_by_year(self) -> builtins.list[ShareRow]:
+        """Share of fully answered demands per year of answer, to see the trend."""
         with self._db.read() as session:
             query = (
                 select(Question.answered_on, CoverageCache.demands, CoverageCache.answered)
@@ -170,6 +176,7 @@ class CoverageService:
         )
 
     def dismiss_elusion(self, key: str, demand: DemandCoverage) -> bool:
+        """Stop offering this unanswered demand as an Élusion; False if already dismissed."""
         with self._db.write() as session:
             question = self._question(session, key)
             return dismissals.add_dismissal(

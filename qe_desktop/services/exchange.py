@@ -34,6 +34,8 @@ MAX_ANNOTATION_FILE_BYTES = 200 * 1024 * 1024
 
 @dataclass
 class ExchangeReport:
+    """What importing an annotation file did, for the message shown afterwards."""
+
     added: int = 0
     updated: int = 0
     deleted: int = 0
@@ -43,6 +45,7 @@ class ExchangeReport:
     failures: list[ImportFailure] = field(default_factory=list)
 
     def summary(self) -> str:
+        """The report in one French sentence for the status bar."""
         return (
             f"{self.added} ajoutée(s), {self.updated} mise(s) à jour, {self.deleted} supprimée(s), "
             f"{self.unchanged} inchangée(s), {self.kept_local} plus récente(s) ici, "
@@ -51,6 +54,8 @@ class ExchangeReport:
 
 
 class ExchangeService:
+    """Annotations exported to a file and merged back from colleagues' files."""
+
     def __init__(self, database: Database) -> None:
         self._db = database
 
@@ -72,6 +77,7 @@ class ExchangeService:
 
     # -- import ------------------------------------------------------------------
     def import_file(self, path: Path) -> ExchangeReport:
+        """Merge a colleague's annotation file; an unreadable or oversized one is only reported."""
         source = str(path)
         try:
             if path.stat().st_size > MAX_ANNOTATION_FILE_BYTES:
@@ -82,6 +88,7 @@ class ExchangeService:
         return self.import_bytes(data, source)
 
     def import_bytes(self, data: bytes, source: str) -> ExchangeReport:
+        """Merge annotations from file contents, newest copy winning; unknown questions wait."""
         report = ExchangeReport()
         with self._db.read() as session:
             labels = {c.label: c.name for c in list_categories(session)}
@@ -162,6 +169,7 @@ class ExchangeService:
 
     # -- attach what was waiting ---------------------------------------------------
     def pending_count(self) -> int:
+        """Annotations still waiting for their question to be imported."""
         with self._db.read() as session:
             return len(session.scalars(select(PendingAnnotation.id)).all())
 

@@ -46,6 +46,8 @@ class ExportError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
+    """What the user chose in the export dialog."""
+
     title: str = ""
     include_question_text: bool = True
     only_annotated: bool = False
@@ -53,6 +55,7 @@ class ExportOptions:
     csv_delimiter: str = ";"
 
     def document(self) -> DocumentOptions:
+        """The options the document writers (PDF, ODT, DOCX) understand."""
         return DocumentOptions(
             title=self.title,
             include_question_text=self.include_question_text,
@@ -63,6 +66,8 @@ class ExportOptions:
 
 @dataclass(frozen=True, slots=True)
 class ExportResult:
+    """What an export wrote, and where, for the message shown afterwards."""
+
     path: Path
     format: ExportFormat
     questions: int = 0
@@ -72,6 +77,7 @@ class ExportResult:
     undated: int = 0  # .ics: commitments left out for want of a due date
 
     def summary(self) -> str:
+        """The result in one French sentence for the status bar."""
         if self.cancelled:
             return "Export annulé : aucun fichier écrit."
         if self.format is ExportFormat.ICS:
@@ -94,6 +100,8 @@ def _silent(_done: int, _total: int, _name: str) -> None:
 
 
 class ExportService:
+    """Write questions and their annotations to CSV, documents or a calendar of due dates."""
+
     def __init__(
         self,
         questions: QuestionService,

@@ -59,7 +59,8 @@ def with_deputy_name(
     record: QuestionRecord, deputies: Mapping[str, DeputyRecord]
 ) -> QuestionRecord:
     """An AN question that only carries its author's acteurRef, with the deputy's name
-    (and seat, when the question gives none)."""
+    (and seat, when the question gives none).
+    """
     if record.author.name or not record.author.ref:
         return record
     deputy = deputies.get(record.author.ref)

@@ -65,12 +65,16 @@ AfterUpsert = Callable[[Session, UpsertResult], None]
 
 @dataclass(frozen=True, slots=True)
 class Failure:
+    """A source that could not be imported, and why, in French for the report."""
+
     source: str
     reason: str
 
 
 @dataclass
 class ImportReport:
+    """What an import did, counted per outcome, with the failures to show."""
+
     imported: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -82,6 +86,7 @@ class ImportReport:
     cancelled: bool = False
 
     def add_failure(self, failure: ImportFailure) -> None:
+        """File a read failure as skipped (expected) or failed (to report)."""
         if isinstance(failure, SkippedEntry):
             self.skipped.append(Failure(failure.source, failure.reason))
         else:
@@ -89,13 +94,16 @@ class ImportReport:
 
     @property
     def failed(self) -> int:
+        """Number of sources that could not be imported."""
         return len(self.failures)
 
     @property
     def ok(self) -> bool:
+        """Whether every source was imported."""
         return not self.failures
 
     def count(self, result: UpsertResult) -> None:
+        """Count one stored question under its outcome, and a new answer if it brought one."""
         if result.outcome is Outcome.IMPORTED:
             self.imported += 1
         elif result.outcome is Outcome.UPDATED:
@@ -107,6 +115,7 @@ class ImportReport:
         self.keys.append(result.key)
 
     def summary(self) -> str:
+        """The report in one French sentence for the status bar."""
         text = (
             f"{self.imported} importée(s), {self.updated} mise(s) à jour, "
             f"{self.unchanged} inchangée(s), {self.failed} en échec"
@@ -129,6 +138,8 @@ def _never() -> bool:
 
 
 class ImportService:
+    """Read AN and Sénat files and store their questions, after a backup."""
+
     def __init__(
         self,
         database: Database,
@@ -149,6 +160,7 @@ class ImportService:
         progress: ProgressCallback = _no_progress,
         cancelled: CancelCheck = _never,
     ) -> ImportReport:
+        """Import files, folders and archives; large imports are read in another process."""
         logger.info("Import of %s", ", ".join(map(str, paths))[:2000])
         if self._before_bulk is not None:
             self._before_bulk()  # a backup: a bulk import must always be undoable

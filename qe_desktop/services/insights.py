@@ -68,6 +68,7 @@ class SimilarQuestion:
 
     @property
     def likeness(self) -> Likeness | None:
+        """Whether the score makes the question identical or near-identical, or merely related."""
         return likeness(self.score)
 
 
@@ -95,7 +96,8 @@ def _serial_bands(texts: Sequence[str | None]) -> list[tuple[int, ...] | None]:
 @contextmanager
 def _band_computer(workers: int) -> Iterator[BandComputer]:
     """Fingerprinting is pure CPU: with several workers, texts are split across processes
-    (spawned, not forked: the window's threads must not be copied into a child)."""
+    (spawned, not forked: the window's threads must not be copied into a child).
+    """
     if workers <= 1:
         yield _serial_bands
         return
@@ -113,6 +115,8 @@ def _band_computer(workers: int) -> Iterator[BandComputer]:
 
 
 class InsightsService:
+    """Figures of the Analyses view and similar questions, from fingerprints kept up to date."""
+
     def __init__(
         self,
         database: Database,
@@ -126,6 +130,7 @@ class InsightsService:
 
     @property
     def portfolios(self) -> PortfolioMap:
+        """Ministries grouped under their portfolio, read when first needed."""
         if self._portfolios is None:  # read when first needed: the window starts sooner
             self._portfolios = load_portfolios()
         return self._portfolios
@@ -156,6 +161,7 @@ class InsightsService:
         return list(self.overview(flt).periods)
 
     def overdue_by_ministry(self, flt: QuestionFilter | None = None) -> list[tuple[str, int]]:
+        """Overdue questions per ministry, most first, for the overdue chart."""
         return [(m.ministry, m.overdue) for m in self.overview(flt).overdue]
 
     def keys_for(self, bar: Bar, flt: QuestionFilter | None = None) -> list[str]:
@@ -164,6 +170,7 @@ class InsightsService:
 
     # -- fingerprints ----------------------------------------------------------------------
     def stale_fingerprints(self) -> int:
+        """Texts whose fingerprint is missing or out of date, to show what is left to refresh."""
         with self._db.read() as session:
             return len(prints.stale_texts(session))
 
@@ -335,7 +342,8 @@ class InsightsService:
 
 def similarity_json(insights: InsightsService, key: str) -> dict[str, Any]:
     """The `show --json` additions: keys of near-identical answers and questions, and of
-    the most related questions (fingerprints refreshed first, only what changed)."""
+    the most related questions (fingerprints refreshed first, only what changed).
+    """
     insights.refresh_fingerprints()
     return {
         "duplicate_answers": [q.key for q in insights.duplicate_answers(key)],

@@ -41,6 +41,7 @@ __all__ = [
 
 
 def default_library_path() -> Path:
+    """Where the library lives when the user chose no other place."""
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "bibliotheque.sqlite"
 
 
@@ -50,6 +51,7 @@ def resolve_location(option: str | None) -> str:
 
 
 def default_user_name() -> str:
+    """The login name, to sign annotations until the user sets their own."""
     try:
         return getpass.getuser()
     except Exception:  # no login name in some sandboxes
@@ -59,6 +61,8 @@ def default_user_name() -> str:
 
 @dataclass(frozen=True, slots=True)
 class LibraryInfo:
+    """Which library was opened, on what backend, and the backup taken on opening, if any."""
+
     location: str
     dialect: str
     backup_made: Path | None

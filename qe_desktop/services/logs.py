@@ -51,6 +51,7 @@ def log_folder() -> Path:
 
 
 def log_file() -> Path:
+    """The current log file, to show it or attach it to a report."""
     return log_folder() / LOG_FILE
 
 
@@ -139,6 +140,7 @@ def logged(log: logging.Logger, what: str) -> Iterator[Operation]:
 
 
 def version() -> str:
+    """The installed version, for logs and crash reports; "?" when run from sources."""
     try:
         return metadata.version("qe-desktop")
     except metadata.PackageNotFoundError:

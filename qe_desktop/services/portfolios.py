@@ -19,6 +19,7 @@ def user_portfolios_file() -> Path:
 
 
 def load_portfolios(user_file: Path | None = None) -> PortfolioMap:
+    """The ministry-to-portfolio table: the user's own file first, then the bundled one."""
     bundled = resources.files("qe_desktop.resources").joinpath(FILE_NAME)
     texts = [bundled.read_text(encoding="utf-8")] if bundled.is_file() else []
     own = user_file if user_file is not None else user_portfolios_file()

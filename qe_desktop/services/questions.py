@@ -38,6 +38,8 @@ def _by_number(session: Session, flt: QuestionFilter) -> QuestionFilter:
 
 
 class QuestionNotFound(LookupError):
+    """No question with this key in the library; the message says so in French."""
+
     def __init__(self, key: str) -> None:
         super().__init__(f"Aucune question « {key} » dans la bibliothèque.")
         self.key = key
@@ -52,6 +54,8 @@ def question_by_key(session: Session, key: str) -> Question:
 
 
 class QuestionService:
+    """Questions for the list and the reading pane, with their status as of today."""
+
     def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
         self._db = database
         self._today = today
@@ -59,6 +63,7 @@ class QuestionService:
     def rows(
         self, flt: QuestionFilter, sort: Sort, offset: int = 0, limit: int = 200
     ) -> list[QuestionRow]:
+        """One page of the library list; a question number typed alone finds that question."""
         with self._db.read() as session:
             flt = _by_number(session, flt)
             return store.list_rows(
@@ -72,6 +77,7 @@ class QuestionService:
             return store.position_of(session, flt, sort, key, today=self._today())
 
     def count(self, flt: QuestionFilter) -> int:
+        """How many questions the list shows under this filter."""
         with self._db.read() as session:
             return store.count_rows(session, _by_number(session, flt), today=self._today())
 
@@ -84,6 +90,7 @@ class QuestionService:
             return keys_by_number(session, ref)
 
     def total(self) -> int:
+        """Number of questions in the library."""
         with self._db.read() as session:
             return store.question_count(session)
 
@@ -104,10 +111,12 @@ class QuestionService:
         return [*numbered, *(row for row in found if row.key not in seen)][:limit]
 
     def filter_choices(self, column: str) -> list[str]:
+        """The values a column's filter menu offers."""
         with self._db.read() as session:
             return store.distinct_values(session, column)
 
     def legislatures(self) -> list[int]:
+        """Legislatures in the library, latest first, for the filter menu."""
         with self._db.read() as session:
             return store.legislatures(session)
 
@@ -122,6 +131,7 @@ class QuestionService:
             return list_categories(session)
 
     def detail(self, key: str) -> QuestionDetail:
+        """Everything the reading pane shows about one question."""
         with self._db.read() as session:
             row = store.get_by_key(session, key)
             if row is None:

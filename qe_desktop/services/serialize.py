@@ -16,6 +16,7 @@ def _iso(value: date | datetime | None) -> str | None:
 
 
 def annotation_json(annotation: AnnotationRecord) -> dict[str, Any]:
+    """An annotation as the CLI's JSON output gives it."""
     data: dict[str, Any] = {
         "id": annotation.id,
         "part": annotation.part.value,
@@ -54,6 +55,7 @@ def annotation_json(annotation: AnnotationRecord) -> dict[str, Any]:
 
 
 def question_json(detail: QuestionDetail) -> dict[str, Any]:
+    """A question and its annotations as `show --json` gives them."""
     r = detail.record
     return {
         "key": detail.key,
@@ -89,6 +91,7 @@ def question_json(detail: QuestionDetail) -> dict[str, Any]:
 
 
 def row_json(row: QuestionRow) -> dict[str, Any]:
+    """A list row as `list --json` gives it."""
     return {
         "key": row.key,
         "chamber": row.chamber,

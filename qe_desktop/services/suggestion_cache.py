@@ -48,6 +48,7 @@ def _default_version() -> str:
 
 
 def to_json(suggestions: list[Suggestion]) -> str:
+    """Suggestions as the JSON stored in the cache."""
     return json.dumps(
         [
             {
@@ -68,6 +69,7 @@ def to_json(suggestions: list[Suggestion]) -> str:
 
 
 def from_json(payload: str) -> list[Suggestion]:
+    """Suggestions back from the JSON stored in the cache."""
     items: list[dict[str, Any]] = json.loads(payload)
     return [
         Suggestion(
@@ -86,6 +88,8 @@ def from_json(payload: str) -> list[Suggestion]:
 
 
 class SuggestionCache:
+    """Commitment suggestions computed once per answer text and kept until the finder changes."""
+
     def __init__(
         self,
         database: Database,

@@ -60,9 +60,11 @@ class SideChanges:
 
     @property
     def total(self) -> int:
+        """Number of items changed on this side."""
         return sum(dataclasses.astuple(self))
 
     def summary(self) -> str:
+        """This side's changes in one French phrase."""
         if not self.total:
             return "rien"
         return (
@@ -84,6 +86,7 @@ class SyncConflict:
     lost: str
 
     def describe(self) -> str:
+        """The conflict in French, with the version kept and the one set aside."""
         what = "annotation" if self.kind == "annotation" else "note de la question"
         return (
             f"{self.question_key} : {what} modifiée des deux côtés ; la version {self.kept} "
@@ -93,6 +96,8 @@ class SyncConflict:
 
 @dataclass
 class SyncReport:
+    """What a sync changed on each side, and the conflicts it settled."""
+
     peer: str
     last_sync: datetime | None = None
     here: SideChanges = field(default_factory=SideChanges)
@@ -101,9 +106,11 @@ class SyncReport:
 
     @property
     def changed(self) -> bool:
+        """Whether either library changed."""
         return bool(self.here.total or self.there.total)
 
     def summary(self) -> str:
+        """The sync in French for the status bar."""
         if not self.changed and not self.conflicts:
             return f"Déjà synchronisée avec {self.peer} : rien à échanger."
         return (
@@ -112,6 +119,7 @@ class SyncReport:
         )
 
     def as_json(self) -> dict[str, Any]:
+        """The report as the CLI's `sync --json` gives it."""
         return {
             "peer": self.peer,
             "last_sync": self.last_sync.isoformat() if self.last_sync else None,
@@ -136,6 +144,8 @@ class _Pair:
 
 
 class SyncService:
+    """Bring two libraries to the same questions, annotations and notes, newest edit winning."""
+
     def __init__(
         self,
         database: Database,

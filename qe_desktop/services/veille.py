@@ -59,6 +59,7 @@ def _never() -> bool:
 
 
 def default_cache_dir() -> Path:
+    """Where downloaded source files are cached between updates."""
     return Path(user_cache_dir("qe-desktop", appauthor=False)) / "sources"
 
 
@@ -73,6 +74,7 @@ class SourceOutcome:
     downloaded: int = 0
 
     def as_json(self) -> dict[str, Any]:
+        """The outcome as the CLI's `update --json` gives it."""
         return {
             "source": self.source,
             "url": self.url,
@@ -84,6 +86,8 @@ class SourceOutcome:
 
 @dataclass
 class UpdateReport:
+    """What an update fetched, imported and put in the inbox."""
+
     sources: list[SourceOutcome] = field(default_factory=list)
     imported: int = 0
     updated: int = 0
@@ -97,17 +101,21 @@ class UpdateReport:
 
     @property
     def ok(self) -> bool:
+        """Whether every source was fetched and imported."""
         return all(s.status != "failed" for s in self.sources) and not self.failures
 
     @property
     def downloaded(self) -> int:
+        """Bytes downloaded by the update."""
         return sum(s.downloaded for s in self.sources)
 
     @property
     def new_items(self) -> int:
+        """Inbox items the update created."""
         return self.new_questions + self.new_answers + self.deadlines + self.commitments
 
     def summary(self) -> str:
+        """The update in French, source by source, for the status bar and the log."""
         parts = []
         for s in self.sources:
             state = {
@@ -133,6 +141,7 @@ class UpdateReport:
         return text
 
     def as_json(self) -> dict[str, Any]:
+        """The report as the CLI's `update --json` gives it."""
         return {
             "sources": [s.as_json() for s in self.sources],
             "imported": self.imported,
@@ -181,6 +190,8 @@ class _Job:
 
 
 class VeilleService:
+    """Keep the library current from the open-data sources, and tell users what is new for them."""
+
     def __init__(
         self,
         database: Database,
@@ -204,6 +215,7 @@ class VeilleService:
     # -- sources and update ------------------------------------------------------------
 
     def table(self) -> SourceTable:
+        """The sources to fetch: the shipped table, overridden by the user's sources file."""
         return load_table(self.sources_file)
 
     def update(
@@ -322,7 +334,8 @@ class VeilleService:
         cancelled: CancelCheck,
     ) -> ImportReport:
         """The whole file, or only the archive entries that changed since the last import
-        (a day of the JO changes a few hundred of a legislature's 100,000 files)."""
+        (a day of the JO changes a few hundred of a legislature's 100,000 files).
+        """
         previous: dict[str, str] | None = None
         if manifest is not None and entries:
             try:
@@ -346,7 +359,8 @@ class VeilleService:
 
     def _record(self, collector: _Collector, report: UpdateReport) -> list[int]:
         """Inbox events for the questions an update brought, matched against the follows;
-        returns the ids of the questions with news."""
+        returns the ids of the questions with news.
+        """
         candidates = sorted(set(collector.imported) | set(collector.answered))
         news: list[int] = []
         if not candidates:
@@ -469,6 +483,7 @@ class VeilleService:
     # -- follows and inbox -------------------------------------------------------------
 
     def follow(self, kind: FollowKind, value: str) -> int:
+        """Follow a deputy, ministry, theme, search or question; returns the follow's id."""
         cleaned = normalise_value(kind, value)
         if not cleaned:
             raise ValueError("rien à suivre : la valeur est vide")
@@ -476,14 +491,17 @@ class VeilleService:
             return store.add_follow(session, kind, cleaned, self._user())
 
     def unfollow(self, follow_id: int) -> bool:
+        """Stop a follow; its events go unless annotated questions still need them."""
         with self._db.write() as session:
             return store.remove_follow(session, follow_id)
 
     def follows(self) -> list[FollowRow]:
+        """The follows, with the current user's unseen and total counts."""
         with self._db.read() as session:
             return store.follow_rows(session, self._user())
 
     def is_followed(self, kind: FollowKind, value: str) -> int | None:
+        """The id of the follow on this value, or None, for the Suivre buttons."""
         cleaned = normalise_value(kind, value)
         for row in self.follows():
             if row.kind is kind and row.value == cleaned:
@@ -493,16 +511,19 @@ class VeilleService:
     def inbox(
         self, *, unseen_only: bool = False, follow_id: int | None = None, limit: int = 500
     ) -> list[InboxItem]:
+        """The current user's inbox, newest first, possibly for one follow only."""
         with self._db.read() as session:
             return store.inbox_items(
                 session, self._user(), unseen_only=unseen_only, follow_id=follow_id, limit=limit
             )
 
     def unseen_count(self) -> int:
+        """Inbox items the current user has not seen, for the badge."""
         with self._db.read() as session:
             return store.unseen_count(session, self._user())
 
     def unseen_keys(self) -> list[str]:
+        """Keys of questions with unseen news, to mark them in the list."""
         with self._db.read() as session:
             return store.unseen_keys(session, self._user())
 

@@ -11,8 +11,11 @@ _HTML_STARTS = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")
 
 
 def check_zip(path: Path, source: str) -> None:
-    """A complete zip archive: a truncated one has no central directory. (Each entry's CRC
-    is checked when it is read: a damaged entry fails alone, named, during the import.)"""
+    """A complete zip archive: a truncated one has no central directory.
+
+    Each entry's CRC is checked when it is read: a damaged entry fails alone, named,
+    during the import.
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
@@ -26,7 +29,8 @@ def check_zip(path: Path, source: str) -> None:
 
 def zip_manifest(path: Path) -> dict[str, str]:
     """Each entry's CRC and size, from the central directory (nothing decompressed): what
-    tells the entries that changed since the last import from the others."""
+    tells the entries that changed since the last import from the others.
+    """
     with zipfile.ZipFile(path) as archive:
         return {
             info.filename: f"{info.CRC:08x}:{info.file_size}"

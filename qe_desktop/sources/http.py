@@ -63,6 +63,7 @@ class Fetched:
 
     @property
     def not_modified(self) -> bool:
+        """Whether the server had nothing newer than the cached copy."""
         return self.path is None
 
 
@@ -130,6 +131,7 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
+        """Close the HTTP connections."""
         self._client.close()
 
     # -- whole files -------------------------------------------------------------------

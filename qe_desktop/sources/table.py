@@ -28,6 +28,7 @@ class SourceTable:
 
     @property
     def current_legislature(self) -> int | None:
+        """The latest AN legislature with a source, the one updates follow by default."""
         return max(self.an) if self.an else None
 
     def an_url(self, legislature: int | None = None) -> tuple[int, str]:

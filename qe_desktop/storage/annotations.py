@@ -34,6 +34,7 @@ from qe_desktop.storage.upserts import insert_missing
 
 
 def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> AnnotationRecord:
+    """The stored annotation as the domain sees it, commitment and history included."""
     commitment = None
     if row.commitment is not None:
         c = row.commitment
@@ -53,6 +54,7 @@ def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> Annota
 
 
 def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]:
+    """Tag names of each annotation in one query, so a page of annotations costs no more."""
     result: dict[str, list[str]] = {i: [] for i in ids}
     if not ids:
         return result
@@ -188,6 +190,7 @@ def _commitments_where(session: Session, condition: Any) -> dict[str, Commitment
 
 
 def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None:
+    """Replace an annotation's tags, creating the tags nobody has used before."""
     wanted = sorted({n.strip() for n in names if n.strip()})
     session.query(AnnotationTag).filter(AnnotationTag.annotation_id == annotation_id).delete()
     for name in wanted:

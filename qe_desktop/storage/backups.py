@@ -21,6 +21,8 @@ _NAME = re.compile(r"^(?P<reason>[a-z-]+)-(?P<stamp>\d{8}T\d{6}(?:\d{6})?)\.sqli
 
 @dataclass(frozen=True, slots=True)
 class Backup:
+    """A backup copy found next to the library, with why and when it was taken."""
+
     path: Path
     reason: str
     taken_at: datetime
@@ -28,6 +30,7 @@ class Backup:
 
 
 def backup_dir(library: Path) -> Path:
+    """The folder backups are kept in, beside the library so they move with it."""
     return library.parent / "backups"
 
 
@@ -51,6 +54,7 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def make_backup(library: Path, reason: str, now: datetime | None = None) -> Path:
+    """Copy the library before a risky step (or daily), keeping only the latest few per reason."""
     now = now or datetime.now(UTC)
     target = backup_dir(library) / f"{library.stem}-{reason}-{_stamp(now)}.sqlite"
     copy_database(library, target)
@@ -77,6 +81,7 @@ def list_backups(library: Path) -> list[Backup]:
 
 
 def rotate(library: Path, reason: str) -> None:
+    """Delete the oldest backups taken for a reason beyond how many that reason keeps."""
     keep = KEEP.get(reason, DEFAULT_KEEP)
     same = [b for b in list_backups(library) if b.reason == reason]
     for old in same[keep:]:
@@ -84,6 +89,7 @@ def rotate(library: Path, reason: str) -> None:
 
 
 def has_backup_since(library: Path, reason: str, since: datetime) -> bool:
+    """Whether a backup for this reason was already taken, so the daily one runs once a day."""
     return any(b.reason == reason and b.taken_at >= since for b in list_backups(library))
 
 

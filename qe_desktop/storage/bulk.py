@@ -42,10 +42,12 @@ class PreparedQuestion:
 
     @property
     def content_hash(self) -> str:
+        """The hash that tells an unchanged question from an updated one on re-import."""
         return str(self.values["content_hash"])
 
 
 def prepare(record: QuestionRecord) -> PreparedQuestion:
+    """Compute a record's key and column values away from the database, off the writing thread."""
     values = record_values(record)
     key = question_key(record)
     values.update(key=key, notes_text="", annotation_count=0)

@@ -23,11 +23,13 @@ def ensure_default_categories(session: Session) -> None:
 
 
 def list_categories(session: Session) -> tuple[CategoryRecord, ...]:
+    """The annotation categories in the order the palette shows them."""
     rows = session.scalars(select(Category).order_by(Category.position, Category.id))
     return tuple(CategoryRecord(r.name, r.label, r.color, r.position) for r in rows)
 
 
 def update_category(session: Session, name: str, *, label: str, color: str) -> None:
+    """Rename or recolour a category; its name, which annotations refer to, stays."""
     row = session.scalar(select(Category).where(Category.name == name))
     if row is None:
         raise KeyError(name)

@@ -33,11 +33,13 @@ class DataVersion:
 
     @property
     def last_change(self) -> datetime | None:
+        """When anything in the library last changed: an import, an annotation or a note."""
         moments = [m for m in (self.last_import, self.last_annotation, self.last_note) if m]
         return max(moments, default=None)
 
 
 def data_version(session: Session) -> DataVersion:
+    """Counts and last edits in one query, to tell cheaply whether views must reload."""
     query = select(
         select(func.count(Question.id)).scalar_subquery(),
         select(func.coalesce(func.max(Question.id), 0)).scalar_subquery(),

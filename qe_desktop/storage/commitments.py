@@ -148,6 +148,7 @@ def engagement_spans(session: Session, question_id: int) -> list[tuple[int, int]
 
 
 def dismissed_hashes(session: Session, question_key: str) -> set[str]:
+    """Sentences of a question the user dismissed, so they are not suggested again."""
     query = select(DismissedSuggestion.sentence_hash).where(
         DismissedSuggestion.question_key == question_key
     )

@@ -65,6 +65,7 @@ def incomplete_condition() -> ColumnElement[bool]:
 
 
 def cached_payload(session: Session, question_hash: str, answer_hash: str) -> str | None:
+    """Coverage already computed for these two texts with the current algorithm, if any."""
     query = select(CoverageCache.payload).where(
         CoverageCache.question_hash == question_hash,
         CoverageCache.answer_hash == answer_hash,
@@ -110,6 +111,7 @@ def pending(session: Session, limit: int) -> list[Pending]:
 
 
 def pending_count(session: Session) -> int:
+    """How many answered questions still lack a coverage, to show the progress of the backlog."""
     query = (
         select(func.count())
         .select_from(Question)

@@ -85,10 +85,12 @@ class Database:
 
     @property
     def dialect(self) -> str:
+        """The backend in use ("sqlite" or "postgresql"), for the few queries that differ."""
         return self.engine.dialect.name
 
     @property
     def path(self) -> Path | None:
+        """The library file, or None when the library lives on a server."""
         return sqlite_path(self.url)
 
     def open(self) -> Database:
@@ -143,6 +145,7 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading only, closed when the block ends."""
         with self._reads() as session:
             yield session
 
@@ -173,4 +176,5 @@ class Database:
             raw.close()
 
     def close(self) -> None:
+        """Release the engine's connections, so the file can be moved or restored."""
         self.engine.dispose()

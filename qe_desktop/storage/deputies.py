@@ -39,6 +39,7 @@ def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
 
 
 def upsert_organe(session: Session, organe: OrganeRecord) -> None:
+    """Store a political group or body from the AN open data, replacing what was known."""
     row = session.get(Organe, organe.ref) or Organe(ref=organe.ref)
     row.kind = organe.kind
     row.label = organe.label
@@ -66,6 +67,7 @@ def _record(row: Deputy, organe: Organe | None) -> DeputyRecord:
 
 
 def deputy_for(session: Session, ref: str) -> DeputyRecord | None:
+    """The deputy behind an AN acteurRef, with their group today, or None if unknown."""
     found = session.execute(_statement().where(Deputy.ref == ref)).first()
     return None if found is None else _record(found[0], found[1])
 

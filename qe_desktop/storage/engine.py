@@ -181,6 +181,7 @@ def _sqlite_begin(conn: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    """An engine for the URL; SQLite gets its folder, a busy timeout and the library's pragmas."""
     if make_url(url).get_backend_name() == "sqlite":
         path = sqlite_path(url)
         if path is not None:

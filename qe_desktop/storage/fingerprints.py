@@ -22,10 +22,12 @@ BATCH = 500  # texts per write transaction
 
 
 def pack_bands(keys: Sequence[int]) -> bytes:
+    """LSH band keys as a compact blob for the fingerprints table."""
     return struct.pack(f"<{len(keys)}q", *keys)
 
 
 def unpack_bands(blob: bytes) -> tuple[int, ...]:
+    """LSH band keys back from their stored blob."""
     return struct.unpack(f"<{len(blob) // 8}q", blob)
 
 
@@ -157,6 +159,7 @@ def _store_part(
 
 
 def bands_of(session: Session, question_id: int, part: Part) -> tuple[int, ...]:
+    """The stored band keys of one text of a question; empty when not fingerprinted yet."""
     blob = session.scalar(
         select(TextFingerprint.bands).where(
             TextFingerprint.question_id == question_id, TextFingerprint.part == part.value

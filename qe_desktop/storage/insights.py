@@ -68,11 +68,13 @@ def question_facts(session: Session, flt: QuestionFilter, today: date) -> list[Q
 
 
 def filtered_ids(session: Session, flt: QuestionFilter, today: date) -> set[int]:
+    """Ids of the questions the filter keeps, for the Analyses figures."""
     query = filtered(select(Question.id), flt, today, session.get_bind().dialect.name)
     return set(session.scalars(query))
 
 
 def id_of(session: Session, key: str) -> int | None:
+    """The id of the question with this key, or None when it is not in the library."""
     return session.scalar(select(Question.id).where(Question.key == key))
 
 
@@ -134,6 +136,7 @@ def search_candidates(
 def same_rubrique(
     session: Session, rubrique: str, exclude_id: int, limit: int = RELATED_RUBRIQUE_LIMIT
 ) -> list[int]:
+    """Latest other questions filed under the same rubrique, for the related questions."""
     if not rubrique:
         return []
     query = (
@@ -149,7 +152,7 @@ Summary = tuple[str, str, str, date | None]  # key, title, ministry, published_o
 
 
 def summaries(session: Session, ids: Collection[int]) -> dict[int, Summary]:
-    """What a list of similar questions shows: key, title (or rubrique, or text start)…"""
+    """What a list of similar questions shows: key, title (or rubrique, or text start), etc."""
     title = func.coalesce(
         func.nullif(Question.title, ""),
         func.nullif(Question.rubrique, ""),
@@ -167,6 +170,7 @@ def summaries(session: Session, ids: Collection[int]) -> dict[int, Summary]:
 
 
 def texts_by_key(session: Session, keys: Collection[str], part: Part) -> dict[str, str]:
+    """One text (question or answer) of each question, for the side-by-side diff."""
     column = Question.answer_text if part is Part.ANSWER else Question.question_text
     query = select(Question.key, column).where(Question.key.in_(list(keys)))
     return {key: value or "" for key, value in session.execute(query)}

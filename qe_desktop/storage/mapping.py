@@ -36,10 +36,12 @@ _FIELDS_FROM_RECORD = (
 
 
 def display_ministry(row: Question) -> str:
+    """The ministry a list shows: the one that answered, else assigned, else asked."""
     return row.answer_ministry or row.ministry_assigned or row.ministry_asked or ""
 
 
 def record_from_row(row: Question) -> QuestionRecord:
+    """The question row as the domain's record, the form imports and exports share."""
     closing = None
     if row.closing_kind:
         closing = Closing(ClosingKind(row.closing_kind), row.closing_label or "", row.closed_on)

@@ -33,10 +33,14 @@ NAMING_CONVENTION = {
 
 
 class Base(DeclarativeBase):
+    """The tables' common base, with constraint names stable across SQLite and PostgreSQL."""
+
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Question(Base):
+    """A written question and its answer as imported, plus what lists filter and sort on."""
+
     __tablename__ = "questions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -112,6 +116,8 @@ class Question(Base):
 
 
 class Category(Base):
+    """An annotation category of the palette (engagement, chiffre…), with its label and colour."""
+
     __tablename__ = "categories"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -122,6 +128,8 @@ class Category(Base):
 
 
 class Tag(Base):
+    """A free tag users put on annotations."""
+
     __tablename__ = "tags"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -129,6 +137,8 @@ class Tag(Base):
 
 
 class AnnotationTag(Base):
+    """Which annotations carry which tags."""
+
     __tablename__ = "annotation_tags"
 
     annotation_id: Mapped[str] = mapped_column(
@@ -138,6 +148,8 @@ class AnnotationTag(Base):
 
 
 class Annotation(Base):
+    """A highlight on a question or answer, anchored so it survives text edits."""
+
     __tablename__ = "annotations"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
@@ -170,6 +182,8 @@ class Annotation(Base):
 
 
 class Commitment(Base):
+    """The commitment an annotation records: what was promised, by when, where it stands."""
+
     __tablename__ = "commitments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -195,6 +209,8 @@ class Commitment(Base):
 
 
 class CommitmentEvent(Base):
+    """One status change of a commitment, kept so its history can be shown and exported."""
+
     __tablename__ = "commitment_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -211,6 +227,8 @@ class CommitmentEvent(Base):
 
 
 class QuestionNote(Base):
+    """The user's free note on a question, one per question."""
+
     __tablename__ = "question_notes"
 
     question_id: Mapped[int] = mapped_column(
@@ -301,6 +319,8 @@ class Organe(Base):
 
 
 class ImportLog(Base):
+    """One import run: when, from which sources, and how many questions it brought or changed."""
+
     __tablename__ = "import_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -33,7 +33,8 @@ def keys_by_number(session: Session, ref: NumberReference, limit: int = 50) -> l
 
 def number_sort_value() -> Any:
     """Numbers compared as numbers, on SQLite and PostgreSQL alike, never failing on
-    a letter ("0286S"): zeros stripped, then padded on the left to a fixed width."""
+    a letter ("0286S"): zeros stripped, then padded on the left to a fixed width.
+    """
     bare = func.ltrim(Question.number, "0")
     padded = literal("0" * SORT_WIDTH).concat(bare)
     return func.substr(padded, func.length(bare) + 1)

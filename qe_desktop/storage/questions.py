@@ -41,6 +41,8 @@ from qe_desktop.storage.types import utcnow
 
 
 class Outcome(StrEnum):
+    """What storing a question did: new, updated, or nothing to change."""
+
     IMPORTED = "imported"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
@@ -48,6 +50,8 @@ class Outcome(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class UpsertResult:
+    """What storing one question did, and which texts changed (to re-anchor annotations)."""
+
     question_id: int
     key: str
     outcome: Outcome
@@ -129,6 +133,7 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
 
 
 def get_by_key(session: Session, key: str) -> Question | None:
+    """The question row with this key, or None."""
     return session.scalar(select(Question).where(Question.key == key))
 
 
@@ -277,6 +282,7 @@ def list_rows(
     limit: int = 200,
     today: date | None = None,
 ) -> list[QuestionRow]:
+    """The questions shown by the library list, filtered and sorted in SQL, one page at a time."""
     today = today or date.today()
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite" and not search.parse_terms(flt.text).empty:
@@ -372,6 +378,7 @@ def _to_row(m: Any) -> QuestionRow:
 
 
 def count_rows(session: Session, flt: QuestionFilter, today: date | None = None) -> int:
+    """How many questions the filter keeps, for the list's count and scroll bar."""
     today = today or date.today()
     dialect = session.get_bind().dialect.name
     query, _ = _rows_query(flt, today, dialect)
@@ -386,6 +393,7 @@ def distinct_values(session: Session, column: str, limit: int = 2_000) -> list[s
 
 
 def legislatures(session: Session) -> list[int]:
+    """Legislatures present in the library, latest first, for the filter menu."""
     query = select(Question.legislature).where(Question.legislature.is_not(None)).distinct()
     return sorted((int(v) for v in session.scalars(query) if v is not None), reverse=True)
 
@@ -403,6 +411,7 @@ def tags_in_use(session: Session) -> list[str]:
 
 
 def question_count(session: Session) -> int:
+    """Number of questions in the library."""
     return int(session.scalar(select(func.count(Question.id))) or 0)
 
 
@@ -432,4 +441,5 @@ def refresh_notes_text(session: Session, question_ids: Sequence[int]) -> None:
 
 
 def sqlite_rebuild_search(session: Session) -> None:
+    """Rebuild SQLite's full-text index from the questions table after a bulk import."""
     session.execute(text("INSERT INTO question_search(question_search) VALUES ('rebuild')"))

@@ -53,6 +53,7 @@ _DOWN_REVISION = re.compile(
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic's configuration for the packaged migrations, on a given connection if any."""
     from alembic.config import Config
 
     config = Config()
@@ -64,6 +65,7 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The latest migration, the schema a library must reach before use."""
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
@@ -118,6 +120,7 @@ def is_current(engine: Engine) -> bool:
 
 
 def known_revisions() -> set[str]:
+    """Every migration this version knows, to detect a library written by a newer version."""
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(alembic_config())

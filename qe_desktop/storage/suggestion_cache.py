@@ -15,6 +15,7 @@ from qe_desktop.storage.models import Question, SuggestionCache
 
 
 def reference_of(answered_on: date | None) -> str:
+    """The answer date as a cache key part: due-date phrases are read relative to it."""
     return answered_on.isoformat() if answered_on else ""
 
 
@@ -66,6 +67,7 @@ def uncached_answers(
 
 
 def count_answers(session: Session) -> int:
+    """Number of answered questions, to size the suggestion backlog."""
     from sqlalchemy import func
 
     query = select(func.count()).where(

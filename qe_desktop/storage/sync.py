@@ -32,12 +32,15 @@ class QuestionStamp:
 
 @dataclass(frozen=True, slots=True)
 class NoteState:
+    """A question's note as synchronisation compares it: text, author and last edit."""
+
     text: str
     author: str
     modified: datetime
 
 
 def question_stamps(session: Session) -> list[QuestionStamp]:
+    """Each question's content hash and import time, to find what a peer lacks."""
     query = select(Question.id, Question.key, Question.content_hash, Question.imported_at)
     return [QuestionStamp(*row) for row in session.execute(query.order_by(Question.id))]
 
@@ -45,7 +48,8 @@ def question_stamps(session: Session) -> list[QuestionStamp]:
 @dataclass(frozen=True, slots=True)
 class IdentityIndex:
     """The identities `find_existing` matches on, loaded at once: most copies are new, and
-    ruling a record out here saves its five look-ups."""
+    ruling a record out here saves its five look-ups.
+    """
 
     uids: frozenset[str]
     keys: frozenset[str]
@@ -54,6 +58,7 @@ class IdentityIndex:
     pageless: frozenset[tuple[str, str, date | None]]
 
     def might_hold(self, record: QuestionRecord) -> bool:
+        """Whether the record may already be here; False means it is certainly new."""
         numbered = (record.chamber.value, record.legislature, record.number, record.qtype)
         pageless = (record.chamber.value, record.author.name, record.published_on)
         return (
@@ -66,6 +71,7 @@ class IdentityIndex:
 
 
 def identity_index(session: Session) -> IdentityIndex:
+    """Load every question identity at once, so a copy's new records skip their look-ups."""
     query = select(
         Question.uid,
         Question.key,
@@ -135,6 +141,7 @@ def all_annotations(session: Session) -> dict[str, AnnotationRecord]:
 
 
 def notes_by_question(session: Session) -> dict[int, NoteState]:
+    """Every note by question id, to merge with a peer's notes."""
     query = select(
         QuestionNote.question_id, QuestionNote.text, QuestionNote.author, QuestionNote.modified
     )
@@ -157,11 +164,13 @@ def write_note(session: Session, question_id: int, state: NoteState) -> None:
 
 
 def last_sync(session: Session, peer: str) -> datetime | None:
+    """When the library was last synchronised with this peer, or None if never."""
     mark = session.get(SyncMark, peer)
     return mark.synced_at if mark else None
 
 
 def mark_synced(session: Session, peer: str, when: datetime) -> None:
+    """Record that the library is synchronised with this peer up to `when`."""
     mark = session.get(SyncMark, peer)
     if mark is None:
         session.add(SyncMark(peer=peer, synced_at=when))

@@ -55,6 +55,7 @@ def add_follow(session: Session, kind: FollowKind, value: str, user: str) -> int
 
 
 def all_follows(session: Session) -> list[tuple[int, FollowKind, str, datetime]]:
+    """Every follow of the library, oldest first, to match an update's questions against."""
     rows = session.execute(
         select(Follow.id, Follow.kind, Follow.value, Follow.created_at).order_by(Follow.id)
     )
@@ -110,6 +111,7 @@ def remove_follow(session: Session, follow_id: int) -> bool:
 
 
 def question_facts(session: Session, ids: Sequence[int]) -> list[QuestionFacts]:
+    """What follows match on for each question: author, ministries, themes, key."""
     facts: list[QuestionFacts] = []
     columns = (
         Question.id,
@@ -164,6 +166,7 @@ def search_matches(session: Session, query: str, ids: Sequence[int]) -> set[int]
 
 
 def answered_ids(session: Session, ids: Sequence[int]) -> set[int]:
+    """Which of these questions have an answer."""
     found: set[int] = set()
     for chunk in _chunks(list(ids)):
         query = select(Question.id).where(Question.id.in_(chunk), Question.answered == true())
@@ -172,6 +175,7 @@ def answered_ids(session: Session, ids: Sequence[int]) -> set[int]:
 
 
 def annotated_ids(session: Session, ids: Sequence[int]) -> set[int]:
+    """Which of these questions carry annotations, whose events are kept when unfollowed."""
     found: set[int] = set()
     for chunk in _chunks(list(ids)):
         query = select(Question.id).where(Question.id.in_(chunk), Question.annotation_count > 0)
@@ -187,7 +191,8 @@ NewEvent = tuple[int, EventKind, str, Sequence[int]]  # question id, kind, ref, 
 
 def add_events(session: Session, events: Sequence[NewEvent]) -> list[tuple[int, EventKind]]:
     """Record events once each (same question, kind and ref: nothing new), in bulk;
-    returns (question id, kind) of those that were new."""
+    returns (question id, kind) of those that were new.
+    """
     if not events:
         return []
     known: set[tuple[int, str, str]] = set()
@@ -242,10 +247,12 @@ def newly_passed_deadlines(session: Session, since: date, today: date) -> list[t
 
 
 def last_scan(session: Session, name: str) -> date | None:
+    """The day a daily scan (e.g. overdue commitments) last ran, or None."""
     return session.scalar(select(VeilleScan.done_on).where(VeilleScan.name == name))
 
 
 def set_scan(session: Session, name: str, day: date) -> None:
+    """Record that a daily scan ran on this day, so it does not run twice."""
     mark = session.get(VeilleScan, name)
     if mark is None:
         session.add(VeilleScan(name=name, done_on=day))
@@ -271,6 +278,7 @@ def inbox_items(
     follow_id: int | None = None,
     limit: int = 500,
 ) -> list[InboxItem]:
+    """The inbox as the user sees it: events newest first, with whether they saw each."""
     seen_flag = exists().where(EventSeen.event_id == VeilleEvent.id, EventSeen.user == user)
     page = select(VeilleEvent.id, VeilleEvent.question_id, VeilleEvent.kind, VeilleEvent.at)
     if unseen_only:
@@ -323,11 +331,13 @@ def inbox_items(
 
 
 def unseen_count(session: Session, user: str) -> int:
+    """Events the user has not seen yet, for the inbox badge."""
     seen = exists().where(EventSeen.event_id == VeilleEvent.id, EventSeen.user == user)
     return session.scalar(select(func.count()).select_from(VeilleEvent).where(~seen)) or 0
 
 
 def unseen_keys(session: Session, user: str) -> list[str]:
+    """Keys of the questions with news the user has not seen, to mark them in lists."""
     seen = exists().where(EventSeen.event_id == VeilleEvent.id, EventSeen.user == user)
     query = (
         select(Question.key)
@@ -359,6 +369,7 @@ def mark_seen(session: Session, user: str, ids: Sequence[int] | None, seen: bool
 
 
 def event_ids_for_keys(session: Session, keys: Sequence[str]) -> list[int]:
+    """Events about these questions, to mark them seen when the questions are opened."""
     query = (
         select(VeilleEvent.id)
         .join(Question, Question.id == VeilleEvent.question_id)
@@ -371,6 +382,7 @@ def event_ids_for_keys(session: Session, keys: Sequence[str]) -> list[int]:
 
 
 def source_state(session: Session, url: str) -> SourceState | None:
+    """What was last fetched from a source URL (ETag, dates, hashes), or None."""
     return session.get(SourceState, url)
 
 
@@ -383,6 +395,7 @@ def save_source_state(
     size: int | None,
     entries: str | None = None,
 ) -> None:
+    """Remember what a source URL served, so the next update downloads only if it changed."""
     state = session.get(SourceState, url)
     if state is None:
         state = SourceState(url=url)

@@ -19,7 +19,8 @@ def questions_missing_text(
     """(key, page URL) of Sénat questions without question text, or answered without answer
     text: among `keys` when given, else among the questions with news from this update
     (`news`, question ids) and those followed one by one, newest first. A page that could
-    not be read is not asked for again at every update: only when there is news."""
+    not be read is not asked for again at every update: only when there is news.
+    """
     missing = or_(
         func.coalesce(Question.question_text, "") == "",
         and_(Question.answered.is_(True), func.coalesce(Question.answer_text, "") == ""),
