@@ -340,6 +340,9 @@ def main() -> None:
     from benchmarks.veille import veille_rows  # the Veille's rows (issue #21)
 
     rows += veille_rows(args.count, args.workdir)
+    from benchmarks.annotations_view import annotation_rows  # issue #24
+
+    rows += annotation_rows(args.workdir)
     print(render(rows, args.count))
 
 
