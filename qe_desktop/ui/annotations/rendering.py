@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QTextDocument
 
 from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, Part
+from qe_desktop.ui.palette_colors import muted_text_color
 from qe_desktop.ui.reader.text_pane import PaneHighlight
 
 FALLBACK_COLOR = "#cccccc"
@@ -77,7 +78,7 @@ def tooltip_html(record: AnnotationRecord, categories: dict[str, Category]) -> s
         if len(note) > TOOLTIP_NOTE_CHARS:
             note = note[:TOOLTIP_NOTE_CHARS] + "…"
         parts.append(markdown_html(note))
-    parts.append(f"<span style='color:#666'>{escape(record.creator)}</span>")
+    parts.append(f"<span style='color:{muted_text_color()}'>{escape(record.creator)}</span>")
     return "<qt>" + "<br>".join(parts) + "</qt>"
 
 

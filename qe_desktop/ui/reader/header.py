@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, legislature_label
 from qe_desktop.ui.labels import status_label as _status_text
+from qe_desktop.ui.palette_colors import muted_text_color
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
@@ -62,16 +63,17 @@ def header_html(detail: QuestionDetail) -> str:
         official = escape(translate("ReaderHeader", "Official page"))  # not in an f-string:
         link = f" · <a href='{escape(r.url)}'>{official}</a>"  # lupdate skips those
     title = escape(r.title or r.rubrique or "")
+    muted = muted_text_color()  # the palette's, so that high contrast stays readable
     lines = [
         f"<b style='font-size:13pt'>{escape(number)}</b> · {chamber}"
         + (f" · {escape(legislature)}" if legislature else "")
-        + f" &nbsp; {badge} <span style='color:#555'>{escape(delay)}</span>",
+        + f" &nbsp; {badge} <span style='color:{muted}'>{escape(delay)}</span>",
     ]
     if title:
         lines.append(f"<span style='font-size:12pt'>{title}</span>")
     lines.append(f"<b>{who}</b>" + (f" ({escape(place)})" if place else ""))
     if ministries:
-        lines.append(f"<span style='color:#333'>{ministries}</span>")
+        lines.append(f"<span style='color:{muted}'>{ministries}</span>")
     lines.append(escape(published) + (" · " + escape(answered) if answered else "") + link)
     return "<br>".join(lines)
 

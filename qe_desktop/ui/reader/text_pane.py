@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from qe_desktop.domain.folding import fold
+from qe_desktop.ui.palette_colors import muted_text_color
 from qe_desktop.ui.reader.offsets import from_qt, to_qt
 
 SEARCH_HIGHLIGHT = "#fff3a3"
@@ -106,7 +107,7 @@ class TextPane(QTextBrowser):
             cursor.select(QTextCursor.SelectionType.Document)
             cursor.mergeBlockFormat(spacing)
         else:
-            self.setHtml(f"<p style='color:#6c757d'><i>{placeholder}</i></p>")
+            self.setHtml(f"<p style='color:{muted_text_color()}'><i>{placeholder}</i></p>")
             self._text = ""
         self._search_selections = []
         self._highlights = ()
