@@ -51,7 +51,8 @@ def derived_title(question_text: str, rubrique: str | None = None) -> str | None
         if that is not None and not _ASKS_TO.search(sentence[: that.start()]):
             clause = re.sub(r"^qu(?:e\s*,?\s*|')", "", that["rest"].strip(), flags=re.I)
             return _shorten(clause)
-    return rubrique.strip() if rubrique and rubrique.strip() else None
+    rubrique = (rubrique or "").strip()
+    return rubrique[0].upper() + rubrique[1:] if rubrique else None
 
 
 def _first_sentence(text: str) -> str:
