@@ -164,8 +164,8 @@ class MainWindow(HostWindow):
         self.restore_backup_action = install_backups(self, self.services.backups, menu)
         self.import_history_action = install_import_history(self, menu)
         self.folder_action = install_folder_import(self, menu)
-        self.open_logs_action = install_logs_action(self, install_help(self))
         self.veille_tools = install_veille(self, view)
+        self.open_logs_action = install_logs_action(self, install_help(self))  # Aide: last menu
         self.accessibility = DeskAccessibility(self)
 
     def _annotations_changed(self) -> None:
