@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.ui.host import HostWindow
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
@@ -74,7 +75,7 @@ def name_unnamed(root: QWidget) -> None:
             widget.setAccessibleName(fallback)
 
 
-def name_desk(window: Any) -> None:
+def name_desk(window: HostWindow) -> None:
     """Names (and descriptions where useful) for the reading desk's widgets, in French."""
     library, reader = window.library, window.reader
     _name(
@@ -147,7 +148,7 @@ def announce(reader: Any, detail: QuestionDetail | None) -> None:
     _name(reader.answer_pane, answer, record.answer_ministry or "")
 
 
-def set_tab_order(window: Any) -> None:
+def set_tab_order(window: HostWindow) -> None:
     """Tab goes search → list → question → answer → side panel, in reading order."""
     chain: list[QWidget] = [
         window.library.search,
@@ -204,7 +205,7 @@ def apply_contrast(window: QWidget, high: bool) -> None:
 class DeskAccessibility(QObject):
     """Keeps the panes' announced names in step with the open question."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: HostWindow) -> None:
         super().__init__(window)
         name_desk(window)
         set_tab_order(window)

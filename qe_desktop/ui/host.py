@@ -8,6 +8,7 @@ unchecked. `HostWindow` declares what they may use; `MainWindow` is one.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
@@ -29,6 +30,8 @@ class HostWindow(QMainWindow):
     reader: ReaderPanel
     quit_action: QAction
     preferences_action: QAction
+    paste_action: QAction
+    shortcuts_action: QAction  # set by the Help menu's installer
 
     def refresh(self) -> None:
         """Show the library as it is now (after an import, a restore, a sync)."""
@@ -40,6 +43,10 @@ class HostWindow(QMainWindow):
 
     def open_question(self, key: str) -> None:
         """Show a question even when the list's filters hide it."""
+        raise NotImplementedError
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files or folders as a background job, with progress and a report."""
         raise NotImplementedError
 
     def switch_library(self, services: Services) -> HostWindow:

@@ -6,7 +6,7 @@ Kept out of main_window.py so that it stays a composition of parts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from qe_desktop.ui.host import HostWindow
+
 if TYPE_CHECKING:
     from qe_desktop.services.importing import ImportReport
 
@@ -31,7 +33,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "li
 SHOWN_FAILURES = 5  # reasons written in the report itself; the rest under "Show details"
 
 
-def install_folder_import(window: Any, menu: QMenu) -> QAction:
+def install_folder_import(window: HostWindow, menu: QMenu) -> QAction:
     """File > Import a folder…: every question file of a folder and its subfolders."""
     action = QAction(translate("WindowExtras", "Import a &folder…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+O"))
@@ -41,7 +43,7 @@ def install_folder_import(window: Any, menu: QMenu) -> QAction:
     return action
 
 
-def choose_folder(window: Any) -> None:
+def choose_folder(window: HostWindow) -> None:
     folder = QFileDialog.getExistingDirectory(
         window, translate("WindowExtras", "Import a folder of questions")
     )
@@ -118,7 +120,7 @@ class ShortcutsDialog(QDialog):
         self.resize(560, 620)
 
 
-def install_help(window: Any) -> QMenu:
+def install_help(window: HostWindow) -> QMenu:
     """Help menu: Keyboard shortcuts (F1)."""
     menu: QMenu = window.menuBar().addMenu(translate("WindowExtras", "&Help"))
     action = QAction(translate("WindowExtras", "&Keyboard shortcuts"), window)

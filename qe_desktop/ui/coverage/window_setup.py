@@ -6,23 +6,21 @@ annotation tools when they are there (undo, side panel), like accepted commitmen
 
 from __future__ import annotations
 
-from typing import Any, cast
-
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QMainWindow
 
 from qe_desktop.domain.annotation import AnnotationRecord
 from qe_desktop.ui.annotations.commands import CreateCommand
 from qe_desktop.ui.coverage.controller import CoverageController, install_strip
 from qe_desktop.ui.coverage.library_fill import LibraryFill
+from qe_desktop.ui.host import HostWindow
 
 STATUS_MS = 8_000
 
 
 class CoverageUi(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: HostWindow) -> None:
         super().__init__(window)
-        self.window: Any = cast(Any, window)  # MainWindow (typed loosely: it imports us)
+        self.window = window
         reader = self.window.reader
         self.strip = install_strip(reader)
         service = self.window.services.coverage
@@ -55,5 +53,5 @@ class CoverageUi(QObject):
         controller.refresh()
 
 
-def install_coverage(window: QMainWindow) -> CoverageUi:
+def install_coverage(window: HostWindow) -> CoverageUi:
     return CoverageUi(window)

@@ -8,14 +8,13 @@ application once the window is shown (never in tests or screenshots).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QDockWidget,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QProgressDialog,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from qe_desktop.domain.follows import FollowKind
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.services.veille import UpdateReport
+from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.veille.panel import VeillePanel
 from qe_desktop.ui.veille.worker import start_job
@@ -50,9 +50,9 @@ def sources_file(settings: QSettings) -> Path | None:
 
 
 class VeilleUi(QObject):
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: HostWindow) -> None:
         super().__init__(window)
-        self.window: Any = cast(Any, window)  # MainWindow (typed loosely: it imports us)
+        self.window = window
         self.service = self.window.services.veille
         self.panel = VeillePanel(self.service)
         self.dock = QDockWidget(self.tr("News"), window)
@@ -309,7 +309,7 @@ class VeilleUi(QObject):
             self.apply_unseen_filter(True)
 
 
-def install_veille(window: QMainWindow, view_menu: QMenu) -> VeilleUi:
+def install_veille(window: HostWindow, view_menu: QMenu) -> VeilleUi:
     """Add the Veille to the main window (called once, from _build_actions)."""
     tools = VeilleUi(window)
     tools.install(view_menu)
