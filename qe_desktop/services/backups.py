@@ -19,9 +19,13 @@ class BackupUnavailable(RuntimeError):
     pass
 
 
+CHANGE_BACKUP_EVERY = timedelta(hours=1)
+
+
 class BackupService:
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._last_change_backup: datetime | None = None  # this session's (in memory)
 
     @property
     def available(self) -> bool:
@@ -58,6 +62,22 @@ class BackupService:
         if has_backup_since(self._library(), "avant-import", recent):
             return None
         return make_backup(self._library(), "avant-import")
+
+    def before_change(self) -> Path | None:
+        """A snapshot before an import changes a text already in the library.
+
+        Whatever the number of files (a single saved page too), at most one an hour
+        during a session: a morning of pastes is not a hundred copies of the library.
+        """
+        if not self.available or not self._library().exists():
+            return None
+        now = datetime.now(UTC)
+        last = self._last_change_backup
+        if last is not None and now - last < CHANGE_BACKUP_EVERY:
+            return None
+        path = make_backup(self._library(), "avant-import")
+        self._last_change_backup = now
+        return path
 
     def create(self, reason: str = "manuelle") -> Path:
         return make_backup(self._library(), reason)

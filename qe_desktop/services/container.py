@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.importing import AfterUpsert, ImportService
     from qe_desktop.services.sync import SyncService
+    from qe_desktop.services.versions import VersionService
+    from qe_desktop.services.versions import VersionService
 
 
 @dataclass
@@ -70,8 +72,17 @@ class Services:
         from qe_desktop.services.importing import ImportService
 
         return ImportService(
-            self.database, after_upsert=self.after_upsert, before_bulk=self.backups.before_import
+            self.database,
+            after_upsert=self.after_upsert,
+            before_bulk=self.backups.before_import,
+            before_change=self.backups.before_change,
         )
+
+    @cached_property
+    def versions(self) -> VersionService:
+        from qe_desktop.services.versions import VersionService
+
+        return VersionService(self.database, [self.annotations.reanchor_after_import])
 
     @cached_property
     def exporting(self) -> ExportService:

@@ -24,6 +24,7 @@ from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
 from qe_desktop.exporters.tabular import annotation_lines, write_csv, write_xlsx
 from qe_desktop.services.questions import QuestionService
+from qe_desktop.storage.disk import is_disk_full
 
 PdfWriter = Callable[[str, Path], None]
 Progress = Callable[[int, int, str], None]  # done, total, current question key
@@ -171,6 +172,10 @@ class ExportService:
         try:
             self._write(details, fmt, path, options)
         except OSError as error:
+            if is_disk_full(error):
+                raise ExportError(
+                    f"Disque plein : {path} n'a pas été écrit (un fichier précédent est intact)."
+                ) from error
             reason = error.strerror or str(error)
             raise ExportError(f"Impossible d'écrire {path} : {reason}") from error
         live = [a for d in details for a in d.annotations if not a.deleted]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -18,8 +17,9 @@ from sqlalchemy.orm import Session
 from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
-from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
+from qe_desktop.importers.sources import SourceItem, count_sources, iter_sources
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
+from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
 from qe_desktop.services.read_ahead import read_ahead
 from qe_desktop.services.read_in_process import read_in_process
 from qe_desktop.storage.bulk import (
@@ -33,6 +33,7 @@ from qe_desktop.storage.bulk import (
 )
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.deputies import deputies_for, known_deputies, upsert_deputy
+from qe_desktop.storage.disk import is_disk_full
 from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 # Questions per transaction. Each commit writes a new segment of the full-text index
@@ -48,63 +49,7 @@ PROCESS_MIN_BYTES = 64 * 1024 * 1024
 ProgressCallback = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
 AfterUpsert = Callable[[Session, UpsertResult], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    source: str
-    reason: str
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    new_answers: int = 0
-    deputies: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    skipped: list[Failure] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    cancelled: bool = False
-
-    def add_failure(self, failure: ImportFailure) -> None:
-        if isinstance(failure, SkippedEntry):
-            self.skipped.append(Failure(failure.source, failure.reason))
-        else:
-            self.failures.append(Failure(failure.source, failure.reason))
-
-    @property
-    def failed(self) -> int:
-        return len(self.failures)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def count(self, result: UpsertResult) -> None:
-        if result.outcome is Outcome.IMPORTED:
-            self.imported += 1
-        elif result.outcome is Outcome.UPDATED:
-            self.updated += 1
-        else:
-            self.unchanged += 1
-        if result.new_answer and result.outcome is Outcome.UPDATED:
-            self.new_answers += 1
-        self.keys.append(result.key)
-
-    def summary(self) -> str:
-        text = (
-            f"{self.imported} importée(s), {self.updated} mise(s) à jour, "
-            f"{self.unchanged} inchangée(s), {self.failed} en échec"
-        )
-        if self.new_answers:
-            text += f" — {self.new_answers} nouvelle(s) réponse(s)"
-        if self.deputies:
-            text += f" — {self.deputies} député(s)"
-        if self.cancelled:
-            text += " (import interrompu)"
-        return text
+__all__ = ["Failure", "HeldUpdate", "ImportReport", "ImportService"]
 
 
 def _no_progress(done: int, total: int | None, name: str) -> None:
@@ -122,10 +67,12 @@ class ImportService:
         after_upsert: Sequence[AfterUpsert] = (),
         before_bulk: Callable[[], object] | None = None,
         process_min_items: int | None = None,
+        before_change: Callable[[], object] | None = None,
     ) -> None:
         self._db = database
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
+        self._before_change = before_change
         self._process_min_items = process_min_items
 
     def add_after_upsert(self, hook: AfterUpsert) -> None:
@@ -140,7 +87,12 @@ class ImportService:
         cancelled: CancelCheck = _never,
     ) -> ImportReport:
         if self._before_bulk is not None:
-            self._before_bulk()  # a backup: a bulk import must always be undoable
+            try:
+                self._before_bulk()  # a backup: a bulk import must always be undoable
+            except Exception as error:
+                if not is_disk_full(error):
+                    raise
+                return ImportReport(disk_full=True)
         total = count_sources(paths)
         if self._large(paths, total):
             reads = read_in_process(paths, self._known_deputies())
@@ -207,19 +159,40 @@ class ImportService:
                 pending.append(step)
                 read_in_input += 1
                 if len(pending) >= CHUNK_SIZE:
-                    self._store(pending, report)
+                    if not self._store_or_stop(pending, report):
+                        return report
                     pending = []
                     if read_in_input >= CHUNK_SIZE:  # one file holding a whole legislature
                         progress(done, None, f"{name} — {read_in_input} question(s) lue(s)")
                     if cancelled():
                         report.cancelled = True
                         break
-        self._store(pending, report)
+        if not self._store_or_stop(pending, report):
+            return report
         if report.imported + report.updated >= ANALYZE_AFTER:
             with self._db.write() as session:
                 refresh_statistics(session)
         progress(done, total, "")
         return report
+
+    def _store_or_stop(
+        self, records: list[PreparedQuestion | DeputyRecord], report: ImportReport
+    ) -> bool:
+        """Write a chunk; on a full disk, forget its counts and say the import stopped.
+
+        The chunk's transaction was rolled back: the library holds the chunks before
+        it, whole, and nothing of this one.
+        """
+        mark = report.checkpoint()
+        try:
+            self._store(records, report)
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            report.rollback(mark)
+            report.disk_full = True
+            return False
+        return True
 
     def _store(self, records: list[PreparedQuestion | DeputyRecord], report: ImportReport) -> None:
         """One transaction per chunk.
@@ -237,14 +210,19 @@ class ImportService:
             questions = self._named(
                 [r for r in records if isinstance(r, PreparedQuestion)], session
             )
-            fresh, others = self._sort(known_questions(session, questions), questions, report)
+            known = known_questions(session, questions)
+            fresh, others = self._sort(known, questions, report)
+            if self._before_change is not None and _changes_stored(known, questions):
+                self._before_change()  # a backup before a text already held may change
             if fresh:
                 try:
                     with session.begin_nested():
                         results = insert_new(session, fresh)
                         for result in results:
                             self._run_hooks(session, result)
-                except Exception:  # fall back to one savepoint per question
+                except Exception as error:  # fall back to one savepoint per question
+                    if is_disk_full(error):
+                        raise
                     others = [q.record for q in fresh] + others
                 else:
                     for result in results:
@@ -266,6 +244,8 @@ class ImportService:
             with session.begin_nested():
                 result = action()
         except Exception as error:  # one bad record never spoils the chunk
+            if is_disk_full(error):
+                raise  # nothing more will go in: the caller stops the import
             report.failures.append(Failure(_source_of(record), f"enregistrement : {error}"))
             return
         if result is None:
@@ -334,6 +314,15 @@ class ImportService:
         if result.outcome is not Outcome.UNCHANGED:
             for hook in self._after_upsert:
                 hook(session, result)
+
+
+def _changes_stored(known: KnownQuestions, questions: Sequence[PreparedQuestion]) -> bool:
+    """Whether a question of the chunk is stored with another content (an update)."""
+    for question in questions:
+        stored = known.find(question)
+        if stored is not None and stored.content_hash != question.content_hash:
+            return True
+    return False
 
 
 def _source_of(record: QuestionRecord | DeputyRecord) -> str:

@@ -316,3 +316,28 @@ class TextBand(Base):
     question_id: Mapped[int] = mapped_column(
         ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class TextVersionRow(Base):
+    """Every question or answer text a question has held or been offered (DESIGN §4).
+
+    One row per distinct text of a part (unique hash): its `id` is stable, so caches
+    and annotations can key on it. `state` says whether it is the current text, an
+    earlier one, a suspicious update pending the user's decision, or a rejected one.
+    """
+
+    __tablename__ = "text_versions"
+    __table_args__ = (
+        UniqueConstraint("question_id", "part", "text_hash"),
+        Index("ix_text_versions_state", "question_id", "part", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    part: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(10), default="current")
+    reason: Mapped[str] = mapped_column(String(40), default="")
