@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import __version__
+from qe_desktop.cli import versions as versions_cli
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
@@ -18,6 +19,7 @@ from qe_desktop.exporters.citations import due_label
 from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
+from qe_desktop.services.disk import is_disk_full
 from qe_desktop.services.insights import figures_json, similarity_json
 from qe_desktop.services.library import (
     CorruptDatabaseError,
@@ -117,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--question", metavar="KEY")
     p.add_argument("--size", default="1600x900", help="LARGEURxHAUTEUR")
     p.add_argument("--view", default="library", help="vue à afficher")
+    versions_cli.add_parsers(sub)
     return parser
 
 
@@ -151,10 +154,18 @@ class TerminalProgress:
 
 
 def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    warning = services.importing.space_warning(args.paths)
+    if warning:
+        err.write(f"attention : {warning}\n")
     progress = TerminalProgress(err)
     report: ImportReport = services.importing.import_paths(args.paths, progress)
     progress.finish()
+    if report.disk_full:
+        err.write(report.disk_full_message + "\n")
+        return 1
     out.write(report.summary() + "\n")
+    for line in report.held_lines():
+        out.write(line + "\n")
     for failure in report.failures:
         err.write(f"échec : {failure.source} : {failure.reason}\n")
     return 0 if report.ok else 1
@@ -356,6 +367,7 @@ COMMANDS: dict[str, Command] = {
     "export": cmd_export,
     "migrate": cmd_migrate,
     "sync": cmd_sync,
+    "versions": versions_cli.cmd_versions,
 }
 
 
@@ -380,6 +392,11 @@ def run(
     except QuestionNotFound as error:
         err.write(f"{error}\n")
         return 2
+    except OSError as error:  # a full disk (backup, export, import): a message, exit 1
+        if not is_disk_full(error):
+            raise
+        err.write(f"{error}\n")
+        return 1
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

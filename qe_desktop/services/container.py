@@ -20,7 +20,6 @@ if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.importing import AfterUpsert, ImportService
     from qe_desktop.services.sync import SyncService
     from qe_desktop.services.versions import VersionService
-    from qe_desktop.services.versions import VersionService
 
 
 @dataclass

@@ -18,6 +18,7 @@ from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SourceItem, count_sources, iter_sources
+from qe_desktop.services.disk import space_warning
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
 from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
 from qe_desktop.services.read_ahead import read_ahead
@@ -100,6 +101,10 @@ class ImportService:
             reads = self._read(iter_sources(paths))
         with closing(reads):  # a cancelled import stops its reader at once
             return self._run(reads, total, progress, cancelled)
+
+    def space_warning(self, paths: Sequence[Path]) -> str | None:
+        """Warn before a bulk import when the disk obviously lacks room for it."""
+        return space_warning(self._db.path, paths)
 
     def import_items(self, items: Sequence[SourceItem]) -> ImportReport:
         """Import in-memory files (bundled samples, drops from other apps)."""

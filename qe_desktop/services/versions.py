@@ -85,8 +85,11 @@ class VersionService:
             if row.state == VersionState.CURRENT.value:
                 return store.to_version(row, question.key)
             before = question.question_text if part is Part.QUESTION else question.answer_text
-            field = "question_text" if part is Part.QUESTION else "answer_text"
-            record = dataclasses.replace(record_from_row(question), **{field: row.text})
+            old = record_from_row(question)
+            if part is Part.QUESTION:
+                record = dataclasses.replace(old, question_text=row.text)
+            else:
+                record = dataclasses.replace(old, answer_text=row.text)
             apply_record(question, record, question.key)
             question.imported_at = utcnow()
             session.flush()
@@ -112,8 +115,7 @@ class VersionService:
                 raise VersionNotFound(key, version_id)
             if row.state != VersionState.PENDING.value:
                 raise ValueError(
-                    f"La version n° {version_id} n'attend pas de décision "
-                    f"(état : {row.state})."
+                    f"La version n° {version_id} n'attend pas de décision (état : {row.state})."
                 )
             row.state = VersionState.REJECTED.value
             session.flush()
