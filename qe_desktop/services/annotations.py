@@ -24,6 +24,7 @@ from qe_desktop.domain.annotation import (
     AnchorState,
     AnnotationRecord,
     Category,
+    CommitmentRecord,
     Part,
     Selector,
 )
@@ -151,7 +152,9 @@ class AnnotationService:
         category: str,
         note: str = "",
         tags: tuple[str, ...] = (),
+        commitment: CommitmentRecord | None = None,
     ) -> AnnotationRecord:
+        """A new highlight (with its commitment, written in the same transaction)."""
         with self._db.write() as session:
             question = self._question(session, key)
             text = self._part_text(question, part)
@@ -170,6 +173,7 @@ class AnnotationService:
                 modified=now,
                 note=note,
                 tags=tuple(tags),
+                commitment=commitment,
             )
             store.write_record(session, question.id, record)
             refresh_notes_text(session, [question.id])
