@@ -15,6 +15,7 @@ from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
 if TYPE_CHECKING:  # built on first use (see `Services`)
+    from qe_desktop.services.drafts import DraftStore
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.importing import AfterUpsert, ImportService
@@ -76,6 +77,14 @@ class Services:
             before_bulk=self.backups.before_import,
             before_change=self.backups.before_change,
         )
+
+    @cached_property
+    def drafts(self) -> DraftStore:
+        """Unsaved notes, in the user data folder (never next to a shared library)."""
+        from qe_desktop.services.drafts import DraftStore
+        from qe_desktop.services.library import drafts_folder
+
+        return DraftStore(drafts_folder(), str(self.database.url))
 
     @cached_property
     def versions(self) -> VersionService:

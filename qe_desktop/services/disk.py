@@ -12,7 +12,7 @@ from pathlib import Path
 
 from qe_desktop.storage.disk import DiskFullError, free_bytes, is_disk_full, megabytes
 
-__all__ = ["DiskFullError", "is_disk_full", "space_warning"]
+__all__ = ["DiskFullError", "describe_failure", "is_disk_full", "space_warning"]
 
 
 def _size(path: Path) -> int:
@@ -44,3 +44,15 @@ def space_warning(
         f"{library.parent}, la sauvegarde et l'import demandent environ {megabytes(needed)}. "
         "Libérez de la place avant d'importer."
     )
+
+
+def describe_failure(error: BaseException) -> str:
+    """Why a save failed, in the user's words (the window shows it next to the kept text)."""
+    if is_disk_full(error):
+        return "disque plein"
+    message = str(getattr(error, "orig", None) or error).lower()
+    if "locked" in message or "busy" in message:
+        return "bibliothèque occupée par un autre programme, réessayez dans un instant"
+    if "connection" in message or "server closed" in message or "unable to open" in message:
+        return "connexion à la bibliothèque perdue"
+    return str(error).splitlines()[0] if str(error) else type(error).__name__

@@ -284,6 +284,9 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(f) for f in files])
 
     def import_paths(self, paths: list[Path]) -> None:
+        warning = self.services.importing.space_warning(paths)
+        if warning:  # the disk obviously lacks room: say so before anything starts
+            self.statusBar().showMessage(self.tr("Warning: %1").replace("%1", warning), 20_000)
         dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowTitle(self.tr("Import"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -337,12 +340,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(report.summary(), 10_000)
         if report.keys and len(report.keys) == 1:
             self.show_question(report.keys[0])
-        if report.failures:
-            details = "\n".join(f"{f.source} : {f.reason}" for f in report.failures[:200])
+        if report.disk_full:  # a message, never a traceback; the library is intact
+            QMessageBox.critical(self, self.tr("Import report"), report.disk_full_message)
+            return
+        if report.failures or report.held:
+            lines = report.held_lines()[:200]
+            lines += [f"{f.source} : {f.reason}" for f in report.failures[:200]]
+            details = "\n".join(lines)
+            summary = "\n".join([report.summary(), *report.held_lines()[:3]])
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Import report"),
-                report.summary(),
+                summary,
                 QMessageBox.StandardButton.Ok,
                 self,
             )
