@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
         self._import_thread: object = None
+        self.report_box: QMessageBox | None = None  # the last import report shown
         self._splitters_pending = False
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
@@ -340,23 +341,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(report.summary(), 10_000)
         if report.keys and len(report.keys) == 1:
             self.show_question(report.keys[0])
-        if report.disk_full:  # a message, never a traceback; the library is intact
-            QMessageBox.critical(self, self.tr("Import report"), report.disk_full_message)
+        if not (report.disk_full or report.failures or report.held):
             return
-        if report.failures or report.held:
-            lines = report.held_lines()[:200]
-            lines += [f"{f.source} : {f.reason}" for f in report.failures[:200]]
-            details = "\n".join(lines)
-            summary = "\n".join([report.summary(), *report.held_lines()[:3]])
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Import report"),
-                summary,
-                QMessageBox.StandardButton.Ok,
-                self,
-            )
-            box.setDetailedText(details)
-            box.open()
+        # a full disk is a message, never a traceback; held updates are listed by question
+        lines = report.held_lines() + [f"{f.source} : {f.reason}" for f in report.failures]
+        icon = QMessageBox.Icon.Critical if report.disk_full else QMessageBox.Icon.Warning
+        summary = "\n".join([report.summary(), *report.held_lines()[:3]])
+        self.report_box = QMessageBox(
+            icon, self.tr("Import report"), summary, QMessageBox.StandardButton.Ok, self
+        )
+        if lines:
+            self.report_box.setDetailedText("\n".join(lines[:400]))
+        self.report_box.open()
 
     # -- drag and drop -----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
