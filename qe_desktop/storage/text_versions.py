@@ -145,9 +145,7 @@ def hold(
     """Store a suspicious update as pending; False when the user already rejected it."""
     row = _find(session, question_id, part, text_hash(text))
     if row is not None and row.state == VersionState.REJECTED.value:
-        return False
-    if row is not None and row.state in (VersionState.CURRENT.value, VersionState.EARLIER.value):
-        return True  # an earlier text coming back: nothing new to store
+        return False  # the user said no: not offered again
     _put(session, question_id, part, text, source, VersionState.PENDING, now or utcnow(), reason)
     return True
 
