@@ -50,7 +50,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+241"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+251"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exported to %1</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+266"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+282"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>
@@ -112,6 +112,17 @@
         <translation>
             <numerusform>Same question (or nearly) as %n other question</numerusform>
             <numerusform>Same question (or nearly) as %n other questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VersionsBar</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+127"/>
+        <source>%n other version(s)</source>
+        <translation>
+            <numerusform>%n other version</numerusform>
+            <numerusform>%n other versions</numerusform>
         </translation>
     </message>
 </context>

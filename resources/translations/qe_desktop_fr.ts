@@ -315,18 +315,28 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/controller.py" line="+135"/>
+        <location filename="../../qe_desktop/ui/annotations/controller.py" line="+143"/>
         <source>Select a passage of the question or the answer first.</source>
         <translation>Sélectionnez d&apos;abord un passage de la question ou de la réponse.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+182"/>
+        <location line="+9"/>
+        <source>Not highlighted: %1</source>
+        <translation>Non surligné : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+174"/>
         <source>Highlight as %1</source>
         <translation>Surligner comme « %1 »</translation>
     </message>
     <message>
-        <location line="-167"/>
+        <location line="-162"/>
+        <source>Commitment due: %1</source>
+        <translation>Engagement, échéance : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Edit note</source>
         <translation>Modifier la note</translation>
     </message>
@@ -337,13 +347,17 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+32"/>
-        <location line="+67"/>
+        <location line="+45"/>
         <source>Their version was kept.</source>
         <translation>L&apos;autre version a été conservée.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-33"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Delete highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
@@ -368,12 +382,7 @@
         <translation>Modifié dans la question %1</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Saved</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>This highlight has no place in the current text.</source>
         <translation>Ce surlignage n&apos;a plus de place dans le texte actuel.</translation>
     </message>
@@ -393,7 +402,12 @@
         <translation>Changer de catégorie</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Set the due date…</source>
+        <translation>Fixer l&apos;échéance…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete the highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
@@ -424,12 +438,12 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+56"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+57"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Highlight</source>
         <translation>Surligner</translation>
     </message>
@@ -476,7 +490,7 @@
         <translation>I&amp;mporter des annotations…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -804,7 +818,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+63"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+72"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -854,18 +868,23 @@
         <translation>Choisissez d&apos;abord un engagement.</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Commitments</source>
-        <translation>Engagements</translation>
+        <location line="+79"/>
+        <source>Not saved: %1. What you typed is kept: try again.</source>
+        <translation>Non enregistré : %1. Votre saisie est gardée : réessayez.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Someone else changed this commitment meanwhile: look at it again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié cet engagement entre-temps : relisez-le.</translation>
+        <location line="+12"/>
+        <source>Someone else changed this commitment meanwhile; your text is kept below.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cet engagement entre-temps ; votre saisie est gardée ci-dessous.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>Their version: %1 by %2</source>
+        <translation>Son changement : %1 par %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
     </message>
@@ -916,7 +935,7 @@
 <context>
     <name>DueDateDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+135"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+154"/>
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
@@ -939,6 +958,24 @@
         <location line="+2"/>
         <source>Shown as</source>
         <translation>Affichée comme</translation>
+    </message>
+</context>
+<context>
+    <name>DueDates</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/due_dates.py" line="+53"/>
+        <source>As a commitment (Ctrl+1): due %1</source>
+        <translation>En engagement (Ctrl+1) : échéance %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Someone else changed this highlight meanwhile: look again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce surlignage entre-temps : regardez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1413,12 +1450,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+48"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+47"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -1493,7 +1530,12 @@
         <translation>Importer des questions</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Importing…</source>
         <translation>Importation…</translation>
     </message>
@@ -1518,7 +1560,7 @@
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -1528,7 +1570,7 @@
         <translation>Le presse-papiers ne contient pas de texte.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Import report</source>
         <translation>Rapport d&apos;importation</translation>
     </message>
@@ -1549,6 +1591,62 @@
         <location line="+1"/>
         <source>Preview</source>
         <translation>Aperçu</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionNoteBox</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/question_note.py" line="+27"/>
+        <source>Note on the question</source>
+        <translation>Note sur la question</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free note, saved as you type</source>
+        <translation>Note libre, enregistrée au fil de la frappe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard the draft</source>
+        <translation>Abandonner le brouillon</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Unsaved draft found: it is not in the library yet.</source>
+        <translation>Brouillon non enregistré retrouvé : il n&apos;est pas encore dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved yet…</source>
+        <translation>Pas encore enregistré…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionNoteSaver</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/note_saver.py" line="+81"/>
+        <source>Their version was kept.</source>
+        <translation>L&apos;autre version a été conservée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The note of %1 was not saved (%2): kept as a draft.</source>
+        <translation>La note de %1 n&apos;a pas été enregistrée (%2) : gardée en brouillon.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
     </message>
 </context>
 <context>
@@ -1593,7 +1691,7 @@
 <context>
     <name>ReaderPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/reader_panel.py" line="+46"/>
+        <location filename="../../qe_desktop/ui/reader/reader_panel.py" line="+47"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -1603,7 +1701,7 @@
         <translation>Réponse</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Select a question in the list.</source>
         <translation>Sélectionnez une question dans la liste.</translation>
     </message>
@@ -1664,17 +1762,7 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+77"/>
-        <source>Note on the question</source>
-        <translation>Note sur la question</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Free note, saved as you type</source>
-        <translation>Note libre, enregistrée au fil de la frappe</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+90"/>
         <source>Filter: quote, note, tag</source>
         <translation>Filtrer : citation, note, étiquette</translation>
     </message>
@@ -1694,7 +1782,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -1719,7 +1807,32 @@
         <translation>Sélectionnez le passage dans la question ou la réponse, puis cliquez ici</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Show in its version</source>
+        <translation>Voir dans sa version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text this highlight was made on</source>
+        <translation>Le texte sur lequel ce surlignage a été fait</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Due date…</source>
+        <translation>Échéance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set or change the due date of this commitment</source>
+        <translation>Fixer ou changer l&apos;échéance de cet engagement</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -1729,12 +1842,13 @@
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+128"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-127"/>
         <source>Save the note and the tags (Ctrl+Return)</source>
         <translation>Enregistrer la note et les étiquettes (Ctrl+Entrée)</translation>
     </message>
@@ -1744,7 +1858,7 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
@@ -1770,7 +1884,12 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
+        <source>Unsaved draft restored: save it again.</source>
+        <translation>Brouillon non enregistré restauré : enregistrez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>To check: the text changed</source>
         <translation>À vérifier : le texte a changé</translation>
     </message>
@@ -1790,9 +1909,19 @@
         <translation>Orpheline : passage introuvable</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>Not saved yet…</source>
-        <translation>Pas encore enregistré…</translation>
+        <location line="+10"/>
+        <source>no due date</source>
+        <translation>sans échéance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -1822,12 +1951,12 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-159"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-167"/>
         <source>Commitment status</source>
         <translation>Statut de l&apos;engagement</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Why: what was published, said or not done</source>
         <translation>Pourquoi : ce qui a été publié, dit ou n&apos;a pas été fait</translation>
     </message>
@@ -1869,7 +1998,7 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -1966,7 +2095,7 @@
 <context>
     <name>TeamTools</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_tools.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/team_tools.py" line="+53"/>
         <source>Open a &amp;team library…</source>
         <translation>Ouvrir une bibliothèque d&apos;é&amp;quipe…</translation>
     </message>
@@ -2006,15 +2135,113 @@
         <translation>Synchronisation avec la bibliothèque d&apos;équipe…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Synchronization failed</source>
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
-        <location line="-23"/>
-        <location line="+30"/>
+        <location line="-25"/>
+        <location line="+32"/>
         <source>Synchronization</source>
         <translation>Synchronisation</translation>
+    </message>
+</context>
+<context>
+    <name>VersionDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+164"/>
+        <source>Struck through in red: only in the current text; in green: only in this one.</source>
+        <translation>Barré en rouge : seulement dans le texte actuel ; en vert : seulement dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsBar</name>
+    <message>
+        <location line="-75"/>
+        <source>Compare…</source>
+        <translation>Comparer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Version of %1</source>
+        <translation>Version du %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n other version(s)</source>
+        <translation>
+            <numerusform>%n autre version</numerusform>
+            <numerusform>%n autres versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier</source>
+        <translation>antérieure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check</source>
+        <translation>à vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version of %1 (%2, %3 characters)</source>
+        <translation>Version du %1 (%2, %3 caractères)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new version (%1 characters) was not applied: compare it first.</source>
+        <translation>Une nouvelle version (%1 caractères) n&apos;a pas été appliquée : comparez-la d&apos;abord.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsController</name>
+    <message>
+        <location line="+59"/>
+        <location line="+9"/>
+        <source>Version of %1</source>
+        <translation>Version du %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The text this highlight was made on is not kept.</source>
+        <translation>Le texte sur lequel ce surlignage a été fait n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The version was not applied: %1</source>
+        <translation>La version n&apos;a pas été appliquée : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new version is now the text shown.</source>
+        <translation>La nouvelle version est maintenant le texte affiché.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The version was not rejected: %1</source>
+        <translation>La version n&apos;a pas été refusée : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected: the text shown stays as it was.</source>
+        <translation>Refusée : le texte affiché reste tel quel.</translation>
     </message>
 </context>
 <context>
