@@ -56,7 +56,7 @@ def _line(version: TextVersion) -> str:
     reason = f" — {HoldReason(version.reason).label}" if version.reason else ""
     return (
         f"{version.id}\t{part}\t{STATE_LABELS[version.state]}\t"
-        f"{version.imported_at:%d/%m/%Y %H:%M}\t{len(version.text)} car.\t"
+        f"{version.imported_at.astimezone():%d/%m/%Y %H:%M}\t{len(version.text)} car.\t"
         f"{version.source or '—'}{reason}\n    « {excerpt} »\n"
     )
 

@@ -62,7 +62,7 @@ def marked_html(text: str, start: int, end: int) -> str:
 
 
 def _when(version: TextVersion) -> str:
-    return version.imported_at.strftime("%d/%m/%Y %H:%M")
+    return version.imported_at.astimezone().strftime("%d/%m/%Y %H:%M")  # local time
 
 
 class VersionsBar(QWidget):
@@ -83,7 +83,8 @@ class VersionsBar(QWidget):
         self.menu = QMenu(self.button)
         self.button.setMenu(self.menu)
         self.banner = QFrame()
-        self.banner.setStyleSheet("QFrame{background:#fff4e5;border:1px solid #f4a261}")
+        self.banner.setObjectName("heldBanner")
+        self.banner.setStyleSheet("#heldBanner{background:#fff4e5;border:1px solid #f4a261}")
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
         self.show_button = QPushButton(self.tr("Compare…"))
