@@ -147,11 +147,14 @@ class SidePanel(QWidget):
             lambda: self._emit_for_current(self.reattach_requested)
         )
         self.version_button.clicked.connect(lambda: self._emit_for_current(self.version_requested))
-        state_buttons = QHBoxLayout()
-        state_buttons.addWidget(self.confirm_button)
-        state_buttons.addWidget(self.reattach_button)
-        state_buttons.addWidget(self.version_button)
-        state_buttons.addStretch(1)
+        # shown for a highlight to check or an orphan only (hidden whole, it takes no room)
+        self.state_buttons = QWidget()
+        state_buttons = QGridLayout(self.state_buttons)
+        state_buttons.setContentsMargins(0, 0, 0, 0)
+        state_buttons.addWidget(self.confirm_button, 0, 0)
+        state_buttons.addWidget(self.reattach_button, 0, 1)
+        state_buttons.addWidget(self.version_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        state_buttons.setColumnStretch(2, 1)
         self.category_combo = QComboBox()
         self.category_combo.activated.connect(self._on_category_chosen)
         self.tags_edit = TagsEdit()
@@ -159,14 +162,16 @@ class SidePanel(QWidget):
         self.due_button = QPushButton(self.tr("Due date…"))
         self.due_button.setToolTip(self.tr("Set or change the due date of this commitment"))
         self.due_button.clicked.connect(lambda: self._emit_for_current(self.due_requested))
-        due_row = QHBoxLayout()
+        self.due_title = QLabel(self.tr("Due"))
+        self.due_box = QWidget()  # Engagement highlights only (hidden whole: takes no room)
+        due_row = QHBoxLayout(self.due_box)
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.due_title)
         due_row.addWidget(self.due_label, 1)
         due_row.addWidget(self.due_button)
-        self.due_title = QLabel(self.tr("Due"))
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category_combo)
         form.addRow(self.tr("Tags"), self.tags_edit)
-        form.addRow(self.due_title, due_row)
         self.note_edit = MarkdownEdit()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setToolTip(self.tr("Save the note and the tags (Ctrl+Return)"))
@@ -182,8 +187,9 @@ class SidePanel(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         layout.addWidget(self.state_text)
-        layout.addLayout(state_buttons)
+        layout.addWidget(self.state_buttons)
         layout.addLayout(form)
+        layout.addWidget(self.due_box)
         layout.addWidget(self.note_edit, 1)
         layout.addLayout(buttons)
         return self.editor_box
@@ -305,6 +311,7 @@ class SidePanel(QWidget):
         self.confirm_button.setVisible(state is AnchorState.REVIEW)
         self.reattach_button.setVisible(state in (AnchorState.REVIEW, AnchorState.ORPHAN))
         self.version_button.setVisible(state is not AnchorState.ANCHORED)
+        self.state_buttons.setVisible(state is not AnchorState.ANCHORED)
         self.state_text.setVisible(state is not AnchorState.ANCHORED)
         self.state_text.setText(self._state_html(record) if record else "")
 
@@ -326,8 +333,7 @@ class SidePanel(QWidget):
 
     def _show_due(self, record: AnnotationRecord | None) -> None:
         engagement = record is not None and record.category == COMMITMENT_CATEGORY
-        for widget in (self.due_title, self.due_label, self.due_button):
-            widget.setVisible(engagement)
+        self.due_box.setVisible(engagement)
         commitment = record.commitment if record is not None else None
         if commitment is None:
             self.due_label.setText(self.tr("no due date"))

@@ -80,6 +80,7 @@ class VersionsBar(QWidget):
         self.button = QToolButton()
         self.button.setAutoRaise(True)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button.setMinimumWidth(24)  # narrow windows: the texts keep their room
         self.menu = QMenu(self.button)
         self.button.setMenu(self.menu)
         self.banner = QFrame()
