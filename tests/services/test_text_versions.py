@@ -56,8 +56,9 @@ def test_a_truncated_saved_page_never_replaces_a_full_answer(
 
 
 def test_a_held_update_is_applied_or_rejected_and_no_text_is_ever_lost(
-    services: Services, tmp_path: Path
+    any_services: Services, tmp_path: Path
 ) -> None:
+    services = any_services  # SQLite and PostgreSQL
     key = services.importing.import_paths([SEED]).keys[0]
     start_note = highlight(services, key, OPENING)
     end_note = highlight(services, key, QUOTE)
@@ -134,8 +135,9 @@ def test_an_unchanged_reimport_writes_no_version(services: Services) -> None:
 
 
 def test_bulk_imports_write_the_first_versions_of_every_text(
-    services: Services, tmp_path: Path
+    any_services: Services, tmp_path: Path
 ) -> None:
+    services = any_services  # SQLite and PostgreSQL
     from benchmarks.corpus import write_corpus
 
     corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 40, seed=3)
