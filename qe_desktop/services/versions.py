@@ -82,18 +82,19 @@ class VersionService:
             if row is None or row.question_id != question.id:
                 raise VersionNotFound(key, version_id)
             part = Part(row.part)
-            if row.state == VersionState.CURRENT.value:
-                return store.to_version(row, question.key)
             before = question.question_text if part is Part.QUESTION else question.answer_text
+            if row.state == VersionState.CURRENT.value:
+                return store.to_version(row, question.key, before or "")
+            text, source = row.text, row.source
             old = record_from_row(question)
             if part is Part.QUESTION:
-                record = dataclasses.replace(old, question_text=row.text)
+                record = dataclasses.replace(old, question_text=text)
             else:
-                record = dataclasses.replace(old, answer_text=row.text)
+                record = dataclasses.replace(old, answer_text=text)
             apply_record(question, record, question.key)
             question.imported_at = utcnow()
             session.flush()
-            store.record_change(session, question.id, part, before or "", row.text, row.source)
+            store.record_change(session, question.id, part, before or "", text, source)
             result = UpsertResult(
                 question.id,
                 question.key,
@@ -104,7 +105,7 @@ class VersionService:
             for hook in self._after_change:  # annotations move to the text now shown
                 hook(session, result)
             session.refresh(row)
-            return store.to_version(row, question.key)
+            return store.to_version(row, question.key, text)
 
     def reject(self, key: str, version_id: int) -> TextVersion:
         """Refuse a held update: kept (reachable), never applied, not offered again."""

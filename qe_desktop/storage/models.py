@@ -324,6 +324,8 @@ class TextVersionRow(Base):
     One row per distinct text of a part (unique hash): its `id` is stable, so caches
     and annotations can key on it. `state` says whether it is the current text, an
     earlier one, a suspicious update pending the user's decision, or a rejected one.
+    The current text is not stored twice: its `text` is empty and read from the
+    question, and filled in when an update replaces it (storage/text_versions.py).
     """
 
     __tablename__ = "text_versions"

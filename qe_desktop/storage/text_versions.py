@@ -3,6 +3,10 @@
 Writes happen inside the import's transaction (and savepoint), so a question and its
 versions are always written together; new questions of a bulk import get their
 versions with one executemany per chunk.
+
+The current text is not written twice: its row holds the hash, id and source, and
+its text is read from the question (`text` stays empty). The text is copied into
+the row when it stops being current, in the transaction that replaces it.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.annotation import Part
@@ -38,7 +42,7 @@ def new_version_rows(
                 {
                     "question_id": question_id,
                     "part": part.value,
-                    "text": text,
+                    "text": "",  # the question holds the current text
                     "text_hash": values.get(digest) or text_hash(text),
                     "source": (values.get("source_file") or "")[:500],
                     "imported_at": now,
@@ -85,11 +89,12 @@ def _put(
 ) -> TextVersionRow:
     digest = text_hash(text)
     row = _find(session, question_id, part, digest)
+    stored = "" if state is VersionState.CURRENT else text  # current: in the question
     if row is None:
         row = T(
             question_id=question_id,
             part=part.value,
-            text=text,
+            text=stored,
             text_hash=digest,
             source=source[:500],
             imported_at=now,
@@ -100,6 +105,7 @@ def _put(
     else:
         row.state = state.value
         row.reason = reason
+        row.text = stored
     session.flush()
     return row
 
@@ -115,8 +121,11 @@ def record_change(
 ) -> None:
     """`new_text` becomes the current text of the part; the text it replaces is kept."""
     now = now or utcnow()
+    old_hash = text_hash(old_text)
     for row in _current(session, question_id, part):
         row.state = VersionState.EARLIER.value
+        if not row.text and row.text_hash == old_hash:
+            row.text = old_text  # no longer in the question: kept here
     if old_text:  # a text held before versions existed, or written by another path
         old = _find(session, question_id, part, text_hash(old_text))
         if old is None:
@@ -152,21 +161,31 @@ def hold(
 
 def versions_of(session: Session, question_id: int) -> list[TextVersion]:
     """Every version of a question's texts, newest first within each part."""
-    key = session.scalar(select(Question.key).where(Question.id == question_id)) or ""
+    found = session.execute(
+        select(Question.key, Question.question_text, Question.answer_text).where(
+            Question.id == question_id
+        )
+    ).first()
+    if found is None:
+        return []
+    key, question, answer = found
+    shown = {Part.QUESTION.value: question or "", Part.ANSWER.value: answer or ""}
     query = (
         select(T)
         .where(T.question_id == question_id)
         .order_by(T.part, T.imported_at.desc(), T.id.desc())
     )
-    return [to_version(row, key) for row in session.scalars(query)]
+    return [to_version(row, key, shown[row.part]) for row in session.scalars(query)]
 
 
-def to_version(row: TextVersionRow, key: str) -> TextVersion:
+def to_version(row: TextVersionRow, key: str, shown: str = "") -> TextVersion:
+    """A row as a record; `shown` is the question's text of that part (the current one)."""
+    current = row.state == VersionState.CURRENT.value
     return TextVersion(
         id=row.id,
         question_key=key,
         part=Part(row.part),
-        text=row.text,
+        text=shown if current and not row.text else row.text,
         text_hash=row.text_hash,
         source=row.source,
         imported_at=row.imported_at,
@@ -177,10 +196,6 @@ def to_version(row: TextVersionRow, key: str) -> TextVersion:
 
 def get_row(session: Session, version_id: int) -> TextVersionRow | None:
     return session.get(T, version_id)
-
-
-def set_state(session: Session, version_id: int, state: VersionState) -> None:
-    session.execute(update(T).where(T.id == version_id).values(state=state.value))
 
 
 def pending_count(session: Session) -> int:

@@ -58,17 +58,24 @@ def _consistent(db: Path) -> str:
             "SELECT id, answer_text, answer_hash FROM questions"
         ).fetchone()
         current = connection.execute(
-            "SELECT text FROM text_versions WHERE question_id = ? AND part = 'answer' "
-            "AND state = 'current'",
+            "SELECT text, text_hash FROM text_versions WHERE question_id = ? "
+            "AND part = 'answer' AND state = 'current'",
             (question_id,),
         ).fetchall()
+        kept = {
+            text
+            for (text,) in connection.execute(
+                "SELECT text FROM text_versions WHERE part = 'answer' AND state != 'current'"
+            )
+        }
         notes = connection.execute(
             'SELECT exact, start, "end", text_hash, anchor_state FROM annotations '
             "WHERE part = 'answer'"
         ).fetchall()
     assert answer in (ANSWER, CUT)  # the old version or the new one
     assert digest == text_hash(answer)
-    assert current == [(answer,)]  # exactly one current version, the text shown
+    assert current == [("", digest)]  # exactly one current version: the text shown
+    assert kept == {ANSWER, CUT} - {answer}  # the other one, whole, as an earlier version
     for exact, start, end, note_hash, state in notes:
         if state != "orphan":  # placed on the text shown, never on the other one
             assert note_hash == digest and answer[start:end] == exact

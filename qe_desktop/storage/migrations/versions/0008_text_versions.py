@@ -1,7 +1,8 @@
 """Text versions: every question and answer text a library holds or has held (DESIGN §4).
 
-The texts already in the library become their questions' current versions, so that
-the first update after the upgrade keeps the text it replaces.
+The texts already in the library become their questions' current versions (hash and
+source; a current text stays in its question and is copied into its version when an
+update replaces it), so the first update after the upgrade keeps the text it replaces.
 
 Revision ID: 0008_text_versions
 Revises: 0007_search_statistics
@@ -50,7 +51,7 @@ def upgrade() -> None:
         op.execute(
             "INSERT INTO text_versions "
             "(question_id, part, text, text_hash, source, imported_at, state, reason) "
-            f"SELECT id, '{part}', {text}, {digest}, source_file, imported_at, 'current', '' "
+            f"SELECT id, '{part}', '', {digest}, source_file, imported_at, 'current', '' "
             f"FROM questions WHERE {text} IS NOT NULL AND {text} != ''"
         )
 
