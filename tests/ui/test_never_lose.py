@@ -210,3 +210,28 @@ def test_a_held_update_is_shown_compared_and_applied_in_the_reader(
     assert "earlier" in earlier.text()
     earlier.trigger()
     assert versions.dialog is not None and ANSWER[-40:] in versions.dialog.browser.toPlainText()
+
+
+def test_a_highlight_note_typed_before_a_crash_is_offered_back(
+    qtbot, window: MainWindow, services: Services, settings: QSettings
+) -> None:
+    key = open_seed(window, services)
+    select(window.reader.answer_pane, "Convergence IA")
+    record = window.annotation_tools.controller.create("chiffre")
+    assert record is not None
+    window.annotation_tools.panel.note_edit.set_text("montant à demander au cabinet")
+    draft = f"annotation:{record.id}"
+    qtbot.waitUntil(lambda: services.drafts.get(draft) is not None)  # written as typed
+
+    again = MainWindow(services, settings)  # the next start, without any save
+    qtbot.addWidget(again)
+    again.refresh()
+    again.show()
+    again.show_question(key)
+    panel = again.annotation_tools.panel
+    assert panel.select_annotation(record.id)
+    assert panel.note_edit.text() == "montant à demander au cabinet"
+    assert "draft" in panel.edit_status.text()
+    panel.save_button.click()
+    assert services.annotations.get(record.id).note == "montant à demander au cabinet"
+    assert services.drafts.get(draft) is None

@@ -11,7 +11,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QWidget
 
@@ -32,6 +32,7 @@ from qe_desktop.ui.annotations.commands import CreateCommand, DeleteCommand, Upd
 from qe_desktop.ui.annotations.due_dates import DueDates
 from qe_desktop.ui.annotations.note_saver import QuestionNoteSaver
 from qe_desktop.ui.annotations.panel_model import short
+from qe_desktop.ui.annotations.question_note import DRAFT_DELAY_MS
 from qe_desktop.ui.annotations.rendering import category_label, color_icon
 from qe_desktop.ui.annotations.side_panel import SidePanel
 from qe_desktop.ui.commitments.labels import due_text
@@ -79,6 +80,11 @@ class AnnotationController(QObject):
         panel.confirm_requested.connect(self.confirm)
         panel.reattach_requested.connect(self.reattach)
         panel.draft_for = self.annotation_draft
+        self._draft_timer = QTimer(self)  # a highlight's note is kept as a draft as it is typed
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_annotation_draft)
+        panel.note_edit.editor.textChanged.connect(self._draft_timer.start)
         self.note = QuestionNoteSaver(services, panel, window, notify)
         self.due_dates = DueDates(self)
         panel.due_requested.connect(self.due_dates.edit)
@@ -215,6 +221,17 @@ class AnnotationController(QObject):
             self.undo_stack.push(UpdateCommand(self._annotations, before, saved, text, self))
             self.refresh()
             return saved
+
+    def keep_annotation_draft(self) -> None:
+        """Written while the user types: a crash before Save loses nothing."""
+        record = self.panel.current_record()
+        if record is None:
+            return
+        text, name = self.panel.note_edit.text(), annotation_draft(record.id)
+        if text == record.note:
+            self.services.drafts.drop(name)
+        else:
+            self.services.drafts.put(name, text, record.version)
 
     def annotation_draft(self, annotation_id: str) -> str | None:
         draft = self.services.drafts.get(annotation_draft(annotation_id))
