@@ -213,7 +213,11 @@ def test_a_held_update_is_shown_compared_and_applied_in_the_reader(
 
 
 def test_a_highlight_note_typed_before_a_crash_is_offered_back(
-    qtbot, window: MainWindow, services: Services, settings: QSettings
+    qtbot,
+    window: MainWindow,
+    services: Services,
+    settings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     key = open_seed(window, services)
     select(window.reader.answer_pane, "Convergence IA")
@@ -222,6 +226,8 @@ def test_a_highlight_note_typed_before_a_crash_is_offered_back(
     window.annotation_tools.panel.note_edit.set_text("montant à demander au cabinet")
     draft = f"annotation:{record.id}"
     qtbot.waitUntil(lambda: services.drafts.get(draft) is not None)  # written as typed
+    # the crash: this window never saves anything again (not even when it is closed)
+    monkeypatch.setattr(window.annotation_tools.controller, "commit_pending", lambda: None)
 
     again = MainWindow(services, settings)  # the next start, without any save
     qtbot.addWidget(again)
