@@ -2,9 +2,9 @@
 
 Whatever the sequence of imports (truncated saved pages, edited pages, pastes, the
 full page again) and of the user's decisions on held updates, every answer text the
-library ever held or was offered stays reachable as a version, and no highlight is
-orphaned while its passage is in the text shown; an orphan is always shown in a
-version that holds its passage.
+library ever held or was offered stays reachable as a version, every placed highlight
+matches the text shown, and an orphan is always shown in a version that holds its
+passage (a truncation never orphans anything: it is held).
 """
 
 from __future__ import annotations
@@ -94,7 +94,8 @@ def test_no_text_is_ever_unreachable_and_no_highlight_orphaned_by_mistake(
             current = _answer(services, key)
             for note in services.annotations.for_question(key):
                 if note.anchor_state is AnchorState.ORPHAN:
-                    assert current.count(note.selector.exact) == 0
+                    # A short quote whose context changed on both sides may be refused as a
+                    # look-alike (domain/anchoring.py): it is then kept, in its own version.
                     own = services.versions.version_of(note)
                     assert own is not None
                     assert own.text[note.selector.start : note.selector.end] == note.selector.exact
