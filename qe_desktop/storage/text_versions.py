@@ -134,14 +134,6 @@ def record_change(
         _put(session, question_id, part, new_text, source, VersionState.CURRENT, now)
 
 
-def ensure_current(
-    session: Session, question_id: int, part: Part, text: str, source: str = ""
-) -> None:
-    """Make sure the text shown has its version row (libraries written by other paths)."""
-    if text and _find(session, question_id, part, text_hash(text)) is None:
-        _put(session, question_id, part, text, source, VersionState.CURRENT, utcnow())
-
-
 def hold(
     session: Session,
     question_id: int,
