@@ -13,12 +13,14 @@ from qe_desktop import __version__
 from qe_desktop.cli import annotate, history, suggestions
 from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.cli import veille as veille_commands
+from qe_desktop.cli import versions as versions_cli
 from qe_desktop.domain.annotation import CommitmentStatus
 from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.backups import BackupUnavailable
 from qe_desktop.services.container import Services
+from qe_desktop.services.disk import is_disk_full
 from qe_desktop.services.library import (
     CorruptDatabaseError,
     LibraryUnavailableError,
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     coverage_cli.add_parsers(sub)
     suggestions.add_parsers(sub)
     veille_commands.add_parsers(sub)
+    versions_cli.add_parsers(sub)
     return parser
 
 
@@ -158,10 +161,18 @@ class TerminalProgress:
 
 
 def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    warning = services.importing.space_warning(args.paths)
+    if warning:
+        err.write(f"attention : {warning}\n")
     progress = TerminalProgress(err)
     report: ImportReport = services.importing.import_paths(args.paths, progress)
     progress.finish()
+    if report.disk_full:
+        err.write(report.disk_full_message + "\n")
+        return 1
     out.write(report.summary() + "\n")
+    for line in report.held_lines():
+        out.write(line + "\n")
     for failure in report.failures:
         err.write(f"échec : {failure.source} : {failure.reason}\n")
     for note in report.skipped[:5]:  # e.g. unknown CSV columns, a README in a zip
@@ -384,6 +395,7 @@ COMMANDS: dict[str, Command] = {
     "coverage": coverage_cli.cmd_coverage,
     "suggestions": suggestions.cmd_suggestions,
     **veille_commands.COMMANDS,
+    "versions": versions_cli.cmd_versions,
 }
 
 
@@ -411,6 +423,11 @@ def run(
     except QuestionNotFound as error:
         err.write(f"{error}\n")
         return 2
+    except OSError as error:  # a full disk (backup, export, import): a message, exit 1
+        if not is_disk_full(error):
+            raise
+        err.write(f"{error}\n")
+        return 1
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

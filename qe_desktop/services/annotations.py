@@ -23,6 +23,7 @@ from qe_desktop.domain.annotation import (
     AnchorState,
     AnnotationRecord,
     Category,
+    CommitmentRecord,
     Part,
     Selector,
     sorted_tags,
@@ -149,6 +150,7 @@ class AnnotationService:
         category: str,
         note: str = "",
         tags: tuple[str, ...] = (),
+        commitment: CommitmentRecord | None = None,
     ) -> AnnotationRecord:
         """Highlight a passage of a question or answer, with its category, note and tags."""
         with self._db.write() as session:
@@ -169,6 +171,7 @@ class AnnotationService:
                 modified=now,
                 note=note,
                 tags=tuple(tags),
+                commitment=commitment,
             )
             store.write_record(session, question.id, record)
             refresh_notes_text(session, [question.id])

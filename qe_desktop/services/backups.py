@@ -26,11 +26,15 @@ class BackupUnavailable(RuntimeError):
     pass
 
 
+CHANGE_BACKUP_EVERY = timedelta(hours=1)
+
+
 class BackupService:
     """Copies of the library taken before risky steps, daily, or on request."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
+        self._last_change_backup: datetime | None = None  # this session's (in memory)
 
     @property
     def available(self) -> bool:
@@ -68,6 +72,22 @@ class BackupService:
         if has_backup_since(self._library(), "avant-import", recent):
             return None
         return self._make("avant-import")
+
+    def before_change(self) -> Path | None:
+        """A snapshot before an import changes a text already in the library.
+
+        Whatever the number of files (a single saved page too), at most one an hour
+        during a session: a morning of pastes is not a hundred copies of the library.
+        """
+        if not self.available or not self._library().exists():
+            return None
+        now = datetime.now(UTC)
+        last = self._last_change_backup
+        if last is not None and now - last < CHANGE_BACKUP_EVERY:
+            return None
+        path = make_backup(self._library(), "avant-import")
+        self._last_change_backup = now
+        return path
 
     def create(self, reason: str = "manuelle") -> Path:
         """Copy the library now, on the user's request unless another reason is given."""

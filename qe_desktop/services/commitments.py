@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -33,6 +34,7 @@ from qe_desktop.domain.commitment_tracking import (
     sentence_hash,
 )
 from qe_desktop.domain.commitments import Suggestion
+from qe_desktop.domain.due_dates import find_due_dates, is_past, pick_due_date
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.questions import question_by_key
 from qe_desktop.services.suggestion_cache import SuggestionCache
@@ -42,7 +44,27 @@ from qe_desktop.storage.mapping import display_ministry, record_from_row
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.types import utcnow
 
-__all__ = ["CommitmentFilter", "CommitmentRow", "CommitmentService", "StaleSuggestion"]
+__all__ = [
+    "CommitmentFilter",
+    "CommitmentRow",
+    "CommitmentService",
+    "DueProposal",
+    "StaleSuggestion",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class DueProposal:
+    """The due date an Engagement highlight over a passage would get, and where it comes from.
+
+    `suggestion` is the suggested commitment the passage covers (its date wins);
+    otherwise `phrase` is the deadline the date grammar read in the passage.
+    """
+
+    due: date | None
+    precision: DatePrecision
+    phrase: str = ""
+    suggestion: Suggestion | None = None
 
 
 class StaleSuggestion(ValueError):
@@ -162,6 +184,84 @@ class CommitmentService:
             history=(StatusChange(status, self._user(), self._clock(), reason),),
         )
         return self._annotations.update(dataclasses.replace(highlight, commitment=commitment))
+
+    # -- highlighting ----------------------------------------------------------------
+    def propose_due(self, key: str, part: Part, start: int, end: int) -> DueProposal | None:
+        """The due date an Engagement highlight over `start:end` would get (None: no date).
+
+        Over a suggested commitment, the suggestion's date; elsewhere, the date grammar
+        run on the selected passage ("d'ici juin 2025" → 30/06/2025), relative to the
+        answer's date (the question's for a passage of the question).
+        """
+        if part is Part.ANSWER:
+            covered = [s for s in self.suggestions(key) if s.start < end and start < s.end]
+            if covered:
+                best = max(covered, key=lambda s: min(end, s.end) - max(start, s.start))
+                phrases = [d.phrase for d in find_due_dates(best.sentence, None)]
+                return DueProposal(best.due, best.precision, phrases[0] if phrases else "", best)
+        with self._db.read() as session:
+            question = self._question(session, key)
+            text = (question.answer_text or "") if part is Part.ANSWER else question.question_text
+            reference = question.answered_on if part is Part.ANSWER else question.published_on
+        passage = text[max(0, start) : max(start, end)]
+        found = [d for d in find_due_dates(passage, reference) if not is_past(d, reference)]
+        picked = pick_due_date(found)
+        if picked is None:
+            return None
+        return DueProposal(picked.due, picked.precision, picked.phrase)
+
+    def highlight(
+        self,
+        key: str,
+        part: Part,
+        start: int,
+        end: int,
+        category: str = COMMITMENT_CATEGORY,
+        *,
+        note: str = "",
+        tags: tuple[str, ...] = (),
+        due: date | None = None,
+        precision: DatePrecision | None = None,
+    ) -> AnnotationRecord:
+        """Create a highlight; an Engagement one is a commitment with its due date.
+
+        The window's Ctrl+1 and `qe-desktop annotate … --category engagement` both come
+        here: over a suggested commitment the suggestion is accepted with its date,
+        elsewhere the date grammar proposes one (`propose_due`). `due`/`precision`
+        given by the user win. The highlight and its commitment are one transaction.
+        """
+        if category != COMMITMENT_CATEGORY:
+            return self._annotations.create(key, part, start, end, category, note, tags)
+        if due is None and precision is None:
+            proposal = self.propose_due(key, part, start, end)
+            if proposal is not None:
+                due, precision = proposal.due, proposal.precision
+        elif precision is None:
+            precision = DatePrecision.DAY if due is not None else DatePrecision.VAGUE
+        if due is None:
+            precision = DatePrecision.VAGUE if precision is None else precision
+        with self._db.read() as session:
+            question = self._question(session, key)
+            ministry = display_ministry(question)
+            answered_on = question.answered_on
+        status = CommitmentStatus.TO_CHECK
+        where = "la réponse" if part is Part.ANSWER else "la question"
+        reason = f"Engagement relevé dans {where}"
+        if answered_on is not None and part is Part.ANSWER:
+            from qe_desktop.exporters.citations import day_label  # not loaded by `search`
+
+            reason += f" du {day_label(answered_on)}"
+        commitment = CommitmentRecord(
+            due_date=due,
+            precision=precision or DatePrecision.VAGUE,
+            ministry=ministry,
+            status=status,
+            next_check=next_check_for(status, due, self._today()),
+            history=(StatusChange(status, self._user(), self._clock(), reason),),
+        )
+        return self._annotations.create(
+            key, part, start, end, category, note, tags, commitment=commitment
+        )
 
     # -- following -----------------------------------------------------------------
     def set_due(

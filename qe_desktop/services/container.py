@@ -16,6 +16,7 @@ from qe_desktop.storage.database import Database
 
 if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.coverage import CoverageService
+    from qe_desktop.services.drafts import DraftStore
     from qe_desktop.services.exchange import ExchangeService
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.import_history import ImportHistory
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.library import LibraryInfo
     from qe_desktop.services.sync import SyncService
     from qe_desktop.services.veille import VeilleService
+    from qe_desktop.services.versions import VersionService
 
 
 @dataclass
@@ -95,7 +97,10 @@ class Services:
         from qe_desktop.services.importing import ImportService
 
         return ImportService(
-            self.database, after_upsert=self.after_upsert, before_bulk=self.backups.before_import
+            self.database,
+            after_upsert=self.after_upsert,
+            before_bulk=self.backups.before_import,
+            before_change=self.backups.before_change,
         )
 
     @cached_property
@@ -104,6 +109,21 @@ class Services:
         from qe_desktop.services.import_history import ImportHistory
 
         return ImportHistory(self.database)
+
+    @cached_property
+    def drafts(self) -> DraftStore:
+        """Unsaved notes, in the user data folder (never next to a shared library)."""
+        from qe_desktop.services.drafts import DraftStore
+        from qe_desktop.services.library import drafts_folder
+
+        return DraftStore(drafts_folder(), str(self.database.url))
+
+    @cached_property
+    def versions(self) -> VersionService:
+        """Text versions and held updates, built on first use."""
+        from qe_desktop.services.versions import VersionService
+
+        return VersionService(self.database, [self.annotations.reanchor_after_import])
 
     @cached_property
     def exporting(self) -> ExportService:

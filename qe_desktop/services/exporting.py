@@ -30,6 +30,7 @@ from qe_desktop.exporters.html_document import render_html
 from qe_desktop.exporters.markdown import write_markdown
 from qe_desktop.exporters.tabular import annotation_lines, build_workbook, write_csv, write_xlsx
 from qe_desktop.services.questions import QuestionService
+from qe_desktop.storage.disk import is_disk_full
 
 logger = logging.getLogger(__name__)
 
@@ -195,6 +196,10 @@ class ExportService:
         try:
             in_calendar = self._write(details, fmt, path, options, coverage)
         except OSError as error:
+            if is_disk_full(error):
+                raise ExportError(
+                    f"Disque plein : {path} n'a pas été écrit (un fichier précédent est intact)."
+                ) from error
             reason = error.strerror or str(error)
             logger.error("Export %s to %s failed", fmt.value, path, exc_info=True)
             raise ExportError(f"Impossible d'écrire {path} : {reason}") from error

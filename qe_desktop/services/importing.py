@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Generator, Iterable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from time import perf_counter
@@ -20,9 +19,11 @@ from sqlalchemy.orm import Session
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
-from qe_desktop.importers.sources import SkippedEntry, SourceItem, count_sources, iter_sources
+from qe_desktop.importers.sources import SourceItem, count_sources, iter_sources
+from qe_desktop.services.disk import space_warning
 from qe_desktop.services.import_history import ImportHistory
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
+from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
 from qe_desktop.services.read_ahead import read_ahead
 from qe_desktop.services.read_in_process import read_in_process
 from qe_desktop.storage.bulk import (
@@ -42,6 +43,7 @@ from qe_desktop.storage.deputies import (
     upsert_deputy,
     upsert_organe,
 )
+from qe_desktop.storage.disk import is_disk_full
 from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 logger = logging.getLogger(__name__)
@@ -61,72 +63,7 @@ LOGGED_FAILURES = 200  # one line each in the log; a broken dump says the rest i
 ProgressCallback = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
 AfterUpsert = Callable[[Session, UpsertResult], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """A source that could not be imported, and why, in French for the report."""
-
-    source: str
-    reason: str
-
-
-@dataclass
-class ImportReport:
-    """What an import did, counted per outcome, with the failures to show."""
-
-    imported: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    new_answers: int = 0
-    deputies: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    skipped: list[Failure] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    cancelled: bool = False
-
-    def add_failure(self, failure: ImportFailure) -> None:
-        """File a read failure as skipped (expected) or failed (to report)."""
-        if isinstance(failure, SkippedEntry):
-            self.skipped.append(Failure(failure.source, failure.reason))
-        else:
-            self.failures.append(Failure(failure.source, failure.reason))
-
-    @property
-    def failed(self) -> int:
-        """Number of sources that could not be imported."""
-        return len(self.failures)
-
-    @property
-    def ok(self) -> bool:
-        """Whether every source was imported."""
-        return not self.failures
-
-    def count(self, result: UpsertResult) -> None:
-        """Count one stored question under its outcome, and a new answer if it brought one."""
-        if result.outcome is Outcome.IMPORTED:
-            self.imported += 1
-        elif result.outcome is Outcome.UPDATED:
-            self.updated += 1
-        else:
-            self.unchanged += 1
-        if result.new_answer and result.outcome is Outcome.UPDATED:
-            self.new_answers += 1
-        self.keys.append(result.key)
-
-    def summary(self) -> str:
-        """The report in one French sentence for the status bar."""
-        text = (
-            f"{self.imported} importée(s), {self.updated} mise(s) à jour, "
-            f"{self.unchanged} inchangée(s), {self.failed} en échec"
-        )
-        if self.new_answers:
-            text += f" — {self.new_answers} nouvelle(s) réponse(s)"
-        if self.deputies:
-            text += f" — {self.deputies} député(s)"
-        if self.cancelled:
-            text += " (import interrompu)"
-        return text
+__all__ = ["Failure", "HeldUpdate", "ImportReport", "ImportService"]
 
 
 def _no_progress(done: int, total: int | None, name: str) -> None:
@@ -146,11 +83,13 @@ class ImportService:
         after_upsert: Sequence[AfterUpsert] = (),
         before_bulk: Callable[[], object] | None = None,
         process_min_items: int | None = None,
+        before_change: Callable[[], object] | None = None,
     ) -> None:
         self._db = database
         self._history = ImportHistory(database)
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
+        self._before_change = before_change
         self._process_min_items = process_min_items
         self._unsynced = False
 
@@ -163,7 +102,12 @@ class ImportService:
         """Import files, folders and archives; large imports are read in another process."""
         logger.info("Import of %s", ", ".join(map(str, paths))[:2000])
         if self._before_bulk is not None:
-            self._before_bulk()  # a backup: a bulk import must always be undoable
+            try:
+                self._before_bulk()  # a backup: a bulk import must always be undoable
+            except Exception as error:
+                if not is_disk_full(error):
+                    raise
+                return ImportReport(disk_full=True)
         total = count_sources(paths)
         if self._large(paths, total):
             reads = read_in_process(paths, self._known_deputies())
@@ -189,6 +133,10 @@ class ImportService:
             return False
         with self._db.read() as session:
             return library_is_empty(session)
+
+    def space_warning(self, paths: Sequence[Path]) -> str | None:
+        """Warn before a bulk import when the disk obviously lacks room for it."""
+        return space_warning(self._db.path, paths)
 
     def import_items(
         self,
@@ -255,20 +203,41 @@ class ImportService:
                 pending.append(step)
                 read_in_input += 1
                 if len(pending) >= CHUNK_SIZE:
-                    self._store(pending, report)
+                    if not self._store_or_stop(pending, report):
+                        return report
                     pending = []
                     if read_in_input >= CHUNK_SIZE:  # one file holding a whole legislature
                         progress(done, None, f"{name} — {read_in_input} question(s) lue(s)")
                     if cancelled():
                         report.cancelled = True
                         break
-        self._store(pending, report)
+        if not self._store_or_stop(pending, report):
+            return report
         if report.imported + report.updated >= ANALYZE_AFTER:
             with self._db.write() as session:
                 refresh_statistics(session)
         progress(done, total, "")
         _log_report(report, perf_counter() - started)
         return report
+
+    def _store_or_stop(
+        self, records: list[PreparedQuestion | DeputyRecord | OrganeRecord], report: ImportReport
+    ) -> bool:
+        """Write a chunk; on a full disk, forget its counts and say the import stopped.
+
+        The chunk's transaction was rolled back: the library holds the chunks before
+        it, whole, and nothing of this one.
+        """
+        mark = report.checkpoint()
+        try:
+            self._store(records, report)
+        except Exception as error:
+            if not is_disk_full(error):
+                raise
+            report.rollback(mark)
+            report.disk_full = True
+            return False
+        return True
 
     def _store(
         self, records: list[PreparedQuestion | DeputyRecord | OrganeRecord], report: ImportReport
@@ -290,14 +259,19 @@ class ImportService:
             questions = self._named(
                 [r for r in records if isinstance(r, PreparedQuestion)], session
             )
-            fresh, others = self._sort(known_questions(session, questions), questions, report)
+            known = known_questions(session, questions)
+            fresh, others = self._sort(known, questions, report)
+            if self._before_change is not None and _changes_stored(known, questions):
+                self._before_change()  # a backup before a text already held may change
             if fresh:
                 try:
                     with session.begin_nested():
                         results = insert_new(session, fresh)
                         for result in results:
                             self._run_hooks(session, result)
-                except Exception:  # fall back to one savepoint per question
+                except Exception as error:  # fall back to one savepoint per question
+                    if is_disk_full(error):
+                        raise
                     logger.warning(
                         "Bulk insert of %d new questions failed; one by one instead",
                         len(fresh),
@@ -324,6 +298,8 @@ class ImportService:
             with session.begin_nested():
                 result = action()
         except Exception as error:  # one bad record never spoils the chunk
+            if is_disk_full(error):
+                raise  # nothing more will go in: the caller stops the import
             logger.warning("Not stored: %s", _source_of(record), exc_info=True)
             report.failures.append(Failure(_source_of(record), f"enregistrement : {error}"))
             return
@@ -420,6 +396,15 @@ def _senat_names(record: QuestionRecord) -> tuple[str, ...]:
         f"senat@{record.author.name}@{record.published_on}",
         *([f"url:{record.url}"] if record.url else []),
     )
+
+
+def _changes_stored(known: KnownQuestions, questions: Sequence[PreparedQuestion]) -> bool:
+    """Whether a question of the chunk is stored with another content (an update)."""
+    for question in questions:
+        stored = known.find(question)
+        if stored is not None and stored.content_hash != question.content_hash:
+            return True
+    return False
 
 
 def _source_of(record: QuestionRecord | DeputyRecord) -> str:

@@ -45,6 +45,11 @@ def default_library_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "bibliotheque.sqlite"
 
 
+def drafts_folder() -> Path:
+    """Where drafts of unsaved notes wait (services/drafts.py)."""
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "brouillons"
+
+
 def resolve_location(option: str | None) -> str:
     """--db wins, then $QE_DESKTOP_DB, then the default file in the user data folder."""
     return option or os.environ.get(DB_ENV) or str(default_library_path())

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from qe_desktop.storage.disk import DiskFullError, is_disk_full
+
 KEEP = {"quotidienne": 7, "avant-import": 5, "avant-migration": 5, "avant-restauration": 3}
 DEFAULT_KEEP = 5
 _NAME = re.compile(r"^(?P<reason>[a-z-]+)-(?P<stamp>\d{8}T\d{6}(?:\d{6})?)\.sqlite$")
@@ -44,13 +46,23 @@ def copy_database(source: Path, target: Path) -> None:
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
-    dst = sqlite3.connect(partial)
     try:
-        src.backup(dst)
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+        partial.replace(target)
+    except Exception as error:
+        partial.unlink(missing_ok=True)  # never half a backup left behind
+        if is_disk_full(error):
+            raise DiskFullError(
+                f"Disque plein : la sauvegarde n'a pas pu être écrite dans {target.parent} ; "
+                "la bibliothèque est intacte."
+            ) from error
+        raise
     finally:
-        dst.close()
         src.close()
-    partial.replace(target)
 
 
 def make_backup(library: Path, reason: str, now: datetime | None = None) -> Path:

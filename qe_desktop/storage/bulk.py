@@ -19,6 +19,7 @@ from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.storage.mapping import record_values
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.questions import Outcome, UpsertResult
+from qe_desktop.storage.text_versions import insert_versions, new_version_rows
 from qe_desktop.storage.types import utcnow
 
 QUESTIONS = cast(Table, Question.__table__)
@@ -165,6 +166,8 @@ def insert_new(
             Question.key.in_(keys[start : start + IN_BATCH])
         )
         ids.update((key, question_id) for key, question_id in session.execute(query))
+    # their texts' first versions: one executemany for the whole chunk
+    insert_versions(session, [v for r in rows for v in new_version_rows(ids[r["key"]], r, now)])
     return [
         UpsertResult(
             ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"])

@@ -467,3 +467,30 @@ class VeilleScan(Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     done_on: Mapped[date] = mapped_column(Date)
+
+
+class TextVersionRow(Base):
+    """Every question or answer text a question has held or been offered (DESIGN §4).
+
+    One row per distinct text of a part (unique hash): its `id` is stable, so caches
+    and annotations can key on it. `state` says whether it is the current text, an
+    earlier one, a suspicious update pending the user's decision, or a rejected one.
+    The current text is not stored twice: its `text` is empty and read from the
+    question, and filled in when an update replaces it (storage/text_versions.py).
+    """
+
+    __tablename__ = "text_versions"
+    __table_args__ = (
+        UniqueConstraint("question_id", "part", "text_hash"),
+        Index("ix_text_versions_state", "question_id", "part", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    part: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    state: Mapped[str] = mapped_column(String(10), default="current")
+    reason: Mapped[str] = mapped_column(String(40), default="")

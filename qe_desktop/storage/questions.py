@@ -25,11 +25,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from qe_desktop.domain.annotation import sorted_tags
+from qe_desktop.domain.annotation import Part, sorted_tags
 from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
 from qe_desktop.domain.status import Status
+from qe_desktop.domain.text_versions import HeldText, judge_update
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage import coverage, search
+from qe_desktop.storage import text_versions as versions
 from qe_desktop.storage.mapping import (
     apply_record,
     merge_records,
@@ -58,6 +60,7 @@ class UpsertResult:
     new_answer: bool = False
     question_text_changed: bool = False
     answer_text_changed: bool = False
+    held: tuple[HeldText, ...] = ()  # suspicious texts stored as pending versions
 
 
 def find_existing(session: Session, record: QuestionRecord) -> Question | None:
@@ -103,7 +106,11 @@ def find_existing(session: Session, record: QuestionRecord) -> Question | None:
 
 
 def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
-    """Insert or update one question; an identical re-import changes nothing."""
+    """Insert or update one question; an identical re-import changes nothing.
+
+    Every text replaced is kept as an earlier version; an update that looks like
+    damage (`judge_update`) is stored as a pending version and not applied.
+    """
     existing = find_existing(session, record)
     if existing is None:
         row = Question()
@@ -111,25 +118,70 @@ def upsert_question(session: Session, record: QuestionRecord) -> UpsertResult:
         row.imported_at = utcnow()
         session.add(row)
         session.flush()
+        values = {c: getattr(row, c) for c in ("question_text", "answer_text", "source_file")}
+        versions.insert_versions(session, versions.new_version_rows(row.id, values, utcnow()))
         return UpsertResult(row.id, row.key, Outcome.IMPORTED, new_answer=bool(row.answer_text))
     old = record_from_row(existing)
     merged = merge_records(old, record)
     if merged.content_hash == existing.content_hash:
         return UpsertResult(existing.id, existing.key, Outcome.UNCHANGED)
+    merged, held = _hold_suspicious(session, existing, old, merged, record)
+    if merged.content_hash == existing.content_hash:
+        return UpsertResult(existing.id, existing.key, Outcome.UNCHANGED, held=held)
     had_answer = bool(existing.answer_text) or bool(existing.answered)
     old_question, old_answer = existing.question_text, existing.answer_text or ""
     apply_record(existing, merged, existing.key)
     existing.imported_at = utcnow()
     session.flush()
+    new_question, new_answer = existing.question_text, existing.answer_text or ""
+    for part, before, after in (
+        (Part.QUESTION, old_question, new_question),
+        (Part.ANSWER, old_answer, new_answer),
+    ):
+        if before != after:
+            versions.record_change(session, existing.id, part, before, after, record.source)
     return UpsertResult(
         existing.id,
         existing.key,
         Outcome.UPDATED,
         # An answer date alone (the Sénat's CSV) is news too; its text arriving later is not.
         new_answer=bool(existing.answered) and not had_answer,
-        question_text_changed=old_question != existing.question_text,
-        answer_text_changed=old_answer != (existing.answer_text or ""),
+        question_text_changed=old_question != new_question,
+        answer_text_changed=old_answer != new_answer,
+        held=held,
     )
+
+
+def _hold_suspicious(
+    session: Session,
+    existing: Question,
+    old: QuestionRecord,
+    merged: QuestionRecord,
+    record: QuestionRecord,
+) -> tuple[QuestionRecord, tuple[HeldText, ...]]:
+    """Keep the stored text of each part whose update looks like damage (DESIGN §4)."""
+    erratum = bool(record.erratum) and record.erratum != old.erratum
+    held: list[HeldText] = []
+    for part, before, after in (
+        (Part.QUESTION, old.question_text, merged.question_text),
+        (Part.ANSWER, old.answer_text or "", merged.answer_text or ""),
+    ):
+        reason = judge_update(
+            before,
+            after,
+            old_source=old.source,
+            new_source=record.source,
+            erratum=erratum,
+        )
+        if reason is None:
+            continue
+        if versions.hold(session, existing.id, part, after, record.source, reason):
+            held.append(HeldText(part, after, reason))
+        field = "question_text" if part is Part.QUESTION else "answer_text"
+        merged = dataclasses.replace(merged, **{field: before})  # type: ignore[arg-type]
+    if held:  # the stored texts still come from the old source
+        merged = dataclasses.replace(merged, source=old.source)
+    return merged, tuple(held)
 
 
 def get_by_key(session: Session, key: str) -> Question | None:

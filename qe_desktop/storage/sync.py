@@ -9,12 +9,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from qe_desktop.domain.annotation import AnnotationRecord
+from qe_desktop.domain.annotation import AnnotationRecord, Part
 from qe_desktop.domain.question import QuestionRecord, question_key
 from qe_desktop.storage import annotations as store
 from qe_desktop.storage.mapping import apply_record, record_from_row
 from qe_desktop.storage.models import Annotation, Commitment, Question, QuestionNote, SyncMark
 from qe_desktop.storage.questions import Outcome, UpsertResult
+from qe_desktop.storage.text_versions import record_change
 from qe_desktop.storage.types import utcnow
 
 _BATCH = 500
@@ -118,6 +119,12 @@ def take_content(session: Session, row: Question, record: QuestionRecord) -> Ups
     apply_record(row, record, row.key)
     row.imported_at = utcnow()
     session.flush()
+    for part, before, after in (
+        (Part.QUESTION, old_question, row.question_text),
+        (Part.ANSWER, old_answer, row.answer_text or ""),
+    ):
+        if before != after:  # the replaced text stays reachable as an earlier version
+            record_change(session, row.id, part, before, after, record.source)
     return UpsertResult(
         row.id,
         row.key,

@@ -88,6 +88,7 @@ class MainWindow(HostWindow):
         self.stack.addWidget(self.desk)
         self.setCentralWidget(self.stack)
         self._import_job: Job | None = None
+        self.report_box: QMessageBox | None = None  # the last import report shown
         self._splitters_pending = False
         self._reopen_key = ""  # the question open when the window was last closed
         self._build_actions()
@@ -340,6 +341,9 @@ class MainWindow(HostWindow):
             self.import_paths([Path(f) for f in files])
 
     def import_paths(self, paths: list[Path]) -> None:
+        warning = self.services.importing.space_warning(paths)
+        if warning:  # the disk obviously lacks room: say so before anything starts
+            self.statusBar().showMessage(self.tr("Warning: %1").replace("%1", warning), 20_000)
         dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 0, self)
         dialog.setWindowTitle(self.tr("Import"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -389,9 +393,10 @@ class MainWindow(HostWindow):
         self.statusBar().showMessage(report.summary(), 10_000)
         if report.keys and len(report.keys) == 1:
             self.show_question(report.keys[0])
-        if report.failures:
-            self.report = report_box(self, report)  # a few reasons shown, not hidden
-            self.report.open()
+        if not (report.disk_full or report.failures or report.held):
+            return  # a full disk is a message, never a traceback; held updates are listed
+        self.report_box = report_box(self, report)  # a few reasons shown, not hidden
+        self.report_box.open()
 
     # -- drag and drop -----------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -52,8 +52,11 @@ def choose_folder(window: HostWindow) -> None:
 
 
 def report_box(parent: QWidget, report: ImportReport) -> QMessageBox:
-    """The import report; with a few failures, their reasons are in the text itself."""
+    """The import report; with a few failures or held updates, they are in the text itself."""
     text = report.summary()
+    held = report.held_lines()
+    if held:
+        text += "\n" + "\n".join(held[:SHOWN_FAILURES])
     failures = report.failures
     if failures:
         lines = [f"• {Path(f.source).name} : {f.reason}" for f in failures[:SHOWN_FAILURES]]
@@ -61,16 +64,23 @@ def report_box(parent: QWidget, report: ImportReport) -> QMessageBox:
             more = translate("WindowExtras", "… and %1 more (see the details)")
             lines.append(more.replace("%1", str(len(failures) - SHOWN_FAILURES)))
         text += "\n\n" + "\n".join(lines)
+    if report.disk_full:
+        icon = QMessageBox.Icon.Critical
+    elif failures or held:
+        icon = QMessageBox.Icon.Warning
+    else:
+        icon = QMessageBox.Icon.Information
     box = QMessageBox(
-        QMessageBox.Icon.Warning if failures else QMessageBox.Icon.Information,
+        icon,
         translate("WindowExtras", "Import report"),
         text,
         QMessageBox.StandardButton.Ok,
         parent,
     )
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if len(failures) > SHOWN_FAILURES:
-        box.setDetailedText("\n".join(f"{f.source} : {f.reason}" for f in failures[:200]))
+    if len(failures) > SHOWN_FAILURES or len(held) > SHOWN_FAILURES:
+        details = held + [f"{f.source} : {f.reason}" for f in failures[:200]]
+        box.setDetailedText("\n".join(details))
     return box
 
 

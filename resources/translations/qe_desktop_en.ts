@@ -59,7 +59,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+247"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+257"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exported to %1</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+284"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+301"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>
@@ -127,7 +127,7 @@
 <context>
     <name>VeilleUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+225"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+224"/>
         <source>%n new answer(s)</source>
         <translation>
             <numerusform>%n new answer</numerusform>
@@ -148,6 +148,17 @@
         <translation>
             <numerusform>%n deadline or commitment</numerusform>
             <numerusform>%n deadlines or commitments</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VersionsBar</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+129"/>
+        <source>%n other version(s)</source>
+        <translation>
+            <numerusform>%n other version</numerusform>
+            <numerusform>%n other versions</numerusform>
         </translation>
     </message>
 </context>

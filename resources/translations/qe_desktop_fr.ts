@@ -4,7 +4,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../qe_desktop/ui/accessibility.py" line="+82"/>
+        <location filename="../../qe_desktop/ui/accessibility.py" line="+83"/>
         <source>Search the library</source>
         <translation>Rechercher dans la bibliothèque</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>%1 questions choisies</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>other filters</source>
         <translation>autres filtres</translation>
     </message>
@@ -577,18 +577,28 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/controller.py" line="+135"/>
+        <location filename="../../qe_desktop/ui/annotations/controller.py" line="+149"/>
         <source>Select a passage of the question or the answer first.</source>
         <translation>Sélectionnez d&apos;abord un passage de la question ou de la réponse.</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+183"/>
+        <location line="+9"/>
+        <source>Not highlighted: %1</source>
+        <translation>Non surligné : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+186"/>
         <source>Highlight as %1</source>
         <translation>Surligner comme « %1 »</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-174"/>
+        <source>Commitment due: %1</source>
+        <translation>Engagement, échéance : %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Edit note</source>
         <translation>Modifier la note</translation>
     </message>
@@ -599,13 +609,17 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+33"/>
-        <location line="+67"/>
+        <location line="+57"/>
         <source>Their version was kept.</source>
         <translation>L&apos;autre version a été conservée.</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-45"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Delete highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
@@ -630,12 +644,7 @@
         <translation>Modifié dans la question %1</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Saved</source>
-        <translation>Enregistré</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>This highlight has no place in the current text.</source>
         <translation>Ce surlignage n&apos;a plus de place dans le texte actuel.</translation>
     </message>
@@ -655,7 +664,12 @@
         <translation>Changer de catégorie</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Set the due date…</source>
+        <translation>Fixer l&apos;échéance…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete the highlight</source>
         <translation>Supprimer le surlignage</translation>
     </message>
@@ -673,7 +687,7 @@
         <translation>Orpheline</translation>
     </message>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/rendering.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/annotations/rendering.py" line="+73"/>
         <source>To check: the text changed.</source>
         <translation>À vérifier : le texte a changé.</translation>
     </message>
@@ -686,12 +700,12 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+60"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+61"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Highlight</source>
         <translation>Surligner</translation>
     </message>
@@ -738,7 +752,7 @@
         <translation>I&amp;mporter des annotations…</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
@@ -1076,7 +1090,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+68"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+73"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -1126,17 +1140,22 @@
         <translation>Choisissez d&apos;abord un engagement.</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Commitments</source>
-        <translation>Engagements</translation>
+        <location line="+79"/>
+        <source>Not saved: %1. What you typed is kept: try again.</source>
+        <translation>Non enregistré : %1. Votre saisie est gardée : réessayez.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Someone else changed this commitment meanwhile: look at it again.</source>
-        <translation>Quelqu&apos;un d&apos;autre a modifié cet engagement entre-temps : relisez-le.</translation>
+        <location line="+12"/>
+        <source>Someone else changed this commitment meanwhile; your text is kept below.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié cet engagement entre-temps ; votre saisie est gardée ci-dessous.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+5"/>
+        <source>Their version: %1 by %2</source>
+        <translation>Son changement : %1 par %2</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
@@ -1322,7 +1341,7 @@
 <context>
     <name>CoverageUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/coverage/window_setup.py" line="+52"/>
+        <location filename="../../qe_desktop/ui/coverage/window_setup.py" line="+50"/>
         <source>Mark an Élusion</source>
         <translation>Relever une élusion</translation>
     </message>
@@ -1353,7 +1372,7 @@
 <context>
     <name>DueDateDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+136"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+155"/>
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
@@ -1401,6 +1420,24 @@
         <location line="+16"/>
         <source>Not understood yet</source>
         <translation>Pas encore compris</translation>
+    </message>
+</context>
+<context>
+    <name>DueDates</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/due_dates.py" line="+53"/>
+        <source>As a commitment (Ctrl+1): due %1</source>
+        <translation>En engagement (Ctrl+1) : échéance %1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Someone else changed this highlight meanwhile: look again.</source>
+        <translation>Quelqu&apos;un d&apos;autre a modifié ce surlignage entre-temps : regardez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -1697,7 +1734,7 @@
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+115"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
@@ -2012,7 +2049,7 @@
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2087,7 +2124,12 @@
         <translation>Importer des questions</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Warning: %1</source>
+        <translation>Attention : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Importing…</source>
         <translation>Importation…</translation>
     </message>
@@ -2141,9 +2183,65 @@
     </message>
 </context>
 <context>
+    <name>QuestionNoteBox</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/question_note.py" line="+27"/>
+        <source>Note on the question</source>
+        <translation>Note sur la question</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free note, saved as you type</source>
+        <translation>Note libre, enregistrée au fil de la frappe</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Discard the draft</source>
+        <translation>Abandonner le brouillon</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Unsaved draft found: it is not in the library yet.</source>
+        <translation>Brouillon non enregistré retrouvé : il n&apos;est pas encore dans la bibliothèque.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not saved yet…</source>
+        <translation>Pas encore enregistré…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionNoteSaver</name>
+    <message>
+        <location filename="../../qe_desktop/ui/annotations/note_saver.py" line="+81"/>
+        <source>Their version was kept.</source>
+        <translation>L&apos;autre version a été conservée.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The note of %1 was not saved (%2): kept as a draft.</source>
+        <translation>La note de %1 n&apos;a pas été enregistrée (%2) : gardée en brouillon.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+</context>
+<context>
     <name>ReaderHeader</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/header.py" line="+33"/>
+        <location filename="../../qe_desktop/ui/reader/header.py" line="+34"/>
         <source>current group: %1</source>
         <translation>groupe actuel : %1</translation>
     </message>
@@ -2187,7 +2285,7 @@
 <context>
     <name>ReaderPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/reader_panel.py" line="+46"/>
+        <location filename="../../qe_desktop/ui/reader/reader_panel.py" line="+47"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
@@ -2197,7 +2295,7 @@
         <translation>Réponse</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Select a question in the list.</source>
         <translation>Sélectionnez une question dans la liste.</translation>
     </message>
@@ -2258,19 +2356,9 @@
 <context>
     <name>SidePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+74"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+84"/>
         <source>Select a highlight to edit its note and tags.</source>
         <translation>Sélectionnez un surlignage pour modifier sa note et ses étiquettes.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Note on the question</source>
-        <translation>Note sur la question</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Free note, saved as you type</source>
-        <translation>Note libre, enregistrée au fil de la frappe</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2318,7 +2406,32 @@
         <translation>Sélectionnez le passage dans la question ou la réponse, puis cliquez ici</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>Show in its version</source>
+        <translation>Voir dans sa version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The text this highlight was made on</source>
+        <translation>Le texte sur lequel ce surlignage a été fait</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Due date…</source>
+        <translation>Échéance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set or change the due date of this commitment</source>
+        <translation>Fixer ou changer l&apos;échéance de cet engagement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
@@ -2329,11 +2442,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+130"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-129"/>
         <source>Save the note and the tags (Ctrl+Return)</source>
         <translation>Enregistrer la note et les étiquettes (Ctrl+Entrée)</translation>
     </message>
@@ -2343,7 +2457,7 @@
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+74"/>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
     </message>
@@ -2369,7 +2483,12 @@
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+20"/>
+        <source>Unsaved draft restored: save it again.</source>
+        <translation>Brouillon non enregistré restauré : enregistrez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>To check: the text changed</source>
         <translation>À vérifier : le texte a changé</translation>
     </message>
@@ -2389,9 +2508,19 @@
         <translation>Orpheline : passage introuvable</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>Not saved yet…</source>
-        <translation>Pas encore enregistré…</translation>
+        <location line="+9"/>
+        <source>no due date</source>
+        <translation>sans échéance</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
     </message>
 </context>
 <context>
@@ -2421,12 +2550,12 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-182"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="-190"/>
         <source>Commitment status</source>
         <translation>Statut de l&apos;engagement</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Why: what was published, said or not done</source>
         <translation>Pourquoi : ce qui a été publié, dit ou n&apos;a pas été fait</translation>
     </message>
@@ -2468,7 +2597,7 @@
         <translation>Pourquoi</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -2807,7 +2936,7 @@
 <context>
     <name>VeilleUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+57"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+58"/>
         <source>News</source>
         <translation>Nouveautés</translation>
     </message>
@@ -2828,12 +2957,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+189"/>
+        <location line="+187"/>
         <source>Follow the &amp;author</source>
         <translation>Suivre l&apos;&amp;auteur</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-185"/>
         <source>Unseen</source>
         <translation>Non vues</translation>
     </message>
@@ -2859,12 +2988,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-51"/>
         <source>Updating…</source>
         <translation>Mise à jour…</translation>
     </message>
@@ -2874,7 +3003,7 @@
         <translation>Mise à jour depuis les sites officiels…</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+57"/>
         <source>Update failed</source>
         <translation>Échec de la mise à jour</translation>
     </message>
@@ -2919,6 +3048,104 @@
     </message>
 </context>
 <context>
+    <name>VersionDialog</name>
+    <message>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+166"/>
+        <source>Struck through in red: only in the current text; in green: only in this one.</source>
+        <translation>Barré en rouge : seulement dans le texte actuel ; en vert : seulement dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsBar</name>
+    <message>
+        <location line="-75"/>
+        <source>Compare…</source>
+        <translation>Comparer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Version of %1</source>
+        <translation>Version du %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n other version(s)</source>
+        <translation>
+            <numerusform>%n autre version</numerusform>
+            <numerusform>%n autres versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier</source>
+        <translation>antérieure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to check</source>
+        <translation>à vérifier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejected</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Version of %1 (%2, %3 characters)</source>
+        <translation>Version du %1 (%2, %3 caractères)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A new version (%1 characters) was not applied: compare it first.</source>
+        <translation>Une nouvelle version (%1 caractères) n&apos;a pas été appliquée : comparez-la d&apos;abord.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsController</name>
+    <message>
+        <location line="+59"/>
+        <location line="+9"/>
+        <source>Version of %1</source>
+        <translation>Version du %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The text this highlight was made on is not kept.</source>
+        <translation>Le texte sur lequel ce surlignage a été fait n&apos;est pas conservé.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The version was not applied: %1</source>
+        <translation>La version n&apos;a pas été appliquée : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new version is now the text shown.</source>
+        <translation>La nouvelle version est maintenant le texte affiché.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The version was not rejected: %1</source>
+        <translation>La version n&apos;a pas été refusée : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected: the text shown stays as it was.</source>
+        <translation>Refusée : le texte affiché reste tel quel.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <location filename="../../qe_desktop/ui/welcome.py" line="+18"/>
@@ -2949,7 +3176,7 @@
 <context>
     <name>WindowExtras</name>
     <message>
-        <location filename="../../qe_desktop/ui/window_extras.py" line="+36"/>
+        <location filename="../../qe_desktop/ui/window_extras.py" line="+38"/>
         <source>Import a &amp;folder…</source>
         <translation>Importer un &amp;dossier…</translation>
     </message>
@@ -2959,17 +3186,17 @@
         <translation>Importer un dossier de questions</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>… and %1 more (see the details)</source>
         <translation>… et %1 de plus (voir les détails)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Import report</source>
         <translation>Rapport d&apos;import</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+30"/>
         <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>

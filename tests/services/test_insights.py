@@ -167,6 +167,7 @@ def test_fingerprints_are_refreshed_only_for_changed_texts(library: Services) ->
         number=key.removeprefix("QANR5L17QE"),
         question_text=crafted.PLAN[1].question,
         answer_text="Une tout autre réponse, rédigée pour cette question seulement, sans copie.",
+        erratum="Réponse rectifiée",  # much shorter: applied at once only as an erratum
     )
     with library.database.write() as session:
         upsert_question(session, changed)

@@ -8,25 +8,39 @@ else saved in between, the user sees both versions and chooses (never silently).
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu, QWidget
 
-from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, Part
+from qe_desktop.domain.annotation import (
+    COMMITMENT_CATEGORY,
+    AnchorState,
+    AnnotationRecord,
+    Category,
+    Part,
+)
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.services.annotations import AnnotationService, ConflictError
 from qe_desktop.services.container import Services
+from qe_desktop.services.disk import describe_failure
+from qe_desktop.services.drafts import annotation_draft
 from qe_desktop.ui.annotations import conflict_dialog
 from qe_desktop.ui.annotations.commands import CreateCommand, DeleteCommand, UpdateCommand
+from qe_desktop.ui.annotations.due_dates import DueDates
+from qe_desktop.ui.annotations.note_saver import QuestionNoteSaver
 from qe_desktop.ui.annotations.panel_model import short
+from qe_desktop.ui.annotations.question_note import DRAFT_DELAY_MS
 from qe_desktop.ui.annotations.rendering import category_label, color_icon
 from qe_desktop.ui.annotations.side_panel import SidePanel
+from qe_desktop.ui.commitments.labels import due_text
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.reader.text_pane import TextPane
 
 Notify = Callable[[str], None]
+log = logging.getLogger(__name__)
 
 
 class AnnotationController(QObject):
@@ -54,9 +68,6 @@ class AnnotationController(QObject):
         self.key: str | None = None
         self.records: list[AnnotationRecord] = []
         self.categories: tuple[Category, ...] = ()
-        self._note_key: str | None = None
-        self._note_version = 0
-        self._switching = False
         reader.detail_shown.connect(self.on_detail_shown)
         for pane in (reader.question_pane, reader.answer_pane):
             pane.context_menu_requested.connect(
@@ -68,7 +79,15 @@ class AnnotationController(QObject):
         panel.delete_requested.connect(self.delete)
         panel.confirm_requested.connect(self.confirm)
         panel.reattach_requested.connect(self.reattach)
-        panel.question_note_changed.connect(self.save_question_note)
+        panel.draft_for = self.annotation_draft
+        self._draft_timer = QTimer(self)  # a highlight's note is kept as a draft as it is typed
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.keep_annotation_draft)
+        panel.note_edit.editor.textChanged.connect(self._draft_timer.start)
+        self.note = QuestionNoteSaver(services, panel, window, notify)
+        self.due_dates = DueDates(self)
+        panel.due_requested.connect(self.due_dates.edit)
 
     @property
     def _annotations(self) -> AnnotationService:
@@ -81,22 +100,17 @@ class AnnotationController(QObject):
 
     def on_detail_shown(self, detail: QuestionDetail | None) -> None:
         """Another question is on screen: save what was being typed, then show its notes."""
-        self._switching = True
+        self.note.switching = True
         try:
             self.commit_pending()
         finally:
-            self._switching = False
+            self.note.switching = False
         self.key = detail.key if detail else None
         self.records = list(detail.annotations) if detail else []
         if detail is not None and detail.categories:
             self.categories = detail.categories
         self.panel.set_records(self.records, self.categories, self._annotations.tags())
-        text, self._note_version = (
-            self._annotations.question_note(self.key) if self.key else ("", 0)
-        )
-        self._note_key = self.key
-        self.panel.set_question_note(text)
-        self.panel.question_note.setEnabled(self.key is not None)
+        self.note.load(self.key)
 
     def commit_pending(self) -> None:
         """Save the note and the edits still in the panel (switching question, closing)."""
@@ -105,7 +119,7 @@ class AnnotationController(QObject):
 
     def refresh(self) -> None:
         """Reload the open question's annotations and redraw them everywhere."""
-        if self._switching:
+        if self.note.switching:
             return
         self.records = self._annotations.for_question(self.key) if self.key else []
         self.reader.show_annotations(self.records, self.categories)
@@ -134,10 +148,14 @@ class AnnotationController(QObject):
         if self.key is None or pane is None or span is None or part is None:
             self.notify(self.tr("Select a passage of the question or the answer first."))
             return None
-        try:
-            record = self._annotations.create(self.key, part, span[0], span[1], category)
+        try:  # an Engagement gets its due date (suggestion accepted, or the date grammar)
+            record = self.services.commitments.highlight(self.key, part, *span, category)
         except (ValueError, LookupError) as error:
             self.notify(str(error))
+            return None
+        except Exception as error:  # a locked or full library: nothing was created
+            log.warning("creating a highlight failed", exc_info=True)
+            self.notify(self.tr("Not highlighted: %1").replace("%1", describe_failure(error)))
             return None
         self.undo_stack.push(
             CreateCommand(
@@ -153,6 +171,9 @@ class AnnotationController(QObject):
         pane.setTextCursor(cursor)
         self.refresh()
         self.panel.select_annotation(record.id)
+        if record.commitment is not None:
+            due = due_text(record.commitment.due_date, record.commitment.precision)
+            self.notify(self.tr("Commitment due: %1").replace("%1", due))
         return record
 
     # -- editing -----------------------------------------------------------------
@@ -188,9 +209,33 @@ class AnnotationController(QObject):
                 self.notify(str(error))
                 self.refresh()
                 return None
+            except Exception as error:  # locked, disk full, connection lost: keep the text
+                log.warning("saving a highlight failed", exc_info=True)
+                reason = describe_failure(error)
+                if edited.note != before.note:
+                    self.services.drafts.put(annotation_draft(edited.id), edited.note)
+                self.panel.edit_failed(reason)
+                self.notify(self.tr("Not saved: %1").replace("%1", reason))
+                return None
+            self.services.drafts.drop(annotation_draft(edited.id))
             self.undo_stack.push(UpdateCommand(self._annotations, before, saved, text, self))
             self.refresh()
             return saved
+
+    def keep_annotation_draft(self) -> None:
+        """Written while the user types: a crash before Save loses nothing."""
+        record = self.panel.current_record()
+        if record is None:
+            return
+        text, name = self.panel.note_edit.text(), annotation_draft(record.id)
+        if text == record.note:
+            self.services.drafts.drop(name)
+        else:
+            self.services.drafts.put(name, text, record.version)
+
+    def annotation_draft(self, annotation_id: str) -> str | None:
+        draft = self.services.drafts.get(annotation_draft(annotation_id))
+        return draft.text if draft is not None else None
 
     def _keep_mine(self, mine: AnnotationRecord | None, theirs: AnnotationRecord | None) -> bool:
         either = mine or theirs
@@ -263,30 +308,6 @@ class AnnotationController(QObject):
     def failed(self, message: str) -> None:
         self.notify(message)
 
-    # -- the question's free note -------------------------------------------------
-    def save_question_note(self, text: str) -> None:
-        key = self._note_key
-        if key is None:
-            return
-        version = self._note_version
-        while True:
-            try:
-                self._note_version = self._annotations.save_question_note(key, text, version)
-            except ConflictError as conflict:
-                theirs = conflict.current if isinstance(conflict.current, str) else ""
-                choice = conflict_dialog.choose_version(self.window, text, theirs)
-                _, current = self._annotations.question_note(key)
-                if choice is conflict_dialog.Choice.KEEP_MINE:
-                    version = current
-                    continue
-                self._note_version = current
-                if key == self.key:
-                    self.panel.set_question_note(theirs)
-                self.notify(self.tr("Their version was kept."))
-                return
-            self.panel.question_note_saved(self.tr("Saved"))
-            return
-
     # -- showing -------------------------------------------------------------------
     def reveal_panel(self) -> None:
         if self.dock is not None:
@@ -354,5 +375,8 @@ class AnnotationController(QObject):
                 action.triggered.connect(
                     lambda _=False, name=category.name: self.recolour(record, name)
                 )
+        if record.category == COMMITMENT_CATEGORY:
+            due = menu.addAction(self.tr("Set the due date…"))
+            due.triggered.connect(lambda: self.due_dates.edit(record))
         remove = menu.addAction(self.tr("Delete the highlight"))
         remove.triggered.connect(lambda: self.delete(record))

@@ -6,10 +6,10 @@ save, recolour, delete, confirm or re-attach, and the controller calls services.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,12 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qe_desktop.domain.annotation import AnchorState, AnnotationRecord, Category, sorted_tags
-from qe_desktop.ui.annotations.editors import FocusOutPlainTextEdit, MarkdownEdit, TagsEdit
+from qe_desktop.domain.annotation import (
+    COMMITMENT_CATEGORY,
+    AnchorState,
+    AnnotationRecord,
+    Category,
+    sorted_tags,
+)
+from qe_desktop.ui.annotations.editors import MarkdownEdit, TagsEdit
 from qe_desktop.ui.annotations.panel_model import AnnotationListModel, PanelFilter, short
+from qe_desktop.ui.annotations.question_note import QuestionNoteBox
 from qe_desktop.ui.annotations.rendering import color_icon
+from qe_desktop.ui.commitments.labels import due_text
 
-NOTE_SAVE_DELAY_MS = 1500
 REVIEW_QUOTE_CHARS = 400
 
 
@@ -48,6 +55,8 @@ class SidePanel(QWidget):
     delete_requested = Signal(object)
     confirm_requested = Signal(object)
     reattach_requested = Signal(object)
+    due_requested = Signal(object)  # an Engagement highlight: set or change its due date
+    version_requested = Signal(object)  # show a highlight in the text it was made on
     question_note_changed = Signal(str)  # after a pause or when the editor loses the focus
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -55,15 +64,16 @@ class SidePanel(QWidget):
         self.model = AnnotationListModel(self)
         self._categories: tuple[Category, ...] = ()
         self._editing: AnnotationRecord | None = None
-        self._note_dirty = False
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
-        self._note_timer.timeout.connect(self.flush_question_note)
+        # drafts of highlight notes whose save failed, by annotation id (set by the controller)
+        self.draft_for: Callable[[str], str | None] = lambda _annotation_id: None
+        self.note_box = QuestionNoteBox()
+        self.question_note = self.note_box.editor
+        self.note_status = self.note_box.status
+        self.note_box.save_requested.connect(self.question_note_changed.emit)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setObjectName("annotationsSplitter")
-        splitter.addWidget(self._build_question_note())
+        splitter.addWidget(self.note_box)
         splitter.addWidget(self._build_list())
         splitter.addWidget(self._build_editor())
         splitter.setStretchFactor(0, 0)
@@ -82,21 +92,6 @@ class SidePanel(QWidget):
         self._show_editor(None)
 
     # -- construction ------------------------------------------------------------
-    def _build_question_note(self) -> QWidget:
-        box = QGroupBox(self.tr("Note on the question"))
-        layout = QVBoxLayout(box)
-        self.question_note = FocusOutPlainTextEdit()
-        self.question_note.setPlaceholderText(self.tr("Free note, saved as you type"))
-        self.question_note.setMaximumHeight(110)
-        self.question_note.setMinimumHeight(36)  # small screens: the editor's buttons stay in view
-        self.question_note.textChanged.connect(self._on_question_note_typed)
-        self.question_note.focus_lost.connect(self.flush_question_note)
-        self.note_status = QLabel()
-        self.note_status.setStyleSheet("color:#666")
-        layout.addWidget(self.question_note)
-        layout.addWidget(self.note_status)
-        return box
-
     def _build_list(self) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -157,17 +152,35 @@ class SidePanel(QWidget):
         self.reattach_button.setToolTip(
             self.tr("Select the passage in the question or the answer, then click here")
         )
+        self.version_button = QPushButton(self.tr("Show in its version"))
+        self.version_button.setToolTip(self.tr("The text this highlight was made on"))
         self.confirm_button.clicked.connect(lambda: self._emit_for_current(self.confirm_requested))
         self.reattach_button.clicked.connect(
             lambda: self._emit_for_current(self.reattach_requested)
         )
-        state_buttons = QHBoxLayout()
-        state_buttons.addWidget(self.confirm_button)
-        state_buttons.addWidget(self.reattach_button)
-        state_buttons.addStretch(1)
+        self.version_button.clicked.connect(lambda: self._emit_for_current(self.version_requested))
+        # shown for a highlight to check or an orphan only (hidden whole, it takes no room)
+        self.state_buttons = QWidget()
+        state_buttons = QGridLayout(self.state_buttons)
+        state_buttons.setContentsMargins(0, 0, 0, 0)
+        state_buttons.addWidget(self.confirm_button, 0, 0)
+        state_buttons.addWidget(self.reattach_button, 0, 1)
+        state_buttons.addWidget(self.version_button, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        state_buttons.setColumnStretch(2, 1)
         self.category_combo = QComboBox()
         self.category_combo.activated.connect(self._on_category_chosen)
         self.tags_edit = TagsEdit()
+        self.due_label = QLabel()
+        self.due_button = QPushButton(self.tr("Due date…"))
+        self.due_button.setToolTip(self.tr("Set or change the due date of this commitment"))
+        self.due_button.clicked.connect(lambda: self._emit_for_current(self.due_requested))
+        self.due_title = QLabel(self.tr("Due"))
+        self.due_box = QWidget()  # Engagement highlights only (hidden whole: takes no room)
+        due_row = QHBoxLayout(self.due_box)
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.due_title)
+        due_row.addWidget(self.due_label, 1)
+        due_row.addWidget(self.due_button)
         form = QFormLayout()
         form.addRow(self.tr("Category"), self.category_combo)
         form.addRow(self.tr("Tags"), self.tags_edit)
@@ -179,13 +192,17 @@ class SidePanel(QWidget):
         self.save_button.clicked.connect(self.save_edits)
         self.delete_button.clicked.connect(lambda: self._emit_for_current(self.delete_requested))
         QShortcut(QKeySequence("Ctrl+Return"), self.editor_box, self.save_edits)
+        self.edit_status = QLabel()  # why the last save failed (the text stays here)
+        self.edit_status.setWordWrap(True)
+        self.edit_status.setStyleSheet("color:#c1121f")
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.edit_status, 1)
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         layout.addWidget(self.state_text)
-        layout.addLayout(state_buttons)
+        layout.addWidget(self.state_buttons)
         layout.addLayout(form)
+        layout.addWidget(self.due_box)
         layout.addWidget(self.note_edit, 1)
         layout.addLayout(buttons)
         return self.editor_box
@@ -297,9 +314,18 @@ class SidePanel(QWidget):
             self.category_combo.setCurrentIndex(
                 max(self.category_combo.findData(record.category), 0)
             )
+        self._show_due(record)
+        self.edit_status.clear()
+        self.save_button.setText(self.tr("Save"))
+        draft = self.draft_for(record.id) if record is not None else None
+        if record is not None and draft is not None and draft != record.note:
+            self.note_edit.set_text(draft)  # typed before a failed save or a crash
+            self.edit_status.setText(self.tr("Unsaved draft restored: save it again."))
         state = record.anchor_state if record else AnchorState.ANCHORED
         self.confirm_button.setVisible(state is AnchorState.REVIEW)
         self.reattach_button.setVisible(state in (AnchorState.REVIEW, AnchorState.ORPHAN))
+        self.version_button.setVisible(state is not AnchorState.ANCHORED)
+        self.state_buttons.setVisible(state is not AnchorState.ANCHORED)
         self.state_text.setVisible(state is not AnchorState.ANCHORED)
         self.state_text.setText(self._state_html(record) if record else "")
 
@@ -318,6 +344,20 @@ class SidePanel(QWidget):
             warning = escape(self.tr("Orphan: passage not found"))
             return f"<b style='color:#c1121f'>{warning}</b><br>«&nbsp;{quote}&nbsp;»"
         return ""
+
+    def _show_due(self, record: AnnotationRecord | None) -> None:
+        engagement = record is not None and record.category == COMMITMENT_CATEGORY
+        self.due_box.setVisible(engagement)
+        commitment = record.commitment if record is not None else None
+        if commitment is None:
+            self.due_label.setText(self.tr("no due date"))
+        else:
+            self.due_label.setText(due_text(commitment.due_date, commitment.precision))
+
+    def edit_failed(self, reason: str) -> None:
+        """The save of the highlight being edited failed: the text stays, Save retries."""
+        self.edit_status.setText(self.tr("Not saved: %1").replace("%1", reason))
+        self.save_button.setText(self.tr("Retry"))
 
     def edits_pending(self) -> bool:
         record = self._editing
@@ -357,27 +397,16 @@ class SidePanel(QWidget):
         if record is not None:
             self.annotation_activated.emit(record)
 
-    # -- the question's free note --------------------------------------------------
+    # -- the question's free note (QuestionNoteBox) ---------------------------------
     def set_question_note(self, text: str) -> None:
-        self._note_timer.stop()
-        self.question_note.blockSignals(True)
-        self.question_note.setPlainText(text)
-        self.question_note.blockSignals(False)
-        self._note_dirty = False
-        self.note_status.clear()
+        self.note_box.set_text(text)
 
     def question_note_saved(self, message: str) -> None:
-        self._note_dirty = False
-        self.note_status.setText(message)
+        self.note_box.saved(message)
 
-    def _on_question_note_typed(self) -> None:
-        self._note_dirty = True
-        self.note_status.setText(self.tr("Not saved yet…"))
-        self._note_timer.start()
+    def question_note_failed(self, reason: str) -> None:
+        self.note_box.failed(reason)
 
     def flush_question_note(self) -> None:
         """Save now if something was typed (also before another question opens)."""
-        self._note_timer.stop()
-        if self._note_dirty:
-            self._note_dirty = False
-            self.question_note_changed.emit(self.question_note.toPlainText())
+        self.note_box.flush()

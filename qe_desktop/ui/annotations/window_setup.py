@@ -29,6 +29,7 @@ from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.reader.offsets import from_qt
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
+from qe_desktop.ui.reader.versions import VersionsController
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a quicker start
     from qe_desktop.ui.annotations.library_view import AllAnnotationsDialog
@@ -63,6 +64,11 @@ class AnnotationsUi(QObject):
             scrolling(self.panel, keep_width=True)
         )  # docks never overlap (dock_layout)
         self.controller.dock = self.dock
+        # "Version du …" above each text, held updates to apply or reject
+        self.versions = VersionsController(services, reader.version_bars, window, self.notify)
+        reader.detail_shown.connect(lambda d: self.versions.load(d.key if d else None))
+        self.versions.changed.connect(self.reopen)
+        self.panel.version_requested.connect(self.versions.show_annotation_version)
         self.all_annotations: AllAnnotationsDialog | None = None
         self.highlight_actions: list[QAction] = []
         self.toolbar = QToolBar(self.tr("Highlight"), window)
@@ -100,6 +106,10 @@ class AnnotationsUi(QObject):
         detail = self.controller.reader.detail
         if detail is None or detail.key != key:
             window.open_question(key)
+
+    def reopen(self, key: str) -> None:
+        """A version was applied: show the question again with its new text."""
+        self.window.open_question(key)
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(text, self.window)

@@ -47,6 +47,16 @@ def _quote_label(quote: str) -> QLabel:
     return label
 
 
+def _notice_label(text: str) -> QLabel:
+    """Why the dialog is open again (a conflict or a failed save), above what was typed."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("background:#fff4e5;border:1px solid #f4a261;padding:4px")
+    label.setVisible(bool(text))
+    return label
+
+
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -65,9 +75,11 @@ class StatusDialog(QDialog):
         current: CommitmentStatus,
         history: tuple[StatusChange, ...],
         parent: QWidget | None = None,
+        notice: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Commitment status"))
+        self.notice = _notice_label(notice)
         self.resize(620, 480)
         self.status_combo = QComboBox()
         for status in CommitmentStatus:
@@ -103,11 +115,18 @@ class StatusDialog(QDialog):
         for column in range(3):
             self.history.resizeColumnToContents(column)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice)
         layout.addWidget(_quote_label(quote))
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("History")))
         layout.addWidget(self.history, 1)
         layout.addWidget(_buttons(self))
+
+    def set_typed(self, status: CommitmentStatus, reason: str, evidence: str) -> None:
+        """Put back what the user typed before a save that did not go through."""
+        self.status_combo.setCurrentIndex(list(CommitmentStatus).index(status))
+        self.reason_edit.setPlainText(reason)
+        self.evidence_edit.setText(evidence)
 
     @property
     def chosen_status(self) -> CommitmentStatus:

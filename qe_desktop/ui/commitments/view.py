@@ -7,7 +7,9 @@ export the due dates to a calendar. Decisions live in CommitmentService.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qe_desktop.domain.annotation import AnnotationRecord, CommitmentStatus
+from qe_desktop.domain.annotation import AnnotationRecord, CommitmentStatus, DatePrecision
 from qe_desktop.domain.commitment_tracking import CommitmentFilter, CommitmentRow
 from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.annotations import ConflictError
 from qe_desktop.services.commitments import CommitmentService
+from qe_desktop.services.disk import describe_failure
 from qe_desktop.ui.columns import fit_columns
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     from qe_desktop.services.exporting import ExportService
 
 Notify = Callable[[str], None]
+log = logging.getLogger(__name__)
 CALENDAR_FILTER = "Calendrier (*.ics)"
 
 
@@ -61,6 +65,7 @@ class CommitmentsView(QWidget):
         self.notify: Notify = notify or (lambda _message: None)
         self.model = CommitmentTableModel(self)
         self._loading = False
+        self.dialog: StatusDialog | DueDateDialog | None = None
         self._build()
 
     # -- construction --------------------------------------------------------------
@@ -218,62 +223,97 @@ class CommitmentsView(QWidget):
             self.reload()
             return None
 
-    def change_status(self) -> StatusDialog | None:
+    def change_status(
+        self, typed: tuple[CommitmentStatus, str, str] | None = None, notice: str = ""
+    ) -> StatusDialog | None:
+        """Ask for a new status; `typed` puts back what a failed save would have lost."""
         current = self._current()
         if current is None:
             return None
         row, record = current
         history = record.commitment.history if record.commitment else ()
-        dialog = StatusDialog(row.quote, row.status, history, self)
-        dialog.accepted.connect(
-            lambda: self._save(
-                lambda: self.service.change_status(
-                    row.annotation_id,
-                    dialog.chosen_status,
-                    dialog.reason,
-                    dialog.evidence,
-                    record.version,
-                )
+        status = record.commitment.status if record.commitment else row.status
+        dialog = StatusDialog(row.quote, status, history, self, notice)
+        if typed is not None:
+            dialog.set_typed(*typed)
+        self.dialog = dialog
+
+        def save() -> None:
+            mine = (dialog.chosen_status, dialog.reason, dialog.evidence)
+            self._save(
+                lambda: self.service.change_status(row.annotation_id, *mine, record.version),
+                lambda why: self.change_status(mine, why),
             )
-        )
+
+        dialog.accepted.connect(save)
         dialog.open()
         return dialog
 
-    def edit_due(self) -> DueDateDialog | None:
+    def edit_due(
+        self, typed: tuple[date | None, DatePrecision] | None = None
+    ) -> DueDateDialog | None:
         current = self._current()
         if current is None:
             return None
         row, record = current
-        dialog = DueDateDialog(row.quote, row.due_date, row.precision, self)
-        dialog.accepted.connect(
-            lambda: self._save(
-                lambda: self.service.set_due(
-                    row.annotation_id, dialog.chosen_due, dialog.chosen_precision, record.version
-                )
+        due, precision = typed if typed is not None else (row.due_date, row.precision)
+        dialog = DueDateDialog(row.quote, due, precision, self)
+        self.dialog = dialog
+
+        def save() -> None:
+            mine = (dialog.chosen_due, dialog.chosen_precision)
+            self._save(
+                lambda: self.service.set_due(row.annotation_id, *mine, record.version),
+                lambda why: self._reopen_due(mine, why),
             )
-        )
+
+        dialog.accepted.connect(save)
         dialog.open()
         return dialog
 
-    def _save(self, action: Callable[[], AnnotationRecord]) -> bool:
+    def _reopen_due(self, mine: tuple[date | None, DatePrecision], why: str) -> None:
+        self.notify(why)
+        self.edit_due(mine)
+
+    def _save(
+        self, action: Callable[[], AnnotationRecord], reopen: Callable[[str], object]
+    ) -> bool:
+        """Save; on a conflict or any failure, the dialog opens again with what was typed."""
         try:
             saved = action()
-        except ConflictError:
-            QMessageBox.warning(
-                self,
-                self.tr("Commitments"),
-                self.tr("Someone else changed this commitment meanwhile: look at it again."),
-            )
+        except ConflictError as conflict:
             self.reload()
+            theirs = conflict.current if isinstance(conflict.current, AnnotationRecord) else None
+            reopen(self._their_version(theirs))
             return False
         except (LookupError, ValueError) as error:
             self.notify(str(error))
             self.reload()
             return False
+        except Exception as error:  # locked, disk full, connection lost: nothing typed is lost
+            log.warning("saving a commitment failed", exc_info=True)
+            reopen(
+                self.tr("Not saved: %1. What you typed is kept: try again.").replace(
+                    "%1", describe_failure(error)
+                )
+            )
+            return False
         self.reload()
         self.select(saved.id)
         self.changed.emit()
         return True
+
+    def _their_version(self, theirs: AnnotationRecord | None) -> str:
+        """The other version, shown above the user's own (kept) text."""
+        text = self.tr("Someone else changed this commitment meanwhile; your text is kept below.")
+        commitment = theirs.commitment if theirs is not None else None
+        if commitment is None or not commitment.history:
+            return text
+        last = commitment.history[-1]
+        theirs_text = self.tr("Their version: %1 by %2").replace("%1", status_text(last.status))
+        theirs_text = theirs_text.replace("%2", last.author or "?")
+        details = " — ".join(x for x in (last.reason, last.evidence) if x)
+        return f"{text}\n{theirs_text}" + (f" — {details}" if details else "")
 
     def follow_up(self) -> FollowUpDialog | None:
         current = self._current()

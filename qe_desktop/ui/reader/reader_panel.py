@@ -6,25 +6,24 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from qe_desktop.domain.annotation import AnnotationRecord, Category, Part
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.ui.annotations.rendering import pane_highlights
 from qe_desktop.ui.reader.header import ReaderHeader
 from qe_desktop.ui.reader.text_pane import TextPane
+from qe_desktop.ui.reader.versions import VersionsBar
 
 NARROW_WIDTH = 640  # below this, question and answer stack (each pane keeps ~320 px)
 
 
-def _titled(title: str, pane: TextPane) -> QWidget:
+def _titled(bar: VersionsBar, pane: TextPane) -> QWidget:
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(2)
-    label = QLabel(f"<b>{title}</b>")
-    label.setContentsMargins(6, 4, 0, 0)
-    layout.addWidget(label)
+    layout.addWidget(bar)
     layout.addWidget(pane)
     return box
 
@@ -43,8 +42,13 @@ class ReaderPanel(QWidget):
         self.answer_pane.setObjectName("answerPane")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("readerSplitter")
-        self.splitter.addWidget(_titled(self.tr("Question"), self.question_pane))
-        self.splitter.addWidget(_titled(self.tr("Answer"), self.answer_pane))
+        # the title of each text, with the version shown and any update held for review
+        self.version_bars = {
+            Part.QUESTION: VersionsBar(self.tr("Question")),
+            Part.ANSWER: VersionsBar(self.tr("Answer")),
+        }
+        self.splitter.addWidget(_titled(self.version_bars[Part.QUESTION], self.question_pane))
+        self.splitter.addWidget(_titled(self.version_bars[Part.ANSWER], self.answer_pane))
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
