@@ -30,7 +30,7 @@ def main() -> None:
         answer = services.questions.detail(SEED_KEY).record.answer_text or ""
         for quote, category, note in HIGHLIGHTS:
             start = answer.index(quote)
-            services.annotations.create(
+            services.commitments.highlight(
                 SEED_KEY, Part.ANSWER, start, start + len(quote), category, note=note
             )
         services.database.close()

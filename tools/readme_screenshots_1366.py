@@ -31,6 +31,7 @@ def main() -> None:
     from qe_desktop.services.container import Services
     from qe_desktop.services.library import open_library
     from qe_desktop.ui.application import install_translation, make_application
+    from qe_desktop.ui.jobs import wait_for_jobs
     from qe_desktop.ui.main_window import MainWindow
 
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs"
@@ -41,7 +42,7 @@ def main() -> None:
     for quote, category, note in HIGHLIGHTS:
         start = answer.index(quote)
         created.append(
-            services.annotations.create(
+            services.commitments.highlight(
                 SEED_KEY, Part.ANSWER, start, start + len(quote), category, note=note
             )
         )
@@ -59,8 +60,10 @@ def main() -> None:
     window.annotation_tools.panel.select_annotation(created[0].id)
 
     def settle() -> None:
-        for _ in range(20):
-            app.processEvents()
+        for _ in range(5):  # background work (suggestions, coverage) drawn once it is done
+            wait_for_jobs()
+            for _ in range(20):
+                app.processEvents()
 
     window.resize(*SIZE)
     settle()
@@ -75,7 +78,9 @@ def main() -> None:
     settle()
     analyses = out / "analyses-1366.png"
     view.grab().save(str(analyses))
-    services.database.close()
+    window.close()  # stops the background passes
+    wait_for_jobs()
+    services.close()
     print(desk, analyses, f"{len(commitment)} commitment(s)")
 
 

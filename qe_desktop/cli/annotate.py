@@ -140,9 +140,11 @@ def cmd_annotate(args: argparse.Namespace, services: Services, out: TextIO, err:
     parts = [PARTS[args.part]] if args.part else [Part.ANSWER, Part.QUESTION]
     part, start = _locate(args.quote, parts, texts, args.occurrence)
     category = _category(args.category, services)
-    record = services.annotations.create(
-        detail.key, part, start, start + len(args.quote), category, args.note, tuple(args.tag)
-    )
+    # Through the commitment service: an Engagement gets its due date as in the window.
+    record = services.commitments.highlight(
+        detail.key, part, start, start + len(args.quote), category, note=args.note,
+        tags=tuple(args.tag),
+    )  # fmt: skip
     if args.json:
         _dump({"question": detail.key, **annotation_json(record)}, out)
         return 0
