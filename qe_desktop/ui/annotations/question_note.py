@@ -29,6 +29,7 @@ class QuestionNoteBox(QGroupBox):
         self.editor = FocusOutPlainTextEdit()
         self.editor.setPlaceholderText(self.tr("Free note, saved as you type"))
         self.editor.setMaximumHeight(110)
+        self.editor.setMinimumHeight(36)  # small screens: the editor's buttons stay in view
         self.editor.textChanged.connect(self._typed)
         self.editor.focus_lost.connect(self.flush)
         self.status = QLabel()
