@@ -11,7 +11,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.services.library import default_user_name
+from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
 
 LANGUAGE_KEY = "ui/language"
 USER_NAME_KEY = "user/name"
@@ -66,11 +66,7 @@ class SettingsDialog(QDialog):
         from qe_desktop.ui.veille.preferences import VeillePreferences
 
         self.veille = VeillePreferences(settings, form, self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -8,7 +8,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.annotation import Category
 from qe_desktop.ui.annotations.rendering import color_icon
+from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
 
 
 class CategoriesDialog(QDialog):
@@ -45,11 +45,7 @@ class CategoriesDialog(QDialog):
             button.clicked.connect(lambda _=False, i=row - 1: self.choose_color(i))
             self.color_buttons.append(button)
             grid.addWidget(button, row, 2)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(buttons)
