@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -107,6 +108,20 @@ class BarChartView(QChartView):
         self._connect(index, bar_set)
         return bar_set
 
+    def _show_horizontal(
+        self, chart: QChart, series: QAbstractBarSeries, names: list[str], top: int, unit: str
+    ) -> None:
+        """Ministries down the left, counts along the bottom, then show the chart."""
+        axis_y = QBarCategoryAxis()
+        axis_y.append(names)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = _value_axis(top)
+        axis_x.setTitleText(unit)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        self.setChart(chart)
+
     def _connect(self, index: int, bar_set: QBarSet) -> None:
         bar_set.clicked.connect(lambda category, s=index: self._clicked(s, category))
         bar_set.hovered.connect(lambda on, category, s=index: self._hovered(on, s, category))
@@ -184,15 +199,13 @@ class DelayChart(BarChartView):
             series.append(self._bar_set(index, band_label(band), BAND_COLORS[band], entries))
         series.setBarWidth(_bar_width(len(ministries)))
         chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append([_delay_label(m) for m in ministries])
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        axis_x = _value_axis(max((m.answered for m in ministries), default=0))
-        axis_x.setTitleText(translate("AnalysesCharts", "answered questions"))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        self.setChart(chart)
+        self._show_horizontal(
+            chart,
+            series,
+            [_delay_label(m) for m in ministries],
+            max((m.answered for m in ministries), default=0),
+            translate("AnalysesCharts", "answered questions"),
+        )
 
 
 def _names_tip(figures: MinistryFigures, shown: int = 8) -> str:
@@ -288,12 +301,10 @@ class OverdueChart(BarChartView):
         series.setBarWidth(_bar_width(len(ministries)))
         chart.addSeries(series)
         chart.legend().hide()
-        axis_y = QBarCategoryAxis()
-        axis_y.append([short_ministry(m.ministry) for m in ministries])
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        axis_x = _value_axis(max((m.overdue for m in ministries), default=0))
-        axis_x.setTitleText(translate("AnalysesCharts", "overdue questions"))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        self.setChart(chart)
+        self._show_horizontal(
+            chart,
+            series,
+            [short_ministry(m.ministry) for m in ministries],
+            max((m.overdue for m in ministries), default=0),
+            translate("AnalysesCharts", "overdue questions"),
+        )
