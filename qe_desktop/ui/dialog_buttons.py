@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLayout, QVBoxLayout
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -13,3 +13,11 @@ def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def body_and_buttons(dialog: QDialog, body: QLayout) -> QVBoxLayout:
+    """The dialog's layout: `body` above the Ok/Cancel row."""
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(body)
+    layout.addWidget(ok_cancel_buttons(dialog))
+    return layout

@@ -14,12 +14,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from qe_desktop.services.library import default_user_name
-from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
+from qe_desktop.ui.dialog_buttons import body_and_buttons
 
 LANGUAGE_KEY = "ui/language"
 USER_NAME_KEY = "user/name"
@@ -66,10 +65,7 @@ class SettingsDialog(QDialog):
         from qe_desktop.ui.veille.preferences import VeillePreferences
 
         self.veille = VeillePreferences(settings, form, self)
-        buttons = ok_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        body_and_buttons(self, form)
         self.setMinimumWidth(420)
 
     @property

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.follows import FollowKind, FollowRow
 from qe_desktop.services.veille import VeilleService
-from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
+from qe_desktop.ui.dialog_buttons import body_and_buttons
 from qe_desktop.ui.veille.inbox_model import FOLLOW_LABELS, InboxModel, follow_label, tr
 
 ALL_FOLLOWS = -1
@@ -50,10 +50,7 @@ class FollowDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Follow:"), self.kind)
         form.addRow(self.tr("&Value:"), self.value)
-        buttons = ok_cancel_buttons(self)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        body_and_buttons(self, form)
         self.setMinimumWidth(380)
 
     @property
