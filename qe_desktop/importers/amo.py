@@ -18,8 +18,9 @@ from qe_desktop.importers.an_shapes import (
     as_list,
     child,
     field_text,
-    load_json,
     mapping_of,
+    required_mapping,
+    root_object,
     text_of,
 )
 from qe_desktop.importers.errors import ImportFailure
@@ -29,19 +30,13 @@ GROUP_KIND = "GP"  # codeType of a political group
 
 def parse_amo_acteur(data: bytes, source: str) -> DeputyRecord:
     """Read one AMO actor file (`{"acteur": {"uid": …, "etatCivil": {"ident": …}}}`)."""
-    document = load_json(data, source)
-    if not isinstance(document, dict) or "acteur" not in document:
-        raise ImportFailure(
-            source, "aucun objet « acteur » : ce n'est pas une fiche de député (AMO)"
-        )
-    return deputy_from_mapping(document["acteur"], source)
+    actor = root_object(data, source, "acteur", "une fiche de député (AMO)")
+    return deputy_from_mapping(actor, source)
 
 
 def deputy_from_mapping(value: object, source: str) -> DeputyRecord:
     """Map one `acteur` object to a record."""
-    actor = mapping_of(value, "acteur", source)
-    if actor is None:
-        raise ImportFailure(source, "l'objet « acteur » est vide")
+    actor = required_mapping(value, "acteur", source)
     ref = text_of(actor.get("uid"), "uid", source)
     if ref is None:
         raise ImportFailure(source, "référence de l'acteur (« uid ») absente")
@@ -86,9 +81,7 @@ def _first_ref(organes: JsonMapping | None, source: str) -> str:
 
 def parse_amo_organe(value: object, source: str) -> OrganeRecord:
     """One `organe` object (`{"uid", "codeType", "libelle", "libelleAbrege"}`)."""
-    organe = mapping_of(value, "organe", source)
-    if organe is None:
-        raise ImportFailure(source, "l'objet « organe » est vide")
+    organe = required_mapping(value, "organe", source)
     ref = text_of(organe.get("uid"), "uid", source)
     if ref is None:
         raise ImportFailure(source, "référence de l'organe (« uid ») absente")

@@ -30,9 +30,10 @@ from qe_desktop.importers.an_shapes import (
     as_list,
     child,
     field_text,
-    load_json,
     mapping_of,
     parse_an_date,
+    required_mapping,
+    root_object,
     text_of,
 )
 from qe_desktop.importers.errors import ImportFailure
@@ -60,19 +61,13 @@ _LAPSED_CODES = ("CAD", "FIN", "DEC", "CHG", "CHANG")
 
 def parse_an_json(data: bytes, source: str) -> QuestionRecord:
     """Read one `QANR5L{leg}QE{n}.json` file (top-level `{"question": {...}}`)."""
-    document = load_json(data, source)
-    if not isinstance(document, dict) or "question" not in document:
-        raise ImportFailure(
-            source, "aucun objet « question » : ce n'est pas une question de l'Assemblée nationale"
-        )
-    return question_from_mapping(document["question"], source)
+    question = root_object(data, source, "question", "une question de l'Assemblée nationale")
+    return question_from_mapping(question, source)
 
 
 def question_from_mapping(value: object, source: str) -> QuestionRecord:
     """Map one `question` object (JSON shape) to a record."""
-    question = mapping_of(value, "question", source)
-    if question is None:
-        raise ImportFailure(source, "l'objet « question » est vide")
+    question = required_mapping(value, "question", source)
     uid = field_text(question, "uid", source)
     if uid is None:
         raise ImportFailure(source, "identifiant de la question (« uid ») absent")

@@ -45,6 +45,22 @@ def load_json(data: bytes, source: str) -> object:
         ) from None
 
 
+def root_object(data: bytes, source: str, key: str, kind: str) -> object:
+    """The `key` object of a `{key: {...}}` file, or why the file is not a `kind`."""
+    document = load_json(data, source)
+    if not isinstance(document, dict) or key not in document:
+        raise ImportFailure(source, f"aucun objet « {key} » : ce n'est pas {kind}")
+    return document[key]
+
+
+def required_mapping(value: object, what: str, source: str) -> JsonMapping:
+    """A mapping that must hold something: the whole record is read from it."""
+    mapping = mapping_of(value, what, source)
+    if mapping is None:
+        raise ImportFailure(source, f"l'objet « {what} » est vide")
+    return mapping
+
+
 def mapping_of(value: object, what: str, source: str) -> JsonMapping | None:
     """An object field, `None` when empty; anything else is a malformed file."""
     if value is None or value == "":

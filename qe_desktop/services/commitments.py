@@ -169,13 +169,26 @@ class CommitmentService:
         elif precision is None:
             precision = DatePrecision.DAY if due is not None else DatePrecision.VAGUE
         highlight = self._annotations.create(key, Part.ANSWER, start, end, COMMITMENT_CATEGORY)
+        commitment = self._found_commitment(Part.ANSWER, answered_on, due, precision, ministry)
+        return self._annotations.update(dataclasses.replace(highlight, commitment=commitment))
+
+    def _found_commitment(
+        self,
+        part: Part,
+        answered_on: date | None,
+        due: date | None,
+        precision: DatePrecision | None,
+        ministry: str,
+    ) -> CommitmentRecord:
+        """A fresh "à vérifier" commitment, its first history line saying where it was found."""
         status = CommitmentStatus.TO_CHECK
-        reason = "Engagement relevé dans la réponse"
-        if answered_on is not None:
+        where = "la réponse" if part is Part.ANSWER else "la question"
+        reason = f"Engagement relevé dans {where}"
+        if answered_on is not None and part is Part.ANSWER:
             from qe_desktop.exporters.citations import day_label  # not loaded by `search`
 
             reason += f" du {day_label(answered_on)}"
-        commitment = CommitmentRecord(
+        return CommitmentRecord(
             due_date=due,
             precision=precision or DatePrecision.VAGUE,
             ministry=ministry,
@@ -183,7 +196,6 @@ class CommitmentService:
             next_check=next_check_for(status, due, self._today()),
             history=(StatusChange(status, self._user(), self._clock(), reason),),
         )
-        return self._annotations.update(dataclasses.replace(highlight, commitment=commitment))
 
     # -- highlighting ----------------------------------------------------------------
     def propose_due(self, key: str, part: Part, start: int, end: int) -> DueProposal | None:
@@ -244,21 +256,7 @@ class CommitmentService:
             question = self._question(session, key)
             ministry = display_ministry(question)
             answered_on = question.answered_on
-        status = CommitmentStatus.TO_CHECK
-        where = "la réponse" if part is Part.ANSWER else "la question"
-        reason = f"Engagement relevé dans {where}"
-        if answered_on is not None and part is Part.ANSWER:
-            from qe_desktop.exporters.citations import day_label  # not loaded by `search`
-
-            reason += f" du {day_label(answered_on)}"
-        commitment = CommitmentRecord(
-            due_date=due,
-            precision=precision or DatePrecision.VAGUE,
-            ministry=ministry,
-            status=status,
-            next_check=next_check_for(status, due, self._today()),
-            history=(StatusChange(status, self._user(), self._clock(), reason),),
-        )
+        commitment = self._found_commitment(part, answered_on, due, precision, ministry)
         return self._annotations.create(
             key, part, start, end, category, note, tags, commitment=commitment
         )

@@ -38,19 +38,26 @@ def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> Annota
     commitment = None
     if row.commitment is not None:
         c = row.commitment
-        commitment = CommitmentRecord(
-            due_date=c.due_date,
-            precision=DatePrecision(c.precision),
-            ministry=c.ministry,
-            status=CommitmentStatus(c.status),
-            evidence=c.evidence,
-            next_check=c.next_check,
-            history=tuple(
-                StatusChange(CommitmentStatus(e.status), e.author, e.at, e.reason, e.evidence)
-                for e in c.history
-            ),
-        )
+        commitment = _commitment(c, (_change(e) for e in c.history))
     return _from_columns(row, question_key, sorted_tags(tags), commitment)
+
+
+def _change(e: Any) -> StatusChange:
+    """One commitment event (ORM row or plain row) as a status change."""
+    return StatusChange(CommitmentStatus(e.status), e.author, e.at, e.reason, e.evidence)
+
+
+def _commitment(c: Any, history: Iterable[StatusChange]) -> CommitmentRecord:
+    """One commitment (ORM row or plain row) with its history, as the domain sees it."""
+    return CommitmentRecord(
+        due_date=c.due_date,
+        precision=DatePrecision(c.precision),
+        ministry=c.ministry,
+        status=CommitmentStatus(c.status),
+        evidence=c.evidence,
+        next_check=c.next_check,
+        history=tuple(history),
+    )
 
 
 def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]:
@@ -173,20 +180,8 @@ def _commitments_where(session: Session, condition: Any) -> dict[str, Commitment
         .order_by(events.at, events.id)
     )
     for e in session.execute(event_query):
-        change = StatusChange(CommitmentStatus(e.status), e.author, e.at, e.reason, e.evidence)
-        history.setdefault(e.commitment_id, []).append(change)
-    return {
-        c.annotation_id: CommitmentRecord(
-            due_date=c.due_date,
-            precision=DatePrecision(c.precision),
-            ministry=c.ministry,
-            status=CommitmentStatus(c.status),
-            evidence=c.evidence,
-            next_check=c.next_check,
-            history=tuple(history.get(c.id, ())),
-        )
-        for c in rows
-    }
+        history.setdefault(e.commitment_id, []).append(_change(e))
+    return {c.annotation_id: _commitment(c, history.get(c.id, ())) for c in rows}
 
 
 def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None:

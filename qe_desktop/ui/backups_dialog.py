@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.services.backups import Backup, BackupService
+from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
 from qe_desktop.ui.jobs import Job
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,14 +56,10 @@ class BackupsDialog(QDialog):
             )
         )
         explanation.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = ok_cancel_buttons(self)
         restore_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         restore_button.setText(self.tr("Restore"))
         restore_button.setEnabled(bool(backups))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.list)

@@ -11,15 +11,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from qe_desktop.services.library import default_user_name
+from qe_desktop.ui.dialog_buttons import body_and_buttons
 
 LANGUAGE_KEY = "ui/language"
 USER_NAME_KEY = "user/name"
@@ -66,14 +65,7 @@ class SettingsDialog(QDialog):
         from qe_desktop.ui.veille.preferences import VeillePreferences
 
         self.veille = VeillePreferences(settings, form, self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        body_and_buttons(self, form)
         self.setMinimumWidth(420)
 
     @property

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.services.library import TeamAddress
+from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
 
 SETTINGS_KEY = "team/url"
 DEFAULT_PORT = 5432
@@ -49,11 +49,7 @@ class TeamLibraryDialog(QDialog):
         form.addRow(self.tr("Pass&word"), self.password)
         note = QLabel(self.tr("The password is used for this connection only, never saved."))
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)

@@ -7,9 +7,10 @@ view can ask the service for exactly the questions that bar counts.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSet,
     QChart,
@@ -94,6 +95,33 @@ class BarChartView(QChartView):
         self.show_unknown = False  # a "(no ministry)" bar only when the user asks for it
         self.tips: dict[tuple[int, int], str] = {}
 
+    def _bar_set(
+        self, index: int, label: str, color: str, entries: Iterable[tuple[int, Bar, str]]
+    ) -> QBarSet:
+        """One coloured set of bars, each remembered with its target and its tooltip."""
+        bar_set = QBarSet(label)
+        bar_set.setColor(QColor(color))
+        for category, (count, bar, tip) in enumerate(entries):
+            bar_set.append(count)
+            self.bars[(index, category)] = bar
+            self.tips[(index, category)] = tip
+        self._connect(index, bar_set)
+        return bar_set
+
+    def _show_horizontal(
+        self, chart: QChart, series: QAbstractBarSeries, names: list[str], top: int, unit: str
+    ) -> None:
+        """Ministries down the left, counts along the bottom, then show the chart."""
+        axis_y = QBarCategoryAxis()
+        axis_y.append(names)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = _value_axis(top)
+        axis_x.setTitleText(unit)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        self.setChart(chart)
+
     def _connect(self, index: int, bar_set: QBarSet) -> None:
         bar_set.clicked.connect(lambda category, s=index: self._clicked(s, category))
         bar_set.hovered.connect(lambda on, category, s=index: self._hovered(on, s, category))
@@ -160,28 +188,24 @@ class DelayChart(BarChartView):
         ministries = _top(overview.ministries, "answered", self.show_unknown)
         series = QHorizontalStackedBarSeries()
         for index, band in enumerate(DelayBand):
-            bar_set = QBarSet(band_label(band))
-            bar_set.setColor(QColor(BAND_COLORS[band]))
-            for category, figures in enumerate(ministries):
-                count = figures.band(band)
-                bar_set.append(count)
-                self.bars[(index, category)] = Bar(Chart.DELAYS, figures.ministry, band.value)
-                self.tips[(index, category)] = (
-                    f"{figures.ministry}\n{band_label(band)} : {count}{_names_tip(figures)}"
+            entries = (
+                (
+                    count,
+                    Bar(Chart.DELAYS, figures.ministry, band.value),
+                    f"{figures.ministry}\n{band_label(band)} : {count}{_names_tip(figures)}",
                 )
-            self._connect(index, bar_set)
-            series.append(bar_set)
+                for figures, count in ((f, f.band(band)) for f in ministries)
+            )
+            series.append(self._bar_set(index, band_label(band), BAND_COLORS[band], entries))
         series.setBarWidth(_bar_width(len(ministries)))
         chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append([_delay_label(m) for m in ministries])
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        axis_x = _value_axis(max((m.answered for m in ministries), default=0))
-        axis_x.setTitleText(translate("AnalysesCharts", "answered questions"))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        self.setChart(chart)
+        self._show_horizontal(
+            chart,
+            series,
+            [_delay_label(m) for m in ministries],
+            max((m.answered for m in ministries), default=0),
+            translate("AnalysesCharts", "answered questions"),
+        )
 
 
 def _names_tip(figures: MinistryFigures, shown: int = 8) -> str:
@@ -228,17 +252,19 @@ class MonthlyChart(BarChartView):
                 ),
             )
         ):
-            bar_set = QBarSet(label)
-            bar_set.setColor(QColor(color))
-            for category, period in enumerate(periods):
-                count = period.answered if answering is Answering.ANSWERED else period.unanswered
-                bar_set.append(count)
-                self.bars[(index, category)] = Bar(Chart.MONTHLY, period.label, answering.value)
-                self.tips[(index, category)] = (
-                    f"{period_text(period.label, overview.granularity)} — {label} : {count}"
+            counts = [
+                period.answered if answering is Answering.ANSWERED else period.unanswered
+                for period in periods
+            ]
+            entries = (
+                (
+                    count,
+                    Bar(Chart.MONTHLY, period.label, answering.value),
+                    f"{period_text(period.label, overview.granularity)} — {label} : {count}",
                 )
-            self._connect(index, bar_set)
-            series.append(bar_set)
+                for period, count in zip(periods, counts, strict=True)
+            )
+            series.append(self._bar_set(index, label, color, entries))
         series.setBarWidth(0.8)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
@@ -262,25 +288,23 @@ class OverdueChart(BarChartView):
         chart = self._new_chart(translate("AnalysesCharts", "Overdue questions by ministry"))
         ministries = _top(overview.ministries, "overdue", self.show_unknown)
         series = QHorizontalBarSeries()
-        bar_set = QBarSet(translate("AnalysesCharts", "Overdue"))
-        bar_set.setColor(QColor(OVERDUE_COLOR))
-        for category, figures in enumerate(ministries):
-            bar_set.append(figures.overdue)
-            self.bars[(0, category)] = Bar(Chart.OVERDUE, figures.ministry, "overdue")
-            self.tips[(0, category)] = (
-                f"{figures.ministry} : {figures.overdue}{_names_tip(figures)}"
+        entries = (
+            (
+                figures.overdue,
+                Bar(Chart.OVERDUE, figures.ministry, "overdue"),
+                f"{figures.ministry} : {figures.overdue}{_names_tip(figures)}",
             )
-        self._connect(0, bar_set)
-        series.append(bar_set)
+            for figures in ministries
+        )
+        label = translate("AnalysesCharts", "Overdue")
+        series.append(self._bar_set(0, label, OVERDUE_COLOR, entries))
         series.setBarWidth(_bar_width(len(ministries)))
         chart.addSeries(series)
         chart.legend().hide()
-        axis_y = QBarCategoryAxis()
-        axis_y.append([short_ministry(m.ministry) for m in ministries])
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_y)
-        axis_x = _value_axis(max((m.overdue for m in ministries), default=0))
-        axis_x.setTitleText(translate("AnalysesCharts", "overdue questions"))
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        self.setChart(chart)
+        self._show_horizontal(
+            chart,
+            series,
+            [short_ministry(m.ministry) for m in ministries],
+            max((m.overdue for m in ministries), default=0),
+            translate("AnalysesCharts", "overdue questions"),
+        )

@@ -8,17 +8,16 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from qe_desktop.domain.annotation import Category
 from qe_desktop.ui.annotations.rendering import color_icon
+from qe_desktop.ui.dialog_buttons import body_and_buttons
 
 
 class CategoriesDialog(QDialog):
@@ -45,14 +44,7 @@ class CategoriesDialog(QDialog):
             button.clicked.connect(lambda _=False, i=row - 1: self.choose_color(i))
             self.color_buttons.append(button)
             grid.addWidget(button, row, 2)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(grid)
-        layout.addWidget(buttons)
+        body_and_buttons(self, grid)
 
     def choose_color(self, index: int) -> None:
         color = QColorDialog.getColor(QColor(self._colors[index]), self, self.tr("Colour"))

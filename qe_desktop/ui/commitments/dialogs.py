@@ -33,6 +33,7 @@ from qe_desktop.domain.annotation import CommitmentStatus, DatePrecision, Status
 from qe_desktop.domain.due_input import parse_due_input
 from qe_desktop.exporters.follow_up import write_follow_up
 from qe_desktop.ui.commitments.labels import due_text, precision_text, status_text
+from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
 
 QUOTE_CHARS = 400
 DRAFT_FILTER = "Document Word (*.docx);;Texte (*.txt)"
@@ -55,15 +56,6 @@ def _notice_label(text: str) -> QLabel:
     label.setStyleSheet("background:#fff4e5;border:1px solid #f4a261;padding:4px")
     label.setVisible(bool(text))
     return label
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
 
 
 class StatusDialog(QDialog):
@@ -120,7 +112,7 @@ class StatusDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("History")))
         layout.addWidget(self.history, 1)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel_buttons(self))
 
     def set_typed(self, status: CommitmentStatus, reason: str, evidence: str) -> None:
         """Put back what the user typed before a save that did not go through."""
@@ -185,7 +177,7 @@ class DueDateDialog(QDialog):
         layout.addWidget(_quote_label(quote))
         layout.addLayout(form)
         layout.addStretch(1)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(ok_cancel_buttons(self))
         self.date_edit.dateChanged.connect(self._update)
         self.precision_combo.currentIndexChanged.connect(self._update)
         self.undated_check.toggled.connect(self._update)

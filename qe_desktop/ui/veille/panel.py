@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.follows import FollowKind, FollowRow
 from qe_desktop.services.veille import VeilleService
+from qe_desktop.ui.dialog_buttons import body_and_buttons
 from qe_desktop.ui.veille.inbox_model import FOLLOW_LABELS, InboxModel, follow_label, tr
 
 ALL_FOLLOWS = -1
@@ -50,14 +50,7 @@ class FollowDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Follow:"), self.kind)
         form.addRow(self.tr("&Value:"), self.value)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        body_and_buttons(self, form)
         self.setMinimumWidth(380)
 
     @property
