@@ -336,6 +336,17 @@ class ImportLog(Base):
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class ImportEntry(Base):
+    """An archive entry already read (CRC-32 and size): an unchanged one is skipped unparsed."""
+
+    __tablename__ = "import_entries"
+
+    archive: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    entry: Mapped[str] = mapped_column(String(500), primary_key=True)
+    crc: Mapped[int] = mapped_column(BigInteger)
+    size: Mapped[int] = mapped_column(BigInteger)
+
+
 class SyncMark(Base):
     """When this library last synced with another one: changes on both sides since are conflicts."""
 
