@@ -149,7 +149,7 @@ def insert_new(
     """Insert questions known to be new (the bulk-import fast path).
 
     No ORM unit of work and no RETURNING: the rows go in with `insert_rows`, and
-    the new ids are read back by key (one indexed query per 900 rows).
+    the new ids are read back (on SQLite, the ids above the largest one before).
     """
     if not questions:
         return []
@@ -158,16 +158,14 @@ def insert_new(
     for question in questions:
         prepared = question if isinstance(question, PreparedQuestion) else prepare(question)
         rows.append({**prepared.values, "imported_at": now})
-    insert_rows(session.connection(), rows)
-    keys = [row["key"] for row in rows]
-    ids: dict[str, int] = {}
-    for start in range(0, len(keys), IN_BATCH):
-        query = select(Question.key, Question.id).where(
-            Question.key.in_(keys[start : start + IN_BATCH])
-        )
-        ids.update((key, question_id) for key, question_id in session.execute(query))
-    # their texts' first versions: one executemany for the whole chunk
-    insert_versions(session, [v for r in rows for v in new_version_rows(ids[r["key"]], r, now)])
+    connection = session.connection()
+    if _indexed_by_chunk(connection, list(rows[0])):
+        ids = _insert_indexed_by_chunk(connection, rows)
+    else:
+        insert_rows(connection, rows)
+        ids = _ids_by_key(session, [row["key"] for row in rows])
+        # their texts' first versions: one executemany for the whole chunk
+        insert_versions(session, [v for r in rows for v in new_version_rows(ids[r["key"]], r, now)])
     return [
         UpsertResult(
             ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"])
@@ -176,12 +174,64 @@ def insert_new(
     ]
 
 
+def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for start in range(0, len(keys), IN_BATCH):
+        query = select(Question.key, Question.id).where(
+            Question.key.in_(keys[start : start + IN_BATCH])
+        )
+        ids.update((key, question_id) for key, question_id in session.execute(query))
+    return ids
+
+
+def _indexed_by_chunk(connection: Connection, names: list[str]) -> bool:
+    """SQLite with migration 0014: the chunk is indexed for search in one statement."""
+    return connection.dialect.name == "sqlite" and _covers_every_column(names)
+
+
+def _insert_indexed_by_chunk(connection: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert a chunk of new rows, then index them and write their first text versions.
+
+    While `question_search_bulk` holds a row (in this transaction only: no other
+    connection ever sees it, and a kill rolls it back), the insert trigger skips the
+    rows; one `INSERT … SELECT` then indexes them all in the same transaction: the
+    full-text index never disagrees with its table, and FTS5 tokenizes the chunk in
+    one pass (40 % less CPU than through the trigger, row by row).
+    """
+    before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM questions").scalar()
+    connection.exec_driver_sql("INSERT INTO question_search_bulk (chunk) VALUES (1)")
+    insert_rows(connection, rows)
+    connection.exec_driver_sql(
+        f"INSERT INTO question_search (rowid, {_SEARCH}) "
+        f"SELECT id, {_SEARCH} FROM questions WHERE id > ?",
+        (before,),
+    )
+    connection.exec_driver_sql("DELETE FROM question_search_bulk")
+    connection.exec_driver_sql(_FIRST_VERSIONS, (before, before))
+    found = connection.exec_driver_sql("SELECT key, id FROM questions WHERE id > ?", (before,))
+    return {str(key): int(question_id) for key, question_id in found}
+
+
+_SEARCH = "title, question_text, answer_text, notes_text"  # migrations/fts.py COLUMNS
+# The current versions of new questions (storage/text_versions.new_version_rows, in SQL):
+# the hash and the source; the text itself stays in the question.
+_FIRST_VERSIONS = """
+INSERT INTO text_versions (question_id, part, text, text_hash, source, imported_at, state, reason)
+SELECT id, part, '', digest, substr(source_file, 1, 500), imported_at, 'current', '' FROM (
+    SELECT id, 'question' AS part, question_hash AS digest, source_file, imported_at, 0 AS n
+    FROM questions WHERE id > ? AND question_text <> ''
+    UNION ALL
+    SELECT id, 'answer', answer_hash, source_file, imported_at, 1
+    FROM questions WHERE id > ? AND coalesce(answer_text, '') <> ''
+) ORDER BY id, n
+"""
+
+
 def insert_rows(connection: Connection, rows: list[dict[str, Any]]) -> None:
     """Insert question rows (all with the same columns) in as few statements as possible.
 
-    On SQLite, one multi-row INSERT per chunk: SQLite then inserts and indexes the
-    whole chunk (full-text index included) in one call that releases the GIL, so the
-    thread reading the next files runs meanwhile. Elsewhere, a Core executemany.
+    On SQLite, one multi-row INSERT per few hundred rows: SQLite then inserts and indexes
+    them in one call that releases the GIL. Elsewhere, a Core executemany.
     """
     if not rows:
         return
@@ -195,7 +245,7 @@ def insert_rows(connection: Connection, rows: list[dict[str, Any]]) -> None:
     connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     dialect = connection.dialect
     columns = [QUESTIONS.c[name] for name in names]
-    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    processors = [_once(c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
     per_statement = max(1, _max_variables(connection) // len(names))
     quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
     one_row = "(" + ", ".join("?" * len(names)) + ")"
@@ -205,9 +255,25 @@ def insert_rows(connection: Connection, rows: list[dict[str, Any]]) -> None:
         for row in batch:
             for name, process in zip(names, processors, strict=True):
                 value = row[name]
-                values.append(process(value) if process is not None else value)
+                values.append(
+                    process(value) if process is not None and value is not None else value
+                )
         statement = f"INSERT INTO questions ({quoted}) VALUES " + ", ".join([one_row] * len(batch))
         connection.exec_driver_sql(statement, tuple(values))
+
+
+def _once(process: Any) -> Any:
+    """A bind processor that converts a value met just before (a chunk's `imported_at`) once."""
+    if process is None:
+        return None
+    last: list[Any] = [object(), None]
+
+    def convert(value: Any) -> Any:
+        if value is not last[0]:
+            last[0], last[1] = value, process(value)
+        return last[1]
+
+    return convert
 
 
 def _covers_every_column(names: list[str]) -> bool:
