@@ -326,37 +326,39 @@ class ImportService:
         others: list[QuestionRecord] = []
         seen: set[str] = set()
         for question in questions:
-            record = question.record
-            names = {question.key, record.uid or question.key, *_senat_names(record)}
+            values = question.values
+            names = {question.key, values["uid"] or question.key}
+            if values["chamber"] == Chamber.SENAT.value:
+                names.update(_senat_names(question.record))
             repeated = not names.isdisjoint(seen)
             seen.update(names)
             stored = known.find(question)
             if repeated:
-                others.append(record)
+                others.append(question.record)
             elif stored is None:
                 if _surely_new(question, known):
                     fresh.append(question)
                 else:
-                    others.append(record)
+                    others.append(question.record)
             elif stored.content_hash == question.content_hash:
                 report.count(UpsertResult(stored.question_id, stored.key, Outcome.UNCHANGED))
             else:
-                others.append(record)
+                others.append(question.record)
         return fresh, others
 
     @staticmethod
     def _named(questions: list[PreparedQuestion], session: Session) -> list[PreparedQuestion]:
         """Names the reader could not know yet (deputies stored since the import started)."""
         refs = {
-            q.record.author.ref
+            q.values["author_ref"]
             for q in questions
-            if q.record.author.ref and not q.record.author.name
+            if q.values["author_ref"] and not q.values["author_name"]
         }
         known = deputies_for(session, refs) if refs else {}
         if not known:
             return questions
         return [
-            q if q.record.author.ref not in known else prepare(with_deputy_name(q.record, known))
+            q if q.values["author_ref"] not in known else prepare(with_deputy_name(q.record, known))
             for q in questions
         ]
 
@@ -381,10 +383,10 @@ def _log_report(report: ImportReport, seconds: float) -> None:
 
 def _surely_new(question: PreparedQuestion, known: KnownQuestions) -> bool:
     """An AN question with its uid, or a numbered Sénat question like no stored one."""
-    record = question.record
-    if record.chamber is Chamber.AN:
-        return bool(record.uid)
-    return bool(record.number) and question.key not in known.senat_lookalikes
+    values = question.values
+    if values["chamber"] == Chamber.AN.value:
+        return bool(values["uid"])
+    return bool(values["number"]) and question.key not in known.senat_lookalikes
 
 
 def _senat_names(record: QuestionRecord) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
-from qe_desktop.storage.mapping import record_values
+from qe_desktop.storage.mapping import record_from_values, record_values
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.text_versions import insert_versions, new_version_rows
@@ -29,22 +29,48 @@ IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit
 _OLD_SQLITE_VARIABLES = 999
 
 
-@dataclass(frozen=True, slots=True)
 class PreparedQuestion:
     """A record with its key and column values computed (hashes included).
 
-    Preparing is pure Python with no database: the import does it in the thread that
-    reads the files, so the writing thread has only SQL left to run.
+    Preparing is pure Python with no database: the import does it where it reads the
+    files, so the writer has only SQL left to run. Sent to another process, it
+    travels as its values alone (the record is half the cost of pickling) and the
+    record is rebuilt from them only if the writer needs it (an update, not a new row).
     """
 
-    record: QuestionRecord
-    key: str
-    values: dict[str, Any]
+    __slots__ = ("_record", "key", "values")
+
+    def __init__(self, record: QuestionRecord | None, key: str, values: dict[str, Any]) -> None:
+        self._record = record
+        self.key = key
+        self.values = values
+
+    @property
+    def record(self) -> QuestionRecord:
+        """The question as the domain's record (rebuilt from the values after a pickle)."""
+        if self._record is None:
+            self._record = record_from_values(self.values)
+        return self._record
 
     @property
     def content_hash(self) -> str:
         """The hash that tells an unchanged question from an updated one on re-import."""
         return str(self.values["content_hash"])
+
+    @property
+    def uid(self) -> str | None:
+        """The AN uid, read without rebuilding the record."""
+        return cast(str | None, self.values["uid"])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PreparedQuestion, (None, self.key, self.values))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, PreparedQuestion):
+            return NotImplemented
+        return self.key == other.key and self.values == other.values
+
+    __hash__ = None  # type: ignore[assignment]  # mutable values: like the dataclass it was
 
 
 def prepare(record: QuestionRecord) -> PreparedQuestion:
@@ -76,7 +102,7 @@ class KnownQuestions:
 
     def find(self, question: PreparedQuestion) -> StoredIdentity | None:
         """The stored question `find_existing` would pick first (uid, then key), if any."""
-        uid = question.record.uid
+        uid = question.uid
         found = self.by_uid.get(uid) if uid else None
         return found or self.by_key.get(question.key)
 
@@ -88,7 +114,7 @@ def known_questions(session: Session, questions: Sequence[PreparedQuestion]) -> 
     questions apart without loading a single row.
     """
     columns = (Question.id, Question.key, Question.uid, Question.content_hash)
-    uids = sorted({q.record.uid for q in questions if q.record.uid})
+    uids = sorted({q.uid for q in questions if q.uid})
     keys = sorted({q.key for q in questions})
     by_uid: dict[str, StoredIdentity] = {}
     by_key: dict[str, StoredIdentity] = {}
@@ -100,7 +126,7 @@ def known_questions(session: Session, questions: Sequence[PreparedQuestion]) -> 
                 by_key[key] = stored
                 if uid:
                     by_uid[uid] = stored
-    senat = [q for q in questions if q.record.chamber is Chamber.SENAT]
+    senat = [q for q in questions if q.values["chamber"] == Chamber.SENAT.value]
     lookalikes = _senat_lookalikes(session, senat) if senat else frozenset()
     return KnownQuestions(by_uid, by_key, lookalikes)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from types import SimpleNamespace
+from typing import Any, cast
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.status import Timing
@@ -82,6 +83,11 @@ def record_from_row(row: Question) -> QuestionRecord:
         recalls=row.recalls,
         source=row.source_file,
     )
+
+
+def record_from_values(values: dict[str, Any]) -> QuestionRecord:
+    """The record whose `record_values` these are (a bulk import's question, after a pickle)."""
+    return record_from_row(cast(Question, SimpleNamespace(**values)))
 
 
 def merge_records(old: QuestionRecord, new: QuestionRecord) -> QuestionRecord:
