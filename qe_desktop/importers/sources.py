@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from qe_desktop.importers.entries import EntryMark, KnownEntries, UnchangedEntry, unchanged
 from qe_desktop.importers.errors import ImportFailure
 
 MIB = 1024 * 1024
@@ -61,7 +62,7 @@ class SourceItem:
     dump) carries an opener instead, so parsers can stream it with `open()`.
     """
 
-    __slots__ = ("_data", "_opener", "name", "size")
+    __slots__ = ("_data", "_opener", "mark", "name", "size")
 
     def __init__(
         self,
@@ -77,6 +78,7 @@ class SourceItem:
         self._data = data
         self._opener = opener
         self.size = len(data) if data is not None else size
+        self.mark: EntryMark | None = None  # an archive entry's name, CRC and size
 
     @property
     def is_streamed(self) -> bool:
@@ -103,15 +105,20 @@ class SourceItem:
         return f"SourceItem({self.name!r}, size={self.size})"
 
 
-def iter_sources(paths: Sequence[Path]) -> Iterator[SourceItem | ImportFailure]:
-    """Every file under `paths`, folders recursively (sorted) and .zip archives entry by entry."""
+def iter_sources(
+    paths: Sequence[Path], known: KnownEntries | None = None
+) -> Iterator[SourceItem | ImportFailure]:
+    """Every file under `paths`, folders recursively (sorted) and .zip archives entry by entry.
+
+    Archive entries `known` with the same CRC and size come out as `UnchangedEntry`, unread.
+    """
     for path in paths:
-        for position in _iter_path(Path(path), explicit=True):
+        for position in _iter_path(Path(path), explicit=True, known=known):
             yield position() if callable(position) else position
 
 
 def iter_sources_share(
-    paths: Sequence[Path], keep: Callable[[int], bool]
+    paths: Sequence[Path], keep: Callable[[int], bool], known: KnownEntries | None = None
 ) -> Iterator[SourceItem | ImportFailure | None]:
     """What `iter_sources` yields, but only the positions `keep` accepts are read.
 
@@ -121,7 +128,7 @@ def iter_sources_share(
     """
     count = 0
     for path in paths:
-        for position in _iter_path(Path(path), explicit=True):
+        for position in _iter_path(Path(path), explicit=True, known=known):
             kept = keep(count)
             count += 1
             if not kept:
@@ -210,7 +217,9 @@ def _count_file(path: Path) -> int | None:
 type _Position = SourceItem | ImportFailure | Callable[[], SourceItem | ImportFailure]
 
 
-def _iter_path(path: Path, *, explicit: bool) -> Iterator[_Position]:
+def _iter_path(
+    path: Path, *, explicit: bool, known: KnownEntries | None = None
+) -> Iterator[_Position]:
     name = str(path)
     try:
         is_folder, exists = path.is_dir(), path.exists()
@@ -218,18 +227,18 @@ def _iter_path(path: Path, *, explicit: bool) -> Iterator[_Position]:
         yield ImportFailure(name, f"accès impossible : {exc.strerror or exc}")
         return
     if is_folder:
-        yield from _iter_folder(path)
+        yield from _iter_folder(path, known)
     elif not exists:
         yield ImportFailure(name, "fichier introuvable")
     elif path.suffix.lower() == ARCHIVE_SUFFIX:
-        yield from _iter_archive(path)
+        yield from _iter_archive(path, known or {})
     elif not explicit and not is_question_name(path.name):
         yield SkippedEntry(name, _not_question_reason(path.name))
     else:
         yield partial(_file_item, path)
 
 
-def _iter_folder(folder: Path) -> Iterator[_Position]:
+def _iter_folder(folder: Path, known: KnownEntries | None) -> Iterator[_Position]:
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -246,9 +255,9 @@ def _iter_folder(folder: Path) -> Iterator[_Position]:
             yield ImportFailure(str(path), f"accès impossible : {exc.strerror or exc}")
             continue
         if is_folder:
-            yield from _iter_folder(path)
+            yield from _iter_folder(path, known)
         elif is_file:
-            yield from _iter_path(path, explicit=False)
+            yield from _iter_path(path, explicit=False, known=known)
 
 
 def _file_item(path: Path) -> SourceItem | ImportFailure:
@@ -273,7 +282,7 @@ def _file_item(path: Path) -> SourceItem | ImportFailure:
 # --- archives -------------------------------------------------------------------------
 
 
-def _iter_archive(path: Path) -> Iterator[_Position]:
+def _iter_archive(path: Path, known: KnownEntries) -> Iterator[_Position]:
     name = str(path)
     try:
         announced = zip_entry_count(path)
@@ -305,7 +314,12 @@ def _iter_archive(path: Path) -> Iterator[_Position]:
                     "entrées restantes ignorées",
                 )
                 return
-            yield partial(_archive_item, archive, info, entry_name)
+            mark = EntryMark(path.name, info.filename, info.CRC, info.file_size)
+            questions = unchanged(known, mark) if known else None
+            if questions is not None:
+                yield UnchangedEntry(entry_name, questions)
+            else:
+                yield partial(_archive_item, archive, info, entry_name, mark)
 
 
 def _entry_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | None:
@@ -342,7 +356,7 @@ def _entry_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | No
 
 
 def _archive_item(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry_name: str
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry_name: str, mark: EntryMark
 ) -> SourceItem | ImportFailure:
     suffix = PurePosixPath(info.filename).suffix.lower()
     if suffix in STREAMABLE_SUFFIXES and info.file_size > STREAM_THRESHOLD_BYTES:
@@ -357,7 +371,9 @@ def _archive_item(
         return ImportFailure(entry_name, "méthode de compression non prise en charge")
     if len(data) > MAX_IN_MEMORY_BYTES:
         return ImportFailure(entry_name, _too_large(len(data), MAX_IN_MEMORY_BYTES, suffix))
-    return SourceItem(entry_name, data)
+    item = SourceItem(entry_name, data)
+    item.mark = mark
+    return item
 
 
 def _open_entry(path: Path, info: zipfile.ZipInfo) -> IO[bytes]:

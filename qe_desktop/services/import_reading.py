@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.importers.dispatch import parse_item
+from qe_desktop.importers.entries import EntryMark
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SourceItem
 from qe_desktop.storage.bulk import PreparedQuestion, prepare
@@ -26,6 +27,7 @@ class Input:
     done: int
     name: str
     failure: ImportFailure | None = None
+    mark: EntryMark | None = None  # an archive entry: stored once all it gave is written
 
 
 Read = Input | PreparedQuestion | DeputyRecord | OrganeRecord | ImportFailure
@@ -45,7 +47,7 @@ def read_inputs(
         if isinstance(item, ImportFailure):
             yield Input(done, item.source, item)
             continue
-        yield Input(done, item.name)
+        yield Input(done, item.name, mark=item.mark)
         for parsed in parse_item(item):
             if isinstance(parsed, QuestionRecord):
                 yield prepare(with_deputy_name(parsed, names))

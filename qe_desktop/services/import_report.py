@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from qe_desktop.domain.annotation import Part
+from qe_desktop.importers.entries import UnchangedEntry
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry
 from qe_desktop.storage.questions import Outcome, UpsertResult
@@ -57,8 +58,12 @@ class ImportReport:
     disk_full: bool = False
 
     def add_failure(self, failure: ImportFailure) -> None:
-        """File a read failure as skipped (expected) or failed (to report)."""
-        if isinstance(failure, SkippedEntry):
+        """File a read failure as skipped (expected) or failed (to report); an archive
+        entry unchanged since it was imported counts its questions as unchanged.
+        """
+        if isinstance(failure, UnchangedEntry):
+            self.unchanged += failure.questions
+        elif isinstance(failure, SkippedEntry):
             self.skipped.append(Failure(failure.source, failure.reason))
         else:
             self.failures.append(Failure(failure.source, failure.reason))

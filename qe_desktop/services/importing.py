@@ -18,9 +18,11 @@ from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import Chamber, QuestionRecord
+from qe_desktop.importers.entries import KnownEntries
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SourceItem, count_sources, iter_sources
 from qe_desktop.services.disk import space_warning
+from qe_desktop.services.entry_ledger import EntryLedger
 from qe_desktop.services.import_history import ImportHistory
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
 from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
@@ -44,6 +46,7 @@ from qe_desktop.storage.deputies import (
     upsert_organe,
 )
 from qe_desktop.storage.disk import is_disk_full
+from qe_desktop.storage.import_entries import known_entries, store_entries
 from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 logger = logging.getLogger(__name__)
@@ -92,6 +95,9 @@ class ImportService:
         self._before_change = before_change
         self._process_min_items = process_min_items
         self._unsynced = False
+        self._backup_due = False  # the backup before a bulk import, taken before its first write
+        self._entries: KnownEntries = {}
+        self._ledger = EntryLedger()
 
     def import_paths(
         self,
@@ -101,26 +107,48 @@ class ImportService:
     ) -> ImportReport:
         """Import files, folders and archives; large imports are read in another process."""
         logger.info("Import of %s", ", ".join(map(str, paths))[:2000])
-        if self._before_bulk is not None:
-            try:
-                self._before_bulk()  # a backup: a bulk import must always be undoable
-            except Exception as error:
-                if not is_disk_full(error):
-                    raise
-                return ImportReport(disk_full=True)
+        self._backup_due = self._before_bulk is not None
+        self._entries = self._known_entries(paths)
         total = count_sources(paths)
         if self._large(paths, total):
-            reads = read_in_process(paths, self._known_deputies())
+            reads = read_in_process(paths, self._known_deputies(), known=self._entries)
         else:
-            reads = self._read(iter_sources(paths))
+            reads = self._read(iter_sources(paths, self._entries))
         self._unsynced = self._first_load()
         try:
             with closing(reads), self._history.recording([str(p) for p in paths]) as report:
                 return report.fill(self._run(reads, total, progress, cancelled))
         finally:
+            self._backup_due, self._entries = False, {}
             if self._unsynced:
                 self._unsynced = False
                 self._db.flush_to_disk()
+
+    def _known_entries(self, paths: Sequence[Path]) -> KnownEntries:
+        """The stored entries of the archives named (unchanged ones are skipped unread)."""
+        archives = [Path(p).name for p in paths if Path(p).suffix.lower() == ".zip"]
+        if not archives:
+            return {}
+        with self._db.read() as session:
+            return known_entries(session, archives)
+
+    def _back_up_before_writing(self, records: Sequence[object]) -> None:
+        """The backup of a bulk import, taken before the first chunk that changes anything:
+        a re-import that finds everything unchanged copies nothing (a 1 GB library).
+        """
+        if not self._backup_due or self._before_bulk is None:
+            return
+        questions = [r for r in records if isinstance(r, PreparedQuestion)]
+        if len(questions) == len(records):
+            with self._db.read() as session:
+                known = known_questions(session, questions)
+            if all(
+                (stored := known.find(q)) is not None and stored.content_hash == q.content_hash
+                for q in questions
+            ):
+                return
+        self._before_bulk()  # a full disk stops the import (`_store_or_stop`)
+        self._backup_due = False
 
     def _first_load(self) -> bool:
         """A first load into an empty SQLite library commits without waiting for the disk.
@@ -184,6 +212,7 @@ class ImportService:
         """Inputs are read and parsed ahead (thread or process) while chunks are written here."""
         report = ImportReport()
         started = perf_counter()
+        ledger = self._ledger = EntryLedger()
         pending: list[PreparedQuestion | DeputyRecord | OrganeRecord] = []
         done = 0
         name, read_in_input = "", 0  # the input being read, and the records it gave so far
@@ -193,6 +222,7 @@ class ImportService:
                     report.cancelled = True
                     break
                 done, name, read_in_input = step.done, step.name, 0
+                ledger.start(step, len(report.failures))
                 if step.failure is not None:
                     report.add_failure(step.failure)
                 else:
@@ -202,6 +232,8 @@ class ImportService:
             else:
                 pending.append(step)
                 read_in_input += 1
+                if isinstance(step, PreparedQuestion):
+                    ledger.question()
                 if len(pending) >= CHUNK_SIZE:
                     if not self._store_or_stop(pending, report):
                         return report
@@ -211,6 +243,8 @@ class ImportService:
                     if cancelled():
                         report.cancelled = True
                         break
+        else:
+            ledger.finish(len(report.failures))
         if not self._store_or_stop(pending, report):
             return report
         if report.imported + report.updated >= ANALYZE_AFTER:
@@ -248,8 +282,10 @@ class ImportService:
         being read; new AN questions go in with one statement; the rest one by one, each
         in its own savepoint.
         """
-        if not records:
+        mark = len(report.failures)
+        if not records and not self._ledger.pending:
             return
+        self._back_up_before_writing(records)
         with self._db.write(unsynced=self._unsynced) as session:
             for organe in (r for r in records if isinstance(r, OrganeRecord)):
                 upsert_organe(session, organe)  # a group's name: nothing to count
@@ -285,6 +321,7 @@ class ImportService:
                 self._guarded(
                     session, question, report, partial(self._store_one, session, question)
                 )
+            store_entries(session, self._ledger.take(report.failures[mark:]), self._entries)
 
     @staticmethod
     def _guarded(

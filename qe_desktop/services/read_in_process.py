@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from qe_desktop.domain.deputy import DeputyRecord
+from qe_desktop.importers.entries import KnownEntries
 from qe_desktop.importers.sources import iter_sources_share
 from qe_desktop.services.import_reading import Input, Read, read_inputs
 
@@ -44,6 +45,7 @@ def read_in_process(
     deputies: Mapping[str, DeputyRecord],
     batch: int = BATCH,
     readers: int = READERS,
+    known: KnownEntries | None = None,
 ) -> Generator[Read, None, None]:
     """What `read_inputs(iter_sources(paths), deputies)` yields, read by child processes.
 
@@ -58,7 +60,15 @@ def read_in_process(
     children = [
         context.Process(
             target=_produce,
-            args=([str(p) for p in paths], dict(deputies), channel, batch, index, readers),
+            args=(
+                [str(p) for p in paths],
+                dict(deputies),
+                channel,
+                batch,
+                index,
+                readers,
+                dict(known or {}),
+            ),
             name=f"qe-import-reader-{index}",
             daemon=True,
         )
@@ -107,6 +117,7 @@ def _produce(
     batch: int,
     index: int = 0,
     readers: int = 1,
+    known: KnownEntries | None = None,
 ) -> None:
     """One child's work: read its blocks of inputs, hand each over, then say done.
 
@@ -121,7 +132,7 @@ def _produce(
     pending: list[Read] = []
     current = -1
     try:
-        items = iter_sources_share([Path(p) for p in paths], mine)
+        items = iter_sources_share([Path(p) for p in paths], mine, known)
         for read in read_inputs(items, deputies):
             if isinstance(read, Input):
                 block = (read.done - 1) // batch

@@ -345,6 +345,7 @@ class ImportEntry(Base):
     entry: Mapped[str] = mapped_column(String(500), primary_key=True)
     crc: Mapped[int] = mapped_column(BigInteger)
     size: Mapped[int] = mapped_column(BigInteger)
+    questions: Mapped[int] = mapped_column(Integer)  # what it gave: counted as unchanged
 
 
 class SyncMark(Base):

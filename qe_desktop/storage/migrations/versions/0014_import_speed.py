@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("entry", sa.String(length=500), nullable=False),
         sa.Column("crc", sa.BigInteger(), nullable=False),
         sa.Column("size", sa.BigInteger(), nullable=False),
+        sa.Column("questions", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("archive", "entry", name=op.f("pk_import_entries")),
     )
     if op.get_bind().dialect.name != "sqlite":
