@@ -46,6 +46,8 @@ _NOT_QUESTION_STEMS = frozenset(
     {"readme", "license", "licence", "copying", "changelog", "notice", "authors", "manifest"}
 )
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# An entry name with nothing to check but its stem: ASCII folders and a question suffix.
+_PLAIN_NAME = re.compile(r"(?:[\w-]+/)*([\w-]+)\.(json|xml|txt|html?)", re.IGNORECASE | re.ASCII)
 _EOCD = b"PK\x05\x06"
 _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
@@ -325,6 +327,36 @@ def _iter_archive(path: Path, known: KnownEntries) -> Iterator[_Position]:
 def _entry_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | None:
     """Why an archive entry must not be read, or `None` when it may be."""
     filename = info.filename
+    plain = _PLAIN_NAME.fullmatch(filename)  # json/QANR5L17QE1.json: no path to worry about
+    if plain is None or plain[1].lower() in _NOT_QUESTION_STEMS or "__MACOSX" in filename:
+        refusal = _name_refusal(info, entry_name)
+        if refusal is not None:
+            return refusal
+        suffix = PurePosixPath(filename).suffix.lower()
+    elif stat.S_ISLNK(info.external_attr >> 16):
+        return ImportFailure(entry_name, "lien symbolique refusé dans l'archive")
+    else:
+        suffix = "." + plain[2].lower()
+    if info.flag_bits & 0x1:
+        return ImportFailure(entry_name, "entrée chiffrée (protégée par mot de passe) non lisible")
+    size = info.file_size
+    if size > RATIO_CHECK_MIN_BYTES and size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
+        ratio = size // max(info.compress_size, 1)
+        return ImportFailure(
+            entry_name,
+            f"taux de compression suspect ({ratio}:1, limite {MAX_COMPRESSION_RATIO}:1) : "
+            "bombe de décompression probable",
+        )
+    limit = MAX_STREAMED_BYTES if suffix in STREAMABLE_SUFFIXES else MAX_IN_MEMORY_BYTES
+    if size > limit:
+        return ImportFailure(entry_name, _too_large(size, limit, suffix))
+    return None
+
+
+def _name_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | None:
+    """Why an entry is refused by its name or kind (absolute, climbing out, a link, an
+    archive, not questions)."""
+    filename = info.filename
     parts = re.split(r"[/\\]", filename)
     if filename.startswith(("/", "\\")) or _DRIVE.match(filename):
         return ImportFailure(entry_name, "chemin absolu refusé dans l'archive")
@@ -338,20 +370,6 @@ def _entry_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | No
         )
     if not is_question_name(filename):
         return SkippedEntry(entry_name, _not_question_reason(filename))
-    if info.flag_bits & 0x1:
-        return ImportFailure(entry_name, "entrée chiffrée (protégée par mot de passe) non lisible")
-    size = info.file_size
-    if size > RATIO_CHECK_MIN_BYTES and size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1):
-        ratio = size // max(info.compress_size, 1)
-        return ImportFailure(
-            entry_name,
-            f"taux de compression suspect ({ratio}:1, limite {MAX_COMPRESSION_RATIO}:1) : "
-            "bombe de décompression probable",
-        )
-    streamable = PurePosixPath(filename).suffix.lower() in STREAMABLE_SUFFIXES
-    limit = MAX_STREAMED_BYTES if streamable else MAX_IN_MEMORY_BYTES
-    if size > limit:
-        return ImportFailure(entry_name, _too_large(size, limit, PurePosixPath(filename).suffix))
     return None
 
 
