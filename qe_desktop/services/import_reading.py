@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import QuestionRecord
@@ -20,9 +20,12 @@ from qe_desktop.importers.sources import SourceItem
 from qe_desktop.storage.bulk import PreparedQuestion, prepare
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
-    """The reader reached the `done`-th input (or found it unreadable)."""
+class Input(NamedTuple):
+    """The reader reached the `done`-th input (or found it unreadable).
+
+    A tuple: one per input crosses from the reader process, and a frozen dataclass
+    pickles through `dataclasses.fields` (1 s of CPU for 20,000 inputs).
+    """
 
     done: int
     name: str

@@ -55,7 +55,7 @@ def read_in_process(
     the number of readers. An exception raised while reading is raised here. When
     the consumer stops early (break, exception, cancel) the children are terminated.
     """
-    context = multiprocessing.get_context(_start_method())
+    context: Any = multiprocessing.get_context(_start_method())
     readers = max(1, readers)
     channels: list[Any] = [context.Queue(maxsize=DEPTH) for _ in range(readers)]
     children = [

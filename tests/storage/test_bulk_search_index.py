@@ -38,11 +38,14 @@ def test_a_bulk_import_leaves_the_index_in_step_and_searchable(
         versions = connection.execute(
             "SELECT count(*) FROM text_versions WHERE state = 'current'"
         ).fetchone()[0]
-        texts = connection.execute(
-            "SELECT count(*) FROM questions WHERE question_text <> ''"
-        ).fetchone()[0] + connection.execute(
-            "SELECT count(*) FROM questions WHERE coalesce(answer_text, '') <> ''"
-        ).fetchone()[0]
+        texts = (
+            connection.execute(
+                "SELECT count(*) FROM questions WHERE question_text <> ''"
+            ).fetchone()[0]
+            + connection.execute(
+                "SELECT count(*) FROM questions WHERE coalesce(answer_text, '') <> ''"
+            ).fetchone()[0]
+        )
     assert versions == texts  # each text's first version, written by the same chunk
     assert _found(db_path, f'"{title.split()[0]}"') >= 1
 
