@@ -258,6 +258,12 @@ def _iter_folder(folder: Path, known: KnownEntries | None) -> Iterator[_Position
             continue
         if is_folder:
             yield from _iter_folder(path, known)
+        elif is_file and not entry.name.lower().endswith(ARCHIVE_SUFFIX):
+            # a file the scan already saw: no `is_dir`/`exists` calls again
+            if is_question_name(entry.name):
+                yield partial(_file_item, path)
+            else:
+                yield SkippedEntry(str(path), _not_question_reason(entry.name))
         elif is_file:
             yield from _iter_path(path, explicit=False, known=known)
 
