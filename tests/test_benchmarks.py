@@ -17,6 +17,6 @@ def test_small_benchmark_prints_every_row(tmp_path: Path, capsys) -> None:
     print(table)
     numbers = sorted({row.number for row in rows})
     assert numbers == [1, 2, 3, 4, 5, 6, 7]
-    assert len(rows) == 21  # imports: zip and loose files, each against both floors
+    assert len(rows) == 23  # imports: zip and loose files, each against both floors, and CPU
     assert all(row.value is not None for row in rows)
     assert table.count("\n| ") == len(rows) + 1  # header + one line per row
