@@ -1,7 +1,8 @@
 """Build tests/data/coverage/labels.json from the hand-written labels_source.txt.
 
 The source is easier to write and review than JSON: per file `@ path`, then per demand
-`D first words~~last words` or `D whole text` (the demand span, found in the canonical question text),
+`D first words~~last words` or `D whole text` (the demand span, found in the canonical
+question text),
 `V yes|partly|no` and `E i j …` (answer sentence numbers, from `split_sentences`).
 Spans are resolved against the texts the importer reads, so a typo fails here, loudly,
 naming the file; nothing about a file's content is printed otherwise.
@@ -67,7 +68,7 @@ def resolve(name: str, demands: list[dict[str, Any]]) -> dict[str, Any]:
     searched_from = 0
     for demand in demands:
         # "first words~~last words", or the demand's whole text when it is short.
-        head, sep, tail = demand["span"].partition("~~")
+        head, _, tail = demand["span"].partition("~~")
         start = question.find(head, searched_from)
         end = question.find(tail, start + len(head)) if start >= 0 else -1
         if start < 0 or end < 0:

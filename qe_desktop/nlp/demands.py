@@ -38,7 +38,7 @@ _REQUEST_OBJECT = re.compile(
     r"si|s['’]il|s['’]ils|quel(?:le)?s?|quand|comment|pourquoi|combien|où|"
     r"dans\s+quel|de\s+bien\s+vouloir|bien\s+vouloir|de\s+lui|l['’]éclairer|afin\s+de|"
     r"à\s+\w+|ce\s+qu|les\s+raisons|la\s+position|les\s+intentions|son\s+avis|que\s|"
-    r"d['’]\s*\w+(?:er|ir|re)\b|de\s+\w+(?:er|ir|re)\b|des\s+précisions)",
+    r"d['’]\s*\w+(?:er|ir|re)\b|de\s+\w+(?:er|ir|re)\b|des\s+précisions|obtenir)",
     re.IGNORECASE,
 )
 # Where a second ask starts inside a request sentence.
@@ -62,6 +62,12 @@ _PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MIN_PART = 12
+_LEAD = re.compile(r"(?:aussi|donc|en\s+conséquence)\s*,?\s*(lui\s+)?$", re.IGNORECASE)
+# Verbs that ask by themselves, whatever follows them.
+_ALWAYS_ASKS = (
+    *("prie", "invite", "appelle"),
+    *("s'inquiète", "s’inquiète", "s'interroge", "s’interroge"),
+)
 _NAMED_SUBJECT = re.compile(
     r"(?:M\.|Mme|Mlle)\s*(?:le\s+|la\s+)?[\wÀ-ÿ'’.-]+(?:\s+[\wÀ-ÿ'’.-]+){0,3}\s*$"
 )
@@ -100,9 +106,10 @@ def _request(text: str, sentence: Sentence) -> _Candidate | None:
         if _opens_with_name(before) or not before.strip() or before.rstrip().endswith(","):
             start = m.start() if before.rstrip().endswith(",") else 0
             return _Candidate(sentence, sentence.start + start)
-        lead = re.search(r"(?:aussi|donc|en\s+conséquence)\s*,?\s*(lui\s+)?$", before, re.IGNORECASE)
+        lead = _LEAD.search(before)
         if lead:  # "Aussi lui demande-t-il…": the formula starts at "lui"
-            return _Candidate(sentence, sentence.start + (lead.start(1) if lead.group(1) else m.start()))
+            at = lead.start(1) if lead.group(1) else m.start()
+            return _Candidate(sentence, sentence.start + at)
         named = _NAMED_SUBJECT.search(before)
         if named:  # "Aussi, M. le Sénateur appelle le Gouvernement à…"
             return _Candidate(sentence, sentence.start + named.start())
@@ -117,7 +124,7 @@ def _is_request(body: str, m: re.Match[str]) -> bool:
         if before.endswith(("la", "une", "cette", "leur", "sa", "de", "des", "les", "en")):
             return False
     tail = body[m.end() : m.end() + 60]
-    if verb.startswith(("prie", "invite", "appelle", "s'inquiète", "s’inquiète", "s'interroge", "s’interroge")):
+    if verb.startswith(_ALWAYS_ASKS):
         return True
     if verb.startswith("remercie") and not re.match(r"\s+(?:\w+\s+){0,3}de\s", tail):
         return False
@@ -168,7 +175,7 @@ def _fallback(sentences: list[Sentence]) -> Sentence | None:
     for sentence in reversed(sentences):
         if _PROPOSAL.search(sentence.text):
             return sentence
-    # No proposal either: the recall ("attire l'attention… sur la nécessité de…") says what is wanted.
+    # No proposal either: the recall ("attire l'attention… sur la nécessité de…") says it.
     for sentence in sentences:
         if _CONTEXT_ONLY.search(sentence.text):
             return sentence
