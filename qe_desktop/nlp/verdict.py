@@ -2,7 +2,8 @@
 
 The first version called most answers "répondue": a decisive verb or a future tense was
 enough, and ministries answer in assertive prose even when they only restate the law or
-promise a study. The verdict now reads, in order: a refusal or a settled "no" answers; a
+promise a study. The verdict now reads, in order: a date, a figure or a reason asked is answered when
+the evidence holds one and does not hedge; a refusal or a settled "no" answers; a
 yes/no question met by evidence that is not undecided is answered; a study, a consultation,
 "trop tôt", an excerpt cut inside the evidence, or an ask for a position met without a
 decision is "partiellement"; a decision or figures given answer the rest. The order and
@@ -170,8 +171,9 @@ def decide(item: VerdictInput) -> tuple[Addressed, str]:
 
 def rules(kind: str, values: dict[str, float]) -> Addressed:
     """The decision list (see the module docstring)."""
-    if kind in ("date", "figure", "reasons") and not values["kind_given"]:
-        return Addressed.PARTLY
+    if kind in ("date", "figure", "reasons"):  # the thing asked is there, or it is not
+        given = values["kind_given"] and not values["undecided"]
+        return Addressed.YES if given else Addressed.PARTLY
     if values["refusal"]:
         return Addressed.YES
     if kind == "yesno" and not values["undecided"]:
