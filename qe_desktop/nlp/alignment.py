@@ -42,12 +42,13 @@ _GENERIC = frozenset(
         *("interroger", "éclairer", "fournir", "exposer", "renseigner", "position", "avis"),
     )
 )
-_TOPIC_THRESHOLD = 0.20
+_TOPIC_THRESHOLD = 0.05  # answers rarely wander: a sentence needs only some link
 _DEMAND_THRESHOLD = 0.30
 _VECTOR_WEIGHT = 0.35
 _FLOOR = 0.08
 _ASKED_BONUS = 0.2
 _ENDS = re.compile(r"[.!?»\"”)]\s*$")
+_STUB = 40
 _OWN_WORDS = 2  # a demand with fewer content lemmas than this is about the question's subject
 # A quantity: digits that are not a bare year.
 _AMOUNT = re.compile(
@@ -153,6 +154,8 @@ def align(
     for j in range(len(sentences)):
         if topic[j] < _TOPIC_THRESHOLD and max(row[j] for row in specific) < _DEMAND_THRESHOLD:
             continue
+        if _is_stub(sentences[j][0].text, j == len(sentences) - 1):
+            continue
         scores = [
             row[j] + _order_prior(i, len(demands), j, len(sentences))
             for i, row in enumerate(specific)
@@ -213,6 +216,11 @@ def _gives_what_is_asked(demand_text: str, sentence: str) -> float:
     if kind == "date" and kind_given("date", sentence):
         return _ASKED_BONUS
     return 0.0
+
+
+def _is_stub(text: str, last: bool) -> bool:
+    """The few words an excerpt ends on ("Au-delà, le") say nothing yet."""
+    return last and len(text) < _STUB and not _ENDS.search(text)
 
 
 def _fill_gaps(chosen: list[int]) -> list[int]:

@@ -2,14 +2,14 @@
 
 The first version called most answers "répondue": a decisive verb or a future tense was
 enough, and ministries answer in assertive prose even when they only restate the law or
-promise a study. The verdict now reads, in order: a date, a figure or a reason asked is answered when
-the evidence holds one and does not hedge; a refusal or a settled "no" answers; a
-yes/no question met by evidence that is not undecided is answered; a study, a consultation,
-"trop tôt", an excerpt cut inside the evidence, or an ask for a position met without a
-decision is "partiellement"; a decision or figures given answer the rest. The order and
-the cues were chosen on the dev split; a logistic regression over the same features did
-not beat them under cross-validation (`tools/verdict_experiment.py`), so none is shipped.
-A demand with no evidence stays "sans réponse" before any of this.
+promise a study. The verdict now reads, in order: a date, a figure or a reason asked is
+answered when the evidence holds one and does not hedge; a refusal or a settled "no"
+answers; a yes/no question met by evidence that is not undecided is answered; a study, a
+consultation, "trop tôt", an excerpt cut inside the evidence, or an ask for a position met
+without a decision is "partiellement"; a decision or figures given answer the rest. The
+order and the cues were chosen on the dev split; a logistic regression over the same
+features did not beat them under cross-validation (`tools/verdict_experiment.py`), so none
+is shipped. A demand with no evidence stays "sans réponse" before any of this.
 """
 
 from __future__ import annotations
