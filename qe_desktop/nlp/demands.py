@@ -186,7 +186,7 @@ _ASKS = (
     (
         "figure",
         re.compile(
-            r"(?:\bcombien|\bquel\w*\s+(?:est|sont|était|étaient|serait)\b.{0,120}\b(?:nombre|montant|ratio|coût|taux)\b|"
+            r"(?:\bcombien|\bquel\w*\s+(?:est|sont|était|étaient|serait|sera|seront)\b.{0,120}\b(?:nombre|montant|ratio|coût|taux)\b|"
             r"\bquel\w*\s+(?:nombre|montant|ratio|coût|taux)|^(?:et\s+)?(?:le|la)\s+(?:montant|nombre|coût|taux)\b)",
             re.I,
         ),
