@@ -4,8 +4,9 @@ Each labelled dev demand that the pipeline finds (span overlap >= 50 %) and judg
 evidence becomes one example: the features `qe_desktop.nlp.verdict` computes for it and its
 labelled verdict. A multinomial logistic regression (L2, standardised features, numpy) is
 scored by 10-fold cross-validation grouped by file, beside the shipped decision list on
-the same demands. Nothing is written: with 84 dev files the regression lost (0.51-0.55
-against 0.67 for the rules), so the rules ship; rerun when the corpus grows.
+the same demands. Nothing is written: with 84 dev files the regression lost (0.55-0.58
+cross-validated, against 0.66 for the rules on the same demands), so the rules ship;
+rerun when the corpus grows.
 
 Run: `.venv/bin/python tools/verdict_experiment.py`.
 """

@@ -3,10 +3,10 @@
 Each answer sentence is compared with the question as a whole (is it on topic at all?)
 and with each demand (which ask does it serve?), through content lemmas weighted by
 rarity, the spaCy model's word vectors, shared named entities, and the answer's order
-(answers usually follow the order of the demands). A demand with no on-topic sentence is
-"sans réponse"; one whose sentences do not contain the kind of thing asked (a date, a
-figure, a reason, a decision rather than "une réflexion est engagée") is "partiellement".
-Every verdict carries a short reason so the reader can say why.
+(answers usually follow the order of the demands). A demand with no evidence is "sans
+réponse"; otherwise `verdict.decide` reads what the evidence gives (the kind of thing asked,
+a refusal, a decision, or only "une réflexion est engagée"). Every verdict carries a short
+reason code so the reader can say why.
 """
 
 from __future__ import annotations

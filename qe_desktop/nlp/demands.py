@@ -203,7 +203,8 @@ _ASKS = (
     (
         "yesno",
         re.compile(
-            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)", re.I
+            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|(?<!demande)[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)",
+            re.I,
         ),
     ),
 )
