@@ -15,7 +15,6 @@ from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.cli import veille as veille_commands
 from qe_desktop.cli import versions as versions_cli
 from qe_desktop.domain.annotation import CommitmentStatus
-from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionNotFound, Sort
 from qe_desktop.services.serialize import (
@@ -185,7 +184,8 @@ def cmd_list(args: argparse.Namespace, services: ReadingServices, out: TextIO, e
         _dump([question_json(services.questions.detail(r.key)) for r in rows], out)
         return 0
     for row in rows:
-        published = row.published_on.strftime("%d/%m/%Y") if row.published_on else "—"
+        day = row.published_on  # not strftime: a sixth of a 30,000-line listing's time
+        published = f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else "—"
         out.write(f"{row.key}\t{published}\t{row.status.label}\t{row.author}\t{row.title[:70]}\n")
     return 0
 
@@ -255,6 +255,8 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
                 f"   pourquoi : {s.explanation or ' ; '.join(s.cues)}\n"
             )
         return 0
+    from qe_desktop.domain.commitment_tracking import CommitmentFilter
+
     flt = CommitmentFilter(
         overdue=args.overdue,
         ministry=args.ministry,

@@ -9,19 +9,21 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "qe-desktop"
 DB_ENV = "QE_DESKTOP_DB"
 
 
 def default_library_path() -> Path:
     """Where the library lives when the user chose no other place."""
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "bibliotheque.sqlite"
 
 
 def drafts_folder() -> Path:
     """Where drafts of unsaved notes wait (services/drafts.py)."""
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "brouillons"
 
 

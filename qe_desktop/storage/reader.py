@@ -98,24 +98,30 @@ def _plain(row: sqlite3.Row, days: tuple[str, ...] = (), moments: tuple[str, ...
 _QUESTION_DAYS = ("assigned_on", "published_on", "answered_on", "closed_on", "signaled_on")
 
 
-def _row(m: sqlite3.Row, snippet: str = "") -> QuestionRow:
-    return QuestionRow(
-        id=m["id"],
-        key=m["key"],
-        chamber=m["chamber"],
-        qtype=m["qtype"],
-        legislature=m["legislature"],
-        number=m["number"],
-        published_on=_day(m["published_on"]),
-        answered_on=_day(m["answered_on"]),
-        author=m["author"] or "",
-        group=m["group"] or "",
-        ministry=m["ministry"] or "",
-        title=(m["title"] or "").replace("\n", " "),
-        status=Status(m["status"]),
-        delay_days=m["delay_days"],
-        annotation_count=m["annotation_count"],
-        snippet=snippet,
+_STATUS = {status.value: status for status in Status}
+
+
+def _row(m: tuple[Any, ...], snippet: str = "") -> QuestionRow:
+    """A row of `_COLUMNS` (plain tuple: 30,000 rows a listing) as the list's record."""
+    (id_, key, chamber, qtype, legislature, number, published, answered) = m[:8]
+    (author, group, ministry, title, status, delay, annotations) = m[8:15]
+    return QuestionRow(  # positional: a third faster than by name, 30,000 times
+        id_,
+        key,
+        chamber,
+        qtype,
+        legislature,
+        number,
+        None if published is None else date.fromisoformat(published),
+        None if answered is None else date.fromisoformat(answered),
+        author or "",
+        group or "",
+        ministry or "",
+        (title or "").replace("\n", " "),
+        _STATUS[status],
+        delay,
+        annotations,
+        snippet,
     )
 
 
@@ -200,7 +206,7 @@ class LibraryReader:
             if where:
                 sql += " WHERE " + " AND ".join(where)
             sql += f" ORDER BY {self._order(sort)} LIMIT :limit OFFSET :offset"
-            return [_row(m) for m in self.connection.execute(sql, params)]
+            return [_row(m) for m in self._tuples(sql, params)]
         params["fts_query"] = fts5_query(terms)
         if sort.column == "rank" and dataclasses.replace(flt, text="") == QuestionFilter():
             sql = (
@@ -218,9 +224,14 @@ class LibraryReader:
                 " ON question_search.rowid = questions.id WHERE " + " AND ".join(where)
             )
             sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"
-        found = self.connection.execute(sql, params).fetchall()
-        excerpts = self._snippets(params["fts_query"], [m["id"] for m in found])
-        return [_row(m, excerpts.get(m["id"], "")) for m in found]
+        found = self._tuples(sql, params).fetchall()
+        excerpts = self._snippets(params["fts_query"], [m[0] for m in found])
+        return [_row(m, excerpts.get(m[0], "")) for m in found]
+
+    def _tuples(self, sql: str, params: dict[str, Any]) -> sqlite3.Cursor:
+        cursor = self.connection.cursor()
+        cursor.row_factory = None
+        return cursor.execute(sql, params)
 
     @staticmethod
     def _order(sort: Sort) -> str:
