@@ -264,14 +264,14 @@ class LibraryReader:
         if ref.legislature is not None:
             wanted += " AND questions.legislature = :legislature"
             params["legislature"] = ref.legislature
-        exact = "0"
+        exact = ""  # the official id first, when one was typed
         if ref.uid:
             wanted = f"({wanted}) OR questions.uid = :uid"
-            exact = "questions.uid = :uid"
+            exact = "questions.uid = :uid DESC, "
             params["uid"] = ref.uid
         sql = (
             f'SELECT questions."key" FROM questions WHERE {wanted}'
-            f" ORDER BY {exact} DESC, questions.published_on DESC NULLS LAST,"
+            f" ORDER BY {exact}questions.published_on DESC NULLS LAST,"
             " questions.id DESC LIMIT :limit"
         )
         return [str(key) for (key,) in self.connection.execute(sql, params)]
