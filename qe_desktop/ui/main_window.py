@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.services.container import Services
+from qe_desktop.ui import warm_up
 from qe_desktop.ui.accessibility import DeskAccessibility
 from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
@@ -252,6 +253,7 @@ class MainWindow(HostWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        warm_up.window_shown()  # language analyses start a few seconds from now
         if self._splitters_pending:
             self._restore_splitters()
 
