@@ -108,7 +108,7 @@ def run_gui(
     if screenshot:
         return render_screenshot(app, window, args)
     window.restore_state()
-    window.refresh()
+    window.refresh(first_question_after_paint=True)  # the rows first, then the reader
     window.show()
     care = start_daily_care(services.backups, window)  # integrity check + daily backup
     window.veille_tools.start_schedule()  # an update soon, then every N hours

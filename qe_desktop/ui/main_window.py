@@ -43,6 +43,7 @@ from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.veille.window_setup import install_veille
+from qe_desktop.ui.warm_up import after_first_paint
 from qe_desktop.ui.welcome import WelcomePanel
 from qe_desktop.ui.window_extras import (
     choose_folder,
@@ -192,16 +193,31 @@ class MainWindow(HostWindow):
         self.services.close()
         return successor
 
-    def refresh(self) -> None:
+    def refresh(self, *, first_question_after_paint: bool = False) -> None:
+        """Show the library; the question read last time (else the first) opens.
+
+        At start-up (`first_question_after_paint`) it opens once the list is painted: the
+        rows appear without waiting for the reader, its highlights and its lookups (#25).
+        """
         empty = self.services.questions.total() == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.desk)
-        if not empty:
-            self.library.reload(choices_now=self.isVisible())
-            key, self._reopen_key = self._reopen_key, ""
-            if key and self._reopen(key):
-                return
-            if self.reader.detail is None and self.library.model.rowCount() > 0:
-                self.library.table.selectRow(0)
+        if empty:
+            return
+        self.library.reload(choices_now=self.isVisible(), open_first=not first_question_after_paint)
+        if first_question_after_paint:
+            after_first_paint(self.library.table.viewport(), self._open_first_question)
+        else:
+            self._open_first_question()
+
+    def _open_first_question(self) -> None:
+        key, self._reopen_key = self._reopen_key, ""
+        if key and self._reopen(key):
+            return
+        if self.reader.detail is None and self.library.model.rowCount() > 0:
+            if self.library.selected_keys():  # selected quietly at start-up
+                self.library.open_selected()
+            else:
+                self.library.table.selectRow(0)  # selecting opens it
 
     def _reopen(self, key: str) -> bool:
         """Open again the question read last time (it may have left the library since)."""

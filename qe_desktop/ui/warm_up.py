@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 GRACE_MS = int(os.environ.get("QE_DESKTOP_WARM_UP_MS", "4000"))
 
@@ -45,3 +46,29 @@ def release() -> None:
     _released = True
     while _held:
         _held.pop(0)()
+
+
+class _FirstPaint(QObject):
+    """Runs a call once, just after a widget's first paint (then forgets the widget)."""
+
+    def __init__(self, widget: QWidget, call: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._call: Callable[[], None] | None = call
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        call, self._call = self._call, None
+        self.deleteLater()
+        if call is not None:
+            call()
+
+
+def after_first_paint(widget: QWidget, call: Callable[[], None]) -> None:
+    """Run `call` once `widget` has been painted (the window's first rows on screen)."""
+    _FirstPaint(widget, call)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
@@ -84,7 +85,7 @@ class SuggestionController(QObject):
             if self.service.cache.model_loaded():  # within 300 ms once the model is in memory
                 found = self.service.suggestions(self.key)
             else:  # loaded and computed off the GUI thread, once the window has settled
-                after_start(lambda key=self.key: self._request(key))
+                after_start(partial(self._request, self.key))
         self.suggestions = found or []
         pane = self.reader.answer_pane
         pane.set_suggestion_spans([(s.start, s.end) for s in self.suggestions])
