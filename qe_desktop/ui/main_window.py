@@ -205,19 +205,21 @@ class MainWindow(HostWindow):
             return
         self.library.reload(choices_now=self.isVisible(), open_first=not first_question_after_paint)
         if first_question_after_paint:
-            after_first_paint(self.library.table.viewport(), self._open_first_question)
+            after_first_paint(
+                self.library.table.viewport(), lambda: self._open_first_question(True)
+            )
         else:
             self._open_first_question()
 
-    def _open_first_question(self) -> None:
+    def _open_first_question(self, selected_quietly: bool = False) -> None:
         key, self._reopen_key = self._reopen_key, ""
-        if key and self._reopen(key):
+        reopened = bool(key) and self._reopen(key)
+        if self.reader.detail is not None or self.library.model.rowCount() == 0:
             return
-        if self.reader.detail is None and self.library.model.rowCount() > 0:
-            if self.library.selected_keys():  # selected quietly at start-up
-                self.library.open_selected()
-            else:
-                self.library.table.selectRow(0)  # selecting opens it
+        if selected_quietly and self.library.selected_keys():
+            self.library.open_selected()  # the row selected, unopened, before the paint
+        elif not reopened:
+            self.library.table.selectRow(0)  # selecting opens it
 
     def _reopen(self, key: str) -> bool:
         """Open again the question read last time (it may have left the library since)."""

@@ -1,10 +1,16 @@
-"""Language analyses wait until the window has settled after its start (#25)."""
+"""At start-up the rows come first: the first question opens once they are painted, and
+language analyses wait until the window has settled (#25)."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
+from qe_desktop.domain.views import QuestionFilter, Sort
+from qe_desktop.services.container import Services
 from qe_desktop.ui import warm_up
+from qe_desktop.ui.application import make_application
+from qe_desktop.ui.main_window import OPEN_QUESTION_KEY, MainWindow
 
 
 @pytest.fixture
@@ -34,3 +40,35 @@ def test_without_grace_work_runs_at_once(monkeypatch: pytest.MonkeyPatch) -> Non
     done: list[int] = []
     warm_up.after_start(lambda: done.append(1))
     assert done == [1]
+
+
+def test_at_start_up_the_first_question_opens_once_the_rows_are_painted(
+    qtbot, sample_services: Services, settings: QSettings
+) -> None:
+    make_application()
+    window = MainWindow(sample_services, settings)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.refresh(first_question_after_paint=True)
+    first = window.library.model.row_at(0)
+    assert first is not None
+    assert window.library.selected_keys() == [first.key]  # selected, not opened yet
+    assert window.reader.detail is None
+    window.show()
+    qtbot.waitUntil(lambda: window.reader.detail is not None)
+    assert window.reader.detail is not None and window.reader.detail.key == first.key
+
+
+def test_the_question_read_last_time_reopens_after_the_paint(
+    qtbot, sample_services: Services, settings: QSettings
+) -> None:
+    make_application()
+    last = sample_services.questions.rows(QuestionFilter(), Sort("number"))[-1].key
+    settings.setValue(OPEN_QUESTION_KEY, last)
+    window = MainWindow(sample_services, settings)
+    qtbot.addWidget(window)
+    window.restore_state()
+    window.refresh(first_question_after_paint=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.reader.detail is not None)
+    assert window.reader.detail is not None and window.reader.detail.key == last
