@@ -1,14 +1,20 @@
-"""Conversions between ORM rows and domain records (the ORM never leaves storage)."""
+"""Conversions between ORM rows and domain records (the ORM never leaves storage).
+
+No SQLAlchemy import at run time: the command line's standard-library read path
+(`storage/reader.py`) maps its rows with `record_from_row` too.
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.text import text_hash
-from qe_desktop.storage.models import Question
+
+if TYPE_CHECKING:
+    from qe_desktop.storage.models import Question
 
 _FIELDS_FROM_RECORD = (
     "qtype",

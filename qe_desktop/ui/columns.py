@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 HEADER_PADDING = 30  # the margins and the sort arrow
+# Rows a content width is measured on: a screenful and more. Qt's default (1,000) asked
+# the model for 49,000 values before the first rows were painted (#25).
+FIT_ROWS = 100
 
 
 def header_width(table: QTableView, column: int) -> int:
@@ -27,6 +30,7 @@ def fit_columns(table: QTableView, widths: Mapping[int, int]) -> None:
 
 def fit_contents(table: QTableView, columns: Iterable[int]) -> None:
     """Widen short columns (numbers, dates, badges) to the rows shown, never narrow them."""
+    table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     for column in columns:
         if column >= 0 and not table.isColumnHidden(column):
             needed = max(table.sizeHintForColumn(column), header_width(table, column))

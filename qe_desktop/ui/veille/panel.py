@@ -6,6 +6,8 @@ again), Enter opens its question. "Mark all as seen" clears the list of what is 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -28,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.follows import FollowKind, FollowRow
-from qe_desktop.services.veille import VeilleService
 from qe_desktop.ui.dialog_buttons import body_and_buttons
 from qe_desktop.ui.veille.inbox_model import FOLLOW_LABELS, InboxModel, follow_label, tr
+
+if TYPE_CHECKING:  # the sources and HTTP load on the first update, not at start-up
+    from qe_desktop.services.veille import VeilleService
 
 ALL_FOLLOWS = -1
 
