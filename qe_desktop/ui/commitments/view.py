@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.annotations import ConflictError
 from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.disk import describe_failure
-from qe_desktop.ui.columns import fit_columns
+from qe_desktop.ui.columns import fit_columns, row_table
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
 from qe_desktop.ui.commitments.table_model import CommitmentTableModel
@@ -91,18 +90,11 @@ class CommitmentsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setObjectName("commitmentsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(
+            self.model, "commitmentsTable", QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.model.column_of("quote"), QHeaderView.ResizeMode.Stretch)
         widths = (
