@@ -18,8 +18,9 @@ from qe_desktop.storage.models import Base
 
 
 def row_for[M: Base](session: Session, model: type[M], **key: Any) -> M:
-    """The row with this one-column primary key, added when there is none yet: the caller
-    then sets its other columns the same way whether the row is new or not.
+    """The row with this one-column primary key, added to the session when there is none.
+
+    The caller then sets its other columns the same way whether the row is new or not.
     """
     (value,) = key.values()
     row = session.get(model, value)
