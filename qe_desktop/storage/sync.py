@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from qe_desktop.domain.annotation import AnnotationRecord, Part
 from qe_desktop.domain.question import QuestionRecord, question_key
 from qe_desktop.storage import annotations as store
+from qe_desktop.storage.bulk import StoredIdentity
 from qe_desktop.storage.mapping import apply_record, record_from_row
 from qe_desktop.storage.models import Annotation, Commitment, Question, QuestionNote, SyncMark
 from qe_desktop.storage.questions import Outcome, UpsertResult
@@ -23,12 +24,12 @@ _BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
-class QuestionStamp:
-    """Enough to tell, without loading texts, whether two copies of a question differ."""
+class QuestionStamp(StoredIdentity):
+    """A stored question's identity and hash with its import time.
 
-    id: int
-    key: str
-    content_hash: str
+    Enough to tell, without loading texts, whether two copies differ and which is newer.
+    """
+
     imported_at: datetime
 
 
