@@ -18,26 +18,14 @@ OVERDUE_FOREGROUND = "#a4161a"
 OVERDUE_BACKGROUND = "#fde8e8"
 DATE_FORMAT = "%d/%m/%Y"
 
-_STATUSES: dict[CommitmentStatus, tuple[str, str]] = {  # colour, words: one row a status
-    CommitmentStatus.TO_CHECK: ("#6c757d", str(QT_TRANSLATE_NOOP("CommitmentLabels", "to check"))),
-    CommitmentStatus.IN_PROGRESS: (
-        "#457b9d",
-        str(QT_TRANSLATE_NOOP("CommitmentLabels", "in progress")),
-    ),
-    CommitmentStatus.KEPT: ("#2a9d8f", str(QT_TRANSLATE_NOOP("CommitmentLabels", "kept"))),
-    CommitmentStatus.KEPT_LATE: (
-        "#8ab17d",
-        str(QT_TRANSLATE_NOOP("CommitmentLabels", "kept late")),
-    ),
-    CommitmentStatus.PARTLY_KEPT: (
-        "#e9c46a",
-        str(QT_TRANSLATE_NOOP("CommitmentLabels", "partly kept")),
-    ),
-    CommitmentStatus.BROKEN: ("#d62828", str(QT_TRANSLATE_NOOP("CommitmentLabels", "broken"))),
-    CommitmentStatus.ABANDONED: (
-        "#9d0208",
-        str(QT_TRANSLATE_NOOP("CommitmentLabels", "abandoned")),
-    ),
+_STATUSES: dict[CommitmentStatus, tuple[str, object]] = {  # colour, words: one row a status
+    CommitmentStatus.TO_CHECK: ("#6c757d", QT_TRANSLATE_NOOP("CommitmentLabels", "to check")),
+    CommitmentStatus.IN_PROGRESS: ("#457b9d", QT_TRANSLATE_NOOP("CommitmentLabels", "in progress")),
+    CommitmentStatus.KEPT: ("#2a9d8f", QT_TRANSLATE_NOOP("CommitmentLabels", "kept")),
+    CommitmentStatus.KEPT_LATE: ("#8ab17d", QT_TRANSLATE_NOOP("CommitmentLabels", "kept late")),
+    CommitmentStatus.PARTLY_KEPT: ("#e9c46a", QT_TRANSLATE_NOOP("CommitmentLabels", "partly kept")),
+    CommitmentStatus.BROKEN: ("#d62828", QT_TRANSLATE_NOOP("CommitmentLabels", "broken")),
+    CommitmentStatus.ABANDONED: ("#9d0208", QT_TRANSLATE_NOOP("CommitmentLabels", "abandoned")),
 }
 STATUS_COLORS: dict[CommitmentStatus, str] = {
     status: colour for status, (colour, _) in _STATUSES.items()
@@ -66,7 +54,7 @@ def _tr(text: str) -> str:
 
 
 def status_text(status: CommitmentStatus) -> str:
-    return _tr(_STATUSES[status][1])
+    return _tr(str(_STATUSES[status][1]))
 
 
 def precision_text(precision: DatePrecision) -> str:
