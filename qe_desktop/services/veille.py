@@ -32,6 +32,7 @@ from qe_desktop.domain.follows import (
     normalise_value,
 )
 from qe_desktop.importers.sources import SourceItem
+from qe_desktop.services.import_report import counted_parts
 from qe_desktop.sources.checks import changed_entries, check_csv, check_zip, zip_manifest
 from qe_desktop.sources.errors import SourceCancelled, SourceError
 from qe_desktop.sources.table import SourceTable, load_table
@@ -133,15 +134,12 @@ class UpdateReport:
             f" — {self.imported} question(s) importée(s), {self.updated} mise(s) à jour ; "
             f"Nouveautés : {self.new_questions} question(s), {self.new_answers} réponse(s)"
         )
-        if self.deadlines:
-            text += f", {self.deadlines} délai(s) dépassé(s)"
-        if self.commitments:
-            text += f", {self.commitments} engagement(s) en retard"
-        if self.pages:
-            text += f" ; {self.pages} page(s) lue(s)"
-        if self.cancelled:
-            text += " (mise à jour annulée)"
-        return text
+        return text + counted_parts(
+            (self.deadlines, ", {} délai(s) dépassé(s)"),
+            (self.commitments, ", {} engagement(s) en retard"),
+            (self.pages, " ; {} page(s) lue(s)"),
+            (self.cancelled, " (mise à jour annulée)"),
+        )
 
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI's `update --json` gives it."""

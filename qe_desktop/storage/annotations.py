@@ -28,7 +28,7 @@ from qe_desktop.storage.models import (
     Question,
     Tag,
 )
-from qe_desktop.storage.upserts import insert_missing
+from qe_desktop.storage.upserts import insert_missing, row_for
 
 
 def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> AnnotationRecord:
@@ -155,10 +155,7 @@ def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None
 
 def write_record(session: Session, question_id: int, record: AnnotationRecord) -> Annotation:
     """Insert or overwrite an annotation row from a record (version bumps on update)."""
-    row = session.get(Annotation, record.id)
-    if row is None:
-        row = Annotation(id=record.id, question_id=question_id)
-        session.add(row)
+    row = row_for(session, Annotation, id=record.id)
     row.question_id = question_id
     row.part = record.part.value
     row.exact = record.selector.exact

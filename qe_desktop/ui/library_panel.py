@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.views import Sort
 from qe_desktop.services.questions import QuestionService
-from qe_desktop.ui.columns import fit_columns, fit_contents
+from qe_desktop.ui.columns import fit_columns, fit_contents, row_table
 from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
 from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
 from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
@@ -115,23 +115,17 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.count_label)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("libraryTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table = row_table(
+            self.model, "libraryTable", QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         newest_first = (self.model.column_of("published_on"), Qt.SortOrder.DescendingOrder)
         table.horizontalHeader().setSortIndicator(*newest_first)  # the model's own default:
         table.setSortingEnabled(True)  # so enabling sorting queries nothing yet
-        table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setItemDelegateForColumn(self.model.column_of("status"), StatusBadgeDelegate(table))
         table.setItemDelegateForColumn(self.model.column_of("title"), TitleSnippetDelegate(table))
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setSectionsMovable(True)

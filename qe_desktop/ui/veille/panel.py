@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.follows import FollowKind, FollowRow
+from qe_desktop.ui.columns import row_table
 from qe_desktop.ui.dialog_buttons import body_and_buttons
 from qe_desktop.ui.veille.inbox_model import FOLLOW_LABELS, InboxModel, follow_label, tr
 
@@ -117,17 +117,8 @@ class VeillePanel(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("inboxTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        table = row_table(self.model, "inboxTable", QAbstractItemView.SelectionMode.SingleSelection)
+        table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((46, 130, 150, 150, 320, 200)):
             table.setColumnWidth(column, width)
         table.doubleClicked.connect(lambda index: self.open_current())
