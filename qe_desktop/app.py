@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
 import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from qe_desktop import cli
-from qe_desktop.services.container import Services
-from qe_desktop.services.library import (
-    CorruptDatabaseError,
-    LibraryUnavailableError,
-    NewerDatabaseError,
-    default_user_name,
-    open_library,
-    resolve_location,
-)
-from qe_desktop.services.logs import configure_logging, version
+from qe_desktop import __version__, cli
+from qe_desktop.services.locations import resolve_location
+from qe_desktop.services.logs import configure_logging
+
+if TYPE_CHECKING:  # SQLAlchemy and the services load only past the light commands (#25)
+    from qe_desktop.services.container import Services
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +31,9 @@ def build_services(location: str) -> Services:
     """The library opened and its services built; the daily check and backup are left to
     the caller (the window runs them in the background once shown, the CLI right away).
     """
+    from qe_desktop.services.container import Services
+    from qe_desktop.services.library import default_user_name, open_library
+
     database = open_library(location)
     return Services.build(database, default_user_name(), pdf_writer=write_pdf)
 
@@ -42,7 +42,7 @@ def main(argv: Sequence[str]) -> int:
     """Run the command line's command, or open the window on the chosen library."""
     args = cli.parse(argv)
     configure_logging()
-    logger.info("qe-desktop %s: %s", version(), args.command)
+    logger.info("qe-desktop %s: %s", __version__, args.command)  # not version(): 40 ms
     location = resolve_location(args.db)
     if args.command in cli.GUI_COMMANDS:
         from qe_desktop.ui.system_libraries import check_system_libraries
@@ -53,6 +53,14 @@ def main(argv: Sequence[str]) -> int:
         from qe_desktop.ui.application import run_gui
 
         return int(run_gui(args, location, build_services))  # turns the collector on
+    if cli.reads_only(args) and (code := _read_light(args, location)) is not None:
+        return code
+    from qe_desktop.services.library import (
+        CorruptDatabaseError,
+        LibraryUnavailableError,
+        NewerDatabaseError,
+    )
+
     gc.enable()
     try:
         services = build_services(location)
@@ -69,3 +77,27 @@ def main(argv: Sequence[str]) -> int:
         return cli.run(args, services)
     finally:
         services.database.close()
+
+
+def _read_light(args: argparse.Namespace, location: str) -> int | None:
+    """`search`, `list`, `show` on a SQLite library at head, read with sqlite3 alone (#25).
+
+    None when the full services must run instead: another kind of library, a schema to
+    migrate, the day's backup to take, or a read that failed (a lock held too long, a
+    damaged page): the services then check, explain and answer. The collector stays
+    off: these commands make no reference cycles worth scanning.
+    """
+    import sqlite3
+
+    from qe_desktop.services.quick_read import quick_services
+
+    services = quick_services(location)
+    if services is None:
+        return None
+    try:
+        return cli.run_reading(args, services)
+    except sqlite3.Error:
+        logger.info("Light read failed; the services answer instead", exc_info=True)
+        return None
+    finally:
+        services.close()

@@ -13,6 +13,7 @@ os.environ["XDG_CONFIG_HOME"] = str(_SANDBOX / "config")  # QSettings, never the
 os.environ["XDG_DATA_HOME"] = str(_SANDBOX / "data")  # default library location
 os.environ["QE_DESKTOP_LOG_DIR"] = str(_SANDBOX / "logs")  # never the user's log folder
 os.environ.pop("QE_DESKTOP_DB", None)
+os.environ["QE_DESKTOP_WARM_UP_MS"] = "0"  # windows analyse answers at once, as they did
 
 import pytest  # noqa: E402
 

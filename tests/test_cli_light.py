@@ -1,4 +1,5 @@
-"""`search`, `list` and `show` load neither Qt, nor the parsers, nor the writers, nor spaCy.
+"""`search`, `list` and `show` load neither Qt, nor SQLAlchemy, nor the parsers, nor the
+writers, nor spaCy, and say the same on their light path as on the services.
 
 Starting the interpreter and loading modules is most of what these commands cost on a
 large library (#25): what they do not need must stay unloaded.
@@ -12,12 +13,21 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
+from qe_desktop import cli
 from qe_desktop.cli import EXPORT_FORMATS
+from qe_desktop.domain.annotation import Part
+from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.exporters.formats import ExportFormat
+from qe_desktop.services.container import Services
+from qe_desktop.services.quick_read import quick_services
+from qe_desktop.storage.backups import make_backup
 from tests.conftest import SEED
 
 ROOT = Path(__file__).resolve().parents[1]
 HEAVY = (
+    "sqlalchemy",
     "PySide6",
     "shiboken6",
     "spacy",
@@ -31,6 +41,8 @@ HEAVY = (
     "qe_desktop.nlp",
     "qe_desktop.services.importing",
     "qe_desktop.services.exporting",
+    "qe_desktop.services.container",
+    "qe_desktop.domain.commitments",
 )
 PROBE = textwrap.dedent(
     """
@@ -82,3 +94,35 @@ def test_search_list_and_show_load_nothing_heavy(tmp_path: Path) -> None:
 
 def test_the_command_line_offers_every_export_format() -> None:
     assert [f.value for f in ExportFormat] == EXPORT_FORMATS
+
+
+def test_the_light_path_prints_what_the_services_print(
+    sample_services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    services = sample_services
+    key = services.questions.rows(QuestionFilter(chamber="an"), Sort("number"))[0].key
+    made = services.annotations.create(key, Part.QUESTION, 0, 20, "chiffre", note="vu", tags=("t",))
+    assert services.database.path is not None
+    make_backup(services.database.path, "quotidienne")
+    light = quick_services(str(services.database.path))
+    assert light is not None
+    commands = [
+        ["list"],
+        ["list", "--json"],
+        ["list", "--status", "answered", "--chamber", "an", "--limit", "3"],
+        ["search", "intelligence artificielle"],
+        ["search", "santé", "--json", "--limit", "2"],
+        ["search", key],
+        ["show", key],
+        ["show", made.question_key],
+        ["show", "inconnue"],
+    ]
+    for argv in commands:
+        args = cli.parse(["--db", str(services.database.path), *argv])
+        assert cli.reads_only(args)
+        code = cli.run(args, services)
+        full = capsys.readouterr()
+        assert cli.run_reading(args, light) == code
+        assert capsys.readouterr() == full, argv
+    light.close()
+    assert not cli.reads_only(cli.parse(["show", key, "--json"]))  # similar texts, coverage

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from qe_desktop import __version__
 from qe_desktop.cli import annotate, history, suggestions
@@ -15,20 +15,8 @@ from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.cli import veille as veille_commands
 from qe_desktop.cli import versions as versions_cli
 from qe_desktop.domain.annotation import CommitmentStatus
-from qe_desktop.domain.commitment_tracking import CommitmentFilter
 from qe_desktop.domain.status import Status
-from qe_desktop.domain.views import QuestionFilter, Sort
-from qe_desktop.services.backups import BackupUnavailable
-from qe_desktop.services.container import Services
-from qe_desktop.services.disk import is_disk_full
-from qe_desktop.services.library import (
-    CorruptDatabaseError,
-    LibraryUnavailableError,
-    NewerDatabaseError,
-    describe,
-    schema_revision,
-)
-from qe_desktop.services.questions import QuestionNotFound
+from qe_desktop.domain.views import QuestionFilter, QuestionNotFound, Sort
 from qe_desktop.services.serialize import (
     commitment_row_json,
     question_json,
@@ -36,8 +24,13 @@ from qe_desktop.services.serialize import (
     suggestion_json,
 )
 
-if TYPE_CHECKING:  # the import, export and sync services load when a command needs them
+# Nothing here loads SQLAlchemy, Qt or a parser: `search`, `list` and `show` may run on
+# the standard library's sqlite3 alone (#25, tests/test_cli_light.py); the services'
+# modules load in the handlers that need them.
+if TYPE_CHECKING:
+    from qe_desktop.services.container import Services
     from qe_desktop.services.importing import ImportReport
+    from qe_desktop.services.quick_read import ReadingServices
 
 GUI_COMMANDS = {"gui", "screenshot"}
 # The values of `exporters.formats.ExportFormat`, spelt out: `search`, `list` and `show`
@@ -180,7 +173,7 @@ def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: T
     return 0 if report.ok else 1
 
 
-def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+def cmd_list(args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO) -> int:
     flt = QuestionFilter(
         chamber=args.chamber,
         statuses=frozenset({Status(args.status)}) if args.status else frozenset(),
@@ -191,19 +184,21 @@ def cmd_list(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
         _dump([question_json(services.questions.detail(r.key)) for r in rows], out)
         return 0
     for row in rows:
-        published = row.published_on.strftime("%d/%m/%Y") if row.published_on else "—"
+        day = row.published_on  # not strftime: a sixth of a 30,000-line listing's time
+        published = f"{day.day:02d}/{day.month:02d}/{day.year:04d}" if day else "—"
         out.write(f"{row.key}\t{published}\t{row.status.label}\t{row.author}\t{row.title[:70]}\n")
     return 0
 
 
-def cmd_show(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+def cmd_show(args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO) -> int:
     detail = services.questions.detail(args.key)
     if args.json:
         from qe_desktop.services.insights import similarity_json
 
+        full = cast("Services", services)  # `show --json` never reads light (`reads_only`)
         extra = {
-            **similarity_json(services.insights, detail.key),
-            **coverage_cli.show_json(services, detail.key),
+            **similarity_json(full.insights, detail.key),
+            **coverage_cli.show_json(full, detail.key),
         }
         _dump({**question_json(detail), **extra}, out)
         return 0
@@ -260,6 +255,8 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
                 f"   pourquoi : {s.explanation or ' ; '.join(s.cues)}\n"
             )
         return 0
+    from qe_desktop.domain.commitment_tracking import CommitmentFilter
+
     flt = CommitmentFilter(
         overdue=args.overdue,
         ministry=args.ministry,
@@ -278,7 +275,9 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
     return 0
 
 
-def cmd_search(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+def cmd_search(
+    args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO
+) -> int:
     rows = services.questions.search(args.query, limit=args.limit)
     if args.json:
         _dump([row_json(r) for r in rows], out)
@@ -356,12 +355,19 @@ def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: T
 
 def cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     """Opening the library already migrated it: say where it stands."""
+    from qe_desktop.services.library import describe, schema_revision
+
     info = describe(services.database)
     out.write(f"{info.location} : schéma à jour ({schema_revision(services.database)})\n")
     return 0
 
 
 def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.services.library import (
+        CorruptDatabaseError,
+        LibraryUnavailableError,
+        NewerDatabaseError,
+    )
     from qe_desktop.services.sync import SyncError
 
     try:
@@ -378,7 +384,7 @@ def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     return 0
 
 
-Command = Callable[[argparse.Namespace, Services, TextIO, TextIO], int]
+Command = Callable[[argparse.Namespace, "Services", TextIO, TextIO], int]
 COMMANDS: dict[str, Command] = {
     "import": cmd_import,
     "list": cmd_list,
@@ -413,21 +419,57 @@ def run(
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
+    """Run the parsed command on the library's services; errors a user can act on become
+    a message and an exit code."""
+    command = COMMANDS[args.command]
+    return _answered(lambda o, e: command(args, services, o, e), out, err)
+
+
+# `search`, `list` and `show` (text) need only the questions: on a SQLite library at
+# head they run on `services.quick_read` (sqlite3, no SQLAlchemy).
+READING: dict[str, Callable[[argparse.Namespace, ReadingServices, TextIO, TextIO], int]] = {
+    "list": cmd_list,
+    "show": cmd_show,
+    "search": cmd_search,
+}
+
+
+def reads_only(args: argparse.Namespace) -> bool:
+    """Whether the command only reads questions (`show --json` adds similar texts and
+    coverage, which need the full services)."""
+    return args.command in READING and not (args.command == "show" and args.json)
+
+
+def run_reading(
+    args: argparse.Namespace,
+    services: ReadingServices,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
+    """Run a reading command (`reads_only`) on the light services."""
+    command = READING[args.command]
+    return _answered(lambda o, e: command(args, services, o, e), out, err)
+
+
+def _answered(call: Callable[[TextIO, TextIO], int], out: TextIO | None, err: TextIO | None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     try:
-        return COMMANDS[args.command](args, services, out, err)
-    except BackupUnavailable as error:
-        err.write(f"{error}\n")
-        return 2
+        return call(out, err)
     except QuestionNotFound as error:
         err.write(f"{error}\n")
         return 2
-    except OSError as error:  # a full disk (backup, export, import): a message, exit 1
-        if not is_disk_full(error):
-            raise
-        err.write(f"{error}\n")
-        return 1
+    except (RuntimeError, OSError) as error:
+        from qe_desktop.services.backups import BackupUnavailable
+        from qe_desktop.services.disk import is_disk_full
+
+        if isinstance(error, BackupUnavailable):
+            err.write(f"{error}\n")
+            return 2
+        if isinstance(error, OSError) and is_disk_full(error):  # backup, export, import
+            err.write(f"{error}\n")
+            return 1
+        raise
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

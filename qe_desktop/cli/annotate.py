@@ -22,10 +22,9 @@ from qe_desktop.domain.annotation import (
     DatePrecision,
     Part,
 )
-from qe_desktop.services.annotations import AnnotationFilter, AnnotationNotFound, ConflictError
 from qe_desktop.services.serialize import annotation_json
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the services load when a command runs (`search` must stay light, #25)
     from qe_desktop.services.container import Services
 
 Handler = Callable[[argparse.Namespace, "Services", TextIO, TextIO], int]
@@ -108,6 +107,8 @@ def _route(fallback: Handler, handlers: dict[str, Handler]) -> Handler:
 
 def _guard(handler: Handler) -> Handler:
     def run(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+        from qe_desktop.services.annotations import AnnotationNotFound, ConflictError
+
         try:
             return handler(args, services, out, err)
         except (UsageError, AnnotationNotFound) as error:
@@ -193,6 +194,8 @@ def _category(wanted: str, services: Services) -> str:
 def cmd_annotations_list(
     args: argparse.Namespace, services: Services, out: TextIO, err: TextIO
 ) -> int:
+    from qe_desktop.services.annotations import AnnotationFilter
+
     if args.question:
         services.questions.detail(args.question)  # an unknown key says so (exit 2)
     records = services.annotations.search(AnnotationFilter(question_key=args.question))
@@ -221,6 +224,8 @@ def cmd_annotations_delete(
 
 def _annotation(wanted: str, services: Services) -> AnnotationRecord:
     """An annotation by id or unique id prefix."""
+    from qe_desktop.services.annotations import AnnotationFilter, AnnotationNotFound
+
     try:
         return services.annotations.get(wanted)
     except AnnotationNotFound:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from qe_desktop.services.container import Services
-from qe_desktop.services.import_history import ImportEntry
+if TYPE_CHECKING:  # the services load when a command runs (#25)
+    from qe_desktop.services.container import Services
+    from qe_desktop.services.import_history import ImportEntry
 
 
 def add_parsers(sub: Any) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import argparse
 import json
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from qe_desktop.services.container import Services
+if TYPE_CHECKING:  # the services load when a command runs (#25)
+    from qe_desktop.services.container import Services
 
 
 def add_parsers(sub: Any) -> None:

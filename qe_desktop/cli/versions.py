@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop.domain.annotation import Part
 from qe_desktop.domain.text_versions import HoldReason, TextVersion, VersionState
-from qe_desktop.services.container import Services
+
+if TYPE_CHECKING:  # the services load when a command runs (#25)
+    from qe_desktop.services.container import Services
+
 
 STATE_LABELS = {
     VersionState.CURRENT: "actuelle",

@@ -64,6 +64,17 @@ class QuestionDetail:
         return f"{author.civility} {name}".strip()
 
 
+class QuestionNotFound(LookupError):
+    """No question with this key in the library; the message says so in French.
+
+    Raised by the services and by the command line's light read path alike.
+    """
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"Aucune question « {key} » dans la bibliothèque.")
+        self.key = key
+
+
 SORT_COLUMNS = (
     "number",
     "chamber",

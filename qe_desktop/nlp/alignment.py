@@ -3,10 +3,10 @@
 Each answer sentence is compared with the question as a whole (is it on topic at all?)
 and with each demand (which ask does it serve?), through content lemmas weighted by
 rarity, the spaCy model's word vectors, shared named entities, and the answer's order
-(answers usually follow the order of the demands). A demand with no on-topic sentence is
-"sans réponse"; one whose sentences do not contain the kind of thing asked (a date, a
-figure, a reason, a decision rather than "une réflexion est engagée") is "partiellement".
-Every verdict carries a short reason so the reader can say why.
+(answers usually follow the order of the demands). A demand with no evidence is "sans
+réponse"; otherwise `verdict.decide` reads what the evidence gives (the kind of thing asked,
+a refusal, a decision, or only "une réflexion est engagée"). Every verdict carries a short
+reason code so the reader can say why.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import numpy as np
 from qe_desktop.domain.coverage import Addressed, DemandCoverage, Span
 from qe_desktop.domain.sentences import Sentence
 from qe_desktop.nlp.demands import asked_kind
+from qe_desktop.nlp.verdict import VerdictInput, decide, kind_given
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,47 +42,17 @@ _GENERIC = frozenset(
         *("interroger", "éclairer", "fournir", "exposer", "renseigner", "position", "avis"),
     )
 )
-_TOPIC_THRESHOLD = 0.20
+_TOPIC_THRESHOLD = 0.05  # answers rarely wander: a sentence needs only some link
 _DEMAND_THRESHOLD = 0.30
 _VECTOR_WEIGHT = 0.35
 _FLOOR = 0.08
 _ASKED_BONUS = 0.2
+_ENDS = re.compile(r"[.!?»\"”)]\s*$")
+_STUB = 40
 _OWN_WORDS = 2  # a demand with fewer content lemmas than this is about the question's subject
 # A quantity: digits that are not a bare year.
 _AMOUNT = re.compile(
     r"\d[\d  ]*(?:,\d+)?\s*(?:%|p\.\s*100|euros?|francs?|millions?|milliards?|€|[a-z]{2,})", re.I
-)
-_SETTLING = frozenset({"future", "accomplished", "negated"})
-_DATE = re.compile(
-    r"\b(?:(?:1[89]|2[01])\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
-    r"octobre|novembre|décembre|printemps|été|automne|hiver|semestre|trimestre|rentrée)\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)\b", re.I
-)
-_REASON = re.compile(
-    r"\b(?:afin\s+de|afin\s+d['’]|en\s+raison|car|parce\s+que|destiné|compte\s+tenu|justifi\w*|"
-    r"pour\s+(?:ces|cette)\s+raisons?|vise|visant|dans\s+le\s+but|trouve\s+son\s+origine|"
-    r"est\s+prévu\w*\s+par|conformément|en\s+application|choix|à\s+dessein|en\s+effet)\b",
-    re.IGNORECASE,
-)
-# Wording that treats a subject without settling it.
-_VAGUE = re.compile(
-    r"(?:à\s+l['’]étude|réflexion|examen\s+attentif|fera\s+l['’]objet\s+d['’]un\s+examen|"
-    r"pas\s+possible[^.]{0,30}préjuger|le\s+cas\s+échéant|pourra|pourront|"
-    r"enquêtes?|en\s+cours\s+de\s+révision|en\s+cours\s+d['’](?:élaboration|étude|examen)|"
-    r"est\s+à\s+l['’]étude|devrai(?:t|ent)\s+(?:se\s+)?(?:pouvoir|concrétiser)|se\s+poursui)",
-    re.IGNORECASE,
-)
-# Wording that settles it: a decision, a dated plan, a rule applied, a refusal.
-_DECISIVE = re.compile(
-    r"(?:\b(?:a|ont)\s+décidé|\best\s+prévu|\bsont\s+prévu|\bil\s+est\s+prévu|\bprévoit|"
-    r"\bsera\b|\bseront\b|\bn['’]est\s+pas|\bne\s+sont\s+pas|\bne\s+peu\w*\s+(?:pas|être)|"
-    r"\bn['’]apparaît\s+(?:donc\s+)?pas|\brien\s+ne\b|\best\s+loisible|\baccepte|"
-    r"\bpas\s+(?:à\s+l['’]ordre|nécessaire|possible|opposé)|\bpeu(?:t|vent)\s+être\s+complètement|"
-    r"\bdonc\b|\bainsi\b|\bcontinueront|\bpermet\b|\bpermettre)",
-    re.IGNORECASE,
 )
 
 
@@ -183,6 +154,8 @@ def align(
     for j in range(len(sentences)):
         if topic[j] < _TOPIC_THRESHOLD and max(row[j] for row in specific) < _DEMAND_THRESHOLD:
             continue
+        if _is_stub(sentences[j][0].text, j == len(sentences) - 1):
+            continue
         scores = [
             row[j] + _order_prior(i, len(demands), j, len(sentences))
             for i, row in enumerate(specific)
@@ -203,6 +176,7 @@ def align(
                 evidence[i].append(j)
         evidence[i] = _fill_gaps(sorted(set(evidence[i])))
     results = []
+    cut = bool(sentences) and not _ENDS.search(sentences[-1][0].text)
     for i, (span, _) in enumerate(demands):
         chosen = sorted(evidence[i])
         score = max((specific[i][j] + topic[j]) / 2 for j in chosen) if chosen else 0.0
@@ -210,7 +184,15 @@ def align(
         moods = (
             frozenset().union(*(sentences[j][1].moods for j in chosen)) if chosen else frozenset()
         )
-        verdict, kind, reason = judge(span.text, texts, moods)
+        verdict, kind, reason = judge(
+            span.text,
+            texts,
+            moods,
+            n_sentences=len(sentences),
+            n_demands=len(demands),
+            cut=cut and bool(chosen) and chosen[-1] >= len(sentences) - 1,
+            score=score,
+        )
         results.append(
             DemandCoverage(
                 demand=span,
@@ -231,9 +213,14 @@ def _gives_what_is_asked(demand_text: str, sentence: str) -> float:
     kind = asked_kind(demand_text)
     if kind == "figure" and _AMOUNT.search(sentence):
         return _ASKED_BONUS
-    if kind == "date" and _DATE.search(sentence):
+    if kind == "date" and kind_given("date", sentence):
         return _ASKED_BONUS
     return 0.0
+
+
+def _is_stub(text: str, last: bool) -> bool:
+    """The few words an excerpt ends on ("Au-delà, le") say nothing yet."""
+    return last and len(text) < _STUB and not _ENDS.search(text)
 
 
 def _fill_gaps(chosen: list[int]) -> list[int]:
@@ -255,34 +242,35 @@ def _order_prior(i: int, n_demands: int, j: int, n_sentences: int) -> float:
 
 
 def judge(
-    demand_text: str, evidence: Sequence[str], moods: frozenset[str] = frozenset()
+    demand_text: str,
+    evidence: Sequence[str],
+    moods: frozenset[str] = frozenset(),
+    *,
+    n_sentences: int | None = None,
+    n_demands: int = 1,
+    cut: bool = False,
+    score: float = 0.0,
 ) -> tuple[Addressed, str, str]:
-    """Verdict from what the demand asks and what its evidence gives (plus a reason code)."""
+    """Verdict from what the demand asks and what its evidence gives (plus a reason code).
+
+    No evidence is "sans réponse"; a date or a figure asked and absent from the evidence is
+    "partiellement" whatever the wording; otherwise the verdict model decides.
+    """
     kind = asked_kind(demand_text)
     if not evidence:
         return Addressed.NO, kind, "no-evidence"
     joined = " ".join(evidence)
-    if kind == "date":
-        return (
-            (Addressed.YES, kind, "date-given")
-            if _DATE.search(joined)
-            else (Addressed.PARTLY, kind, "no-date")
-        )
-    if kind == "figure":
-        return (
-            (Addressed.YES, kind, "figure-given")
-            if _NUMBER.search(joined)
-            else (Addressed.PARTLY, kind, "no-figure")
-        )
-    if kind == "reasons":
-        return (
-            (Addressed.YES, kind, "reason-given")
-            if _REASON.search(joined)
-            else (Addressed.PARTLY, kind, "no-reason")
-        )
-    vague = any(_VAGUE.search(text) for text in evidence)
-    if vague:
-        return Addressed.PARTLY, kind, "undecided"
-    if moods & _SETTLING or any(_DECISIVE.search(t) for t in evidence):
-        return Addressed.YES, kind, "treated"
-    return Addressed.PARTLY, kind, "not-settled"
+    if kind in ("date", "figure") and not kind_given(kind, joined):
+        return Addressed.PARTLY, kind, f"no-{kind}"
+    item = VerdictInput(
+        demand=demand_text,
+        kind=kind,
+        evidence=tuple(evidence),
+        moods=moods,
+        n_sentences=n_sentences if n_sentences is not None else len(evidence),
+        n_demands=n_demands,
+        cut=cut,
+        score=score,
+    )
+    verdict, reason = decide(item)
+    return verdict, kind, reason

@@ -23,10 +23,10 @@ _PRONOUN = r"(?:(?:il|elle)\s+(?:lui\s+|leur\s+|l['’]\s*|le\s+|la\s+)?(?:en\s+
 _REQUEST = re.compile(
     r"(?P<subject>" + _PRONOUN + r")?"
     r"(?P<verb>"
-    r"demande(?:nt|rait)?(?:[-‑]t[-‑](?:il|elle))?|souhaite(?:rait|raient|nt)?|voudrait|"
+    r"demande(?:nt|rait)?(?:[-‑]t[-‑](?:il|elle))?|est\s+demandé|souhaite(?:rait|raient|nt)?|voudrait|"
     r"aimerait|désire(?:rait)?|interroge(?:rait)?|prie|remercie(?:rait)?|"
     r"appelle\s+(?:le\s+gouvernement|les?\s+pouvoirs\s+publics)\s+à|"
-    r"s['’]inquiète\s+auprès\s+d['’]\w+\s+de\s+savoir|invite"
+    r"s['’]inquiète\s+auprès\s+d['’]\w+\s+de\s+savoir|invite|s['’]interroge(?:ait)?\s+sur"
     r")\b",
     re.IGNORECASE,
 )
@@ -37,19 +37,21 @@ _REQUEST_OBJECT = re.compile(
     r"\b(?:savoir|connaître|conna[iî]tre|indiquer|préciser|lui\s+faire\s+conna[iî]tre|"
     r"si|s['’]il|s['’]ils|quel(?:le)?s?|quand|comment|pourquoi|combien|où|"
     r"dans\s+quel|de\s+bien\s+vouloir|bien\s+vouloir|de\s+lui|l['’]éclairer|afin\s+de|"
-    r"à\s+\w+|ce\s+qu|les\s+raisons|la\s+position|les\s+intentions|son\s+avis|que\s)",
+    r"à\s+\w+|ce\s+qu|les\s+raisons|la\s+position|les\s+intentions|son\s+avis|que\s|"
+    r"d['’]\s*\w+(?:er|ir|re)\b|de\s+\w+(?:er|ir|re)\b|des\s+précisions|obtenir)",
     re.IGNORECASE,
 )
 # Where a second ask starts inside a request sentence.
 _SPLIT = re.compile(
     r"(?:,\s*|\s+)(?P<cut>(?:et|ou)\s*,?\s+(?:sinon\s*,?\s+|surtout\s+|le\s+cas\s+échéant\s*,?\s+|"
-    r"dans\s+l['’]affirmative\s*,?\s+)?"
+    r"dans\s+l['’]affirmative\s*,?\s+|en\s+particulier\s*,?\s+)?"
     r"(?=(?:dans\s+quel|sous\s+quel|à\s+quel|à\s+[a-zé]+(?:er|ir|re)\s|sur\s+(?:les|la|le|l['’]|celles?\b|ceux\b)|quant|de\s+quel|"
-    r"quel|quelle|s['’]il|si\s|comment|pourquoi|combien|quand|"
-    r"les\s+(?:éventuel|mesures|raisons|moyens|délais|perspectives)|la\s+date|le\s+montant|"
+    r"quel|quelle|s['’]il|si\s|comment|pourquoi|combien|quand|qu['’](?:il|elle)s?\s|"
+    r"les\s+(?:éventuel|mesures|raisons|moyens|délais|perspectives|solutions)|la\s+date|le\s+montant|"
     r"le\s+calendrier|le\s+nombre|savoir|souhaite|[a-zé]+er\s+(?:le|la|les|l['’]|un|une|des)\s)))"
     r"|(?:,\s*|\s+)(?P<also>ainsi\s+que\s+(?!celles?\b|ceux\b|pour\b|de\b|d['’]))"
-    r"|(?:,\s*|\s+)(?P<other>d['’]autre\s+part)"
+    r"|(?:,\s*|\s+)(?P<other>d['’]autre\s+part|enfin\s*,?\s+(?=quel|les\s|la\s|le\s|s['’]il|si\s|comment|combien))"
+    r"|;\s*(?P<purpose>(?:et\s+)?pour\s+(?:que|qu['’]|\w+er\s|\w+ir\s|\w+re\s))"
     r"|(?:,\s*|\s+)(?P<parallel>et\s+à\s+(?:la|le|l['’]|les)\s)",
     re.IGNORECASE,
 )
@@ -60,6 +62,12 @@ _PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 _MIN_PART = 12
+_LEAD = re.compile(r"(?:aussi|donc|en\s+conséquence)\s*,?\s*(lui\s+)?$", re.IGNORECASE)
+# Verbs that ask by themselves, whatever follows them.
+_ALWAYS_ASKS = (
+    *("prie", "invite", "appelle"),
+    *("s'inquiète", "s’inquiète", "s'interroge", "s’interroge"),
+)
 _NAMED_SUBJECT = re.compile(
     r"(?:M\.|Mme|Mlle)\s*(?:le\s+|la\s+)?[\wÀ-ÿ'’.-]+(?:\s+[\wÀ-ÿ'’.-]+){0,3}\s*$"
 )
@@ -98,8 +106,10 @@ def _request(text: str, sentence: Sentence) -> _Candidate | None:
         if _opens_with_name(before) or not before.strip() or before.rstrip().endswith(","):
             start = m.start() if before.rstrip().endswith(",") else 0
             return _Candidate(sentence, sentence.start + start)
-        if re.search(r"(?:aussi|donc|en\s+conséquence)\s*,?\s*$", before, re.IGNORECASE):
-            return _Candidate(sentence, sentence.start + m.start())
+        lead = _LEAD.search(before)
+        if lead:  # "Aussi lui demande-t-il…": the formula starts at "lui"
+            at = lead.start(1) if lead.group(1) else m.start()
+            return _Candidate(sentence, sentence.start + at)
         named = _NAMED_SUBJECT.search(before)
         if named:  # "Aussi, M. le Sénateur appelle le Gouvernement à…"
             return _Candidate(sentence, sentence.start + named.start())
@@ -114,7 +124,7 @@ def _is_request(body: str, m: re.Match[str]) -> bool:
         if before.endswith(("la", "une", "cette", "leur", "sa", "de", "des", "les", "en")):
             return False
     tail = body[m.end() : m.end() + 60]
-    if verb.startswith(("prie", "invite", "appelle", "s'inquiète", "s’inquiète")):
+    if verb.startswith(_ALWAYS_ASKS):
         return True
     if verb.startswith("remercie") and not re.match(r"\s+(?:\w+\s+){0,3}de\s", tail):
         return False
@@ -143,9 +153,11 @@ def _split(text: str, start: int, end: int) -> list[Span]:
             r"\bquant\s+à\b", text[cuts[-1] : m.start()], re.I
         ):
             continue  # "et à la…" continues a noun phrase unless it mirrors a "quant à"
-        if re.search(r"\bentre\b", text[max(cuts[-1], m.start() - 80) : m.start()], re.I):
+        if not m.group("purpose") and re.search(
+            r"\bentre\b", text[max(cuts[-1], m.start() - 80) : m.start()], re.I
+        ):
             continue  # "entre X et Y" names one relation
-        name = next(g for g in ("cut", "also", "other", "parallel") if m.group(g))
+        name = next(g for g in ("cut", "also", "other", "purpose", "parallel") if m.group(g))
         cut = m.start(name)
         if cut - cuts[-1] >= _MIN_PART and end - cut >= _MIN_PART:
             cuts.append(cut)
@@ -163,6 +175,10 @@ def _fallback(sentences: list[Sentence]) -> Sentence | None:
     for sentence in reversed(sentences):
         if _PROPOSAL.search(sentence.text):
             return sentence
+    # No proposal either: the recall ("attire l'attention… sur la nécessité de…") says it.
+    for sentence in sentences:
+        if _CONTEXT_ONLY.search(sentence.text):
+            return sentence
     return sentences[-1] if sentences else None
 
 
@@ -170,7 +186,7 @@ _ASKS = (
     (
         "figure",
         re.compile(
-            r"(?:\bcombien|\bquel\w*\s+(?:est|sont|était|étaient|serait)\b.{0,120}\b(?:nombre|montant|ratio|coût|taux)\b|"
+            r"(?:\bcombien|\bquel\w*\s+(?:est|sont|était|étaient|serait|sera|seront)\b.{0,120}\b(?:nombre|montant|ratio|coût|taux)\b|"
             r"\bquel\w*\s+(?:nombre|montant|ratio|coût|taux)|^(?:et\s+)?(?:le|la)\s+(?:montant|nombre|coût|taux)\b)",
             re.I,
         ),
@@ -187,7 +203,8 @@ _ASKS = (
     (
         "yesno",
         re.compile(
-            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)", re.I
+            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|(?<!demande)[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)",
+            re.I,
         ),
     ),
 )

@@ -16,6 +16,14 @@ from qe_desktop.importers.sources import SkippedEntry
 from qe_desktop.storage.questions import Outcome, UpsertResult
 
 
+def counted_parts(*parts: tuple[int, str]) -> str:
+    """The optional parts of a summary: each template filled with its count, dropped at zero.
+
+    A report says "— 2 député(s)" or nothing, never "— 0 député(s)".
+    """
+    return "".join(template.format(count) for count, template in parts if count)
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """A source that could not be imported, and why, in French for the report."""
@@ -120,14 +128,12 @@ class ImportReport:
             f"{self.imported} importée(s), {self.updated} mise(s) à jour, "
             f"{self.unchanged} inchangée(s), {self.failed} en échec"
         )
-        if self.new_answers:
-            text += f" — {self.new_answers} nouvelle(s) réponse(s)"
-        if self.deputies:
-            text += f" — {self.deputies} député(s)"
-        if self.held:
-            text += f" — {len(self.held)} à vérifier"
-        if self.cancelled:
-            text += " (import interrompu)"
+        text += counted_parts(
+            (self.new_answers, " — {} nouvelle(s) réponse(s)"),
+            (self.deputies, " — {} député(s)"),
+            (len(self.held), " — {} à vérifier"),
+            (self.cancelled, " (import interrompu)"),
+        )
         if self.disk_full:
             text = self.disk_full_message
         return text

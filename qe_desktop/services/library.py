@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import getpass
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
+from qe_desktop.services.locations import (
+    APP_NAME,
+    DB_ENV,
+    default_library_path,
+    drafts_folder,
+    resolve_location,
+)
 from qe_desktop.storage.categories import ensure_default_categories
 from qe_desktop.storage.database import CorruptDatabaseError, Database
 from qe_desktop.storage.engine import (
@@ -23,10 +27,9 @@ from qe_desktop.storage.schema import NewerDatabaseError, current_revision
 
 logger = logging.getLogger(__name__)
 
-APP_NAME = "qe-desktop"
-DB_ENV = "QE_DESKTOP_DB"
-
 __all__ = [
+    "APP_NAME",
+    "DB_ENV",
     "CorruptDatabaseError",
     "LibraryInfo",
     "LibraryUnavailableError",
@@ -34,25 +37,11 @@ __all__ = [
     "TeamAddress",
     "default_library_path",
     "default_user_name",
+    "drafts_folder",
     "open_library",
     "resolve_location",
     "schema_revision",
 ]
-
-
-def default_library_path() -> Path:
-    """Where the library lives when the user chose no other place."""
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "bibliotheque.sqlite"
-
-
-def drafts_folder() -> Path:
-    """Where drafts of unsaved notes wait (services/drafts.py)."""
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "brouillons"
-
-
-def resolve_location(option: str | None) -> str:
-    """--db wins, then $QE_DESKTOP_DB, then the default file in the user data folder."""
-    return option or os.environ.get(DB_ENV) or str(default_library_path())
 
 
 def default_user_name() -> str:

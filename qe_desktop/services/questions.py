@@ -12,7 +12,13 @@ from qe_desktop.domain.annotation import Category
 from qe_desktop.domain.number_search import number_reference
 from qe_desktop.domain.question import official_url, question_uri
 from qe_desktop.domain.status import Timing
-from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
+from qe_desktop.domain.views import (
+    QuestionDetail,
+    QuestionFilter,
+    QuestionNotFound,
+    QuestionRow,
+    Sort,
+)
 from qe_desktop.storage import questions as store
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
@@ -22,6 +28,8 @@ from qe_desktop.storage.mapping import record_from_row
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.notes import note_of
 from qe_desktop.storage.number_lookup import keys_by_number
+
+__all__ = ["QuestionNotFound", "QuestionService", "question_by_key"]
 
 
 def _by_number(session: Session, flt: QuestionFilter) -> QuestionFilter:
@@ -35,14 +43,6 @@ def _by_number(session: Session, flt: QuestionFilter) -> QuestionFilter:
         return flt
     keys = keys_by_number(session, ref)
     return dataclasses.replace(flt, text="", keys=tuple(keys)) if keys else flt
-
-
-class QuestionNotFound(LookupError):
-    """No question with this key in the library; the message says so in French."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(f"Aucune question « {key} » dans la bibliothèque.")
-        self.key = key
 
 
 def question_by_key(session: Session, key: str) -> Question:

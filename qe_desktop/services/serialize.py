@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qe_desktop.domain.annotation import AnnotationRecord
-from qe_desktop.domain.commitment_tracking import CommitmentRow
-from qe_desktop.domain.commitments import Suggestion
-from qe_desktop.domain.views import QuestionDetail, QuestionRow
+if TYPE_CHECKING:  # `search`, `list` and `show` load none of the commitment rules (#25)
+    from qe_desktop.domain.annotation import AnnotationRecord
+    from qe_desktop.domain.commitment_tracking import CommitmentRow
+    from qe_desktop.domain.commitments import Suggestion
+    from qe_desktop.domain.views import QuestionDetail, QuestionRow
 
 
 def _iso(value: date | datetime | None) -> str | None:

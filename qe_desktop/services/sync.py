@@ -202,12 +202,12 @@ class SyncService:
         there_stamps = snapshot.question_stamps(there.session)
         there_by_key = {s.key: s for s in there_stamps}
         pairs = [_Pair(s, there_by_key[s.key]) for s in here_stamps if s.key in there_by_key]
-        paired_there = {p.there.id for p in pairs}
+        paired_there = {p.there.question_id for p in pairs}
         lonely_here = [s for s in here_stamps if s.key not in there_by_key]
         for stamp, found in self._counterparts(here, there, lonely_here):
             pairs.append(_Pair(stamp, found))
-            paired_there.add(found.id)
-        lonely_there = [s for s in there_stamps if s.id not in paired_there]
+            paired_there.add(found.question_id)
+        lonely_there = [s for s in there_stamps if s.question_id not in paired_there]
         for stamp, found in self._counterparts(there, here, lonely_there):
             pairs.append(_Pair(found, stamp))
         for pair in pairs:
@@ -225,27 +225,27 @@ class SyncService:
         """
         if not stamps:
             return []
-        records = snapshot.records_by_id(source.session, [s.id for s in stamps])
+        records = snapshot.records_by_id(source.session, [s.question_id for s in stamps])
         index = snapshot.identity_index(target.session)
         twins: list[tuple[QuestionStamp, QuestionStamp]] = []
         fresh: dict[str, QuestionStamp] = {}  # by the key the copy will get
         slow: list[QuestionStamp] = []
         for stamp in stamps:
-            record = records[stamp.id]
+            record = records[stamp.question_id]
             if index.might_hold(record) or record.key in fresh:  # (twice here: merged after)
                 slow.append(stamp)
             else:
                 fresh[record.key] = stamp
-        results = insert_new(target.session, [records[s.id] for s in fresh.values()])
+        results = insert_new(target.session, [records[s.question_id] for s in fresh.values()])
         target.changes.questions_added += len(results)
         for result in results:
             self._run_hooks(target.session, result)
         for stamp in slow:
-            found = find_existing(target.session, records[stamp.id])
+            found = find_existing(target.session, records[stamp.question_id])
             if found is None:
-                found = self._copy_question(target, records[stamp.id])
+                found = self._copy_question(target, records[stamp.question_id])
             twins.append((stamp, _stamp(found)))
-        copies = {s.id: s for s in snapshot.question_stamps(target.session)}
+        copies = {s.question_id: s for s in snapshot.question_stamps(target.session)}
         twins.extend(
             (stamp, copies[result.question_id])
             for stamp, result in zip(fresh.values(), results, strict=True)
@@ -261,8 +261,8 @@ class SyncService:
     def _converge(self, here: _Side, there: _Side, pair: _Pair) -> None:
         """Both copies take the newer import, completed by what only the older one has."""
         rows = {
-            HERE: here.session.get_one(Question, pair.here.id),
-            THERE: there.session.get_one(Question, pair.there.id),
+            HERE: here.session.get_one(Question, pair.here.question_id),
+            THERE: there.session.get_one(Question, pair.there.question_id),
         }
         records = {name: record_from_row(row) for name, row in rows.items()}
         if records[HERE].content_hash == records[THERE].content_hash:
@@ -305,8 +305,8 @@ class SyncService:
     @staticmethod
     def _copy(target: _Side, question: QuestionStamp, record: AnnotationRecord) -> None:
         incoming = dataclasses.replace(record, question_key=question.key, version=1)
-        store.write_record(target.session, question.id, incoming)
-        target.touched.add(question.id)
+        store.write_record(target.session, question.question_id, incoming)
+        target.touched.add(question.question_id)
         if incoming.deleted:
             target.changes.annotations_deleted += 1
         else:
@@ -337,8 +337,8 @@ class SyncService:
                 record = dataclasses.replace(record, commitment=commitment)
             if record == local:
                 continue
-            store.write_record(side.session, question.id, record)
-            side.touched.add(question.id)
+            store.write_record(side.session, question.question_id, record)
+            side.touched.add(question.question_id)
             if decision.action is MergeAction.DELETE:
                 side.changes.annotations_deleted += 1
             else:
@@ -354,14 +354,14 @@ class SyncService:
         mine = snapshot.notes_by_question(here.session)
         theirs = snapshot.notes_by_question(there.session)
         for pair in pairs:
-            a, b = mine.get(pair.here.id), theirs.get(pair.there.id)
+            a, b = mine.get(pair.here.question_id), theirs.get(pair.there.question_id)
             if (a.text if a else "") == (b.text if b else ""):
                 continue
             if a is None or (b is not None and _note_order(b) > _note_order(a)):
                 assert b is not None
-                winner, loser, kept, target, question_id = b, a, THERE, here, pair.here.id
+                winner, loser, kept, target, question_id = b, a, THERE, here, pair.here.question_id
             else:
-                winner, loser, kept, target, question_id = a, b, HERE, there, pair.there.id
+                winner, loser, kept, target, question_id = a, b, HERE, there, pair.there.question_id
             snapshot.write_note(target.session, question_id, winner)
             target.changes.notes_updated += 1
             target.touched.add(question_id)

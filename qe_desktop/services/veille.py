@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_cache_dir
 from sqlalchemy.orm import Session
@@ -32,15 +32,19 @@ from qe_desktop.domain.follows import (
     normalise_value,
 )
 from qe_desktop.importers.sources import SourceItem
-from qe_desktop.services.importing import AfterUpsert, Failure, ImportReport, ImportService
+from qe_desktop.services.import_report import counted_parts
 from qe_desktop.sources.checks import changed_entries, check_csv, check_zip, zip_manifest
 from qe_desktop.sources.errors import SourceCancelled, SourceError
-from qe_desktop.sources.http import Fetcher, Validators
 from qe_desktop.sources.table import SourceTable, load_table
 from qe_desktop.storage import veille as store
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.veille_pages import questions_missing_text
+
+if TYPE_CHECKING:  # HTTP (httpx) and the importers load with the first update: the window
+    # builds this service at start-up for its News panel (#25)
+    from qe_desktop.services.importing import AfterUpsert, Failure, ImportReport, ImportService
+    from qe_desktop.sources.http import Fetcher, Validators
 
 Progress = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
@@ -130,15 +134,12 @@ class UpdateReport:
             f" — {self.imported} question(s) importée(s), {self.updated} mise(s) à jour ; "
             f"Nouveautés : {self.new_questions} question(s), {self.new_answers} réponse(s)"
         )
-        if self.deadlines:
-            text += f", {self.deadlines} délai(s) dépassé(s)"
-        if self.commitments:
-            text += f", {self.commitments} engagement(s) en retard"
-        if self.pages:
-            text += f" ; {self.pages} page(s) lue(s)"
-        if self.cancelled:
-            text += " (mise à jour annulée)"
-        return text
+        return text + counted_parts(
+            (self.deadlines, ", {} délai(s) dépassé(s)"),
+            (self.commitments, ", {} engagement(s) en retard"),
+            (self.pages, " ; {} page(s) lue(s)"),
+            (self.cancelled, " (mise à jour annulée)"),
+        )
 
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI's `update --json` gives it."""
@@ -208,7 +209,7 @@ class VeilleService:
         self._after_upsert = list(after_upsert)
         self._before_bulk = before_bulk
         self.cache_dir = cache_dir or default_cache_dir()
-        self.fetcher_factory = fetcher_factory or (lambda cache: Fetcher(cache))
+        self.fetcher_factory = fetcher_factory or _fetcher
         self._today = today
         self.sources_file: Path | None = None  # --sources FILE.json, or the preferences
 
@@ -232,6 +233,8 @@ class VeilleService:
         except SourceError as error:
             report.sources.append(SourceOutcome(error.source, "", "failed", str(error)))
             return report
+        from qe_desktop.services.importing import ImportService
+
         collector = _Collector()
         importer = ImportService(
             self._db,
@@ -276,7 +279,7 @@ class VeilleService:
         with self._db.read() as session:
             state = store.source_state(session, job.url)
             known = (
-                Validators(state.etag, state.last_modified, state.sha256, state.size)
+                _validators(state.etag, state.last_modified, state.sha256, state.size)
                 if state is not None
                 else None
             )
@@ -458,6 +461,8 @@ class VeilleService:
             try:
                 self._import_page(fetcher, importer, url)
             except SourceError as error:
+                from qe_desktop.services.importing import Failure
+
                 report.failures.append(Failure(url, error.reason))
                 continue
             report.pages += 1
@@ -475,6 +480,8 @@ class VeilleService:
         url = wanted.get(key)
         if url is None:
             return False
+        from qe_desktop.services.importing import ImportService
+
         importer = ImportService(self._db, after_upsert=self._after_upsert)
         with self.fetcher_factory(self.cache_dir) as fetcher:
             self._import_page(fetcher, importer, url)
@@ -537,3 +544,18 @@ class VeilleService:
         with self._db.write() as session:
             ids = store.event_ids_for_keys(session, [key])
             return store.mark_seen(session, self._user(), ids) if ids else 0
+
+
+def _fetcher(cache: Path) -> Fetcher:
+    """The HTTP fetcher, loaded with the first update (httpx is a tenth of the start-up)."""
+    from qe_desktop.sources.http import Fetcher
+
+    return Fetcher(cache)
+
+
+def _validators(
+    etag: str | None, last_modified: str | None, sha256: str | None, size: int | None
+) -> Validators:
+    from qe_desktop.sources.http import Validators
+
+    return Validators(etag, last_modified, sha256, size)

@@ -10,17 +10,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.util import identity_key
 
 from qe_desktop.domain.annotation import (
-    AnchorState,
     AnnotationRecord,
     CommitmentRecord,
-    CommitmentStatus,
-    DatePrecision,
-    Part,
-    Selector,
     StatusChange,
     sorted_tags,
 )
 from qe_desktop.domain.folding import fold
+from qe_desktop.storage.annotation_rows import annotation_of as _from_columns
+from qe_desktop.storage.annotation_rows import change_of as _change
+from qe_desktop.storage.annotation_rows import commitment_of as _commitment
 from qe_desktop.storage.engine import FOLD_FUNCTION
 from qe_desktop.storage.models import (
     Annotation,
@@ -30,7 +28,7 @@ from qe_desktop.storage.models import (
     Question,
     Tag,
 )
-from qe_desktop.storage.upserts import insert_missing
+from qe_desktop.storage.upserts import insert_missing, row_for
 
 
 def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> AnnotationRecord:
@@ -40,24 +38,6 @@ def to_record(row: Annotation, question_key: str, tags: Iterable[str]) -> Annota
         c = row.commitment
         commitment = _commitment(c, (_change(e) for e in c.history))
     return _from_columns(row, question_key, sorted_tags(tags), commitment)
-
-
-def _change(e: Any) -> StatusChange:
-    """One commitment event (ORM row or plain row) as a status change."""
-    return StatusChange(CommitmentStatus(e.status), e.author, e.at, e.reason, e.evidence)
-
-
-def _commitment(c: Any, history: Iterable[StatusChange]) -> CommitmentRecord:
-    """One commitment (ORM row or plain row) with its history, as the domain sees it."""
-    return CommitmentRecord(
-        due_date=c.due_date,
-        precision=DatePrecision(c.precision),
-        ministry=c.ministry,
-        status=CommitmentStatus(c.status),
-        evidence=c.evidence,
-        next_check=c.next_check,
-        history=tuple(history),
-    )
 
 
 def tags_by_annotation(session: Session, ids: list[str]) -> dict[str, list[str]]:
@@ -119,29 +99,6 @@ def placements_of(session: Session, question_id: int) -> list[AnnotationRecord]:
     return [_from_columns(row, row.key, (), None) for row in session.execute(query)]
 
 
-def _from_columns(
-    row: Any, question_key: str, tags: tuple[str, ...], commitment: CommitmentRecord | None
-) -> AnnotationRecord:
-    return AnnotationRecord(
-        id=row.id,
-        question_key=question_key,
-        part=Part(row.part),
-        selector=Selector(row.exact, row.prefix, row.suffix, row.start, row.end),
-        category=row.category,
-        text_hash=row.text_hash,
-        creator=row.creator,
-        created=row.created,
-        modified=row.modified,
-        note=row.note,
-        tags=tags,
-        anchor_state=AnchorState(row.anchor_state),
-        previous_exact=row.previous_exact,
-        commitment=commitment,
-        deleted=row.deleted,
-        version=row.version,
-    )
-
-
 def _tags_of_question(session: Session, question_id: int) -> dict[str, list[str]]:
     query = (
         select(AnnotationTag.annotation_id, Tag.name)
@@ -198,10 +155,7 @@ def set_tags(session: Session, annotation_id: str, names: Iterable[str]) -> None
 
 def write_record(session: Session, question_id: int, record: AnnotationRecord) -> Annotation:
     """Insert or overwrite an annotation row from a record (version bumps on update)."""
-    row = session.get(Annotation, record.id)
-    if row is None:
-        row = Annotation(id=record.id, question_id=question_id)
-        session.add(row)
+    row = row_for(session, Annotation, id=record.id)
     row.question_id = question_id
     row.part = record.part.value
     row.exact = record.selector.exact

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.storage.models import Deputy, Organe, Question
+from qe_desktop.storage.upserts import row_for
 
 
 def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
@@ -14,7 +15,7 @@ def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
 
     Questions that give no constituency get the deputy's seat.
     """
-    row = session.get(Deputy, deputy.ref) or Deputy(ref=deputy.ref)
+    row = row_for(session, Deputy, ref=deputy.ref)
     row.civility = deputy.civility
     row.first_name = deputy.first_name
     row.last_name = deputy.last_name
@@ -22,7 +23,6 @@ def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
     row.department_number = deputy.department_number
     row.district = deputy.district
     row.group_ref = deputy.group_ref
-    session.add(row)
     mine = (Question.chamber == "an", Question.author_ref == deputy.ref)
     result = session.execute(
         update(Question)
@@ -40,11 +40,10 @@ def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
 
 def upsert_organe(session: Session, organe: OrganeRecord) -> None:
     """Store a political group or body from the AN open data, replacing what was known."""
-    row = session.get(Organe, organe.ref) or Organe(ref=organe.ref)
+    row = row_for(session, Organe, ref=organe.ref)
     row.kind = organe.kind
     row.label = organe.label
     row.abbrev = organe.abbrev
-    session.add(row)
 
 
 def _statement() -> Select[Deputy, Organe]:

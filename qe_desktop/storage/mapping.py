@@ -1,15 +1,21 @@
-"""Conversions between ORM rows and domain records (the ORM never leaves storage)."""
+"""Conversions between ORM rows and domain records (the ORM never leaves storage).
+
+No SQLAlchemy import at run time: the command line's standard-library read path
+(`storage/reader.py`) maps its rows with `record_from_row` too.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.text import text_hash
-from qe_desktop.storage.models import Question
+
+if TYPE_CHECKING:
+    from qe_desktop.storage.models import Question
 
 _FIELDS_FROM_RECORD = (
     "qtype",
@@ -87,7 +93,7 @@ def record_from_row(row: Question) -> QuestionRecord:
 
 def record_from_values(values: dict[str, Any]) -> QuestionRecord:
     """The record whose `record_values` these are (a bulk import's question, after a pickle)."""
-    return record_from_row(cast(Question, SimpleNamespace(**values)))
+    return record_from_row(cast("Question", SimpleNamespace(**values)))
 
 
 def merge_records(old: QuestionRecord, new: QuestionRecord) -> QuestionRecord:

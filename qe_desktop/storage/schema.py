@@ -8,7 +8,6 @@ the head named in the migration files, and Alembic is loaded only to migrate.
 from __future__ import annotations
 
 import logging
-import re
 from importlib import resources
 from pathlib import Path
 from time import perf_counter
@@ -21,6 +20,7 @@ if TYPE_CHECKING:
 
 from qe_desktop.storage.backups import make_backup
 from qe_desktop.storage.engine import display_url, sqlite_path
+from qe_desktop.storage.revisions import scripted_head
 
 logger = logging.getLogger(__name__)
 
@@ -46,12 +46,6 @@ def include_object(
     return not (type_ == "index" and name == SEARCH_INDEX)
 
 
-_REVISION = re.compile(r"""^revision\s*(?::[^=]*)?=\s*["']([^"']+)["']""", re.MULTILINE)
-_DOWN_REVISION = re.compile(
-    r"""^down_revision\s*(?::[^=]*)?=\s*(?:["']([^"']+)["']|(None))\s*$""", re.MULTILINE
-)
-
-
 def alembic_config(connection: Connection | None = None) -> Config:
     """Alembic's configuration for the packaged migrations, on a given connection if any."""
     from alembic.config import Config
@@ -71,33 +65,6 @@ def head_revision() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
-
-
-def scripted_head() -> str | None:
-    """The head revision read from the migration files as text (no Alembic import).
-
-    None when it cannot be told for sure (no source files, a merge, a branch): the
-    caller then asks Alembic.
-    """
-    versions = resources.files("qe_desktop.storage") / "migrations" / "versions"
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    try:
-        scripts = [f for f in versions.iterdir() if f.name.endswith(".py")]
-        for script in scripts:
-            if script.name == "__init__.py":
-                continue
-            text = script.read_text(encoding="utf-8")
-            revision, parent = _REVISION.search(text), _DOWN_REVISION.search(text)
-            if revision is None or parent is None:
-                return None
-            revisions.add(revision[1])
-            if parent[1]:
-                parents.add(parent[1])
-    except OSError:
-        return None
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -12,22 +12,24 @@ from sqlalchemy.orm import Session, selectinload
 from qe_desktop.domain.annotation import AnnotationRecord, Part
 from qe_desktop.domain.question import QuestionRecord, question_key
 from qe_desktop.storage import annotations as store
+from qe_desktop.storage.bulk import StoredIdentity
 from qe_desktop.storage.mapping import apply_record, record_from_row
 from qe_desktop.storage.models import Annotation, Commitment, Question, QuestionNote, SyncMark
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.text_versions import record_change
 from qe_desktop.storage.types import utcnow
+from qe_desktop.storage.upserts import row_for
 
 _BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
-class QuestionStamp:
-    """Enough to tell, without loading texts, whether two copies of a question differ."""
+class QuestionStamp(StoredIdentity):
+    """A stored question's identity and hash with its import time.
 
-    id: int
-    key: str
-    content_hash: str
+    Enough to tell, without loading texts, whether two copies differ and which is newer.
+    """
+
     imported_at: datetime
 
 
@@ -160,10 +162,7 @@ def notes_by_question(session: Session) -> dict[int, NoteState]:
 
 def write_note(session: Session, question_id: int, state: NoteState) -> None:
     """Take another library's note as is (its author and time travel with it)."""
-    note = session.get(QuestionNote, question_id)
-    if note is None:
-        note = QuestionNote(question_id=question_id)
-        session.add(note)
+    note = row_for(session, QuestionNote, question_id=question_id)
     note.text = state.text
     note.author = state.author
     note.modified = state.modified
@@ -178,8 +177,4 @@ def last_sync(session: Session, peer: str) -> datetime | None:
 
 def mark_synced(session: Session, peer: str, when: datetime) -> None:
     """Record that the library is synchronised with this peer up to `when`."""
-    mark = session.get(SyncMark, peer)
-    if mark is None:
-        session.add(SyncMark(peer=peer, synced_at=when))
-    else:
-        mark.synced_at = when
+    row_for(session, SyncMark, peer=peer).synced_at = when

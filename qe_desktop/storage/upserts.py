@@ -1,4 +1,5 @@
-"""Insert-if-missing that survives a colleague inserting the same row at the same moment.
+"""Insert-if-missing: one row by its key, or many that survive a colleague inserting the
+same rows at the same moment.
 
 On a team library two clients may create the same tag (or seed the same default
 categories) concurrently; a plain INSERT would make one of them fail on the unique
@@ -12,6 +13,21 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
+
+from qe_desktop.storage.models import Base
+
+
+def row_for[M: Base](session: Session, model: type[M], **key: Any) -> M:
+    """The row with this one-column primary key, added to the session when there is none.
+
+    The caller then sets its other columns the same way whether the row is new or not.
+    """
+    (value,) = key.values()
+    row = session.get(model, value)
+    if row is None:
+        row = model(**key)
+        session.add(row)
+    return row
 
 
 def insert_missing(session: Session, model: type[Any], rows: Sequence[Mapping[str, Any]]) -> None:

@@ -28,6 +28,7 @@ from qe_desktop.storage.models import (
     VeilleScan,
 )
 from qe_desktop.storage.types import utcnow
+from qe_desktop.storage.upserts import row_for
 
 IN_BATCH = 900  # bound parameters per IN (...) on old SQLite builds
 OPEN_COMMITMENTS = ("a_verifier", "en_cours")
@@ -253,11 +254,7 @@ def last_scan(session: Session, name: str) -> date | None:
 
 def set_scan(session: Session, name: str, day: date) -> None:
     """Record that a daily scan ran on this day, so it does not run twice."""
-    mark = session.get(VeilleScan, name)
-    if mark is None:
-        session.add(VeilleScan(name=name, done_on=day))
-    else:
-        mark.done_on = day
+    row_for(session, VeilleScan, name=name).done_on = day
 
 
 # -- inbox -----------------------------------------------------------------------------
@@ -396,10 +393,7 @@ def save_source_state(
     entries: str | None = None,
 ) -> None:
     """Remember what a source URL served, so the next update downloads only if it changed."""
-    state = session.get(SourceState, url)
-    if state is None:
-        state = SourceState(url=url)
-        session.add(state)
+    state = row_for(session, SourceState, url=url)
     state.etag, state.last_modified, state.sha256, state.size = etag, last_modified, sha256, size
     state.entries = entries
     state.fetched_at = utcnow()

@@ -20,6 +20,7 @@ from qe_desktop.services.library import (
     LibraryUnavailableError,
     NewerDatabaseError,
 )
+from qe_desktop.ui import warm_up
 from qe_desktop.ui.crash import install_crash_reporter
 from qe_desktop.ui.daily_care import start_daily_care
 from qe_desktop.ui.jobs import wait_for_jobs
@@ -107,7 +108,7 @@ def run_gui(
     if screenshot:
         return render_screenshot(app, window, args)
     window.restore_state()
-    window.refresh()
+    window.refresh(first_question_after_paint=True)  # the rows first, then the reader
     window.show()
     care = start_daily_care(services.backups, window)  # integrity check + daily backup
     window.veille_tools.start_schedule()  # an update soon, then every N hours
@@ -121,6 +122,7 @@ def run_gui(
 
 
 def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
+    warm_up.release()  # the picture shows coverage and suggestions as computed
     width, _, height = str(args.size).partition("x")
     window.resize(int(width or 1400), int(height or 860))
     window.refresh()

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -103,6 +104,13 @@ def _chip_style(color: str) -> str:
         f" QToolButton:checked {{ background: {color}; color: white; border-color: {color};"
         " font-weight: 600; }"
     )
+
+
+def _check_quietly(button: QAbstractButton, checked: bool) -> None:
+    """Check or uncheck without emitting: showing a filter is not changing it."""
+    blocked = button.blockSignals(True)
+    button.setChecked(checked)
+    button.blockSignals(blocked)
 
 
 class _Choice(QComboBox):
@@ -212,6 +220,15 @@ class FilterBar(QWidget):
         self.author = _Choice(self.tr("All", "any author"))
         self.category = _Choice(self.tr("All", "any category"))
         self.tag = _Choice(self.tr("All", "any tag"))
+        self.choices: dict[str, _Choice] = {  # by the QuestionFilter field each one sets
+            "chamber": self.chamber,
+            "legislature": self.legislature,
+            "ministry": self.ministry,
+            "group": self.group,
+            "author": self.author,
+            "category": self.category,
+            "tag": self.tag,
+        }
         self.published_from = _DateBound()
         self.published_to = _DateBound()
         self.has_notes = QCheckBox(self.tr("Only questions with notes or highlights"))
@@ -249,15 +266,7 @@ class FilterBar(QWidget):
         grid.addWidget(self.incomplete, len(rows) + 1, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        for combo in (
-            self.chamber,
-            self.legislature,
-            self.ministry,
-            self.group,
-            self.author,
-            self.category,
-            self.tag,
-        ):
+        for combo in self.choices.values():
             combo.currentIndexChanged.connect(self._on_change)
         self.published_from.dateChanged.connect(self._on_change)
         self.published_to.dateChanged.connect(self._on_change)
@@ -276,12 +285,9 @@ class FilterBar(QWidget):
         """Fill the drop-downs from the library (after an import, at start-up)."""
         service = self._service
         self.legislature.set_choices([(legislature_label(n), n) for n in service.legislatures()])
-        for combo, column in (
-            (self.ministry, "ministry"),
-            (self.group, "group"),
-            (self.author, "author"),
-        ):
-            combo.set_choices([(value, value) for value in service.filter_choices(column)])
+        for column in ("ministry", "group", "author"):  # the library's own values
+            values = service.filter_choices(column)
+            self.choices[column].set_choices([(value, value) for value in values])
         self.category.set_choices([(c.label, c.name) for c in service.categories()])
         self.tag.set_choices([(tag, tag) for tag in service.tags()])
 
@@ -289,41 +295,24 @@ class FilterBar(QWidget):
     def current(self) -> QuestionFilter:
         """The criteria shown, without search text."""
         return QuestionFilter(
-            chamber=self.chamber.value(),
-            legislature=self.legislature.value(),
-            ministry=self.ministry.value(),
-            group=self.group.value(),
-            author=self.author.value(),
+            **{name: combo.value() for name, combo in self.choices.items()},
             statuses=frozenset(s for s, chip in self.status_chips.items() if chip.isChecked()),
             published_from=self.published_from.value(),
             published_to=self.published_to.value(),
             has_notes=self.has_notes.isChecked(),
             incomplete_answers=self.incomplete.isChecked(),
-            tag=self.tag.value(),
-            category=self.category.value(),
         )
 
     def set_filter(self, flt: QuestionFilter) -> None:
         """Show these criteria (the search text is ignored); emits nothing."""
         for status, chip in self.status_chips.items():
-            blocked = chip.blockSignals(True)
-            chip.setChecked(status in flt.statuses)
-            chip.blockSignals(blocked)
-        self.chamber.set_value(flt.chamber)
-        self.legislature.set_value(flt.legislature)
-        self.ministry.set_value(flt.ministry)
-        self.group.set_value(flt.group)
-        self.author.set_value(flt.author)
-        self.category.set_value(flt.category)
-        self.tag.set_value(flt.tag)
+            _check_quietly(chip, status in flt.statuses)
+        for name, combo in self.choices.items():
+            combo.set_value(getattr(flt, name))
         self.published_from.set_value(flt.published_from)
         self.published_to.set_value(flt.published_to)
-        blocked = self.has_notes.blockSignals(True)
-        self.has_notes.setChecked(flt.has_notes)
-        self.has_notes.blockSignals(blocked)
-        blocked = self.incomplete.blockSignals(True)
-        self.incomplete.setChecked(flt.incomplete_answers)
-        self.incomplete.blockSignals(blocked)
+        _check_quietly(self.has_notes, flt.has_notes)
+        _check_quietly(self.incomplete, flt.incomplete_answers)
         self._update_summary()
 
     def active_count(self) -> int:

@@ -10,21 +10,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from qe_desktop.domain.status import Status
 
-STATUS_COLORS: dict[Status, str] = {
-    Status.ANSWERED: "#2a9d8f",
-    Status.PENDING: "#457b9d",
-    Status.OVERDUE: "#d62828",
-    Status.WITHDRAWN: "#6c757d",
-    Status.LAPSED: "#8d99ae",
+_STATUSES: dict[Status, tuple[str, object]] = {  # colour, words: one row a status
+    Status.ANSWERED: ("#2a9d8f", QT_TRANSLATE_NOOP("Labels", "answered")),
+    Status.PENDING: ("#457b9d", QT_TRANSLATE_NOOP("Labels", "pending")),
+    Status.OVERDUE: ("#d62828", QT_TRANSLATE_NOOP("Labels", "overdue")),
+    Status.WITHDRAWN: ("#6c757d", QT_TRANSLATE_NOOP("Labels", "withdrawn")),
+    Status.LAPSED: ("#8d99ae", QT_TRANSLATE_NOOP("Labels", "lapsed")),
 }
-
-_STATUS_TEXT: dict[Status, str] = {
-    Status.ANSWERED: str(QT_TRANSLATE_NOOP("Labels", "answered")),
-    Status.PENDING: str(QT_TRANSLATE_NOOP("Labels", "pending")),
-    Status.OVERDUE: str(QT_TRANSLATE_NOOP("Labels", "overdue")),
-    Status.WITHDRAWN: str(QT_TRANSLATE_NOOP("Labels", "withdrawn")),
-    Status.LAPSED: str(QT_TRANSLATE_NOOP("Labels", "lapsed")),
-}
+STATUS_COLORS: dict[Status, str] = {status: colour for status, (colour, _) in _STATUSES.items()}
 
 _CHAMBER_SHORT = {
     "an": str(QT_TRANSLATE_NOOP("Labels", "AN")),
@@ -38,7 +31,7 @@ _CHAMBER_LONG = {
 
 
 def status_label(status: Status) -> str:
-    return QCoreApplication.translate("Labels", _STATUS_TEXT[status])
+    return QCoreApplication.translate("Labels", str(_STATUSES[status][1]))
 
 
 def chamber_label(chamber: str, *, short: bool = True) -> str:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.views import Sort
 from qe_desktop.services.questions import QuestionService
-from qe_desktop.ui.columns import fit_columns, fit_contents
+from qe_desktop.ui.columns import fit_columns, fit_contents, row_table
 from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
 from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
 from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
@@ -69,6 +69,7 @@ class LibraryPanel(QWidget):
         self._service = service
         self._selected_key = ""  # kept across reloads, to keep the reader on it
         self._quiet = False  # re-selecting after a reload does not reopen the question
+        self._quiet_first = False  # at start-up: the first row opens once painted
         self._contents_fitted = False
         self.only_keys: tuple[str, ...] | None = None  # e.g. the Veille's "unseen" filter
         self.extra_tools = QHBoxLayout()  # filters other features add next to the search
@@ -114,23 +115,17 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.count_label)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("libraryTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table = row_table(
+            self.model, "libraryTable", QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         newest_first = (self.model.column_of("published_on"), Qt.SortOrder.DescendingOrder)
         table.horizontalHeader().setSortIndicator(*newest_first)  # the model's own default:
         table.setSortingEnabled(True)  # so enabling sorting queries nothing yet
-        table.verticalHeader().setVisible(False)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.setItemDelegateForColumn(self.model.column_of("status"), StatusBadgeDelegate(table))
         table.setItemDelegateForColumn(self.model.column_of("title"), TitleSnippetDelegate(table))
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setHighlightSections(False)
         header.setSectionsMovable(True)
@@ -140,17 +135,27 @@ class LibraryPanel(QWidget):
         return table
 
     # -- loading ---------------------------------------------------------------
-    def reload(self, choices_now: bool = True) -> None:
+    def reload(self, choices_now: bool = True, *, open_first: bool = True) -> None:
         """Re-read choices and rows (after an import, at start-up).
 
         At start-up the drop-downs' choices (a scan of three indexes: 40 ms at 100,000
-        questions) are read just after the first rows are painted.
+        questions) are read just after the first rows are painted. `open_first=False`
+        selects the first row without opening it (the window opens it once painted).
         """
         if choices_now:
             self.filters.refresh_choices()
         else:
             QTimer.singleShot(0, self.filters, self.filters.refresh_choices)
-        self.model.reload()
+        self._quiet_first = not open_first
+        try:
+            self.model.reload()
+        finally:
+            self._quiet_first = False
+
+    def open_selected(self) -> None:
+        """Open the selected question (one selected quietly by `reload(open_first=False)`)."""
+        if self._selected_key:
+            self.question_selected.emit(self._selected_key)
 
     def _apply_search(self) -> None:
         self._debounce.stop()
@@ -193,7 +198,11 @@ class LibraryPanel(QWidget):
                 self._quiet = False
         elif self.model.rowCount() > 0:
             row = 0
-            self.table.selectRow(row)
+            self._quiet = self._quiet_first
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._quiet = False
         if row >= 0:
             self.table.scrollTo(self.model.index(row, 0))
 

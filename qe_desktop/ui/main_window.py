@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.services.container import Services
+from qe_desktop.ui import warm_up
 from qe_desktop.ui.accessibility import DeskAccessibility
 from qe_desktop.ui.analyses.tools import install_analyses
 from qe_desktop.ui.annotations.window_setup import install_annotations
@@ -42,6 +43,7 @@ from qe_desktop.ui.samples import sample_items
 from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
 from qe_desktop.ui.team_tools import install_team_tools
 from qe_desktop.ui.veille.window_setup import install_veille
+from qe_desktop.ui.warm_up import after_first_paint
 from qe_desktop.ui.welcome import WelcomePanel
 from qe_desktop.ui.window_extras import (
     choose_folder,
@@ -191,16 +193,33 @@ class MainWindow(HostWindow):
         self.services.close()
         return successor
 
-    def refresh(self) -> None:
+    def refresh(self, *, first_question_after_paint: bool = False) -> None:
+        """Show the library; the question read last time (else the first) opens.
+
+        At start-up (`first_question_after_paint`) it opens once the list is painted: the
+        rows appear without waiting for the reader, its highlights and its lookups (#25).
+        """
         empty = self.services.questions.total() == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.desk)
-        if not empty:
-            self.library.reload(choices_now=self.isVisible())
-            key, self._reopen_key = self._reopen_key, ""
-            if key and self._reopen(key):
-                return
-            if self.reader.detail is None and self.library.model.rowCount() > 0:
-                self.library.table.selectRow(0)
+        if empty:
+            return
+        self.library.reload(choices_now=self.isVisible(), open_first=not first_question_after_paint)
+        if first_question_after_paint:
+            after_first_paint(
+                self.library.table.viewport(), lambda: self._open_first_question(True)
+            )
+        else:
+            self._open_first_question()
+
+    def _open_first_question(self, selected_quietly: bool = False) -> None:
+        key, self._reopen_key = self._reopen_key, ""
+        reopened = bool(key) and self._reopen(key)
+        if self.reader.detail is not None or self.library.model.rowCount() == 0:
+            return
+        if selected_quietly and self.library.selected_keys():
+            self.library.open_selected()  # the row selected, unopened, before the paint
+        elif not reopened:
+            self.library.table.selectRow(0)  # selecting opens it
 
     def _reopen(self, key: str) -> bool:
         """Open again the question read last time (it may have left the library since)."""
@@ -252,6 +271,7 @@ class MainWindow(HostWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        warm_up.window_shown()  # language analyses start a few seconds from now
         if self._splitters_pending:
             self._restore_splitters()
 

@@ -1,9 +1,11 @@
 """The status rule lives in the domain; SQL repeats it twice (to filter and sort in the
-database, index-friendly). This proves all three agree on every case."""
+database, index-friendly), and the command line's sqlite3 reader once more. This proves
+they all agree on every case."""
 
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -13,6 +15,7 @@ from qe_desktop.domain.status import Status, compute_status
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.questions import _status_condition, status_expression
+from qe_desktop.storage.reader import _COLUMNS, STATUS_CONDITIONS
 
 TODAY = date(2026, 12, 7)
 CLOSINGS = [None, *ClosingKind]
@@ -50,3 +53,16 @@ def test_sql_and_domain_give_every_question_the_same_status(database: Database) 
                 session.scalars(select(Question.key).where(_status_condition(status, TODAY)))
             )
             assert matching == {k for k, s in expected.items() if s is status}, status
+
+    assert database.path is not None
+    plain = sqlite3.connect(database.path)
+    params = {"today": TODAY.isoformat()}
+    read = dict(
+        plain.execute(f'SELECT "key", status FROM (SELECT {_COLUMNS} FROM questions)', params)
+    )
+    assert {key: Status(value) for key, value in read.items()} == expected
+    for status in Status:
+        sql = f'SELECT "key" FROM questions WHERE {STATUS_CONDITIONS[status]}'
+        matching = {key for (key,) in plain.execute(sql, params)}
+        assert matching == {k for k, s in expected.items() if s is status}, status
+    plain.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -93,7 +93,7 @@ def pane_highlights(
             start=r.selector.start,
             end=r.selector.end,
             color=category_color(r.category, by_name),
-            tooltip=tooltip_html(r, by_name),
+            tooltip=partial(tooltip_html, r, by_name),
             has_note=bool(r.note.strip()),
             review=r.anchor_state is AnchorState.REVIEW,
         )

@@ -18,24 +18,17 @@ OVERDUE_FOREGROUND = "#a4161a"
 OVERDUE_BACKGROUND = "#fde8e8"
 DATE_FORMAT = "%d/%m/%Y"
 
-STATUS_COLORS: dict[CommitmentStatus, str] = {
-    CommitmentStatus.TO_CHECK: "#6c757d",
-    CommitmentStatus.IN_PROGRESS: "#457b9d",
-    CommitmentStatus.KEPT: "#2a9d8f",
-    CommitmentStatus.KEPT_LATE: "#8ab17d",
-    CommitmentStatus.PARTLY_KEPT: "#e9c46a",
-    CommitmentStatus.BROKEN: "#d62828",
-    CommitmentStatus.ABANDONED: "#9d0208",
+_STATUSES: dict[CommitmentStatus, tuple[str, object]] = {  # colour, words: one row a status
+    CommitmentStatus.TO_CHECK: ("#6c757d", QT_TRANSLATE_NOOP("CommitmentLabels", "to check")),
+    CommitmentStatus.IN_PROGRESS: ("#457b9d", QT_TRANSLATE_NOOP("CommitmentLabels", "in progress")),
+    CommitmentStatus.KEPT: ("#2a9d8f", QT_TRANSLATE_NOOP("CommitmentLabels", "kept")),
+    CommitmentStatus.KEPT_LATE: ("#8ab17d", QT_TRANSLATE_NOOP("CommitmentLabels", "kept late")),
+    CommitmentStatus.PARTLY_KEPT: ("#e9c46a", QT_TRANSLATE_NOOP("CommitmentLabels", "partly kept")),
+    CommitmentStatus.BROKEN: ("#d62828", QT_TRANSLATE_NOOP("CommitmentLabels", "broken")),
+    CommitmentStatus.ABANDONED: ("#9d0208", QT_TRANSLATE_NOOP("CommitmentLabels", "abandoned")),
 }
-
-_STATUS_TEXT: dict[CommitmentStatus, str] = {
-    CommitmentStatus.TO_CHECK: str(QT_TRANSLATE_NOOP("CommitmentLabels", "to check")),
-    CommitmentStatus.IN_PROGRESS: str(QT_TRANSLATE_NOOP("CommitmentLabels", "in progress")),
-    CommitmentStatus.KEPT: str(QT_TRANSLATE_NOOP("CommitmentLabels", "kept")),
-    CommitmentStatus.KEPT_LATE: str(QT_TRANSLATE_NOOP("CommitmentLabels", "kept late")),
-    CommitmentStatus.PARTLY_KEPT: str(QT_TRANSLATE_NOOP("CommitmentLabels", "partly kept")),
-    CommitmentStatus.BROKEN: str(QT_TRANSLATE_NOOP("CommitmentLabels", "broken")),
-    CommitmentStatus.ABANDONED: str(QT_TRANSLATE_NOOP("CommitmentLabels", "abandoned")),
+STATUS_COLORS: dict[CommitmentStatus, str] = {
+    status: colour for status, (colour, _) in _STATUSES.items()
 }
 
 _PRECISION_TEXT: dict[DatePrecision, str] = {
@@ -61,7 +54,7 @@ def _tr(text: str) -> str:
 
 
 def status_text(status: CommitmentStatus) -> str:
-    return _tr(_STATUS_TEXT[status])
+    return _tr(str(_STATUSES[status][1]))
 
 
 def precision_text(precision: DatePrecision) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
@@ -24,6 +25,7 @@ from qe_desktop.ui.commitments.dialogs import DueDateDialog
 from qe_desktop.ui.commitments.labels import due_text
 from qe_desktop.ui.commitments.suggestion_worker import SuggestionWorker
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
+from qe_desktop.ui.warm_up import after_start
 
 Notify = Callable[[str], None]
 Accepted = Callable[[AnnotationRecord], None]
@@ -82,11 +84,15 @@ class SuggestionController(QObject):
         if found is None and self.key is not None:
             if self.service.cache.model_loaded():  # within 300 ms once the model is in memory
                 found = self.service.suggestions(self.key)
-            else:
-                self.worker.request(self.key)  # loaded and computed off the GUI thread
+            else:  # loaded and computed off the GUI thread, once the window has settled
+                after_start(partial(self._request, self.key))
         self.suggestions = found or []
         pane = self.reader.answer_pane
         pane.set_suggestion_spans([(s.start, s.end) for s in self.suggestions])
+
+    def _request(self, key: str) -> None:
+        if key == self.key:  # still the answer shown
+            self.worker.request(key)
 
     def suggestion_at(self, offset: int) -> Suggestion | None:
         return next((s for s in self.suggestions if s.start <= offset < s.end), None)

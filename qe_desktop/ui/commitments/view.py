@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.annotations import ConflictError
 from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.disk import describe_failure
-from qe_desktop.ui.columns import fit_columns
+from qe_desktop.ui.columns import fit_columns, row_table
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
 from qe_desktop.ui.commitments.table_model import CommitmentTableModel
@@ -91,18 +90,11 @@ class CommitmentsView(QWidget):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
 
-        self.table = QTableView()
-        self.table.setObjectName("commitmentsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(
+            self.model, "commitmentsTable", QAbstractItemView.SelectionMode.SingleSelection
+        )
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(self.model.column_of("quote"), QHeaderView.ResizeMode.Stretch)
         widths = (
@@ -236,18 +228,12 @@ class CommitmentsView(QWidget):
         dialog = StatusDialog(row.quote, status, history, self, notice)
         if typed is not None:
             dialog.set_typed(*typed)
-        self.dialog = dialog
-
-        def save() -> None:
-            mine = (dialog.chosen_status, dialog.reason, dialog.evidence)
-            self._save(
-                lambda: self.service.change_status(row.annotation_id, *mine, record.version),
-                lambda why: self.change_status(mine, why),
-            )
-
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
+        return self._ask(
+            dialog,
+            lambda: (dialog.chosen_status, dialog.reason, dialog.evidence),
+            lambda mine: self.service.change_status(row.annotation_id, *mine, record.version),
+            self.change_status,
+        )
 
     def edit_due(
         self, typed: tuple[date | None, DatePrecision] | None = None
@@ -258,22 +244,34 @@ class CommitmentsView(QWidget):
         row, record = current
         due, precision = typed if typed is not None else (row.due_date, row.precision)
         dialog = DueDateDialog(row.quote, due, precision, self)
-        self.dialog = dialog
-
-        def save() -> None:
-            mine = (dialog.chosen_due, dialog.chosen_precision)
-            self._save(
-                lambda: self.service.set_due(row.annotation_id, *mine, record.version),
-                lambda why: self._reopen_due(mine, why),
-            )
-
-        dialog.accepted.connect(save)
-        dialog.open()
-        return dialog
+        return self._ask(
+            dialog,
+            lambda: (dialog.chosen_due, dialog.chosen_precision),
+            lambda mine: self.service.set_due(row.annotation_id, *mine, record.version),
+            self._reopen_due,
+        )
 
     def _reopen_due(self, mine: tuple[date | None, DatePrecision], why: str) -> None:
         self.notify(why)
         self.edit_due(mine)
+
+    def _ask[D: (StatusDialog, DueDateDialog), T](
+        self,
+        dialog: D,
+        typed: Callable[[], T],
+        store: Callable[[T], AnnotationRecord],
+        reopen: Callable[[T, str], object],
+    ) -> D:
+        """Open the dialog; once accepted, store what was typed, reopening it on a failure."""
+        self.dialog = dialog
+
+        def save() -> None:
+            mine = typed()
+            self._save(lambda: store(mine), lambda why: reopen(mine, why))
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        return dialog
 
     def _save(
         self, action: Callable[[], AnnotationRecord], reopen: Callable[[str], object]

@@ -23,6 +23,7 @@ from qe_desktop.ui.coverage.strip import VERDICT_COLORS, CoverageStrip
 from qe_desktop.ui.jobs import BackgroundCall
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.reader.text_pane import CoverageMark, TextPane
+from qe_desktop.ui.warm_up import after_start
 
 Notify = Callable[[str], None]
 Accepted = Callable[[AnnotationRecord], None]
@@ -89,7 +90,12 @@ class CoverageController(QObject):
             return
         self.strip.show_pending()
         self._draw()
-        self.worker.start(lambda: (key, self.service.compute(key)))
+        after_start(lambda: self._compute(key))
+
+    def _compute(self, key: str) -> None:
+        """Analyse off the GUI thread, unless another question was opened meanwhile."""
+        if key == self.key:
+            self.worker.start(lambda: (key, self.service.compute(key)))
 
     def _computed(self, result: object) -> None:
         if not isinstance(result, tuple) or len(result) != 2:

@@ -8,7 +8,6 @@ start of the application.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Callable
 
@@ -17,8 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QS
 
 from qe_desktop.services.coverage import CoverageService
 from qe_desktop.ui.jobs import BackgroundCall
+from qe_desktop.ui.warm_up import after_start
 
-log = logging.getLogger(__name__)
 START_DELAY_MS = 3_000
 
 
@@ -45,7 +44,7 @@ class LibraryFill(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(START_DELAY_MS)
-        self.timer.timeout.connect(self.start)
+        self.timer.timeout.connect(lambda: after_start(self.start))
         self.box = QWidget()
         layout = QHBoxLayout(self.box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -67,24 +66,22 @@ class LibraryFill(QObject):
     def start(self) -> None:
         if self.stopped_by_user or self.worker.busy:
             return
-        try:
-            pending = self.service.pending()
-        except Exception:  # the library is closing or unreachable: try again later
-            log.warning("answers to analyse could not be counted", exc_info=True)
-            return
-        if not pending:
-            return
         self._cancel.clear()
-        self.bar.setRange(0, pending)
-        self.bar.setValue(0)
-        self.box.show()
-        relay, cancel = self._relay, self._cancel
-        self.worker.start(
-            lambda: self.service.fill(
+        relay, cancel, service = self._relay, self._cancel, self.service
+
+        def fill() -> int:
+            # Counting reads every answer and its hashes (seconds on 100,000 questions):
+            # off the GUI thread, which only hears of it when there is work (#25).
+            pending = service.pending()
+            if not pending or cancel.is_set():
+                return 0
+            relay.progressed.emit(0, pending)
+            return service.fill(
                 progress=lambda done, total: relay.progressed.emit(done, total),
                 cancelled=cancel.is_set,
             )
-        )
+
+        self.worker.start(fill)
 
     def cancel(self) -> None:
         self.stopped_by_user = True
@@ -93,6 +90,9 @@ class LibraryFill(QObject):
         self._hide()
 
     def _show_progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            return
+        self.box.show()
         self.bar.setRange(0, total)
         self.bar.setValue(done)
 

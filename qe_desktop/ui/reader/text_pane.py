@@ -9,7 +9,7 @@ itself (and the offsets that annotations refer to) is never altered.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,7 +60,9 @@ class PaneHighlight:
     start: int
     end: int
     color: str  # "#rrggbb"
-    tooltip: str = ""  # rich text shown on hover
+    # Rich text shown on hover, or what makes it: a note's Markdown is rendered when the
+    # mouse rests on it, not for each of 300 highlights when a question opens (#25).
+    tooltip: str | Callable[[], str] = ""
     has_note: bool = False
     review: bool = False  # re-anchored with edits: drawn hatched, to be checked
 
@@ -77,6 +79,9 @@ class TextPane(QTextBrowser):
         self._text = ""
         self._search_selections: list[QTextEdit.ExtraSelection] = []
         self._highlights: tuple[PaneHighlight, ...] = ()
+        # The highlights' selections, built once per text and set of highlights: suggestions,
+        # coverage and search terms redraw several times as a question opens (#25).
+        self._highlight_selections: list[QTextEdit.ExtraSelection] | None = None
         self._flash: tuple[int, int] | None = None
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -111,6 +116,7 @@ class TextPane(QTextBrowser):
             self._text = ""
         self._search_selections = []
         self._highlights = ()
+        self._highlight_selections = None
         self._flash = None
         self._apply_selections()
 
@@ -143,6 +149,7 @@ class TextPane(QTextBrowser):
         dropped."""
         size = len(self._text)
         self._highlights = tuple(h for h in highlights if 0 <= h.start < h.end <= size)
+        self._highlight_selections = None
         self._apply_selections()
 
     def _highlight_format(self, highlight: PaneHighlight) -> QTextCharFormat:
@@ -161,9 +168,11 @@ class TextPane(QTextBrowser):
         return fmt
 
     def _apply_selections(self) -> None:
-        selections = [
-            self._selection(h.start, h.end, self._highlight_format(h)) for h in self._highlights
-        ]
+        if self._highlight_selections is None:
+            self._highlight_selections = [
+                self._selection(h.start, h.end, self._highlight_format(h)) for h in self._highlights
+            ]
+        selections = list(self._highlight_selections)
         selections[:0] = self._suggestion_selections()  # dashed, under the highlights
         selections[:0] = self._coverage_selections()  # demands and their evidence (ui/coverage)
         selections.extend(self._search_selections)
@@ -255,8 +264,11 @@ class TextPane(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             highlight = self.highlight_at(self.offset_at(event.pos())) if self._text else None
-            if highlight is not None and highlight.tooltip:
-                QToolTip.showText(event.globalPos(), highlight.tooltip, self.viewport())
+            tip = highlight.tooltip if highlight is not None else ""
+            if callable(tip):
+                tip = tip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
             else:
                 QToolTip.hideText()
                 event.ignore()

@@ -6,6 +6,8 @@ again), Enter opens its question. "Mark all as seen" clears the list of what is 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -28,9 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.follows import FollowKind, FollowRow
-from qe_desktop.services.veille import VeilleService
+from qe_desktop.ui.columns import row_table
 from qe_desktop.ui.dialog_buttons import body_and_buttons
 from qe_desktop.ui.veille.inbox_model import FOLLOW_LABELS, InboxModel, follow_label, tr
+
+if TYPE_CHECKING:  # the sources and HTTP load on the first update, not at start-up
+    from qe_desktop.services.veille import VeilleService
 
 ALL_FOLLOWS = -1
 
@@ -113,17 +117,8 @@ class VeillePanel(QWidget):
         layout.addWidget(splitter, 1)
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setObjectName("inboxTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        table = row_table(self.model, "inboxTable", QAbstractItemView.SelectionMode.SingleSelection)
+        table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((46, 130, 150, 150, 320, 200)):
             table.setColumnWidth(column, width)
         table.doubleClicked.connect(lambda index: self.open_current())

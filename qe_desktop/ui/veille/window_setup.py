@@ -8,7 +8,7 @@ application once the window is shown (never in tests or screenshots).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.follows import FollowKind
 from qe_desktop.domain.views import QuestionDetail
-from qe_desktop.services.veille import UpdateReport
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.veille.panel import VeillePanel
 from qe_desktop.ui.veille.worker import start_job
+
+if TYPE_CHECKING:  # the sources and HTTP (httpx) load on the first update, not at start-up
+    from qe_desktop.services.veille import UpdateReport
 
 INTERVAL_KEY = "veille/interval_hours"
 SOURCES_KEY = "veille/sources_file"
@@ -185,6 +187,8 @@ class VeilleUi(QObject):
         quiet = self._progress is None
         self._join()
         QTimer.singleShot(0, self._fetch_missing_text)
+        from qe_desktop.services.veille import UpdateReport
+
         assert isinstance(result, UpdateReport)
         self.last_report = result
         window = self.window

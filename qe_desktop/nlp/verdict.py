@@ -1,0 +1,196 @@
+"""Is what the demand asks actually given? A short decision list over what the evidence says.
+
+The first version called most answers "répondue": a decisive verb or a future tense was
+enough, and ministries answer in assertive prose even when they only restate the law or
+promise a study. The verdict now reads, in order: a date, a figure or a reason asked is
+answered when the evidence holds one and does not hedge; a refusal or a settled "no"
+answers; a yes/no question met by evidence that is not undecided is answered; a study, a
+consultation, "trop tôt", an excerpt cut inside the evidence, or an ask for a position met
+without a decision is "partiellement"; a decision or figures given answer the rest. The
+order and the cues were chosen on the dev split; a logistic regression over the same
+features did not beat them under cross-validation (`tools/verdict_experiment.py`), so none
+is shipped. A demand with no evidence stays "sans réponse" before any of this.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from qe_desktop.domain.coverage import Addressed
+
+KINDS = ("open", "yesno", "date", "figure", "reasons")
+
+_DATE = re.compile(
+    r"\b(?:(?:1[89]|2[01])\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|printemps|été|automne|hiver|semestre|trimestre|rentrée)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|vingt|cent|mille)\b", re.I
+)
+_REASON = re.compile(
+    r"\b(?:afin\s+de|afin\s+d['’]|en\s+raison|car|parce\s+que|destiné|compte\s+tenu|justifi\w*|"
+    r"pour\s+(?:ces|cette)\s+raisons?|vise|visant|dans\s+le\s+but|trouve\s+son\s+origine|"
+    r"est\s+prévu\w*\s+par|conformément|en\s+application|choix|à\s+dessein|en\s+effet)\b",
+    re.IGNORECASE,
+)
+# Wording that treats a subject without settling it: a study, a consultation, too early.
+_UNDECIDED = re.compile(
+    r"(?:à\s+l['’]étude|réflexion|examen\s+attentif|fera\s+l['’]objet\s+d['’]un\s+examen|"
+    r"préjug|trop\s+tôt|pas\s+(?:encore\s+)?(?:terminée?|achevée?)|n['’]est\s+pas\s+en\s+mesure|"
+    r"enquêtes?|en\s+cours\s+de\s+révision|en\s+cours\s+d['’](?:élaboration|étude|examen)|"
+    r"concertation|le\s+cas\s+échéant|éventuel|à\s+étudier|est\s+examinée?|sont\s+examiné|"
+    r"devrai(?:t|ent)\s+(?:se\s+)?(?:pouvoir|concrétiser)|se\s+poursui)",
+    re.IGNORECASE,
+)
+# Courtesy that touches a subject: "le Gouvernement est attentif / sensible / conscient".
+_COURTESY = re.compile(
+    r"\b(?:attentivement|sensible|attentif|attentive|attaché|conscient|préoccupation|soucieux)\b",
+    re.IGNORECASE,
+)
+# A refusal or a settled "no": an answer, even if not the one hoped for.
+_REFUSAL = re.compile(
+    r"(?:\bn['’]est\s+pas\s+(?:envisagé|question|prévu|à\s+l['’]ordre\s+du\s+jour|nécessaire|"
+    r"opportun|possible)|\bil\s+n['’]est\s+pas\s+question|\bne\s+(?:semble|paraît|saurait)\b|"
+    r"\bn['’]apparaît\s+(?:donc\s+)?pas|\baucun(?:e)?\s+(?:aide|mesure|modification|disposition)|"
+    r"\bil\s+n['’]y\s+a\s+pas\s+lieu|\bne\s+(?:constituent|constitue)\s+pas|"
+    r"\bne\s+s['’]agit\s+(?:donc\s+)?pas|\bpas\s+opportun|\bn['’]y\s+a(?:\s+\w+)?\s+aucun)",
+    re.IGNORECASE,
+)
+# A decision taken or a dated plan: the thing asked is given.
+_DECISION = re.compile(
+    r"(?:\b(?:a|ont)\s+(?:été\s+)?décidé|\best\s+prévu|\bsont\s+prévu|\bil\s+est\s+prévu|"
+    r"\bprévoit|\bconfirme|\ba\s+été\s+(?:tenu|porté|revalorisé|reconduit|créé)|\bont\s+été\s+"
+    r"(?:prévus|créés|attribués)|\bsera\b|\bseront\b|\ba\s+(?:reçu|obtenu|bénéficié)|"
+    r"\bs['’]élèvent?\s+à|\brelevé|\bporté\s+à)",
+    re.IGNORECASE,
+)
+# Evidence that only recites the legal frame.
+_BACKGROUND = re.compile(
+    r"(?:\barticle\s+[LRD]?\.?\s*\d|\bloi\s+(?:n[°o]|du)\b|\bdécret\s+(?:n[°o]|du)\b|"
+    r"\bcode\s+(?:général|des|de\s+la|rural|électoral|civil)|\bbase\s+légale)",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+(?:[ ,.]\d+)*")
+_OPINION = re.compile(
+    r"\b(?:position|avis|sentiment|intentions?|suites?|projets?|réaction|politique)\b", re.I
+)
+_MEASURES = re.compile(
+    r"\b(?:mesures?|moyens|solutions|adaptations|dispositions|initiatives)\b", re.I
+)
+_CONFIRM = re.compile(r"\b(?:confirmer|s['’]il\s+est\s+exact|intervenir|intercéder)\b", re.I)
+_FOLLOW_ON = re.compile(r"^(?:et|ou|ainsi\s+que|d['’]autre\s+part|enfin|pour)\b", re.I)
+
+FEATURES = (
+    *(f"kind_{k}" for k in KINDS),
+    "kind_given",
+    "undecided",
+    "courtesy",
+    "numbers",
+    "refusal",
+    "decision",
+    "future",
+    "conditional",
+    "negated",
+    "background",
+    "cut",
+    "evidence_log",
+    "evidence_share",
+    "follow_on",
+    "several",
+    "opinion",
+    "measures",
+    "confirm",
+    "score",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictInput:
+    """What the model looks at for one demand (built by `alignment.align`)."""
+
+    demand: str
+    kind: str
+    evidence: tuple[str, ...]
+    moods: frozenset[str] = frozenset()
+    n_sentences: int = 1
+    n_demands: int = 1
+    cut: bool = False  # the answer stops mid-sentence (an excerpt) inside the evidence
+    score: float = 0.0
+
+
+def kind_given(kind: str, joined: str) -> bool:
+    """Whether the evidence holds the kind of thing asked (a date, a figure, a reason)."""
+    if kind == "date":
+        return bool(_DATE.search(joined))
+    if kind == "figure":
+        return bool(_NUMBER.search(joined))
+    if kind == "reasons":
+        return bool(_REASON.search(joined))
+    return False
+
+
+def features(item: VerdictInput) -> dict[str, float]:
+    """The named feature values of one demand (all in [0, 1] or small counts)."""
+    joined = " ".join(item.evidence)
+    n = len(item.evidence)
+    background = sum(bool(_BACKGROUND.search(t)) for t in item.evidence)
+    values = {f"kind_{k}": float(item.kind == k) for k in KINDS}
+    values.update(
+        kind_given=float(kind_given(item.kind, joined)),
+        undecided=float(bool(_UNDECIDED.search(joined))),
+        courtesy=float(bool(_COURTESY.search(joined))),
+        numbers=float(len(_DIGITS.findall(joined)) >= 2),
+        refusal=float(bool(_REFUSAL.search(joined))),
+        decision=float(bool(_DECISION.search(joined))),
+        future=float("future" in item.moods),
+        conditional=float("conditional" in item.moods),
+        negated=float("negated" in item.moods),
+        background=background / n if n else 0.0,
+        cut=float(item.cut),
+        evidence_log=math.log1p(n),
+        evidence_share=n / max(1, item.n_sentences),
+        follow_on=float(bool(_FOLLOW_ON.search(item.demand))),
+        several=float(item.n_demands > 1),
+        opinion=float(bool(_OPINION.search(item.demand))),
+        measures=float(bool(_MEASURES.search(item.demand))),
+        confirm=float(bool(_CONFIRM.search(item.demand))),
+        score=min(1.0, item.score),
+    )
+    return values
+
+
+def decide(item: VerdictInput) -> tuple[Addressed, str]:
+    """Verdict and reason code for a demand with evidence."""
+    values = features(item)
+    verdict = rules(item.kind, values)
+    return verdict, _reason(item.kind, verdict, values)
+
+
+def rules(kind: str, values: dict[str, float]) -> Addressed:
+    """The decision list (see the module docstring)."""
+    if kind in ("date", "figure", "reasons"):  # the thing asked is there, or it is not
+        given = values["kind_given"] and not values["undecided"]
+        return Addressed.YES if given else Addressed.PARTLY
+    if values["refusal"]:
+        return Addressed.YES
+    if kind == "yesno" and not values["undecided"]:
+        return Addressed.YES
+    if values["undecided"] or values["cut"] or values["opinion"]:
+        return Addressed.PARTLY
+    if values["decision"] or values["numbers"]:
+        return Addressed.YES
+    return Addressed.PARTLY
+
+
+def _reason(kind: str, verdict: Addressed, values: dict[str, float]) -> str:
+    given = {"date": "date", "figure": "figure", "reasons": "reason"}.get(kind)
+    if verdict is Addressed.YES:
+        return f"{given}-given" if given and values["kind_given"] else "treated"
+    if verdict is Addressed.NO:
+        return "not-treated"
+    if given and not values["kind_given"]:
+        return f"no-{given}"
+    return "undecided" if values["undecided"] else "not-settled"
