@@ -27,7 +27,10 @@ FEATURES = (
     *("undertake_cue", "hedge", "possibility", "negation", "agent_government"),
     *("agent_other", "agent_implicit", "deadline_precise", "deadline_vague", "deadline_event"),
     *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
+    *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
+    *("government_action", "past_dated", "bare_date", "third_party_future"),
 )
+"""Every feature the code computes; the weights file names the ones its model uses."""
 
 _GOVERNMENT = frozenset(
     (
@@ -57,6 +60,27 @@ _HEDGE_WORDS = re.compile(
 )
 _NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement", "guère", "ni"})
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
+# A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
+# défavorable") announce nothing that could later be kept or broken.
+_PROCEDURE = re.compile(
+    r"(?<![\w-])(?:amendements?|sous-amendements?|avis|sagesse|retrait|retirer|defavorable"
+    r"|a defaut|seconde deliberation|deuxieme lecture|navette)(?![\w-])"
+)
+# Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
+_SPEECH = frozenset(
+    (
+        *("répondre", "dire", "rappeler", "préciser", "ajouter", "conclure", "souligner"),
+        *("formuler", "redire", "répéter", "indiquer", "terminer", "citer", "permettre"),
+        *("satisfaire", "arriver", "douter", "ignorer", "opposer", "émettre"),
+    )
+)
+# The speaker binds himself in the present: "je m'engage", "mon engagement est de".
+_PLEDGE = re.compile(
+    r"(?<![\w-])(?:je m'engage|nous nous engageons|en m'engageant|en nous engageant"
+    r"|mon engagement|notre engagement|je prends l'engagement|nous prenons l'engagement"
+    r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
+)
+_OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +319,45 @@ def sentence_features(
     values["generic"] = float("formule générale" in cues)
     values["refusal"] = float("refus" in cues)
     values["rules"] = assessment.score
+    _debate_features(values, folded, main, subject, lemmas, text)
     return SentenceFeatures(values, due, _tense_label(values, cue), agent)
+
+
+def _debate_features(
+    values: dict[str, float],
+    folded: str,
+    main: Token,
+    subject: Token | None,
+    lemmas: set[str],
+    text: str,
+) -> None:
+    """What tells a spoken promise from the talk around it in a debate."""
+    first = subject is not None and subject.lower_ in _FIRST_PERSON
+    values["first_person"] = float(first)
+    values["pledge"] = float(bool(_PLEDGE.search(folded)))
+    values["procedure"] = float(bool(_PROCEDURE.search(folded)))
+    values["speech_act"] = float(main.lemma_ in _SPEECH)
+    values["objective"] = float(bool(lemmas & _OBJECTIVE))
+    values["question"] = float(text.rstrip().endswith("?"))
+    acting = values["agent_government"] or first or values["agent_implicit"]
+    values["government_action"] = float(
+        bool(values["future"] or values["near_future"])
+        and bool(acting)
+        and not values["stative"]
+        and not values["speech_act"]
+    )
+    carried = ("future", "near_future", "future_elsewhere", "conditional", "commit_cue")
+    cued = ("scheduled_cue", "intent_cue", "undertake_cue", "pledge", "objective")
+    values["bare_date"] = float(
+        bool(values["deadline_precise"] or values["deadline_vague"])
+        and not any(values[name] for name in (*carried, *cued))
+    )
+    values["third_party_future"] = float(
+        bool(values["future"]) and bool(values["agent_other"]) and not values["passive"]
+    )
+    values["past_dated"] = float(
+        bool(values["past"]) and bool(values["deadline_precise"] or values["deadline_past"])
+    )
 
 
 def is_candidate(sentence: str) -> bool:
