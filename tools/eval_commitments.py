@@ -96,7 +96,13 @@ def main() -> int:
     started = time.perf_counter()
     for split in splits:
         answers = load(split)
-        print(f"commitments, {split} split ({len(answers)} answers):")
+        note = (
+            "the model is trained on it: in-sample; cross-validated figures come from "
+            "`tools/train_commitments.py --cv`"
+            if split == "dev"
+            else "frozen, never tuned on"
+        )
+        print(f"commitments, {split} split ({len(answers)} answers; {note}):")
         for name, finder in (
             ("model", model.suggest_commitments),
             ("rules", rules.suggest_commitments),
