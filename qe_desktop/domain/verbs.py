@@ -109,6 +109,11 @@ def _conditional_base(word: str) -> str | None:
     return None
 
 
+def is_conditional(word: str) -> bool:
+    """Looks like a conditional ("publierait", "devraient"), not an imperfect ("déclarait")."""
+    return _conditional_base(word) is not None
+
+
 def is_participle(word: str) -> bool:
     """Looks like a past participle ("publié", "prises", "soumis", "ouvert", "tenu")."""
     if word in _SHORT_PARTICIPLES:

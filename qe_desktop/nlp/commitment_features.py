@@ -299,7 +299,7 @@ def sentence_features(
     values["agent_implicit"] = float(klass == "implicit")
     found = find_due_dates(text, answered_on)
     upcoming = [d for d in found if not is_past(d, answered_on)]
-    due = pick_due_date(upcoming)
+    due = pick_due_date(upcoming, text)
     if due is not None:
         if not due.is_vague:
             values["deadline_precise"] = 1.0
