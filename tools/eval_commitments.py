@@ -97,7 +97,7 @@ def main() -> int:
     for split in splits:
         answers = load(split)
         note = (
-            "the model is trained on it (batch 5 aside): in-sample; cross-validated figures: "
+            "the model is trained on all of it: in-sample; cross-validated figures: "
             "`tools/train_commitments.py --cv`"
             if split == "dev"
             else "frozen, never tuned on"

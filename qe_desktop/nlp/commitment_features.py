@@ -29,6 +29,7 @@ FEATURES = (
     *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
     *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
     *("government_action", "past_dated", "bare_date", "third_party_future"),
+    "action_future",
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -354,6 +355,13 @@ def _debate_features(
     )
     values["third_party_future"] = float(
         bool(values["future"]) and bool(values["agent_other"]) and not values["passive"]
+    )
+    # A plain future act, whoever does it: "la Première ministre y assistera", "des
+    # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
+    # state, a negation, a doubt or a subordinate clause is not one.
+    blocked = ("stative", "deontic", "negation", "hedge", "possibility", "relative")
+    values["action_future"] = float(
+        bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
     )
     values["past_dated"] = float(
         bool(values["past"]) and bool(values["deadline_precise"] or values["deadline_past"])
