@@ -65,6 +65,7 @@ class DueDate:
     phrase: str
     start: int
     end: int
+    event: bool = False  # "le moment venu", "à l'occasion du salon": no date to compute
 
     @property
     def is_vague(self) -> bool:
@@ -99,14 +100,16 @@ def find_due_dates(text: str, reference: date | None) -> list[DueDate]:
             due = None if reference is None else add_months(reference, months)
             found.append(_make(text, m.start(), m.end(), due, DatePrecision.VAGUE))
     for m in EVENT.finditer(folded):
-        found.append(_make(text, m.start(), m.end(), None, DatePrecision.VAGUE))
+        found.append(_make(text, m.start(), m.end(), None, DatePrecision.VAGUE, event=True))
     return _without_overlaps(found)
 
 
-def _make(text: str, start: int, end: int, due: date | None, precision: DatePrecision) -> DueDate:
+def _make(
+    text: str, start: int, end: int, due: date | None, precision: DatePrecision, event: bool = False
+) -> DueDate:
     while end > start and text[end - 1] == " ":
         end -= 1
-    return DueDate(due, precision, text[start:end], start, end)
+    return DueDate(due, precision, text[start:end], start, end, event)
 
 
 def _without_overlaps(found: list[DueDate]) -> list[DueDate]:

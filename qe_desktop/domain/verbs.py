@@ -30,7 +30,7 @@ _ADVERBS = frozenset(
     (
         *("ainsi", "aussi", "donc", "alors", "bien", "très", "désormais", "bientôt", "ensuite"),
         *("enfin", "toujours", "déjà", "tous", "toutes", "tout", "en", "outre", "par"),
-        *("ailleurs", "dès", "lors", "sans", "doute"),
+        *("ailleurs", "dès", "lors", "sans", "doute", "sûr"),
     )
 )
 _NEGATIONS = frozenset({"pas", "plus", "jamais", "nullement", "aucunement", "guère", "point"})

@@ -209,6 +209,9 @@ def _is_future(token: Token, kinds: dict[int, str]) -> bool:
     return by_morph or kinds.get(token.idx) in ("action", "stative", "modal")
 
 
+# "C'est après le 25 mai que nous prendrons notre décision": the "que" clause of a cleft
+# sentence is its main clause, not a relative one.
+_CLEFT = re.compile(r"^\W*(?:\w+,? ){0,3}?(?:c'est|ce sont|ce sera)\b[^,;:]*? (?:que|qu'|qui) ")
 _ALLER_PRESENT = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
 
 
@@ -235,7 +238,12 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
     vous rendrai compte"), then a near future, then the root of the parse.
     """
     futures = [t for t in span if _is_future(t, kinds)]
-    main = [t for t in futures if _clause_head(t).dep_ in _MAIN_CLAUSE]
+    cleft = bool(_CLEFT.search(fold(span.text)))
+    main = [
+        t
+        for t in futures
+        if _clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and _clause_head(t).dep_ == "acl:relcl")
+    ]
     if main:
         return main[0], "main", None
     near = _near_future(span)
@@ -304,7 +312,7 @@ def sentence_features(
     if due is not None:
         if not due.is_vague:
             values["deadline_precise"] = 1.0
-        elif due.due is not None:
+        elif not due.event:  # a horizon, dated or not (no answer date in most debates)
             values["deadline_vague"] = 1.0
         else:
             values["deadline_event"] = 1.0

@@ -132,6 +132,14 @@ def test_an_event_without_a_date_is_vague_and_undated(phrase: str) -> None:
     assert (found.due, found.precision) == (None, P.VAGUE)
 
 
+def test_events_are_flagged_horizons_are_not_even_without_a_reference() -> None:
+    found = find_due_dates("dans les jours qui viennent, le moment venu", None)
+    assert [(d.due, d.precision, d.event) for d in found] == [
+        (None, P.VAGUE, False),
+        (None, P.VAGUE, True),
+    ]
+
+
 def test_a_month_next_to_an_event_gives_the_date_seed_sentence() -> None:
     sentence = (
         "l'ensemble des ministères présenteront d'ici juin 2025, à l'occasion du salon "
@@ -312,3 +320,11 @@ def test_any_text_gives_well_formed_deadlines(text: str, reference: date) -> Non
     best = resolve_due_date(text, reference)
     if best is not None and best.due is not None:
         assert best.due >= reference
+
+
+def test_bien_sur_between_the_auxiliary_and_the_participle_keeps_a_passive_future() -> None:
+    from qe_desktop.domain.verbs import find_verb_cues, tokenize
+
+    text = "L'engagement pris par le Président de la République sera bien sûr tenu."
+    [cue] = find_verb_cues(text, tokenize(text))
+    assert (cue.kind, cue.label) == ("action", "futur passif")
