@@ -1,6 +1,6 @@
 """Commitment finder accuracy on the labelled corpus: dev split and frozen test split.
 
-    .venv/bin/python tools/eval_commitments.py      (run by `make eval`)
+    .venv/bin/python tools/eval_commitments.py [--split dev|test] [-v]   (`make eval`: both)
 
 Prints, per split and for the French model and the old rules: precision (suggested
 sentences that are labelled commitments), firm recall, all recall, due-date exact
@@ -86,10 +86,23 @@ def evaluate(answers: list[Answer], finder: Finder) -> Tally:
 
 def main() -> int:
     verbose = "-v" in sys.argv
+    splits = ("dev", "test")
+    if "--split" in sys.argv:
+        chosen = sys.argv[sys.argv.index("--split") + 1]
+        if chosen not in splits:
+            print(f"--split takes dev or test, not {chosen!r}", file=sys.stderr)
+            return 2
+        splits = (chosen,)
     started = time.perf_counter()
-    for split in ("dev", "test"):
+    for split in splits:
         answers = load(split)
-        print(f"commitments, {split} split ({len(answers)} answers):")
+        note = (
+            "the model is trained on all of it: in-sample; cross-validated figures: "
+            "`tools/train_commitments.py --cv`"
+            if split == "dev"
+            else "frozen, never tuned on"
+        )
+        print(f"commitments, {split} split ({len(answers)} answers; {note}):")
         for name, finder in (
             ("model", model.suggest_commitments),
             ("rules", rules.suggest_commitments),

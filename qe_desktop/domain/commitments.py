@@ -172,7 +172,7 @@ def assess_sentence(sentence: str, answered_on: date | None) -> Assessment:
     folded = fold(sentence)
     tokens = tokenize(sentence)
     deadlines = [d for d in find_due_dates(sentence, answered_on) if not is_past(d, answered_on)]
-    due = pick_due_date(deadlines)
+    due = pick_due_date(deadlines, sentence)
     cues: list[str] = []
     action, kind = _action(sentence, folded, tokens, due, cues)
     score = action

@@ -53,6 +53,7 @@ _ARTICLE_YEAR = r"(?:(?:l'annee|l'an|annee) )?"
 _OF = r"(?: d[eu]| d')?(?: mois d[e'])?"  # "de", "du", "du mois de"
 _TRIGGER_WORDS = (
     r"d'ici(?: a)?(?: la fin)?" + _OF + r"(?: le| au| la| l')?",
+    r"jusqu'(?:en|au|a(?: la fin)?" + _OF + r"(?: la| l')?)",
     r"avant(?: la fin)?" + _OF + r"(?: le| la| l')?",
     r"au plus tard(?: en| fin| le| au)?",
     r"en(?: fin d[e'])?",
@@ -71,8 +72,9 @@ _TRIGGER_WORDS = (
 )
 # Words in front of a date that make it a deadline ("d'ici", "avant", "en", "dès"...).
 TRIGGER = re.compile(_B + "(?P<t>" + "|".join(_TRIGGER_WORDS) + r")\s*$")
-# "depuis la rentrée", "jusqu'en 2025": a starting point or a duration, not a deadline.
-NOT_A_DEADLINE = re.compile(_B + r"(?:depuis(?: la| le| l'| les)?|jusqu'(?:a|au|en)?)\s*$")
+# "depuis la rentrée", "après le 25 mai": a starting point, not a deadline ("jusqu'en
+# 2010", how long a measure lasts, is read as its end; `pick_due_date` ranks it last).
+NOT_A_DEADLINE = re.compile(_B + r"(?:depuis|apres)(?: la| le| l'| les)?\s*$")
 # Events without a date of their own, then vague horizons in months.
 EVENT = re.compile(
     _B + r"(?:a l'occasion (?:du|de la|de l'|des|d')\s*[^,.;:()]{1,40}"

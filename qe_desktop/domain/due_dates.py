@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qe_desktop.domain.annotation import DatePrecision
+from qe_desktop.domain.date_clauses import Outlook, outlook_at
 from qe_desktop.domain.date_phrases import (
     EVENT,
     NOT_A_DEADLINE,
@@ -64,6 +65,7 @@ class DueDate:
     phrase: str
     start: int
     end: int
+    event: bool = False  # "le moment venu", "à l'occasion du salon": no date to compute
 
     @property
     def is_vague(self) -> bool:
@@ -98,14 +100,16 @@ def find_due_dates(text: str, reference: date | None) -> list[DueDate]:
             due = None if reference is None else add_months(reference, months)
             found.append(_make(text, m.start(), m.end(), due, DatePrecision.VAGUE))
     for m in EVENT.finditer(folded):
-        found.append(_make(text, m.start(), m.end(), None, DatePrecision.VAGUE))
+        found.append(_make(text, m.start(), m.end(), None, DatePrecision.VAGUE, event=True))
     return _without_overlaps(found)
 
 
-def _make(text: str, start: int, end: int, due: date | None, precision: DatePrecision) -> DueDate:
+def _make(
+    text: str, start: int, end: int, due: date | None, precision: DatePrecision, event: bool = False
+) -> DueDate:
     while end > start and text[end - 1] == " ":
         end -= 1
-    return DueDate(due, precision, text[start:end], start, end)
+    return DueDate(due, precision, text[start:end], start, end, event)
 
 
 def _without_overlaps(found: list[DueDate]) -> list[DueDate]:
@@ -121,15 +125,27 @@ def is_past(item: DueDate, reference: date | None) -> bool:
     return reference is not None and item.due is not None and item.due < reference
 
 
-def pick_due_date(candidates: list[DueDate]) -> DueDate | None:
-    """The deadline to record: the earliest precise one, else the earliest vague one."""
-    precise = [d for d in candidates if not d.is_vague and d.due is not None]
+def pick_due_date(candidates: list[DueDate], text: str | None = None) -> DueDate | None:
+    """The deadline to record: the earliest precise one, else the earliest vague one.
+
+    With the sentence `text` the candidates are `text`'s phrases: one in a clause that
+    only looks back, a compound past ("ont augmenté en 2023 – crédits qui seront reconduits
+    en 2024"), loses to the others; one in an imperfect ("ils les attendaient dès
+    octobre") is background, never a deadline. "jusqu'en 2010" (how long a measure lasts)
+    comes after every other deadline.
+    """
+    if text is not None and candidates:
+        seen = {d: outlook_at(text, d.start) for d in candidates}
+        candidates = [d for d in candidates if seen[d] is not Outlook.IMPERFECT]
+        candidates = [d for d in candidates if seen[d] is not Outlook.PAST] or candidates
+    ends = [d for d in candidates if not fold(d.phrase).startswith("jusqu")] or candidates
+    precise = [d for d in ends if not d.is_vague and d.due is not None]
     if precise:
         return min(precise, key=lambda d: (d.due or date.max, d.start))
-    dated = [d for d in candidates if d.due is not None]
+    dated = [d for d in ends if d.due is not None]
     if dated:
         return min(dated, key=lambda d: (d.due or date.max, d.start))
-    return candidates[0] if candidates else None
+    return ends[0] if ends else None
 
 
 def resolve_due_date(phrase_or_sentence: str, reference: date) -> DueDate | None:
@@ -140,4 +156,4 @@ def resolve_due_date(phrase_or_sentence: str, reference: date) -> DueDate | None
     upcoming = [
         d for d in find_due_dates(phrase_or_sentence, reference) if not is_past(d, reference)
     ]
-    return pick_due_date(upcoming)
+    return pick_due_date(upcoming, phrase_or_sentence)

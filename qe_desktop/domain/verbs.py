@@ -30,7 +30,7 @@ _ADVERBS = frozenset(
     (
         *("ainsi", "aussi", "donc", "alors", "bien", "très", "désormais", "bientôt", "ensuite"),
         *("enfin", "toujours", "déjà", "tous", "toutes", "tout", "en", "outre", "par"),
-        *("ailleurs", "dès", "lors", "sans", "doute"),
+        *("ailleurs", "dès", "lors", "sans", "doute", "sûr"),
     )
 )
 _NEGATIONS = frozenset({"pas", "plus", "jamais", "nullement", "aucunement", "guère", "point"})
@@ -107,6 +107,11 @@ def _conditional_base(word: str) -> str | None:
         if word.endswith(ending):
             return _future_base(word[:-cut])
     return None
+
+
+def is_conditional(word: str) -> bool:
+    """Looks like a conditional ("publierait", "devraient"), not an imperfect ("déclarait")."""
+    return _conditional_base(word) is not None
 
 
 def is_participle(word: str) -> bool:

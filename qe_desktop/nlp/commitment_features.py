@@ -27,7 +27,11 @@ FEATURES = (
     *("undertake_cue", "hedge", "possibility", "negation", "agent_government"),
     *("agent_other", "agent_implicit", "deadline_precise", "deadline_vague", "deadline_event"),
     *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
+    *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
+    *("government_action", "past_dated", "bare_date", "third_party_future"),
+    "action_future",
 )
+"""Every feature the code computes; the weights file names the ones its model uses."""
 
 _GOVERNMENT = frozenset(
     (
@@ -57,6 +61,27 @@ _HEDGE_WORDS = re.compile(
 )
 _NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement", "guère", "ni"})
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
+# A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
+# défavorable") announce nothing that could later be kept or broken.
+_PROCEDURE = re.compile(
+    r"(?<![\w-])(?:amendements?|sous-amendements?|avis|sagesse|retrait|retirer|defavorable"
+    r"|a defaut|seconde deliberation|deuxieme lecture|navette)(?![\w-])"
+)
+# Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
+_SPEECH = frozenset(
+    (
+        *("répondre", "dire", "rappeler", "préciser", "ajouter", "conclure", "souligner"),
+        *("formuler", "redire", "répéter", "indiquer", "terminer", "citer", "permettre"),
+        *("satisfaire", "arriver", "douter", "ignorer", "opposer", "émettre"),
+    )
+)
+# The speaker binds himself in the present: "je m'engage", "mon engagement est de".
+_PLEDGE = re.compile(
+    r"(?<![\w-])(?:je m'engage|nous nous engageons|en m'engageant|en nous engageant"
+    r"|mon engagement|notre engagement|je prends l'engagement|nous prenons l'engagement"
+    r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
+)
+_OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +209,9 @@ def _is_future(token: Token, kinds: dict[int, str]) -> bool:
     return by_morph or kinds.get(token.idx) in ("action", "stative", "modal")
 
 
+# "C'est après le 25 mai que nous prendrons notre décision": the "que" clause of a cleft
+# sentence is its main clause, not a relative one.
+_CLEFT = re.compile(r"^\W*(?:\w+,? ){0,3}?(?:c'est|ce sont|ce sera)\b[^,;:]*? (?:que|qu'|qui) ")
 _ALLER_PRESENT = frozenset({"vais", "vas", "va", "allons", "allez", "vont"})
 
 
@@ -210,7 +238,12 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
     vous rendrai compte"), then a near future, then the root of the parse.
     """
     futures = [t for t in span if _is_future(t, kinds)]
-    main = [t for t in futures if _clause_head(t).dep_ in _MAIN_CLAUSE]
+    cleft = bool(_CLEFT.search(fold(span.text)))
+    main = [
+        t
+        for t in futures
+        if _clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and _clause_head(t).dep_ == "acl:relcl")
+    ]
     if main:
         return main[0], "main", None
     near = _near_future(span)
@@ -275,11 +308,11 @@ def sentence_features(
     values["agent_implicit"] = float(klass == "implicit")
     found = find_due_dates(text, answered_on)
     upcoming = [d for d in found if not is_past(d, answered_on)]
-    due = pick_due_date(upcoming)
+    due = pick_due_date(upcoming, text)
     if due is not None:
         if not due.is_vague:
             values["deadline_precise"] = 1.0
-        elif due.due is not None:
+        elif not due.event:  # a horizon, dated or not (no answer date in most debates)
             values["deadline_vague"] = 1.0
         else:
             values["deadline_event"] = 1.0
@@ -295,7 +328,52 @@ def sentence_features(
     values["generic"] = float("formule générale" in cues)
     values["refusal"] = float("refus" in cues)
     values["rules"] = assessment.score
+    _debate_features(values, folded, main, subject, lemmas, text)
     return SentenceFeatures(values, due, _tense_label(values, cue), agent)
+
+
+def _debate_features(
+    values: dict[str, float],
+    folded: str,
+    main: Token,
+    subject: Token | None,
+    lemmas: set[str],
+    text: str,
+) -> None:
+    """What tells a spoken promise from the talk around it in a debate."""
+    first = subject is not None and subject.lower_ in _FIRST_PERSON
+    values["first_person"] = float(first)
+    values["pledge"] = float(bool(_PLEDGE.search(folded)))
+    values["procedure"] = float(bool(_PROCEDURE.search(folded)))
+    values["speech_act"] = float(main.lemma_ in _SPEECH)
+    values["objective"] = float(bool(lemmas & _OBJECTIVE))
+    values["question"] = float(text.rstrip().endswith("?"))
+    acting = values["agent_government"] or first or values["agent_implicit"]
+    values["government_action"] = float(
+        bool(values["future"] or values["near_future"])
+        and bool(acting)
+        and not values["stative"]
+        and not values["speech_act"]
+    )
+    carried = ("future", "near_future", "future_elsewhere", "conditional", "commit_cue")
+    cued = ("scheduled_cue", "intent_cue", "undertake_cue", "pledge", "objective")
+    values["bare_date"] = float(
+        bool(values["deadline_precise"] or values["deadline_vague"])
+        and not any(values[name] for name in (*carried, *cued))
+    )
+    values["third_party_future"] = float(
+        bool(values["future"]) and bool(values["agent_other"]) and not values["passive"]
+    )
+    # A plain future act, whoever does it: "la Première ministre y assistera", "des
+    # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
+    # state, a negation, a doubt or a subordinate clause is not one.
+    blocked = ("stative", "deontic", "negation", "hedge", "possibility", "relative")
+    values["action_future"] = float(
+        bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
+    )
+    values["past_dated"] = float(
+        bool(values["past"]) and bool(values["deadline_precise"] or values["deadline_past"])
+    )
 
 
 def is_candidate(sentence: str) -> bool:

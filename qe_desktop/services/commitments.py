@@ -217,7 +217,7 @@ class CommitmentService:
             reference = question.answered_on if part is Part.ANSWER else question.published_on
         passage = text[max(0, start) : max(start, end)]
         found = [d for d in find_due_dates(passage, reference) if not is_past(d, reference)]
-        picked = pick_due_date(found)
+        picked = pick_due_date(found, passage)
         if picked is None:
             return None
         return DueProposal(picked.due, picked.precision, picked.phrase)

@@ -132,6 +132,14 @@ def test_an_event_without_a_date_is_vague_and_undated(phrase: str) -> None:
     assert (found.due, found.precision) == (None, P.VAGUE)
 
 
+def test_events_are_flagged_horizons_are_not_even_without_a_reference() -> None:
+    found = find_due_dates("dans les jours qui viennent, le moment venu", None)
+    assert [(d.due, d.precision, d.event) for d in found] == [
+        (None, P.VAGUE, False),
+        (None, P.VAGUE, True),
+    ]
+
+
 def test_a_month_next_to_an_event_gives_the_date_seed_sentence() -> None:
     sentence = (
         "l'ensemble des ministères présenteront d'ici juin 2025, à l'occasion du salon "
@@ -171,7 +179,8 @@ def test_case_accents_and_apostrophes_do_not_matter(phrase: str, due: date, prec
         "le plan France 2030",
         "le texte a été publié",  # "été" the participle, not the season
         "depuis la rentrée",
-        "jusqu'en 2027",  # a duration
+        "après le 25 mai",  # a starting point
+        "c'est donc après le 25 mai que nous prendrons notre décision",
         "en juin dernier",
         "pour une durée de douze à quatorze mois",
         "le comité s'est tenu le 6 février 2025",  # past on the answer date
@@ -190,6 +199,83 @@ def test_the_earliest_precise_deadline_wins_over_vague_ones() -> None:
     found = resolve_due_date(sentence, date(1989, 2, 16))
     assert found is not None
     assert (found.due, found.precision) == (date(1989, 6, 30), P.SEMESTER)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "precision"),
+    [
+        (
+            "en fixant un effectif minimum de 7 000 médecins, et ce jusqu'en 2010",
+            date(2010, 12, 31),
+            P.YEAR,
+        ),
+        ("le dispositif est prolongé jusqu'au 1er janvier 2027", date(2027, 1, 1), P.DAY),
+        ("l'aide sera maintenue jusqu'à la fin de l'année 2026", date(2026, 12, 31), P.YEAR),
+    ],
+)
+def test_how_long_a_measure_lasts_gives_its_end(phrase: str, due: date, precision: P) -> None:
+    found = resolve_due_date(phrase, date(2008, 1, 2))
+    assert found is not None
+    assert (found.due, found.precision) == (due, precision)
+
+
+def test_an_end_of_duration_comes_after_a_real_deadline() -> None:
+    sentence = "le décret sera publié en juin 2009 et le dispositif vaudra jusqu'en 2010"
+    found = resolve_due_date(sentence, date(2008, 1, 2))
+    assert found is not None
+    assert (found.due, found.phrase) == (date(2009, 6, 30), "en juin 2009")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # the date of the future clause, not the earliest one
+        (
+            "Le Gouvernement a augmenté les moyens du 3919 de 2,9 millions d'euros en 2023 "
+            "– crédits qui seront reconduits en 2024 –, pour soutenir les écoutants.",
+            "en 2024",
+        ),
+        (
+            "Les premiers paiements sont intervenus à la fin du mois d'octobre et qu'ils vont "
+            "s'accélérer dans les semaines qui viennent.",
+            "dans les semaines qui viennent",
+        ),
+        (
+            "Le budget a été voté en décembre 2023 ; le décret sera publié en mars 2024.",
+            "en mars 2024",
+        ),
+        # a compound past alone may still carry the deadline of what it decided
+        (
+            "Le Gouvernement a décidé d'augmenter ce plafond dans le prochain budget.",
+            "dans le prochain budget",
+        ),
+        (
+            "Nous avons prévu 5 milliards d'euros pour que d'ici à 2020 le haut débit soit "
+            "accessible partout, et d'ici à 2022 le très haut débit.",
+            "d'ici à 2020",
+        ),
+    ],
+)
+def test_the_deadline_is_the_one_of_the_clause_that_looks_ahead(sentence: str, phrase: str) -> None:
+    found = resolve_due_date(sentence, date(2017, 1, 2))
+    assert found is not None
+    assert found.phrase == phrase
+
+
+def test_a_date_in_an_imperfect_is_background_not_a_deadline() -> None:
+    sentence = (
+        "Un certain nombre de personnes les attendaient dès le mois d'octobre, ce que je peux "
+        "comprendre ; nous allons accélérer."
+    )
+    assert resolve_due_date(sentence, date(2023, 1, 2)) is None
+    # the grammar still finds the phrase, for callers that want history
+    assert [d.phrase for d in find_due_dates(sentence, None)] == ["dès le mois d'octobre"]
+
+
+def test_a_conditional_is_not_taken_for_an_imperfect() -> None:
+    found = resolve_due_date("Ce texte devrait être publié en juin 2023.", date(2023, 1, 2))
+    assert found is not None
+    assert found.due == date(2023, 6, 30)
 
 
 def test_find_due_dates_keeps_past_ones_for_callers_that_want_history() -> None:
@@ -234,3 +320,11 @@ def test_any_text_gives_well_formed_deadlines(text: str, reference: date) -> Non
     best = resolve_due_date(text, reference)
     if best is not None and best.due is not None:
         assert best.due >= reference
+
+
+def test_bien_sur_between_the_auxiliary_and_the_participle_keeps_a_passive_future() -> None:
+    from qe_desktop.domain.verbs import find_verb_cues, tokenize
+
+    text = "L'engagement pris par le Président de la République sera bien sûr tenu."
+    [cue] = find_verb_cues(text, tokenize(text))
+    assert (cue.kind, cue.label) == ("action", "futur passif")

@@ -81,3 +81,32 @@ def test_the_seed_june_2025_roadmaps_are_suggested_due_and_overdue(
     service.accept(SEED_KEY, suggestion)
     [row] = [r for r in service.list() if r.is_overdue]
     assert row.days_overdue == (today - date(2025, 6, 30)).days
+
+
+def _features(sentence: str, answered_on: date | None) -> dict[str, float]:
+    from qe_desktop.nlp.commitment_features import sentence_features
+
+    [doc] = pipeline.parse([sentence])
+    return sentence_features(max(doc.sents, key=len), answered_on, sentence).values
+
+
+def test_a_horizon_without_an_answer_date_is_vague_not_an_event() -> None:
+    # most debate statements have no publication date: the horizon is still a horizon
+    values = _features("Cette discussion aura lieu dans les jours qui viennent.", None)
+    assert (values["deadline_vague"], values["deadline_event"]) == (1.0, 0.0)
+    values = _features("Le décret sera pris le moment venu.", None)
+    assert (values["deadline_vague"], values["deadline_event"]) == (0.0, 1.0)
+
+
+def test_the_que_clause_of_a_cleft_sentence_is_its_main_clause() -> None:
+    values = _features("C'est donc après le 25 mai que nous prendrons notre décision.", None)
+    assert values["future"] == 1.0
+    assert values["relative"] == 0.0
+    assert values["action_future"] == 1.0
+
+
+def test_a_plain_future_act_whoever_does_it_but_not_a_rule() -> None:
+    assert _features("La Première ministre y assistera.", None)["action_future"] == 1.0
+    assert _features("Des dispositions seront prises.", None)["action_future"] == 1.0
+    rule = _features("Les professionnels seront soumis à l'obligation de formation.", None)
+    assert rule["action_future"] == 0.0

@@ -1,0 +1,57 @@
+"""The labelled commitment corpus stays honest: the dev and test splits never share an answer.
+
+Training and tuning read the dev split only; an answer copied into both (same page, or the
+same text under another address) would leak the frozen test split into the model.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "commitments" / "corpus"
+
+
+def _answers(split: str) -> list[dict[str, Any]]:
+    answers: list[dict[str, Any]] = json.loads(
+        (CORPUS / f"{split}.json").read_text(encoding="utf-8")
+    )["answers"]
+    return answers
+
+
+def _address(url: str) -> str:
+    """The page whatever the scheme, host prefix or trailing dot: http://www2.senat.fr./x."""
+    host_and_path = url.split("://")[-1].rstrip("./")
+    return re.sub(r"^(?:www2?\.)", "", host_and_path).replace(".fr./", ".fr/")
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def test_no_answer_is_in_both_splits() -> None:
+    dev, test = _answers("dev"), _answers("test")
+    assert len(dev) >= 120 and len(test) >= 50
+    assert not {_address(a["source"]) for a in dev} & {_address(a["source"]) for a in test}
+    assert not {_words(a["answer"]) for a in dev} & {_words(a["answer"]) for a in test}
+    assert not {a["id"] for a in dev} & {a["id"] for a in test}
+
+
+def test_addresses_are_compared_whatever_their_spelling() -> None:
+    assert _address("http://www2.senat.fr./q/1.html") == _address("https://senat.fr/q/1.html")
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_each_label_names_one_place_of_its_answer(split: str) -> None:
+    for answer in _answers(split):
+        for label in answer["commitments"]:
+            assert answer["answer"].count(label["text"]) == 1, (answer["id"], "label")
+            assert label["kind"] in ("firm", "soft")
+            assert label["precision"] in (
+                *("day", "month", "quarter", "semester", "season", "year", "vague"),
+            )
