@@ -22,7 +22,7 @@ from qe_desktop.importers.senat_page import parse_senat_page
 
 _SENAT_MARKS = re.compile(
     r"Question\s+de\s+(?:Mme|Mlle|M\.?)\s*[^()\n]{1,120}?\([^()\n]{0,200}\)\s*publiée\s+(?:le|dans)|"
-    r"Question\s+écrite\s+n\s*[°º]\s*\d{1,5}[A-Z]?\s+de\s+(?:Mme|Mlle|M\.?)\s|JO\s+Sénat"
+    r"Question\s+écrite\s+n\s*[°º]\s*\d{1,6}[A-Z]?\s+de\s+(?:Mme|Mlle|M\.?)\s|JO\s+Sénat"
 )
 _AN_MARKS = re.compile(
     r"^Question\s+de\s*:|FICHE\s+QUESTION|Texte\s+de\s+la\s+(?:QUESTION|REPONSE|question|réponse)|"

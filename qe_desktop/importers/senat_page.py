@@ -64,10 +64,10 @@ _CLASSIC_HEADER = re.compile(
     rf"Question\s+de\s+{_CIVILITY}\s*(?P<name>[^()\n]{{1,120}}?)\s*{_AFFILIATION}\s*{_PUBLISHED}"
 )
 _FULL_HEADER = re.compile(
-    rf"Question\s+écrite\s+{_NO}(?P<number>\d{{1,5}}[A-Z]?)\s+de\s+{_CIVILITY}\s*"
+    rf"Question\s+écrite\s+{_NO}(?P<number>\d{{1,6}}[A-Z]?)\s+de\s+{_CIVILITY}\s*"
     rf"(?P<name>[^()\n]{{1,120}}?)\s*{_AFFILIATION}(?:\s*{_PUBLISHED})?"
 )
-_NUMBER = re.compile(rf"Question\s+écrite\s+{_NO}(\d{{1,5}}[A-Z]?)")
+_NUMBER = re.compile(rf"Question\s+écrite\s+{_NO}(\d{{1,6}}(?!\d)[A-Z]?)")
 _LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:e|è|ème|eme)\s+législature\b", re.IGNORECASE)
 
 # Markers glued to the previous word when navigation and page are copied run together.

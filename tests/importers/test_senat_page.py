@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.domain.question import Chamber, ClosingKind
+from qe_desktop.domain.question import Chamber, ClosingKind, question_key
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.senat_page import parse_senat_page
 
@@ -263,3 +263,21 @@ def test_no_subject_clause_gives_no_title_rather_than_the_salutation() -> None:
     text = "M. Jean Grandon a constaté avec une grande satisfaction le dévouement des militaires."
     assert derived_title(text) is None
     assert derived_title(text, "Défense") == "Défense"
+
+
+def _numbered_page(number: str) -> str:
+    return (
+        f"Question écrite n° {number} - 17e législature\n"
+        "Titre de la question\n"
+        "Question de Mme PETIT Anne (Rhône - NI) publiée le 10/11/2017\n\n"
+        "Mme Anne Petit attire l'attention de M. le ministre sur la question posée.\n"
+    )
+
+
+def test_a_six_digit_number_is_read_whole_not_cut_to_five() -> None:
+    """Cut to five digits, q 101941 took the key of q 10194 and replaced its text."""
+    long_one = parse_senat_page(_numbered_page("101941"), "q17-101941.txt")
+    short_one = parse_senat_page(_numbered_page("10194"), "q17-010194.txt")
+    assert long_one.number == "101941"
+    assert short_one.number == "10194"
+    assert question_key(long_one) != question_key(short_one)
