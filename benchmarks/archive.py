@@ -53,7 +53,9 @@ def run(count: int, workdir: Path) -> list[Row]:
         stale.unlink()
     bench_window(workdir / "warm-up.sqlite", workdir, runs=1)  # untimed: bytecode compiled
     floor_time = floor_import(parts, floor_db, fast=True)
-    project_time, peak = _run_cli(project_db, workdir, "import", *map(str, parts))
+    # `import` exits 1 when some entries fail (a few generated pages of a million do): the
+    # run goes on, as a user's would; the failures are in the import's log.
+    project_time, peak = _run_cli(project_db, workdir, "import", *map(str, parts), tolerated=(0, 1))
     rows = [
         Row(1, f"Import of {count:,}: / fastest floor", project_time, "s", 1.2, floor_time),
         Row(1, "Import: peak RSS", peak, "MB", 600),
