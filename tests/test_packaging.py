@@ -61,6 +61,7 @@ def test_the_wheel_ships_resources_migrations_and_the_gui_script(tmp_path: Path)
     assert "qe_desktop/resources/translations/qe_desktop_fr.ts" in names
     assert any(n.startswith("qe_desktop/storage/migrations/versions/0001") for n in names)
     assert "qe_desktop/storage/migrations/script.py.mako" in names
+    assert "qe_desktop/storage/migrations/schema_sqlite.sql" in names  # new libraries' schema
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[gui_scripts]" in text and "qe-desktop = qe_desktop.__main__:main" in text

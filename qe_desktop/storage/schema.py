@@ -8,6 +8,7 @@ the head named in the migration files, and Alembic is loaded only to migrate.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from importlib import resources
 from pathlib import Path
 from time import perf_counter
@@ -94,12 +95,15 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine, url: str) -> Path | None:
+def upgrade_to_head(engine: Engine, url: str, *, snapshot: bool = True) -> Path | None:
     """Bring the schema to head. Returns the backup made first, if any.
 
-    A revision we do not know means a newer qe-desktop wrote this file: refuse
-    and touch nothing.
+    A new, empty SQLite file gets the whole schema from its snapshot in one
+    transaction (`schema_snapshot`); Alembic then applies any migration newer than
+    the snapshot (`snapshot=False`: every migration, one by one). A revision we do
+    not know means a newer qe-desktop wrote this file: refuse and touch nothing.
     """
+    created = snapshot and _create_from_snapshot(engine)
     if is_current(engine):
         return None
     current = current_revision(engine)
@@ -112,7 +116,7 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     backup = None
     path = sqlite_path(url)
     has_tables = bool(inspect(engine).get_table_names())
-    if path is not None and path.exists() and has_tables:
+    if path is not None and path.exists() and has_tables and not created:
         engine.dispose()
         backup = make_backup(path, "avant-migration")
     from alembic import command
@@ -129,3 +133,24 @@ def upgrade_to_head(engine: Engine, url: str) -> Path | None:
     logger.info("Migration of %s done in %.2f s (backup: %s)", where, perf_counter() - started,
                 backup)  # fmt: skip
     return backup
+
+
+def _create_from_snapshot(engine: Engine) -> bool:
+    """Whether this call created the schema of a new SQLite library from the snapshot."""
+    if engine.dialect.name != "sqlite" or current_revision(engine) is not None:
+        return False
+    from qe_desktop.storage.schema_snapshot import create_from_snapshot
+
+    raw = engine.raw_connection()
+    try:
+        dbapi = raw.driver_connection
+        if not isinstance(dbapi, sqlite3.Connection):
+            return False
+        if dbapi.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None:
+            return False  # not a new file: tables without a revision are Alembic's to judge
+        revision = create_from_snapshot(dbapi)
+    finally:
+        raw.close()
+    if revision is not None:
+        logger.info("New library %s created at %s", display_url(str(engine.url)), revision)
+    return revision is not None
