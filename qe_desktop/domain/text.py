@@ -58,24 +58,22 @@ def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = 
     text = html_to_text(raw) if is_html else raw
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
-    paragraphs = (_paragraph(line) for line in text.split("\n"))
-    result = "\n".join(p for p in paragraphs if p)
+    kept = []
+    for line in text.split("\n"):
+        # A printable line holds no control character and no whitespace but spaces:
+        # nothing to drop, and nothing to collapse unless two spaces meet. `str.split()`
+        # splits on exactly the characters `\s` matches (str.isspace), in C.
+        if line.isprintable() and "  " not in line:
+            line = line.strip(" ")
+        else:
+            line = " ".join(_CONTROL.sub("", line).split())
+        if line:
+            kept.append(line)
+    result = "\n".join(kept)
     if strip_an_heading:
         result = _AN_HEADING.sub("", result, count=1)
     return result
-
-
-def _paragraph(line: str) -> str:
-    r"""One line with its whitespace runs collapsed to a space and its ends stripped.
-
-    `str.split()` splits on exactly the characters `\s` matches (str.isspace), in C;
-    a printable line without a double space has nothing to collapse but its ends.
-    """
-    if line.isprintable() and "  " not in line:
-        return line.strip(" ")
-    return " ".join(line.split())
 
 
 def text_hash(text: str) -> str:

@@ -65,6 +65,8 @@ def mapping_of(value: object, what: str, source: str) -> JsonMapping | None:
     """An object field, `None` when empty; anything else is a malformed file."""
     if value is None or value == "":
         return None
+    if type(value) is dict:  # a decoded JSON object or a converted XML element: str keys
+        return value
     if isinstance(value, Mapping) and all(isinstance(key, str) for key in value):
         return value
     raise ImportFailure(source, f"champ « {what} » mal formé (objet attendu)")
@@ -88,6 +90,8 @@ def as_list(value: object) -> list[object]:
 
 def text_of(value: object, what: str, source: str) -> str | None:
     """A leaf's text: a string, a number, or `{"#text": …}`; `None` when empty."""
+    if type(value) is str:  # most leaves: tested first, without the ABC checks below
+        return value.strip() or None
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, str):

@@ -55,6 +55,11 @@ logger = logging.getLogger(__name__)
 # and the index pages it touched: at 2,000 a legislature imports in 0.9 times the
 # time it takes at 500, and the write lock is still released every second or two.
 CHUNK_SIZE = 2_000
+# The first chunks are smaller (250, 500, 1,000…), and so are the last ones (half of what
+# is left to read): the writer starts once a few hundred questions are parsed instead of
+# 2,000, and the reader's last file leaves little to write. The two processes overlap
+# for longer: 2,000 questions imported in one chunk were parsed, then written.
+FIRST_CHUNK = 250
 READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
 # From this many inputs (or bytes), files are parsed in child processes: starting them
 # costs a few tenths of a second, the time 300 questions take to parse. Low enough that
@@ -214,7 +219,7 @@ class ImportService:
         started = perf_counter()
         ledger = self._ledger = EntryLedger()
         pending: list[PreparedQuestion | DeputyRecord | OrganeRecord] = []
-        done = 0
+        done = chunks = 0
         name, read_in_input = "", 0  # the input being read, and the records it gave so far
         for step in reads:
             if isinstance(step, Input):
@@ -234,10 +239,10 @@ class ImportService:
                 read_in_input += 1
                 if isinstance(step, PreparedQuestion):
                     ledger.question()
-                if len(pending) >= CHUNK_SIZE:
+                if len(pending) >= _chunk_limit(chunks, done, total):
                     if not self._store_or_stop(pending, report):
                         return report
-                    pending = []
+                    pending, chunks = [], chunks + 1
                     if read_in_input >= CHUNK_SIZE:  # one file holding a whole legislature
                         progress(done, None, f"{name} — {read_in_input} question(s) lue(s)")
                     if cancelled():
@@ -408,6 +413,19 @@ class ImportService:
         if result.outcome is not Outcome.UNCHANGED:
             for hook in self._after_upsert:
                 hook(session, result)
+
+
+def _chunk_limit(stored: int, done: int, total: int | None) -> int:
+    """Questions in the next chunk: doubling from `FIRST_CHUNK` up to `CHUNK_SIZE`, and half
+    of the inputs left to read near the end (never less than `FIRST_CHUNK`).
+
+    One file holding many questions (the 14th legislature in XML) is the last input
+    from the start: its chunks do not shrink.
+    """
+    limit = FIRST_CHUNK << min(stored, 16)
+    if total is not None and done < total:
+        limit = min(limit, max(FIRST_CHUNK, (total - done) // 2))
+    return max(1, min(limit, CHUNK_SIZE))
 
 
 def _log_report(report: ImportReport, seconds: float) -> None:
