@@ -14,6 +14,7 @@ from qe_desktop.storage.backups import (
     make_backup,
     restore_into,
 )
+from qe_desktop.storage.bulk import library_is_empty
 from qe_desktop.storage.database import Database
 
 __all__ = ["Backup", "BackupService", "BackupUnavailable"]
@@ -56,13 +57,20 @@ class BackupService:
         never copied over the good backups. On a large library this takes seconds, so
         the window runs it in the background once it is shown.
         """
-        if not self.available or not self._library().exists():
+        if not self.available or not self._library().exists() or self._just_created():
             return None
         midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
         if has_backup_since(self._library(), "quotidienne", midnight):
             return None
         self._db.check_integrity()
         return self._make("quotidienne")
+
+    def _just_created(self) -> bool:
+        """A library this process created, still without a question: nothing to save yet."""
+        if not self._db.created:
+            return False
+        with self._db.read() as session:
+            return library_is_empty(session)
 
     def before_import(self) -> Path | None:
         """A snapshot before a bulk import, unless one was taken in the last minutes."""

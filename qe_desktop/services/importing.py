@@ -100,7 +100,10 @@ class ImportService:
         self._before_change = before_change
         self._process_min_items = process_min_items
         self._unsynced = False
+        self._first = False  # no question stored when the import started
+        self._written: set[str] = set()  # keys and uids met by this import (a first load)
         self._backup_due = False  # the backup before a bulk import, taken before its first write
+        self._backed_up = False  # that backup was taken during this import
         self._entries: KnownEntries = {}
         self._ledger = EntryLedger()
 
@@ -112,19 +115,23 @@ class ImportService:
     ) -> ImportReport:
         """Import files, folders and archives; large imports are read in another process."""
         logger.info("Import of %s", ", ".join(map(str, paths))[:2000])
-        self._backup_due = self._before_bulk is not None
         self._entries = self._known_entries(paths)
         total = count_sources(paths)
         if self._large(paths, total):
             reads = read_in_process(paths, self._known_deputies(), known=self._entries)
         else:
             reads = self._read(iter_sources(paths, self._entries))
-        self._unsynced = self._first_load()
+        self._first = self._is_empty()
+        self._unsynced = self._first and self._db.dialect == "sqlite"
+        # A library holding no question yet has nothing an import could damage.
+        self._backup_due = self._before_bulk is not None and not self._first
         try:
             with closing(reads), self._history.recording([str(p) for p in paths]) as report:
                 return report.fill(self._run(reads, total, progress, cancelled))
         finally:
-            self._backup_due, self._entries = False, {}
+            self._backup_due, self._entries, self._first = False, {}, False
+            self._backed_up = False
+            self._written.clear()
             if self._unsynced:
                 self._unsynced = False
                 self._db.flush_to_disk()
@@ -152,20 +159,41 @@ class ImportService:
                 for q in questions
             ):
                 return
-        self._before_bulk()  # a full disk stops the import (`_store_or_stop`)
-        self._backup_due = False
+        made = self._before_bulk()  # a full disk stops the import (`_store_or_stop`)
+        self._backup_due, self._backed_up = False, made is not None
 
-    def _first_load(self) -> bool:
-        """A first load into an empty SQLite library commits without waiting for the disk.
+    def _is_empty(self) -> bool:
+        """Whether this is a first load: no question stored yet.
 
-        A killed process loses nothing (the operating system holds the writes); a power
-        cut during the first load could lose the library being created, never older data.
-        The log is written to the file and synced at the end.
+        Its questions need no look-up but those met earlier in the same import
+        (`_known`), and on SQLite it commits without waiting for the disk: a killed
+        process loses nothing (the operating system holds the writes); a power cut
+        could lose the library being created, never older data. The log is written
+        to the file and synced at the end.
         """
-        if self._db.dialect != "sqlite":
-            return False
         with self._db.read() as session:
             return library_is_empty(session)
+
+    def _known(self, session: Session, questions: list[PreparedQuestion]) -> KnownQuestions:
+        """The stored questions a chunk may update. In a first load only those written
+        earlier by this import can be: the others are not looked up (Sénat questions
+        always are: they are matched by number, address, or author and day).
+        """
+        if not self._first:
+            return known_questions(session, questions)
+        written = self._written
+        maybe = [
+            q
+            for q in questions
+            if q.key in written
+            or (q.uid is not None and q.uid in written)
+            or q.values["chamber"] != Chamber.AN.value
+        ]
+        for question in questions:
+            written.add(question.key)
+            if question.uid:
+                written.add(question.uid)
+        return known_questions(session, maybe) if maybe else KnownQuestions({}, {})
 
     def space_warning(self, paths: Sequence[Path]) -> str | None:
         """Warn before a bulk import when the disk obviously lacks room for it."""
@@ -300,9 +328,13 @@ class ImportService:
             questions = self._named(
                 [r for r in records if isinstance(r, PreparedQuestion)], session
             )
-            known = known_questions(session, questions)
+            known = self._known(session, questions)
             fresh, others = self._sort(known, questions, report)
-            if self._before_change is not None and _changes_stored(known, questions):
+            if (
+                self._before_change is not None
+                and not self._backed_up  # this import's bulk backup holds every text still
+                and _changes_stored(known, questions)
+            ):
                 self._before_change()  # a backup before a text already held may change
             if fresh:
                 try:

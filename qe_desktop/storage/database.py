@@ -17,7 +17,7 @@ from qe_desktop.storage.engine import (
     sqlite_path,
     to_url,
 )
-from qe_desktop.storage.schema import is_current, upgrade_to_head
+from qe_desktop.storage.schema import create_new_library, is_current, upgrade_to_head
 
 FULL_CHECK_MAX_BYTES = 300 * 1024 * 1024  # above: quick_check (O(N) too, without index checks)
 # Up to this size the whole file is checked at every opening (a tenth of a second). A
@@ -82,6 +82,7 @@ class Database:
             expire_on_commit=False,
         )
         self.backup_made: Path | None = None
+        self.created = False  # the schema was created by this process (`open`): a new file
 
     @property
     def dialect(self) -> str:
@@ -99,9 +100,10 @@ class Database:
         small = path is None or not path.exists() or path.stat().st_size <= CHECK_ON_OPEN_MAX_BYTES
         self.check_integrity(full=small)
         with server_errors_explained(self.url):
+            self.created = create_new_library(self.engine)
             if not small and not is_current(self.engine):  # about to write: check it all
                 self.check_integrity()
-            self.backup_made = upgrade_to_head(self.engine, self.url)
+            self.backup_made = upgrade_to_head(self.engine, self.url, created=self.created)
         return self
 
     def check_integrity(self, *, full: bool = True) -> None:

@@ -95,15 +95,18 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in script.walk_revisions()}
 
 
-def upgrade_to_head(engine: Engine, url: str, *, snapshot: bool = True) -> Path | None:
+def upgrade_to_head(
+    engine: Engine, url: str, *, snapshot: bool = True, created: bool = False
+) -> Path | None:
     """Bring the schema to head. Returns the backup made first, if any.
 
     A new, empty SQLite file gets the whole schema from its snapshot in one
     transaction (`schema_snapshot`); Alembic then applies any migration newer than
-    the snapshot (`snapshot=False`: every migration, one by one). A revision we do
+    the snapshot (`snapshot=False`: every migration, one by one); a library just
+    created (`created`) is not backed up before those. A revision we do
     not know means a newer qe-desktop wrote this file: refuse and touch nothing.
     """
-    created = snapshot and _create_from_snapshot(engine)
+    created = created or (snapshot and create_new_library(engine))
     if is_current(engine):
         return None
     current = current_revision(engine)
@@ -135,8 +138,12 @@ def upgrade_to_head(engine: Engine, url: str, *, snapshot: bool = True) -> Path 
     return backup
 
 
-def _create_from_snapshot(engine: Engine) -> bool:
-    """Whether this call created the schema of a new SQLite library from the snapshot."""
+def create_new_library(engine: Engine) -> bool:
+    """Create the schema of a new, empty SQLite library from the snapshot, if it is one.
+
+    Whether this call created it (False: not SQLite, not empty, or created by another
+    process in the meantime).
+    """
     if engine.dialect.name != "sqlite" or current_revision(engine) is not None:
         return False
     from qe_desktop.storage.schema_snapshot import create_from_snapshot

@@ -16,6 +16,7 @@ from qe_desktop.services import importing, logs
 from qe_desktop.services.container import Services
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SEED = SAMPLES / "senat" / "genet-2025-ia-services-publics.txt"
 
 
 @pytest.fixture
@@ -39,14 +40,15 @@ def test_the_commands_leave_their_trace_in_the_log(
     db = str(tmp_path / "x.sqlite")
     broken = tmp_path / "QANR5L17QE1.json"
     broken.write_text('{"question": ', encoding="utf-8")
+    assert main(["--db", db, "import", str(SEED)]) == 0  # a new library: no backup yet
     assert main(["--db", db, "import", str(SAMPLES)]) == 0
     assert main(["--db", db, "import", str(broken)]) == 1
     assert main(["--db", db, "export", "--format", "csv", "-o", str(tmp_path / "a.csv")]) == 0
     assert main(["--db", db, "backups", "create"]) == 0
     text = log_text(log_dir)
-    assert "Migration of " in text and " done in " in text
+    assert f"New library {db} created at " in text
     assert "Backup (avant-import)" in text
-    assert "Import: 10 importée(s), 0 mise(s) à jour, 0 inchangée(s), 0 en échec in " in text
+    assert "Import: 9 importée(s), 0 mise(s) à jour, 1 inchangée(s), 0 en échec in " in text
     assert f"Import failed: {broken}: JSON invalide ou tronqué" in text
     assert "Export csv to " in text and "10 question(s)" in text
     assert "Backup (manuelle)" in text
