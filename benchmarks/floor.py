@@ -7,6 +7,10 @@ Two floors, measured in the same run as the project:
   (`'rebuild'`). It is what the standard library can do at best;
 - the **trigger floor**: an insert trigger feeds the index and a commit every 500
   rows, as an application that keeps the index in step while it writes.
+
+The project is timed as a user runs it, in a fresh `qe-desktop` process; `make bench`
+times the floors the same way, each in a fresh process (`python -m benchmarks.floor
+SOURCE… DB`), interpreter start included: the comparison is fair at every size.
 """
 
 from __future__ import annotations
@@ -133,3 +137,17 @@ def floor_search(connection: sqlite3.Connection, query: str) -> float:
         (query,),
     ).fetchall()
     return time.perf_counter() - started
+
+
+def main() -> None:
+    """`python -m benchmarks.floor [--trigger] DB SOURCE…`: one floor import, in this process."""
+    import sys
+
+    args = sys.argv[1:]
+    fast = "--trigger" not in args
+    db, *sources = [a for a in args if a != "--trigger"]
+    floor_import([Path(p) for p in sources], Path(db), fast=fast)
+
+
+if __name__ == "__main__":
+    main()
