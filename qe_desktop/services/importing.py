@@ -187,7 +187,7 @@ class ImportService:
             for q in questions
             if q.key in written
             or (q.uid is not None and q.uid in written)
-            or q.values["chamber"] != Chamber.AN.value
+            or q.chamber != Chamber.AN.value
         ]
         for question in questions:
             written.add(question.key)
@@ -400,9 +400,8 @@ class ImportService:
         others: list[QuestionRecord] = []
         seen: set[str] = set()
         for question in questions:
-            values = question.values
-            names = {question.key, values["uid"] or question.key}
-            if values["chamber"] == Chamber.SENAT.value:
+            names = {question.key, question.uid or question.key}
+            if question.chamber == Chamber.SENAT.value:
                 names.update(_senat_names(question.record))
             repeated = not names.isdisjoint(seen)
             seen.update(names)
@@ -424,15 +423,15 @@ class ImportService:
     def _named(questions: list[PreparedQuestion], session: Session) -> list[PreparedQuestion]:
         """Names the reader could not know yet (deputies stored since the import started)."""
         refs = {
-            q.values["author_ref"]
+            q.get("author_ref")
             for q in questions
-            if q.values["author_ref"] and not q.values["author_name"]
+            if q.get("author_ref") and not q.get("author_name")
         }
         known = deputies_for(session, refs) if refs else {}
         if not known:
             return questions
         return [
-            q if q.values["author_ref"] not in known else prepare(with_deputy_name(q.record, known))
+            q if q.get("author_ref") not in known else prepare(with_deputy_name(q.record, known))
             for q in questions
         ]
 
@@ -470,10 +469,9 @@ def _log_report(report: ImportReport, seconds: float) -> None:
 
 def _surely_new(question: PreparedQuestion, known: KnownQuestions) -> bool:
     """An AN question with its uid, or a numbered Sénat question like no stored one."""
-    values = question.values
-    if values["chamber"] == Chamber.AN.value:
-        return bool(values["uid"])
-    return bool(values["number"]) and question.key not in known.senat_lookalikes
+    if question.chamber == Chamber.AN.value:
+        return bool(question.uid)
+    return bool(question.get("number")) and question.key not in known.senat_lookalikes
 
 
 def _senat_names(record: QuestionRecord) -> tuple[str, ...]:

@@ -7,12 +7,12 @@ indexed queries and one INSERT statement, whatever its size.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Table, insert, select, text
+from sqlalchemy import Boolean, Connection, Date, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
@@ -26,24 +26,52 @@ QUESTIONS = cast(Table, Question.__table__)
 BULK_CACHE_KIB = 256 * 1024  # page cache of the connection writing a bulk import, at most
 ANALYZE_AFTER = 1_000  # questions written by one import: the planner's statistics are stale
 IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit of 999
-_OLD_SQLITE_VARIABLES = 999
+
+
+# The columns a prepared question carries, in table order: all but the id and the
+# import time (the writer's, one per chunk).
+COLUMNS = tuple(c.name for c in QUESTIONS.c if c.name not in ("id", "imported_at"))
+_INDEX = {name: position for position, name in enumerate(COLUMNS)}
+_DATES = frozenset(c.name for c in QUESTIONS.c if isinstance(c.type, Date))
+_BOOLEANS = frozenset(c.name for c in QUESTIONS.c if isinstance(c.type, Boolean))
+
+
+def sql_value(value: Any) -> Any:
+    """A column value as SQLite stores it (SQLAlchemy's format): a date as ISO text."""
+    return value.isoformat() if isinstance(value, date) else value
 
 
 class PreparedQuestion:
     """A record with its key and column values computed (hashes included).
 
     Preparing is pure Python with no database: the import does it where it reads the
-    files, so the writer has only SQL left to run. Sent to another process, it
-    travels as its values alone (the record is half the cost of pickling) and the
-    record is rebuilt from them only if the writer needs it (an update, not a new row).
+    files, so the writer has only SQL left to run. The values travel as one tuple in
+    `COLUMNS` order, already in SQLite's form (dates as ISO text): a new question is
+    written as it came, with no conversion in the writing process. The record and the
+    values as Python objects are rebuilt only when the writer needs them (an update).
     """
 
-    __slots__ = ("_record", "key", "values")
+    __slots__ = ("_record", "key", "row")
 
-    def __init__(self, record: QuestionRecord | None, key: str, values: dict[str, Any]) -> None:
+    def __init__(self, record: QuestionRecord | None, key: str, row: tuple[Any, ...]) -> None:
         self._record = record
         self.key = key
-        self.values = values
+        self.row = row
+
+    @property
+    def values(self) -> dict[str, Any]:
+        """The column values as Python objects (dates, booleans), by column name."""
+        values = dict(zip(COLUMNS, self.row, strict=True))
+        for name in _DATES:
+            if values[name] is not None:
+                values[name] = date.fromisoformat(values[name])
+        for name in _BOOLEANS:
+            values[name] = bool(values[name])
+        return values
+
+    def get(self, column: str) -> Any:
+        """One column's value as stored (a date as ISO text)."""
+        return self.row[_INDEX[column]]
 
     @property
     def record(self) -> QuestionRecord:
@@ -55,22 +83,31 @@ class PreparedQuestion:
     @property
     def content_hash(self) -> str:
         """The hash that tells an unchanged question from an updated one on re-import."""
-        return str(self.values["content_hash"])
+        return str(self.row[_CONTENT_HASH])
 
     @property
     def uid(self) -> str | None:
         """The AN uid, read without rebuilding the record."""
-        return cast(str | None, self.values["uid"])
+        return cast(str | None, self.row[_UID])
+
+    @property
+    def chamber(self) -> str:
+        """The chamber's value ("an", "senat")."""
+        return str(self.row[_CHAMBER])
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PreparedQuestion, (None, self.key, self.values))
+        return (PreparedQuestion, (None, self.key, self.row))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, PreparedQuestion):
             return NotImplemented
-        return self.key == other.key and self.values == other.values
+        return self.key == other.key and self.row == other.row
 
-    __hash__ = None  # type: ignore[assignment]  # mutable values: like the dataclass it was
+    __hash__ = None  # type: ignore[assignment]  # like the dataclass it was
+
+
+_CONTENT_HASH, _UID, _CHAMBER = _INDEX["content_hash"], _INDEX["uid"], _INDEX["chamber"]
+_ANSWER_TEXT = _INDEX["answer_text"]
 
 
 def prepare(record: QuestionRecord) -> PreparedQuestion:
@@ -78,7 +115,8 @@ def prepare(record: QuestionRecord) -> PreparedQuestion:
     values = record_values(record)
     key = question_key(record)
     values.update(key=key, notes_text="", annotation_count=0)
-    return PreparedQuestion(record, key, values)
+    row = tuple(sql_value(values[name]) for name in COLUMNS)
+    return PreparedQuestion(record, key, row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +164,7 @@ def known_questions(session: Session, questions: Sequence[PreparedQuestion]) -> 
                 by_key[key] = stored
                 if uid:
                     by_uid[uid] = stored
-    senat = [q for q in questions if q.values["chamber"] == Chamber.SENAT.value]
+    senat = [q for q in questions if q.chamber == Chamber.SENAT.value]
     lookalikes = _senat_lookalikes(session, senat) if senat else frozenset()
     return KnownQuestions(by_uid, by_key, lookalikes)
 
@@ -174,29 +212,25 @@ def insert_new(
 ) -> list[UpsertResult]:
     """Insert questions known to be new (the bulk-import fast path).
 
-    No ORM unit of work and no RETURNING: the rows go in with `insert_rows`, and
-    the new ids are read back (on SQLite, the ids above the largest one before).
+    No ORM unit of work and no RETURNING: the rows go in with one prepared statement,
+    and the new ids are read back (on SQLite, the ids above the largest one before).
     """
     if not questions:
         return []
     now = utcnow()
-    rows = []
-    for question in questions:
-        prepared = question if isinstance(question, PreparedQuestion) else prepare(question)
-        rows.append({**prepared.values, "imported_at": now})
+    prepared = [q if isinstance(q, PreparedQuestion) else prepare(q) for q in questions]
     connection = session.connection()
-    if _indexed_by_chunk(connection, list(rows[0])):
-        ids = _insert_indexed_by_chunk(connection, rows)
+    if connection.dialect.name == "sqlite":
+        ids = _insert_indexed_by_chunk(connection, prepared, now)
     else:
-        insert_rows(connection, rows)
-        ids = _ids_by_key(session, [row["key"] for row in rows])
+        rows = [{**q.values, "imported_at": now} for q in prepared]
+        connection.execute(insert(QUESTIONS), rows)
+        ids = _ids_by_key(session, [q.key for q in prepared])
         # their texts' first versions: one executemany for the whole chunk
         insert_versions(session, [v for r in rows for v in new_version_rows(ids[r["key"]], r, now)])
     return [
-        UpsertResult(
-            ids[row["key"]], row["key"], Outcome.IMPORTED, new_answer=bool(row["answer_text"])
-        )
-        for row in rows
+        UpsertResult(ids[q.key], q.key, Outcome.IMPORTED, new_answer=bool(q.row[_ANSWER_TEXT]))
+        for q in prepared
     ]
 
 
@@ -210,12 +244,9 @@ def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
     return ids
 
 
-def _indexed_by_chunk(connection: Connection, names: list[str]) -> bool:
-    """SQLite with migration 0014: the chunk is indexed for search in one statement."""
-    return connection.dialect.name == "sqlite" and _covers_every_column(names)
-
-
-def _insert_indexed_by_chunk(connection: Connection, rows: list[dict[str, Any]]) -> dict[str, int]:
+def _insert_indexed_by_chunk(
+    connection: Connection, questions: list[PreparedQuestion], now: datetime
+) -> dict[str, int]:
     """Insert a chunk of new rows, then index them and write their first text versions.
 
     While `question_search_bulk` holds a row (in this transaction only: no other
@@ -226,7 +257,7 @@ def _insert_indexed_by_chunk(connection: Connection, rows: list[dict[str, Any]])
     """
     before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM questions").scalar()
     connection.exec_driver_sql("INSERT INTO question_search_bulk (chunk) VALUES (1)")
-    insert_rows(connection, rows)
+    insert_rows(connection, questions, now)
     connection.exec_driver_sql(
         f"INSERT INTO question_search (rowid, {_SEARCH}) "
         f"SELECT id, {_SEARCH} FROM questions WHERE id > ?",
@@ -251,68 +282,28 @@ SELECT id, part, '', digest, substr(source_file, 1, 500), imported_at, 'current'
     FROM questions WHERE id > ? AND coalesce(answer_text, '') <> ''
 ) ORDER BY id, n
 """
+_QUOTED = ", ".join(f'"{name}"' for name in (*COLUMNS, "imported_at"))
+_INSERT = f"INSERT INTO questions ({_QUOTED}) VALUES ({', '.join('?' * (len(COLUMNS) + 1))})"
 
 
-def insert_rows(connection: Connection, rows: list[dict[str, Any]]) -> None:
-    """Insert question rows (all with the same columns) in as few statements as possible.
+def insert_rows(connection: Connection, questions: list[PreparedQuestion], now: datetime) -> None:
+    """Insert prepared questions on SQLite with one prepared statement run for every row.
 
-    On SQLite, one multi-row INSERT per few hundred rows: SQLite then inserts and indexes
-    them in one call that releases the GIL. Elsewhere, a Core executemany.
+    Their values are already in SQLite's form: the rows go to the driver as they came
+    from the reader, the import time (converted once) appended.
     """
-    if not rows:
-        return
-    names = list(rows[0])
-    if connection.dialect.name != "sqlite" or not _covers_every_column(names):
-        connection.execute(insert(QUESTIONS), rows)
+    if not questions:
         return
     # The full-text index merges its segments as it grows; with the wide question rows
     # written in between, a small page cache re-reads them from disk at every merge
     # (a 100,000 question import took 3.6 times the floor's time).
     connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     dialect = connection.dialect
-    columns = [QUESTIONS.c[name] for name in names]
-    processors = [_once(c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
-    per_statement = max(1, _max_variables(connection) // len(names))
-    quoted = ", ".join(dialect.identifier_preparer.quote(name) for name in names)
-    one_row = "(" + ", ".join("?" * len(names)) + ")"
-    for start in range(0, len(rows), per_statement):
-        batch = rows[start : start + per_statement]
-        values: list[Any] = []
-        for row in batch:
-            for name, process in zip(names, processors, strict=True):
-                value = row[name]
-                values.append(
-                    process(value) if process is not None and value is not None else value
-                )
-        statement = f"INSERT INTO questions ({quoted}) VALUES " + ", ".join([one_row] * len(batch))
-        connection.exec_driver_sql(statement, tuple(values))
-
-
-def _once(process: Any) -> Any:
-    """A bind processor that converts a value met just before (a chunk's `imported_at`) once."""
-    if process is None:
-        return None
-    last: list[Any] = [object(), None]
-
-    def convert(value: Any) -> Any:
-        if value is not last[0]:
-            last[0], last[1] = value, process(value)
-        return last[1]
-
-    return convert
-
-
-def _covers_every_column(names: list[str]) -> bool:
-    """Raw SQL skips Python-side defaults: every column but the id must be given."""
-    wanted = {c.name for c in QUESTIONS.c if not c.primary_key}
-    return wanted == set(names)
-
-
-def _max_variables(connection: Connection) -> int:
+    stamp = QUESTIONS.c.imported_at.type.dialect_impl(dialect).bind_processor(dialect)
+    imported_at = (stamp(now),) if stamp is not None else (now,)
     raw = connection.connection.dbapi_connection
-    if isinstance(raw, sqlite3.Connection):
-        return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
-    return _OLD_SQLITE_VARIABLES
+    assert raw is not None
+    raw.cursor().executemany(_INSERT, [q.row + imported_at for q in questions])
 
 
 def library_is_empty(session: Session) -> bool:
