@@ -67,6 +67,7 @@ READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
 PROCESS_MIN_ITEMS = 500
 PROCESS_MIN_BYTES = 2 * 1024 * 1024
 LOGGED_FAILURES = 200  # one line each in the log; a broken dump says the rest in a count
+_AN, _SENAT = Chamber.AN.value, Chamber.SENAT.value  # compared for every question
 
 ProgressCallback = Callable[[int, int | None, str], None]
 CancelCheck = Callable[[], bool]
@@ -185,9 +186,7 @@ class ImportService:
         maybe = [
             q
             for q in questions
-            if q.key in written
-            or (q.uid is not None and q.uid in written)
-            or q.chamber != Chamber.AN.value
+            if q.key in written or (q.uid is not None and q.uid in written) or q.chamber != _AN
         ]
         for question in questions:
             written.add(question.key)
@@ -248,6 +247,7 @@ class ImportService:
         ledger = self._ledger = EntryLedger()
         pending: list[PreparedQuestion | DeputyRecord | OrganeRecord] = []
         done = chunks = 0
+        least = min(FIRST_CHUNK, CHUNK_SIZE)  # no chunk is smaller (but the last)
         name, read_in_input = "", 0  # the input being read, and the records it gave so far
         for step in reads:
             if isinstance(step, Input):
@@ -267,7 +267,7 @@ class ImportService:
                 read_in_input += 1
                 if isinstance(step, PreparedQuestion):
                     ledger.question()
-                if len(pending) >= _chunk_limit(chunks, done, total):
+                if len(pending) >= least and len(pending) >= _chunk_limit(chunks, done, total):
                     if not self._store_or_stop(pending, report):
                         return report
                     pending, chunks = [], chunks + 1
@@ -401,7 +401,7 @@ class ImportService:
         seen: set[str] = set()
         for question in questions:
             names = {question.key, question.uid or question.key}
-            if question.chamber == Chamber.SENAT.value:
+            if question.chamber == _SENAT:
                 names.update(_senat_names(question.record))
             repeated = not names.isdisjoint(seen)
             seen.update(names)
@@ -469,7 +469,7 @@ def _log_report(report: ImportReport, seconds: float) -> None:
 
 def _surely_new(question: PreparedQuestion, known: KnownQuestions) -> bool:
     """An AN question with its uid, or a numbered Sénat question like no stored one."""
-    if question.chamber == Chamber.AN.value:
+    if question.chamber == _AN:
         return bool(question.uid)
     return bool(question.get("number")) and question.key not in known.senat_lookalikes
 

@@ -89,12 +89,14 @@ class PreparedQuestion:
     @property
     def uid(self) -> str | None:
         """The AN uid, read without rebuilding the record."""
-        return cast(str | None, self.row[_UID])
+        uid: str | None = self.row[_UID]  # read for every question: no cast() call
+        return uid
 
     @property
     def chamber(self) -> str:
         """The chamber's value ("an", "senat")."""
-        return str(self.row[_CHAMBER])
+        chamber: str = self.row[_CHAMBER]
+        return chamber
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PreparedQuestion, (None, self.key, self.row))
