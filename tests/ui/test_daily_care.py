@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QMessageBox
 from qe_desktop.services.library import CorruptDatabaseError
 from qe_desktop.storage.backups import list_backups
 from qe_desktop.ui.daily_care import start_daily_care
+from tests.conftest import SEED
 
 
 def test_the_daily_backup_is_taken_behind_the_shown_window(window, qtbot) -> None:
     library = window.services.database.path
+    window.services.importing.import_paths([SEED])  # a new, empty library is not copied
     care = start_daily_care(window.services.backups, window)
     care.wait()
     assert [b.reason for b in list_backups(library)].count("quotidienne") == 1
