@@ -187,7 +187,7 @@ def compare_coverage(a_name: str, b_name: str) -> list[str]:
     tp = fp = fn = 0
     verdicts: list[tuple[str, str]] = []
     ev_tp = ev_fp = ev_fn = 0
-    all_tp = all_fp = all_fn = 0
+    all_fp = all_fn = 0
     n_a = 0
     for name, a in a_all.items():
         b = b_all[name]
