@@ -7,23 +7,21 @@ similarity to the demand and to the question (raw and relative to the best sente
 this demand is the sentence's best match, its place in the answer against the order of the
 demands, framing ("La question … appelle les observations suivantes", "Le Gouvernement est
 attentif…"), legal background, and whether it holds what the demand asks (a date, a figure).
-A pair is cited when its probability passes the trained threshold; a demand with no pair
-above it keeps its best sentence only when that one passes a lower floor, otherwise it is
-"sans réponse". The weights are fitted on the dev split only, by `tools/train_coverage.py`
-(cross-validated by pair), and committed in `coverage_weights.json`.
+A sentence is cited for its most likely demand when that probability passes the trained
+threshold, and for another demand only above a higher one; a demand left with nothing keeps
+its best sentence only above a floor, otherwise it is "sans réponse". The weights are
+fitted on the dev split only by `tools/train_coverage.py` (cross-validated by pair) and
+committed in `coverage_weights.json`.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
-WEIGHTS = Path(__file__).with_name("coverage_weights.json")
+from qe_desktop.nlp.logistic import Logistic, weights_section
 
 # A sentence that frames the answer rather than gives it: it restates the question or thanks.
 _FRAMING = re.compile(
@@ -133,52 +131,45 @@ def _sentence_cues(text: str, j: int, n: int) -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class EvidenceModel:
-    """Committed logistic weights (over standardised features) and the citing thresholds."""
+    """Committed logistic weights and the citing thresholds."""
 
-    names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    bias: float
-    threshold: float  # cite every pair at or above this probability
-    floor: float  # below the threshold everywhere: keep the best pair only if above this
-
-    def probability(self, values: dict[str, float]) -> float:
-        """Probability that the sentence is evidence for the demand."""
-        z = self.bias + sum(
-            c * (values[n] - m) / s
-            for n, m, s, c in zip(self.names, self.mean, self.scale, self.coef, strict=True)
-        )
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    logistic: Logistic
+    threshold: float  # cite a sentence for its most likely demand at or above this
+    also: float  # cite it for another demand too at or above this (one sentence, two asks)
+    floor: float  # a demand left with nothing keeps its best sentence only above this
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
-        chosen: list[list[int]] = []
-        for row in rows:
-            probabilities = [self.probability(values) for values in row]
-            picked = [j for j, p in enumerate(probabilities) if p >= self.threshold]
-            if not picked and probabilities:
-                best = max(range(len(probabilities)), key=probabilities.__getitem__)
-                if probabilities[best] >= self.floor:
-                    picked = [best]
-            chosen.append(picked)
-        return chosen
+        return assign([[self.logistic.probability(v) for v in row] for row in rows], self)
+
+
+def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[int]]:
+    """Each sentence goes to its most likely demand, and to others only when they are sure."""
+    chosen: list[list[int]] = [[] for _ in probabilities]
+    n = len(probabilities[0]) if probabilities else 0
+    for j in range(n):
+        column = [row[j] for row in probabilities]
+        best = max(range(len(column)), key=column.__getitem__)
+        for i, p in enumerate(column):
+            if (i == best and p >= model.threshold) or p >= model.also:
+                chosen[i].append(j)
+    for i, row in enumerate(probabilities):
+        if not chosen[i] and row:
+            j = max(range(len(row)), key=row.__getitem__)
+            if row[j] >= model.floor:
+                chosen[i] = [j]
+    return chosen
 
 
 @cache
 def evidence_model() -> EvidenceModel | None:
     """The committed model, or None when no weights are shipped (the hand selector runs)."""
-    if not WEIGHTS.exists():
-        return None
-    data = json.loads(WEIGHTS.read_text(encoding="utf-8")).get("evidence")
-    if not data:
+    data = weights_section("evidence")
+    if data is None:
         return None
     return EvidenceModel(
-        names=tuple(data["names"]),
-        mean=tuple(data["mean"]),
-        scale=tuple(data["scale"]),
-        coef=tuple(data["coef"]),
-        bias=float(data["bias"]),
+        logistic=Logistic.from_json(data),
         threshold=float(data["threshold"]),
+        also=float(data["also"]),
         floor=float(data["floor"]),
     )
