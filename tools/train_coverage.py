@@ -275,10 +275,7 @@ def _section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[
 # candidate sentences all serve other demands would never be "sans réponse" (no Élusion).
 FLOOR = 0.2
 GRID = [
-    (t, a, FLOOR)
-    for t in (0.2, 0.3, 0.4, 0.5, 0.6)
-    for a in (0.5, 0.6, 0.7, 0.8, 1.01)
-    if a >= t
+    (t, a, FLOOR) for t in (0.2, 0.3, 0.4, 0.5, 0.6) for a in (0.5, 0.6, 0.7, 0.8, 1.01) if a >= t
 ]
 
 
