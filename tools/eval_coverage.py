@@ -164,7 +164,24 @@ def main() -> int:
     for name in ("dev", "test"):
         if args.split in (name, "all"):
             report(name, len(split[name]), evaluate(split[name], labels, args.details))
+            if name == "dev":
+                cross_validated()
     return 0
+
+
+def cross_validated() -> None:
+    """The dev figures above are in-sample for the fitted models: print their CV figures too."""
+    from qe_desktop.nlp.logistic import weights_section
+
+    evidence, verdict = weights_section("evidence"), weights_section("verdict")
+    if evidence is None or verdict is None:
+        return
+    cv = evidence["cv"]
+    print(
+        f"  dev cross-validated by pair (tools/train_coverage.py): evidence "
+        f"P={cv['precision']:.2f} R={cv['recall']:.2f} F1={cv['f1']:.2f} | "
+        f"verdict acc on found demands {verdict['cv_accuracy']:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from typing import Any
 from qe_desktop.domain.text import text_hash
 
 # Bump when demand extraction or alignment changes: cached results of older versions are recomputed.
-COVERAGE_VERSION = 5
+COVERAGE_VERSION = 6
 
 
 class Addressed(StrEnum):
