@@ -13,6 +13,7 @@ from datetime import date
 from qe_desktop.domain.folding import strip_accents
 from qe_desktop.domain.question import Closing, ClosingKind
 from qe_desktop.importers.page_common import (
+    LEGISLATURE,
     capitalize_first,
     normalise_civility,
     one_line,
@@ -40,7 +41,6 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
 )
 _LABEL_PATTERN = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
-_LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:ème|eme|è|e)\s+législature\b", re.IGNORECASE)
 _NUMBER_VALUE = re.compile(
     r"^(?P<number>\d{1,6})\s*(?:de\s+(?P<author>.*?))?\s*(?P<kind>\bQE|\bQG|\bQOSD)?\s*$"
 )
@@ -88,7 +88,7 @@ def read_fiche_header(header: str) -> AnHeader:
         key = match.lastgroup or ""
         value = header[match.end() : end].strip()[:_MAX_VALUE]  # longer is not a header value
         values.setdefault(key, []).append(value)
-    legislature = _LEGISLATURE.search(header)
+    legislature = LEGISLATURE.search(header)
     number, civility, name, constituency, group, qtype = _read_number_value(
         _first(values, "number")
     )

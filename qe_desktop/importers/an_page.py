@@ -49,6 +49,7 @@ from qe_desktop.importers.an_fields import (
 )
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.page_common import (
+    ANY_DATE_PATTERN,
     an_uid,
     an_url,
     capitalize_first,
@@ -67,7 +68,7 @@ _DYN_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DYN_LEGISLATURE = re.compile(r"^(\d{1,2})\s*(?:e|è|ème)\s+législature$", re.IGNORECASE)
-_DATE_ANY = r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)?\s+\S+\s+\d{4})"
+_DATE_ANY = rf"(?P<date>{ANY_DATE_PATTERN})"
 _PAGE = r"(?:\s*,?\s*page\s*:?\s*(?P<page>\d{1,6}))?"
 _ANSWER_PUB = re.compile(rf"^Réponse\s+publiée\s+(?:au\s+JO\s+)?le\s*:?\s*{_DATE_ANY}{_PAGE}")
 _QUESTION_PUB = re.compile(rf"^Question\s+publiée\s+(?:au\s+JO\s+)?le\s*:?\s*{_DATE_ANY}{_PAGE}")
