@@ -408,11 +408,6 @@ COMMANDS: dict[str, Command] = {
 annotate.register(COMMANDS)
 
 
-def register(name: str, command: Command) -> None:
-    """Let later features add their own sub-commands' handlers."""
-    COMMANDS[name] = command
-
-
 def run(
     args: argparse.Namespace,
     services: Services,

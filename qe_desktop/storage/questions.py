@@ -20,7 +20,6 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
-    text,
     true,
 )
 from sqlalchemy.orm import Session
@@ -490,8 +489,3 @@ def refresh_notes_text(session: Session, question_ids: Sequence[int]) -> None:
             continue
         row.notes_text = "\n".join([*(notes or []), free_note or ""]).strip()
         row.annotation_count = int(count or 0)
-
-
-def sqlite_rebuild_search(session: Session) -> None:
-    """Rebuild SQLite's full-text index from the questions table after a bulk import."""
-    session.execute(text("INSERT INTO question_search(question_search) VALUES ('rebuild')"))

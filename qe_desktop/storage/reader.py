@@ -33,7 +33,7 @@ from qe_desktop.domain.question import official_url, question_uri
 from qe_desktop.domain.status import Status, Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage.annotation_rows import annotation_of, change_of, commitment_of
-from qe_desktop.storage.mapping import record_from_row
+from qe_desktop.storage.mapping import deputy_from_row, record_from_row
 from qe_desktop.storage.revisions import scripted_head
 from qe_desktop.storage.search import SQLITE_RANK, SQLITE_SNIPPET, fts5_query, parse_terms
 
@@ -372,15 +372,4 @@ class LibraryReader:
         row = self.connection.execute(sql, (ref,)).fetchone()
         if row is None:
             return None
-        return DeputyRecord(
-            row["ref"],
-            row["civility"],
-            row["first_name"],
-            row["last_name"],
-            department=row["department"],
-            department_number=row["department_number"],
-            district=row["district"],
-            group_ref=row["group_ref"],
-            group=row["organe_label"] or "",
-            group_abbrev=row["organe_abbrev"] or "",
-        )
+        return deputy_from_row(_plain(row), row["organe_label"] or "", row["organe_abbrev"] or "")

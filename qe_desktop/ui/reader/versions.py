@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -111,9 +111,9 @@ class VersionsBar(QWidget):
         layout.addWidget(self.banner)
         self.set_versions([])
 
-    def _emit(self, signal: object) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self.pending is not None:
-            signal.emit(self.pending)  # type: ignore[attr-defined]
+            signal.emit(self.pending)
 
     def set_versions(self, versions: Sequence[TextVersion]) -> None:
         """Versions of this part, newest first (current, earlier, pending, rejected)."""
