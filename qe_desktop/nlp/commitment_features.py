@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from qe_desktop.domain.commitments import assess_sentence
 from qe_desktop.domain.due_dates import DueDate, find_due_dates, fold, is_past, pick_due_date
 from qe_desktop.domain.verbs import find_verb_cues, tokenize
+from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -92,6 +93,7 @@ class SentenceFeatures:
     due: DueDate | None
     tense_label: str
     agent: str
+    words: tuple[str, ...] = ()  # the carrying clause's grammar words (`clause_words`)
 
 
 def _verb_group(root: Token) -> tuple[Token, list[Token]]:
@@ -329,7 +331,7 @@ def sentence_features(
     values["refusal"] = float("refus" in cues)
     values["rules"] = assessment.score
     _debate_features(values, folded, main, subject, lemmas, text)
-    return SentenceFeatures(values, due, _tense_label(values, cue), agent)
+    return SentenceFeatures(values, due, _tense_label(values, cue), agent, clause_words(head))
 
 
 def _debate_features(
