@@ -30,7 +30,9 @@ def _loaded() -> None:
 def test_the_weights_file_names_known_features_and_three_classes() -> None:
     weights = model()
     assert weights.classes == ("none", "firm", "soft")
-    assert len(weights.coef) == 3 and all(len(r) == len(weights.features) for r in weights.coef)
+    width = len(weights.features) + len(weights.vocabulary)
+    assert len(weights.coef) == 3 and all(len(r) == width for r in weights.coef)
+    assert weights.vocabulary and len(weights.idf) == len(weights.vocabulary)
 
 
 def test_a_passive_future_with_a_deadline_is_a_firm_commitment_explained() -> None:
