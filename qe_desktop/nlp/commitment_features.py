@@ -364,7 +364,9 @@ def sentence_features(
     values["rules"] = assessment.score
     values["own_future"] = float(_own_future(span, kinds))
     _debate_features(values, folded, main, subject, lemmas, text)
-    return SentenceFeatures(values, due, _tense_label(values, cue), agent, clause_words(head))
+    return SentenceFeatures(
+        values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
+    )
 
 
 def _debate_features(

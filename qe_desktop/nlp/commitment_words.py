@@ -24,9 +24,22 @@ PREFIX = "mot:"
 """Feature names of the words in the weights file: "mot:aller"."""
 
 
-def clause_words(head: Token) -> tuple[str, ...]:
-    """Lemmas of the grammar words of the clause `head` carries (`head` and its subtree)."""
-    return tuple(t.lemma_.lower() for t in head.subtree if t.pos_ in _GRAMMAR_POS)
+def clause_words(head: Token, governors: Iterable[Token] = ()) -> tuple[str, ...]:
+    """Lemmas of the grammar words of the clause `head` carries, in text order.
+
+    `governors` are verbs the parse puts above `head` though they belong to its group
+    ("nous allons publier": "allons" governs "publier"); they and their subjects count.
+    """
+    tokens = {t.i: t for t in head.subtree}
+    for verb in governors:
+        if verb.i in tokens:
+            continue
+        tokens[verb.i] = verb
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj", "advmod"):
+                tokens.update((t.i, t) for t in child.subtree)
+    ordered = (tokens[i] for i in sorted(tokens))
+    return tuple(t.lemma_.lower() for t in ordered if t.pos_ in _GRAMMAR_POS)
 
 
 def tfidf(

@@ -137,7 +137,9 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
             doc = next(docs)
             span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
             features = sentence_features(span, answered_on, sentence.text)
-            items.append(Scored(sentence, features, weights.probabilities(features.values, features.words)))
+            items.append(
+                Scored(sentence, features, weights.probabilities(features.values, features.words))
+            )
         scored.append(items)
     return scored
 
