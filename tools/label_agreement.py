@@ -1,6 +1,7 @@
 """Agreement between two labellings of the frozen test splits (issues #19 and #20).
 
     python3 tools/label_agreement.py [--a original] [--b second]
+    python3 tools/label_agreement.py --only dev-verdicts   # dev verdicts vs dev_verdicts_second.tsv
 
 `original` is the first labelling (corpus/test.json, coverage labels.json), `second` the
 blind second labelling (test_second.json, labels_second.json), `adjudicated` the result of
@@ -226,18 +227,50 @@ def compare_coverage(a_name: str, b_name: str) -> list[str]:
     ]
 
 
+def compare_dev_verdicts(tsv: str = "dev_verdicts_second.tsv") -> list[str]:
+    """Report lines comparing the dev verdicts of labels.json (A) with a blind re-labelling (B).
+
+    The second labeller kept the dev demand spans as labelled, so demands pair by index.
+    """
+    split = json.loads((COVERAGE / "split.json").read_text(encoding="utf-8"))
+    files = json.loads((COVERAGE / "labels.json").read_text(encoding="utf-8"))["files"]
+    second: dict[tuple[str, int], str] = {}
+    for line in (COVERAGE / tsv).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, index, verdict = line.split("\t")
+            second[(name, int(index))] = verdict.strip()
+    pairs = [
+        (demand["addressed"], second[(name, i)])
+        for name in split["dev"]
+        for i, demand in enumerate(files[name]["demands"])
+    ]
+    same = sum(a == b for a, b in pairs)
+    confusion = ", ".join(f"{x}->{y} {n}" for (x, y), n in sorted(Counter(pairs).items()))
+    return [
+        f"coverage, dev verdicts ({len(pairs)} demands): A = labels.json, B = {tsv}",
+        f"  {same}/{len(pairs)} agree ({same / max(1, len(pairs)):.2f}), "
+        f"kappa {kappa(pairs):.2f}; (A->B) {confusion}",
+        "  A: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(Counter(a for a, _ in pairs).items()))
+        + "; B: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(Counter(b for _, b in pairs).items())),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     names = sorted(COMMITMENT_FILES)
     parser.add_argument("--a", choices=names, default="original")
     parser.add_argument("--b", choices=names, default="second")
-    parser.add_argument("--only", choices=("commitments", "coverage"))
+    parser.add_argument("--only", choices=("commitments", "coverage", "dev-verdicts"))
     args = parser.parse_args()
     lines: list[str] = []
     if args.only in (None, "commitments"):
         lines += compare_commitments(args.a, args.b)
     if args.only in (None, "coverage"):
         lines += compare_coverage(args.a, args.b)
+    if args.only == "dev-verdicts":
+        lines += compare_dev_verdicts()
     print("\n".join(lines))
     return 0
 
