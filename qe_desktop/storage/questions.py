@@ -399,12 +399,20 @@ def position_of(
     value, question_id = found
     tie = Question.id > question_id if sort.descending else Question.id < question_id
     if value is None:
-        before = or_(column.is_not(None), and_(column.is_(None), tie))
+        before = [column.is_not(None), and_(column.is_(None), tie)]
     else:
         beyond = column > value if sort.descending else column < value
-        before = or_(beyond, and_(column == value, tie))
-    counted = query.with_only_columns(Question.id).where(before).subquery()
-    return int(session.scalar(select(func.count()).select_from(counted)) or 0)
+        before = [beyond, and_(column == value, tie)]
+    # Two counts added, not one count of `beyond OR tied`: each is one range of the
+    # sort column's index, where the OR made SQLite collect and de-duplicate every
+    # row id first (913 ms after a sort by date at 800,000 questions, #25).
+    counts = [
+        select(func.count())
+        .select_from(query.with_only_columns(Question.id).where(part).subquery())
+        .scalar_subquery()
+        for part in before
+    ]
+    return int(session.scalar(select(counts[0] + counts[1])) or 0)
 
 
 def _to_row(m: Any) -> QuestionRow:
