@@ -178,6 +178,14 @@ class LibraryReader:
     def _params(self, today: date) -> dict[str, Any]:
         return {"today": today.isoformat()}
 
+    def reads(self, flt: QuestionFilter, sort: Sort) -> bool:
+        """True when `rows` and `count` read this filter and sort (else ValueError)."""
+        return not flt.narrowed_by() - _HANDLED and sort.column in ("published_on", "rank")
+
+    def total(self) -> int:
+        """How many questions the library holds."""
+        return int(self.connection.execute("SELECT count(*) FROM questions").fetchone()[0])
+
     def count(self, flt: QuestionFilter, today: date) -> int:
         """How many questions the filter keeps (as `storage.questions.count_rows`)."""
         params = self._params(today)
