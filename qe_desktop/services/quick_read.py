@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from qe_desktop.domain.number_search import number_reference
+from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.domain.views import (
     QuestionDetail,
     QuestionFilter,
@@ -25,6 +26,7 @@ from qe_desktop.domain.views import (
     QuestionRow,
     Sort,
 )
+from qe_desktop.services.serialize import LISTING_TITLE_CHARS, listing_line
 from qe_desktop.storage.backups import has_backup_since
 from qe_desktop.storage.reader import LibraryReader, ReaderUnavailable
 
@@ -54,6 +56,10 @@ class QuestionReading(Protocol):
 
     def search(self, query: str, limit: int = 20) -> list[QuestionRow]:
         """Ranked full-text results, a typed number's questions first."""
+        ...
+
+    def listing(self, flt: QuestionFilter, sort: Sort, limit: int) -> list[str]:
+        """The lines `qe-desktop list` prints (`serialize.listing_line`)."""
         ...
 
     def detail(self, key: str) -> QuestionDetail:
@@ -118,6 +124,15 @@ class QuickQuestions:
     def count(self, flt: QuestionFilter) -> int:
         """How many questions the list shows under this filter."""
         return self._reader.count(self._by_number(flt), self._today())
+
+    def listing(self, flt: QuestionFilter, sort: Sort, limit: int) -> list[str]:
+        """`serialize.listing_line` of each row, made by SQLite: 30,000 lines with no
+        record built (0.35 s of CPU down to 0.16 s on 100,000 questions, #25).
+        """
+        flt = self._by_number(flt)
+        if not parse_terms(flt.text).empty:  # searched rows carry their ranking: as rows
+            return [listing_line(row) for row in self.rows(flt, sort, limit=limit)]
+        return self._reader.listing(flt, sort, limit, self._today(), LISTING_TITLE_CHARS)
 
     def total(self) -> int:
         """How many questions the library holds."""
