@@ -92,8 +92,8 @@ class Startup:
         if window.attached:
             self._services_in()
             return
-        shown: QWidget = window.stack.currentWidget()
-        if shown is window.desk:
+        shown: QWidget = window.welcome
+        if window.stack.currentWidget() is window.desk:
             shown = window.library.table.viewport()
         after_first_paint(shown, self._attach)
         QTimer.singleShot(ATTACH_AT_THE_LATEST_MS, self._attach)
