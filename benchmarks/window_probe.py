@@ -94,7 +94,8 @@ def main() -> None:
     from PySide6.QtCore import QEventLoop
 
     app = make_application()
-    startup = Startup(db, QSettings(settings_file, QSettings.Format.IniFormat), build_services)
+    settings = QSettings(settings_file, QSettings.Format.IniFormat)
+    startup = Startup(db, settings, build_services, background=False)  # no backup, no Veille
     window = startup.build()  # as `run_gui` does
     assert window is not None
     window.resize(1400, 860)

@@ -39,9 +39,17 @@ class Startup:
     """Opens the window on one library, first rows first; `attached` once all is in."""
 
     def __init__(
-        self, location: str, settings: QSettings, build_services: Callable[[str], Services]
+        self,
+        location: str,
+        settings: QSettings,
+        build_services: Callable[[str], Services],
+        *,
+        background: bool = True,
     ) -> None:
+        """`background=False` leaves out the daily check and the Veille's updates (the
+        window probe measures the window alone, as it always did)."""
         self.location = location
+        self.background = background
         self.settings = settings
         self.build_services = build_services
         self.window: MainWindow | None = None
@@ -117,6 +125,8 @@ class Startup:
 
         window = self.window
         assert window is not None
+        if not self.background:
+            return
         self.care = start_daily_care(window.services.backups, window)
         window.veille_tools.start_schedule()  # an update soon, then every N hours
 
