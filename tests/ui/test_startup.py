@@ -176,3 +176,34 @@ def test_an_empty_library_shows_the_welcome_then_gets_its_services(
     assert window.stack.currentWidget() is window.welcome
     assert window.import_action.isEnabled()  # the menus are in
     _close(startup)
+
+
+def test_services_that_cannot_open_after_the_first_rows_close_the_window_with_the_reason(
+    qtbot, sample_services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    """The light first page is read-only; a check that fails next is shown, nothing written."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from qe_desktop.services.library import CorruptDatabaseError
+
+    db = _library(sample_services)
+    sample_services.database.close()
+    before = Path(db).read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QApplication, "quit", lambda: None)
+
+    def damaged(location: str) -> Services:
+        raise CorruptDatabaseError(f"La bibliothèque {location} est illisible.")
+
+    make_application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    startup = Startup(db, settings, damaged)
+    window = startup.build()
+    assert window is not None and not window.attached
+    startup.show()
+    qtbot.waitUntil(lambda: startup.exit_code is not None, timeout=5_000)
+    assert startup.exit_code == 3
+    assert shown and db in shown[0]
+    assert not window.isVisible()
+    assert Path(db).read_bytes() == before
