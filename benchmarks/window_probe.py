@@ -100,9 +100,7 @@ def main() -> None:
     assert window is not None
     window.resize(1400, 860)
     painted = _first_rows_painted(window)
-    startup.show()
-    gc.freeze()  # as run_gui does once the window is shown
-    gc.enable()
+    startup.show()  # the collector comes on (frozen) once the services are in, as in use
     while not startup.attached:  # the first paint, then the services and the rest
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     app.processEvents()

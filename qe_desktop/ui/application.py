@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import subprocess
 import sys
 from collections.abc import Callable
@@ -96,9 +95,7 @@ def run_gui(
     startup = Startup(location, settings, build_services)  # first rows, then the services
     if startup.build() is None:
         return startup.exit_code or 3
-    startup.show()  # the daily check and backup, the Veille: once the services are in
-    gc.freeze()  # start-up objects live as long as the window: collections skip them
-    gc.enable()  # off since `qe_desktop.__main__` started: see there
+    startup.show()  # the daily check and backup, the Veille, the collector: once all is in
     code = app.exec()
     startup.wait()
     wait_for_jobs()  # a synchronisation or a lookup still writing or reading

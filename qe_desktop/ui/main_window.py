@@ -114,6 +114,7 @@ class MainWindow(HostWindow):
         if self._light:
             self.library.use_service(services.questions)
             self._restore_docks()
+            self.coverage_tools.fill.schedule()  # as the first reload does otherwise
         self.attached = True
         if self._first_question_waiting:
             self._first_question_waiting = False

@@ -13,6 +13,7 @@ first, then the window.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -120,9 +121,16 @@ class Startup:
         self._services_in()
 
     def _services_in(self) -> None:
-        """What starts once the services are in: the day's check and backup, the Veille."""
+        """What starts once the services are in: the day's check and backup, the Veille.
+
+        The cyclic collector, off since `qe_desktop.__main__` started, comes on here:
+        everything loaded so far (SQLAlchemy, the services, the window) lives as long
+        as the window, so it is frozen first and collections never scan it again.
+        """
         from qe_desktop.ui.daily_care import start_daily_care
 
+        gc.freeze()
+        gc.enable()
         window = self.window
         assert window is not None
         if not self.background:
