@@ -7,6 +7,7 @@ import pytest
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import SORT_COLUMNS, QuestionFilter, Sort
 from qe_desktop.services.container import Services
+from qe_desktop.storage import questions as store
 
 SORTS = list(SORT_COLUMNS)  # every column the list can be sorted by
 FILTERS = [
@@ -17,11 +18,18 @@ FILTERS = [
 ]
 
 
+@pytest.mark.parametrize("cap", [20_000, 1, 3])
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("column", SORTS)
 def test_position_is_the_row_in_the_listed_order(
-    sample_services: Services, column: str, descending: bool
+    sample_services: Services,
+    column: str,
+    descending: bool,
+    cap: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Counted from the top, or from the end past `POSITION_CAP` rows: the same row."""
+    monkeypatch.setattr(store, "POSITION_CAP", cap)
     questions = sample_services.questions
     everything = [row.key for row in questions.rows(QuestionFilter(), Sort(), 0, 10_000)]
     for flt in FILTERS:
