@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import (
@@ -34,7 +35,9 @@ from qe_desktop.domain.text_versions import (
     TextVersion,
     VersionState,
 )
-from qe_desktop.services.container import Services
+
+if TYPE_CHECKING:  # the reader is built before the services load (#25)
+    from qe_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
 _STYLES = {
