@@ -30,21 +30,34 @@ class Answer:
     labels: tuple[Label, ...]
 
 
-def load(split: str) -> list[Answer]:
+def _labels(commitments: list[dict[str, str | None]]) -> tuple[Label, ...]:
+    return tuple(
+        Label(
+            str(c["text"]),
+            str(c["kind"]),
+            date.fromisoformat(str(c["due"])) if c["due"] else None,
+            str(c["precision"]),
+        )
+        for c in commitments
+    )
+
+
+def load(split: str, labels: str = "original") -> list[Answer]:
+    """A split's answers; `labels="adjudicated"` takes the test split's labels after the
+    second, blind labelling and its adjudication (test_adjudicated.json, session 5)."""
     data = json.loads((CORPUS / f"{split}.json").read_text(encoding="utf-8"))
+    other: dict[str, list[dict[str, str | None]]] | None = None
+    if labels == "adjudicated":
+        if split != "test":
+            raise ValueError("only the test split has adjudicated labels")
+        other = json.loads((CORPUS / "test_adjudicated.json").read_text(encoding="utf-8"))
     answers = []
     for item in data["answers"]:
-        labels = tuple(
-            Label(
-                c["text"],
-                c["kind"],
-                date.fromisoformat(c["due"]) if c["due"] else None,
-                c["precision"],
-            )
-            for c in item["commitments"]
-        )
+        labels_of = item["commitments"] if other is None else other[item["id"]]
         answered = date.fromisoformat(item["answered_on"]) if item["answered_on"] else None
-        answers.append(Answer(item["id"], item["genre"], answered, item["answer"], labels))
+        answers.append(
+            Answer(item["id"], item["genre"], answered, item["answer"], _labels(labels_of))
+        )
     return answers
 
 

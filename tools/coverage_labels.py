@@ -8,7 +8,9 @@ Spans are resolved against the texts the importer reads, so a typo fails here, l
 naming the file; nothing about a file's content is printed otherwise.
 
 Run: `.venv/bin/python tools/coverage_labels.py [--check]` (`--check` compares with the
-committed labels.json instead of writing it).
+committed labels.json instead of writing it). `--source S --out O` compile another source
+(the second labelling, the adjudicated labels) into another JSON file; the defaults are
+labels_source.txt and labels.json.
 """
 
 from __future__ import annotations
@@ -93,10 +95,10 @@ def resolve(name: str, demands: list[dict[str, Any]]) -> dict[str, Any]:
     return {"demands": out}
 
 
-def build() -> dict[str, Any]:
+def build(source_name: str = "labels_source.txt") -> dict[str, Any]:
     """The whole labels.json document, policy first."""
     current = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
-    source = parse_source((DATA / "labels_source.txt").read_text(encoding="utf-8"))
+    source = parse_source((DATA / source_name).read_text(encoding="utf-8"))
     files = {name: resolve(name, demands) for name, demands in source.items()}
     return {"_policy": current["_policy"], "files": files}
 
@@ -104,9 +106,11 @@ def build() -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--source", default="labels_source.txt", help="file in tests/data/coverage")
+    parser.add_argument("--out", default="labels.json", help="file in tests/data/coverage")
     args = parser.parse_args()
-    built = build()
-    path = DATA / "labels.json"
+    built = build(args.source)
+    path = DATA / args.out
     if args.check:
         current = json.loads(path.read_text(encoding="utf-8"))
         differing = sorted(
@@ -118,7 +122,7 @@ def main() -> int:
         return 1 if differing else 0
     text = json.dumps(built, ensure_ascii=False, indent=1) + "\n"
     path.write_text(text, encoding="utf-8")
-    print(f"labels.json: {len(built['files'])} files")
+    print(f"{args.out}: {len(built['files'])} files")
     return 0
 
 

@@ -94,13 +94,18 @@ def main() -> int:
             return 2
         splits = (chosen,)
     started = time.perf_counter()
-    for split in splits:
-        answers = load(split)
+    runs = [(split, "original") for split in splits]
+    if "test" in splits:  # the same frozen answers, labels after a blind second labelling
+        runs.append(("test", "adjudicated"))
+    for split, labels in runs:
+        answers = load(split, labels)
         note = (
             "the model is trained on all of it: in-sample; cross-validated figures: "
             "`tools/train_commitments.py --cv`"
             if split == "dev"
             else "frozen, never tuned on"
+            if labels == "original"
+            else "adjudicated labels: second blind labelling, see ADJUDICATION.md"
         )
         print(f"commitments, {split} split ({len(answers)} answers; {note}):")
         for name, finder in (

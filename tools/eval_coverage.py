@@ -8,7 +8,12 @@ found demand cites against the labelled ones; sentences cited for a labelled dem
 was not found are misses, those cited for a spurious demand are false alarms.
 The test split was frozen before any tuning (tests/data/coverage/split.json).
 
-Run: `.venv/bin/python tools/eval_coverage.py [--split dev|test|all] [--details]`.
+Test labels: `original` (labels.json, the first labelling) or `adjudicated` (the blind second
+labelling's adjudicated test file, labels_adjudicated.json); dev always uses labels.json.
+By default both test label sets are scored (what `make eval` prints).
+
+Run: `.venv/bin/python tools/eval_coverage.py [--split dev|test|all]
+[--labels original|adjudicated|both] [--details]`.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from qe_desktop.importers.dispatch import iter_records  # noqa: E402
 from qe_desktop.nlp.coverage import analyze_coverage  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "coverage"
+TEST_LABELS = {"original": "labels.json", "adjudicated": "labels_adjudicated.json"}
 
 
 @dataclass
@@ -132,7 +138,7 @@ def evaluate(names: list[str], labels: dict, details: bool) -> Tally:
     return tally
 
 
-def report(split: str, n_files: int, t: Tally) -> None:
+def report(split: str, n_files: int, t: Tally, label_set: str = "") -> None:
     dp = t.demand_tp / max(1, t.demand_tp + t.demand_fp)
     dr = t.demand_tp / max(1, t.demand_tp + t.demand_fn)
     ep = t.evidence_tp / max(1, t.evidence_tp + t.evidence_fp)
@@ -140,7 +146,7 @@ def report(split: str, n_files: int, t: Tally) -> None:
     found = t.demand_tp
     times = sorted(t.seconds)
     print(
-        f"coverage {split:<4} ({n_files} pairs, {t.verdict_total} demands): "
+        f"coverage {split:<4}{label_set} ({n_files} pairs, {t.verdict_total} demands): "
         f"demands P={dp:.2f} R={dr:.2f} F1={_f1(dp, dr):.2f} | "
         f"verdict acc={t.verdict_ok / max(1, t.verdict_total):.2f} "
         f"(on found demands {t.verdict_found_ok / max(1, found):.2f}) | "
@@ -154,17 +160,48 @@ def report(split: str, n_files: int, t: Tally) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument(
+        "--labels",
+        choices=("original", "adjudicated", "both"),
+        default="both",
+        help="which labelling of the test split to score against (dev: always labels.json)",
+    )
     parser.add_argument("--details", action="store_true", help="print every error")
     args = parser.parse_args()
-    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
     split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
     from qe_desktop.nlp.pipeline import french
 
     french()  # load once, outside the timings
-    for name in ("dev", "test"):
-        if args.split in (name, "all"):
-            report(name, len(split[name]), evaluate(split[name], labels, args.details))
+    if args.split in ("dev", "all"):
+        labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+        report("dev", len(split["dev"]), evaluate(split["dev"], labels, args.details))
+        cross_validated()
+    if args.split in ("test", "all"):
+        sets = ("original", "adjudicated") if args.labels == "both" else (args.labels,)
+        for label_set in sets:
+            labels = json.loads((DATA / TEST_LABELS[label_set]).read_text(encoding="utf-8"))
+            report(
+                "test",
+                len(split["test"]),
+                evaluate(split["test"], labels, args.details),
+                f" [{label_set} labels]",
+            )
     return 0
+
+
+def cross_validated() -> None:
+    """The dev figures above are in-sample for the fitted models: print their CV figures too."""
+    from qe_desktop.nlp.logistic import weights_section
+
+    evidence, verdict = weights_section("evidence"), weights_section("verdict")
+    if evidence is None or verdict is None:
+        return
+    cv = evidence["cv"]
+    print(
+        f"  dev cross-validated by pair (tools/train_coverage.py): evidence "
+        f"P={cv['precision']:.2f} R={cv['recall']:.2f} F1={cv['f1']:.2f} | "
+        f"verdict acc on found demands {verdict['cv_accuracy']:.2f}"
+    )
 
 
 if __name__ == "__main__":

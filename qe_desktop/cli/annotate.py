@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import unicodedata
 from collections.abc import Callable, MutableMapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
@@ -22,6 +21,7 @@ from qe_desktop.domain.annotation import (
     DatePrecision,
     Part,
 )
+from qe_desktop.domain.folding import strip_accents
 from qe_desktop.services.serialize import annotation_json
 
 if TYPE_CHECKING:  # the services load when a command runs (`search` must stay light, #25)
@@ -130,8 +130,7 @@ def _dump(data: Any, out: TextIO) -> None:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_accents(text.casefold())
 
 
 # -- annotate ---------------------------------------------------------------------------

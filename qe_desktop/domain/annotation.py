@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+
+from qe_desktop.domain.folding import strip_accents
 
 CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
 
@@ -164,8 +165,7 @@ class AnnotationRecord:
 
 def tag_sort_key(tag: str) -> tuple[str, str]:
     """Tags in dictionary order: "IA, relance, Vivatech", capitals and accents aside."""
-    plain = unicodedata.normalize("NFKD", tag)
-    return ("".join(ch for ch in plain if not unicodedata.combining(ch)).casefold(), tag)
+    return (strip_accents(tag).casefold(), tag)
 
 
 def sorted_tags(tags: Iterable[str]) -> tuple[str, ...]:

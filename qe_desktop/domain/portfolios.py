@@ -9,8 +9,9 @@ portfolio for whoever follows answer delays over twenty years. The grouping is d
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from qe_desktop.domain.folding import strip_accents
 
 _CHARGED = re.compile(r",?\s*charg[ée]e?\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+)(.+)$")
 _PREFIX = re.compile(
@@ -22,8 +23,7 @@ _PREFIX = re.compile(
 
 def fold(text: str) -> str:
     """Lower case, no accents, one kind of apostrophe, single spaces."""
-    plain = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    plain = strip_accents(text.replace("’", "'"))
     return " ".join(plain.casefold().split())
 
 

@@ -8,7 +8,8 @@ the canonical text exactly (DESIGN §3).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from qe_desktop.domain.text import Span
 
 # Abbreviations that end with a period but not a sentence (compared lower-case).
 ABBREVIATIONS = frozenset(
@@ -36,13 +37,7 @@ _OPENERS = frozenset(
 _ANSWER_LABEL = re.compile(r"^Réponse\s*\.\s*[-–—]\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of a text with its offsets, to anchor or highlight it."""
-
-    start: int
-    end: int
-    text: str
+Sentence = Span  # a sentence of a text with its offsets, to anchor or highlight it
 
 
 def _word_before(text: str, index: int) -> str:

@@ -10,6 +10,7 @@ import hashlib
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 
 # The one list of HTML elements that end a paragraph, and of those whose content is never
 # text: fragments (AN open data) and whole saved pages (importers/html_page.py) use both.
@@ -36,6 +37,18 @@ _TAG = re.compile(r"<[^>]*>")
 _AN_HEADING = re.compile(
     r"^\s*\d+\s*\.\s*[—–-]\s*\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*\.\s*[—–-]\s*", re.UNICODE
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of a canonical text with its code-point offsets, to anchor or highlight it.
+
+    One type for sentences, demands and evidence passages: they index the same texts.
+    """
+
+    start: int
+    end: int
+    text: str
 
 
 def html_to_text(markup: str) -> str:

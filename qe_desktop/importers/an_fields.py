@@ -7,12 +7,13 @@ every value on its own line) and cut at the known labels; each value runs to the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from qe_desktop.domain.folding import strip_accents
 from qe_desktop.domain.question import Closing, ClosingKind
 from qe_desktop.importers.page_common import (
+    LEGISLATURE,
     capitalize_first,
     normalise_civility,
     one_line,
@@ -40,7 +41,6 @@ _LABELS: tuple[tuple[str, str], ...] = (
     ),
 )
 _LABEL_PATTERN = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS))
-_LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:ème|eme|è|e)\s+législature\b", re.IGNORECASE)
 _NUMBER_VALUE = re.compile(
     r"^(?P<number>\d{1,6})\s*(?:de\s+(?P<author>.*?))?\s*(?P<kind>\bQE|\bQG|\bQOSD)?\s*$"
 )
@@ -52,8 +52,11 @@ _MAX_VALUE = 600
 _QTYPES = (("gouvernement", "QG"), ("orale", "QOSD"), ("ecrite", "QE"))
 
 
-@dataclass(frozen=True, slots=True)
-class FicheFields:
+@dataclass(slots=True)
+class AnHeader:
+    """What an AN page says about a question besides its texts: a FICHE/q14 header whole,
+    or a dynamic page's labels one by one (`importers/an_page.py` fills the same fields)."""
+
     legislature: int | None = None
     number: str | None = None
     qtype: str | None = None
@@ -72,11 +75,11 @@ class FicheFields:
     rubrique: str | None = None
     analysis: str | None = None
     signaled_on: date | None = None
-    renewed_on: tuple[date, ...] = ()
+    renewed_on: list[date] = field(default_factory=list)
     closing: Closing | None = None
 
 
-def read_fiche_header(header: str) -> FicheFields:
+def read_fiche_header(header: str) -> AnHeader:
     """Cut a flattened FICHE/q14 header at its labels and read each value."""
     values: dict[str, list[str]] = {}
     matches = list(_LABEL_PATTERN.finditer(header))
@@ -85,7 +88,7 @@ def read_fiche_header(header: str) -> FicheFields:
         key = match.lastgroup or ""
         value = header[match.end() : end].strip()[:_MAX_VALUE]  # longer is not a header value
         values.setdefault(key, []).append(value)
-    legislature = _LEGISLATURE.search(header)
+    legislature = LEGISLATURE.search(header)
     number, civility, name, constituency, group, qtype = _read_number_value(
         _first(values, "number")
     )
@@ -93,7 +96,7 @@ def read_fiche_header(header: str) -> FicheFields:
     answered = _first(values, "answered")
     kind = _first(values, "kind")
     renewed = [d for d in (parse_numeric_date(v) for v in values.get("renewed", [])) if d]
-    return FicheFields(
+    return AnHeader(
         legislature=int(legislature.group(1)) if legislature else None,
         number=number,
         qtype=qtype or (qtype_from_label(kind) if kind is not None else None),
@@ -112,7 +115,7 @@ def read_fiche_header(header: str) -> FicheFields:
         rubrique=_first(values, "rubrique") or None,
         analysis=_first(values, "analysis") or None,
         signaled_on=parse_numeric_date(_first(values, "signaled") or ""),
-        renewed_on=tuple(sorted(set(renewed))),
+        renewed_on=sorted(set(renewed)),
         closing=_closing(_first(values, "closed")),
     )
 

@@ -33,13 +33,14 @@ Conventions:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.text import canonical_text
 from qe_desktop.importers.addressee import author_in_text
 from qe_desktop.importers.an_fields import (
+    AnHeader,
     closing_from_cause,
     name_in_text_order,
     parse_author_line,
@@ -48,6 +49,7 @@ from qe_desktop.importers.an_fields import (
 )
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.page_common import (
+    ANY_DATE_PATTERN,
     an_uid,
     an_url,
     capitalize_first,
@@ -66,7 +68,7 @@ _DYN_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DYN_LEGISLATURE = re.compile(r"^(\d{1,2})\s*(?:e|è|ème)\s+législature$", re.IGNORECASE)
-_DATE_ANY = r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)?\s+\S+\s+\d{4})"
+_DATE_ANY = rf"(?P<date>{ANY_DATE_PATTERN})"
 _PAGE = r"(?:\s*,?\s*page\s*:?\s*(?P<page>\d{1,6}))?"
 _ANSWER_PUB = re.compile(rf"^Réponse\s+publiée\s+(?:au\s+JO\s+)?le\s*:?\s*{_DATE_ANY}{_PAGE}")
 _QUESTION_PUB = re.compile(rf"^Question\s+publiée\s+(?:au\s+JO\s+)?le\s*:?\s*{_DATE_ANY}{_PAGE}")
@@ -100,28 +102,8 @@ _RESIDUE_LINE = re.compile(r"^[\w'’-]{1,20}(?:\s[\w'’-]{1,20})?$")
 
 
 @dataclass(slots=True)
-class _AnDraft:
-    legislature: int | None = None
-    number: str | None = None
-    qtype: str | None = None
-    title: str | None = None
-    rubrique: str | None = None
-    analysis: str | None = None
-    civility: str = ""
-    name: str = ""
-    constituency: str = ""
-    group: str = ""
+class _AnDraft(AnHeader):
     name_surname_first: bool = False
-    ministry_asked: str | None = None
-    ministry_assigned: str | None = None
-    assigned_on: date | None = None
-    published_on: date | None = None
-    question_page: str | None = None
-    answered_on: date | None = None
-    answer_page: str | None = None
-    signaled_on: date | None = None
-    renewed_on: list[date] = field(default_factory=list)
-    closing: Closing | None = None
     question: list[str] = field(default_factory=list)
     answer: list[str] = field(default_factory=list)
 
@@ -150,20 +132,10 @@ def _looks_like_fiche(lines: list[str]) -> bool:
 def _read_fiche(text: str, draft: _AnDraft) -> None:
     marks = list(_TEXT_MARKS.finditer(text))
     header_end = marks[0].start() if marks else len(text)
-    fields = read_fiche_header(one_line(text[:header_end]))
-    draft.legislature = fields.legislature
-    draft.number = fields.number
-    draft.qtype = fields.qtype
-    draft.civility, draft.name = fields.civility, fields.name
+    header = read_fiche_header(one_line(text[:header_end]))
+    for name in (f.name for f in fields(AnHeader)):
+        setattr(draft, name, getattr(header, name))
     draft.name_surname_first = True
-    draft.constituency, draft.group = fields.constituency, fields.group
-    draft.ministry_asked, draft.ministry_assigned = fields.ministry_asked, fields.ministry_assigned
-    draft.assigned_on = fields.assigned_on
-    draft.published_on, draft.question_page = fields.published_on, fields.question_page
-    draft.answered_on, draft.answer_page = fields.answered_on, fields.answer_page
-    draft.title, draft.rubrique, draft.analysis = fields.title, fields.rubrique, fields.analysis
-    draft.signaled_on, draft.renewed_on = fields.signaled_on, list(fields.renewed_on)
-    draft.closing = fields.closing
     for index, mark in enumerate(marks):
         end = marks[index + 1].start() if index + 1 < len(marks) else len(text)
         zone = _closing_lines(text[mark.end() : end].split("\n"), draft)

@@ -14,6 +14,7 @@ from qe_desktop.domain.question import Author, Chamber, QuestionRecord
 from qe_desktop.domain.text import canonical_text
 from qe_desktop.importers.addressee import author_in_text, ministry_from_addressee
 from qe_desktop.importers.page_common import (
+    ANY_DATE_PATTERN,
     an_url,
     clean_page_text,
     identity_from_name,
@@ -25,7 +26,7 @@ _ANSWER_MARK = re.compile(
     r"^(?:Texte\s+de\s+la\s+r[ée]ponse\s*:?|R[ée]ponse\b[^\n]{0,300}?publi[ée]e\b[^\n]*)$",
     re.IGNORECASE,
 )
-_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)?\s+\S+\s+\d{4}")
+_DATE = re.compile(ANY_DATE_PATTERN)
 _PAGE_LINE = re.compile(r"^-?\s*page\s+\d+\s*$", re.IGNORECASE)
 
 

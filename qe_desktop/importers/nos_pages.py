@@ -26,6 +26,7 @@ from qe_desktop.importers.addressee import author_in_text
 from qe_desktop.importers.an_fields import closing_from_cause
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.page_common import (
+    ANY_DATE_PATTERN,
     an_uid,
     an_url,
     capitalize_first,
@@ -44,7 +45,7 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 _CLOSED_TAG = re.compile(r"\s*\((?P<tag>retirée|caduque)\)\s*$", re.IGNORECASE)
-_DATE = r"(?P<date>\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)?\s+\S+\s+\d{4})"
+_DATE = rf"(?P<date>{ANY_DATE_PATTERN})"
 _ASKED = re.compile(rf"^Question\s+soumise\s+le\s+(?:\w+\s+)?{_DATE}", re.IGNORECASE)
 _ANSWERED = re.compile(rf"^Réponse\s+émise\s+le\s+(?:\w+\s+)?{_DATE}", re.IGNORECASE)
 _PENDING = re.compile(

@@ -38,6 +38,10 @@ MONTH_PATTERN = (
 )
 LONG_DATE_PATTERN = rf"\d{{1,2}}(?:er)?\s+(?:{MONTH_PATTERN})\s+\d{{4}}"
 _LONG_DATE = re.compile(rf"(\d{{1,2}})(?:er)?\s+({MONTH_PATTERN})\s+(\d{{4}})", re.IGNORECASE)
+# A date as pages write it ("3/06/2024", "1er juin 2024"): what parse_any_date reads.
+ANY_DATE_PATTERN = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}(?:er)?\s+\S+\s+\d{4}"
+# A legislature as the chambers' pages name it: "17e législature", "14ème législature".
+LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:e|è|ème|eme)\s+législature\b", re.IGNORECASE)
 
 # Sénat page id: qSEQ + yymm + five characters (digits, sometimes a final letter: qSEQ91030286S).
 SENAT_UID = re.compile(r"qSEQ(\d{2})(\d{2})(\d{4}[0-9A-Z])(?![0-9A-Za-z])")

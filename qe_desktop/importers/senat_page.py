@@ -36,6 +36,7 @@ from qe_desktop.domain.text import canonical_text
 from qe_desktop.importers.addressee import ministry_from_addressee
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.page_common import (
+    LEGISLATURE,
     capitalize_first,
     clean_page_text,
     normalise_civility,
@@ -68,7 +69,6 @@ _FULL_HEADER = re.compile(
     rf"(?P<name>[^()\n]{{1,120}}?)\s*{_AFFILIATION}(?:\s*{_PUBLISHED})?"
 )
 _NUMBER = re.compile(rf"Question\s+écrite\s+{_NO}(\d{{1,6}}(?!\d)[A-Z]?)")
-_LEGISLATURE = re.compile(r"\b(\d{1,2})\s*(?:e|è|ème|eme)\s+législature\b", re.IGNORECASE)
 
 # Markers glued to the previous word when navigation and page are copied run together.
 _GLUED_MARKER = re.compile(
@@ -313,7 +313,7 @@ def _build_record(
     number = groups.get("number") or (number_match.group(1) if number_match else None)
     if number is None and uid is not None:
         number = senat_number_from_uid(uid)
-    legislature_match = _LEGISLATURE.search(preamble + header.group(0))
+    legislature_match = LEGISLATURE.search(preamble + header.group(0))
     question_text = _LEADING_DASH.sub("", canonical_text("\n".join(body.question)))
     answer_text = _OLD_ANSWER_MARK.sub("", canonical_text("\n".join(body.answer))) or None
     recalls = body.recalls or _recalled_in(question_text)

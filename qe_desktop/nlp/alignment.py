@@ -24,6 +24,7 @@ import numpy as np
 from qe_desktop.domain.coverage import Addressed, DemandCoverage, Span
 from qe_desktop.domain.sentences import Sentence
 from qe_desktop.nlp.demands import asked_kind
+from qe_desktop.nlp.evidence import evidence_model, pair_features
 from qe_desktop.nlp.verdict import VerdictInput, decide, kind_given
 
 if TYPE_CHECKING:
@@ -141,40 +142,13 @@ def align(
     """Verdict and evidence for each demand (bags come from `content_bag`)."""
     if not demands:
         return []
-    idf = _idf([question, *(bag for _, bag in sentences)])
-    topic = [_similarity(question, bag, idf) for _, bag in sentences]
-    specific = [
-        [
-            _similarity(bag, s_bag, idf) + _gives_what_is_asked(span.text, s.text)
-            for s, s_bag in sentences
-        ]
-        for span, bag in demands
-    ]
-    evidence: list[list[int]] = [[] for _ in demands]
-    for j in range(len(sentences)):
-        if topic[j] < _TOPIC_THRESHOLD and max(row[j] for row in specific) < _DEMAND_THRESHOLD:
-            continue
-        if _is_stub(sentences[j][0].text, j == len(sentences) - 1):
-            continue
-        scores = [
-            row[j] + _order_prior(i, len(demands), j, len(sentences))
-            for i, row in enumerate(specific)
-        ]
-        best = max(range(len(demands)), key=lambda i: scores[i])
-        evidence[best].append(j)
-        for i, row in enumerate(specific):
-            if i != best and row[j] >= _DEMAND_THRESHOLD + 0.1:
-                evidence[i].append(j)
-    for i, row in enumerate(specific):
-        # A demand left without a sentence still gets its closest one when that one is on topic.
-        if not evidence[i] and sentences:
-            j = max(range(len(sentences)), key=lambda k: row[k] + topic[k])
-            # Its own words, not just the question's topic: unless it has none of its own
-            # ("clarifier ses intentions sur le sujet" is about the question's subject).
-            own = row[j] if len(demands[i][1].lemmas) >= _OWN_WORDS else row[j] + topic[j]
-            if own >= _FLOOR:
-                evidence[i].append(j)
-        evidence[i] = _fill_gaps(sorted(set(evidence[i])))
+    topic, specific, bonus = score_matrices(question, demands, sentences)
+    model = evidence_model()
+    if model is not None:
+        texts = [s.text for s, _ in sentences]
+        evidence = model.select(pair_features(topic, specific, bonus, texts))
+    else:
+        evidence = _hand_selection(demands, sentences, topic, specific)
     results = []
     cut = bool(sentences) and not _ENDS.search(sentences[-1][0].text)
     for i, (span, _) in enumerate(demands):
@@ -206,6 +180,57 @@ def align(
             )
         )
     return results
+
+
+def score_matrices(
+    question: ContentBag,
+    demands: Sequence[tuple[Span, ContentBag]],
+    sentences: Sequence[tuple[Sentence, ContentBag]],
+) -> tuple[list[float], list[list[float]], list[list[float]]]:
+    """Similarity of each sentence with the question, with each demand, and the asked bonus."""
+    idf = _idf([question, *(bag for _, bag in sentences)])
+    topic = [_similarity(question, bag, idf) for _, bag in sentences]
+    bonus = [[_gives_what_is_asked(span.text, s.text) for s, _ in sentences] for span, _ in demands]
+    specific = [
+        [_similarity(bag, s_bag, idf) + bonus[i][j] for j, (_, s_bag) in enumerate(sentences)]
+        for i, (_, bag) in enumerate(demands)
+    ]
+    return topic, specific, bonus
+
+
+def _hand_selection(
+    demands: Sequence[tuple[Span, ContentBag]],
+    sentences: Sequence[tuple[Sentence, ContentBag]],
+    topic: list[float],
+    specific: list[list[float]],
+) -> list[list[int]]:
+    """The first selector: every sentence on topic goes to its best demand (no weights)."""
+    evidence: list[list[int]] = [[] for _ in demands]
+    for j in range(len(sentences)):
+        if topic[j] < _TOPIC_THRESHOLD and max(row[j] for row in specific) < _DEMAND_THRESHOLD:
+            continue
+        if _is_stub(sentences[j][0].text, j == len(sentences) - 1):
+            continue
+        scores = [
+            row[j] + _order_prior(i, len(demands), j, len(sentences))
+            for i, row in enumerate(specific)
+        ]
+        best = max(range(len(demands)), key=lambda i: scores[i])
+        evidence[best].append(j)
+        for i, row in enumerate(specific):
+            if i != best and row[j] >= _DEMAND_THRESHOLD + 0.1:
+                evidence[i].append(j)
+    for i, row in enumerate(specific):
+        # A demand left without a sentence still gets its closest one when that one is on topic.
+        if not evidence[i] and sentences:
+            j = max(range(len(sentences)), key=lambda k: row[k] + topic[k])
+            # Its own words, not just the question's topic: unless it has none of its own
+            # ("clarifier ses intentions sur le sujet" is about the question's subject).
+            own = row[j] if len(demands[i][1].lemmas) >= _OWN_WORDS else row[j] + topic[j]
+            if own >= _FLOOR:
+                evidence[i].append(j)
+        evidence[i] = _fill_gaps(sorted(set(evidence[i])))
+    return evidence
 
 
 def _gives_what_is_asked(demand_text: str, sentence: str) -> float:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from qe_desktop.domain.commitments import assess_sentence
 from qe_desktop.domain.due_dates import DueDate, find_due_dates, fold, is_past, pick_due_date
 from qe_desktop.domain.verbs import find_verb_cues, tokenize
+from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -29,7 +30,7 @@ FEATURES = (
     *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
     *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
     *("government_action", "past_dated", "bare_date", "third_party_future"),
-    "action_future",
+    *("action_future", "own_future"),
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -92,6 +93,7 @@ class SentenceFeatures:
     due: DueDate | None
     tense_label: str
     agent: str
+    words: tuple[str, ...] = ()  # the carrying clause's grammar words (`clause_words`)
 
 
 def _verb_group(root: Token) -> tuple[Token, list[Token]]:
@@ -254,6 +256,38 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
     return span.root, "root", None
 
 
+_SPEAKERS = frozenset({"gouvernement", "ministre"})
+
+
+def _own_future(span: Span, kinds: dict[int, str]) -> bool:
+    """A future the speaker or the Government will carry out, in any clause.
+
+    "Cette disposition, que je proposerai à l'Assemblée…", "… et le Gouvernement
+    demandera une seconde délibération": the carrying verb may sit in a relative or a
+    completive clause the main-clause features do not read.
+    """
+    for token in span:
+        if not _is_future(token, kinds) and token.lower_ not in _ALLER_PRESENT:
+            continue
+        head = _clause_head(token)
+        if token.lower_ in _ALLER_PRESENT and token.dep_ != "aux":
+            head = next((c for c in token.children if c.dep_ == "xcomp"), head)
+        main, auxes = _verb_group(head)
+        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or _negated(main, auxes):
+            continue
+        group = (main, *auxes)
+        if any(t.lemma_ == "pouvoir" for t in group) or any(
+            c.lower_ == "peut-être" for t in group for c in t.children
+        ):
+            continue  # a possibility, not an undertaking
+        subjects = [
+            c for h in (main, *auxes, token) for c in h.children if c.dep_ in ("nsubj", "expl:subj")
+        ]
+        if any(c.lower_ in _FIRST_PERSON or c.lemma_.lower() in _SPEAKERS for c in subjects):
+            return True
+    return False
+
+
 def sentence_features(
     span: Span, answered_on: date | None, text: str | None = None
 ) -> SentenceFeatures:
@@ -328,8 +362,11 @@ def sentence_features(
     values["generic"] = float("formule générale" in cues)
     values["refusal"] = float("refus" in cues)
     values["rules"] = assessment.score
+    values["own_future"] = float(_own_future(span, kinds))
     _debate_features(values, folded, main, subject, lemmas, text)
-    return SentenceFeatures(values, due, _tense_label(values, cue), agent)
+    return SentenceFeatures(
+        values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
+    )
 
 
 def _debate_features(

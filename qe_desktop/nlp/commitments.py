@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -29,6 +29,7 @@ from qe_desktop.nlp.commitment_features import (
     is_candidate,
     sentence_features,
 )
+from qe_desktop.nlp.commitment_words import tfidf
 from qe_desktop.nlp.pipeline import parse
 
 WEIGHTS_FILE = "commitment_weights.json"
@@ -45,12 +46,23 @@ class Model:
     intercept: tuple[float, ...]
     classes: tuple[str, ...]
     threshold: float = 0.5  # suggested when 1 - P(none) reaches it
+    # The bag of words (`commitment_words`): word -> column after the named features,
+    # its idf, and the factor the TF-IDF vector is multiplied by (chosen by CV).
+    vocabulary: dict[str, int] = field(default_factory=dict)
+    idf: tuple[float, ...] = ()
+    word_scale: float = 1.0
 
-    def probabilities(self, values: dict[str, float]) -> dict[str, float]:
+    def probabilities(
+        self, values: dict[str, float], words: tuple[str, ...] = ()
+    ) -> dict[str, float]:
         """Probability of each class (none, firm, soft commitment) for a sentence's features."""
         x = [values.get(name, 0.0) for name in self.features]
+        lexical = tfidf(words, self.vocabulary, self.idf, self.word_scale)
+        width = len(self.features)
         scores = [
-            b + sum(w * v for w, v in zip(row, x, strict=True))
+            b
+            + sum(w * v for w, v in zip(row[:width], x, strict=True))
+            + sum(row[width + column] * v for column, v in lexical.items())
             for row, b in zip(self.coef, self.intercept, strict=True)
         ]
         top = max(scores)
@@ -61,6 +73,9 @@ class Model:
 
 def model_from_json(data: dict[str, Any]) -> Model:
     """The shipped commitment model, read from its JSON weights."""
+    width = len(data["features"]) + len(data.get("words", []))
+    if any(len(row) != width for row in data["coef"]):
+        raise ValueError(f"{WEIGHTS_FILE}: a row of coefficients is not {width} long")
     return Model(
         version=str(data["version"]),
         features=tuple(data["features"]),
@@ -68,6 +83,9 @@ def model_from_json(data: dict[str, Any]) -> Model:
         intercept=tuple(float(b) for b in data["intercept"]),
         classes=tuple(data["classes"]),
         threshold=float(data.get("threshold", 0.5)),
+        vocabulary={word: i for i, word in enumerate(data.get("words", []))},
+        idf=tuple(float(v) for v in data.get("idf", [])),
+        word_scale=float(data.get("word_scale", 1.0)),
     )
 
 
@@ -119,7 +137,9 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
             doc = next(docs)
             span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
             features = sentence_features(span, answered_on, sentence.text)
-            items.append(Scored(sentence, features, weights.probabilities(features.values)))
+            items.append(
+                Scored(sentence, features, weights.probabilities(features.values, features.words))
+            )
         scored.append(items)
     return scored
 

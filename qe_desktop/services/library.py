@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +10,7 @@ from qe_desktop.services.locations import (
     APP_NAME,
     DB_ENV,
     default_library_path,
+    default_user_name,
     drafts_folder,
     resolve_location,
 )
@@ -42,15 +42,6 @@ __all__ = [
     "resolve_location",
     "schema_revision",
 ]
-
-
-def default_user_name() -> str:
-    """The login name, to sign annotations until the user sets their own."""
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some sandboxes
-        logger.info("No login name: the user is called 'utilisateur'", exc_info=True)
-        return "utilisateur"
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,8 @@ the command line's light path (`services/quick_read.py`) needs the location firs
 
 from __future__ import annotations
 
+import getpass
+import logging
 import os
 from pathlib import Path
 
@@ -30,3 +32,14 @@ def drafts_folder() -> Path:
 def resolve_location(option: str | None) -> str:
     """--db wins, then $QE_DESKTOP_DB, then the default file in the user data folder."""
     return option or os.environ.get(DB_ENV) or str(default_library_path())
+
+
+def default_user_name() -> str:
+    """The login name, to sign annotations until the user sets their own."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some sandboxes
+        logging.getLogger(__name__).info(
+            "No login name: the user is called 'utilisateur'", exc_info=True
+        )
+        return "utilisateur"

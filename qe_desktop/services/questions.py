@@ -19,6 +19,7 @@ from qe_desktop.domain.views import (
     QuestionRow,
     Sort,
 )
+from qe_desktop.services.serialize import listing_line
 from qe_desktop.storage import questions as store
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
@@ -69,6 +70,10 @@ class QuestionService:
             return store.list_rows(
                 session, flt, sort, offset=offset, limit=limit, today=self._today()
             )
+
+    def listing(self, flt: QuestionFilter, sort: Sort, limit: int) -> list[str]:
+        """The lines `qe-desktop list` prints for these rows (`serialize.listing_line`)."""
+        return [listing_line(row) for row in self.rows(flt, sort, limit=limit)]
 
     def position(self, flt: QuestionFilter, sort: Sort, key: str) -> int | None:
         """Where a question stands in a filtered, sorted list (None: not in it)."""

@@ -6,6 +6,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
+from qe_desktop.storage.mapping import deputy_from_row
 from qe_desktop.storage.models import Deputy, Organe, Question
 from qe_desktop.storage.upserts import row_for
 
@@ -51,18 +52,7 @@ def _statement() -> Select[Deputy, Organe]:
 
 
 def _record(row: Deputy, organe: Organe | None) -> DeputyRecord:
-    return DeputyRecord(
-        row.ref,
-        row.civility,
-        row.first_name,
-        row.last_name,
-        department=row.department,
-        department_number=row.department_number,
-        district=row.district,
-        group_ref=row.group_ref,
-        group=organe.label if organe else "",
-        group_abbrev=organe.abbrev if organe else "",
-    )
+    return deputy_from_row(row, organe.label if organe else "", organe.abbrev if organe else "")
 
 
 def deputy_for(session: Session, ref: str) -> DeputyRecord | None:

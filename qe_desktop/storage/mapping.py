@@ -10,6 +10,7 @@ from datetime import date
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
+from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.status import Timing
 from qe_desktop.domain.text import text_hash
@@ -88,6 +89,22 @@ def record_from_row(row: Question) -> QuestionRecord:
         erratum=row.erratum,
         recalls=row.recalls,
         source=row.source_file,
+    )
+
+
+def deputy_from_row(row: Any, group: str, group_abbrev: str) -> DeputyRecord:
+    """A deputies row (ORM or plain) with its group's names, as the domain's record."""
+    return DeputyRecord(
+        row.ref,
+        row.civility,
+        row.first_name,
+        row.last_name,
+        department=row.department,
+        department_number=row.department_number,
+        district=row.district,
+        group_ref=row.group_ref,
+        group=group,
+        group_abbrev=group_abbrev,
     )
 
 

@@ -30,10 +30,10 @@ from qe_desktop.domain.annotation import (
 from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.number_search import NumberReference
 from qe_desktop.domain.question import official_url, question_uri
-from qe_desktop.domain.status import Status, Timing
+from qe_desktop.domain.status import STATUS_LABELS, Status, Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage.annotation_rows import annotation_of, change_of, commitment_of
-from qe_desktop.storage.mapping import record_from_row
+from qe_desktop.storage.mapping import deputy_from_row, record_from_row
 from qe_desktop.storage.revisions import scripted_head
 from qe_desktop.storage.search import SQLITE_RANK, SQLITE_SNIPPET, fts5_query, parse_terms
 
@@ -44,18 +44,35 @@ __all__ = ["LibraryReader", "ReaderUnavailable"]
 
 BUSY_TIMEOUT_S = 15.0  # as the engine's (an import may hold the write lock a moment)
 
-_COLUMNS = """questions.id, questions."key", questions.chamber, questions.qtype,
+_AUTHOR = "coalesce(nullif(questions.author_name, ''), questions.author_ref)"
+_TITLE = """coalesce(nullif(questions.title, ''), nullif(questions.rubrique, ''),
+          substr(questions.question_text, 1, 160))"""
+
+
+def _status_case(words: dict[Status, str]) -> str:
+    """The status rule (`storage.questions.status_expression`), each status as `words` says."""
+    said = {status: "'" + word.replace("'", "''") + "'" for status, word in words.items()}
+    return f"""CASE WHEN questions.answered = 1 THEN {said[Status.ANSWERED]}
+      WHEN questions.closing_kind = 'withdrawn' THEN {said[Status.WITHDRAWN]}
+      WHEN questions.closing_kind IS NOT NULL THEN {said[Status.LAPSED]}
+      WHEN questions.deadline IS NOT NULL AND questions.deadline < :today
+      THEN {said[Status.OVERDUE]}
+      ELSE {said[Status.PENDING]} END"""
+
+
+_COLUMNS = f"""questions.id, questions."key", questions.chamber, questions.qtype,
  questions.legislature, questions.number, questions.published_on, questions.answered_on,
- coalesce(nullif(questions.author_name, ''), questions.author_ref) AS author,
- questions."group", questions.ministry,
- coalesce(nullif(questions.title, ''), nullif(questions.rubrique, ''),
-          substr(questions.question_text, 1, 160)) AS title,
- CASE WHEN questions.answered = 1 THEN 'answered'
-      WHEN questions.closing_kind = 'withdrawn' THEN 'withdrawn'
-      WHEN questions.closing_kind IS NOT NULL THEN 'lapsed'
-      WHEN questions.deadline IS NOT NULL AND questions.deadline < :today THEN 'overdue'
-      ELSE 'pending' END AS status,
+ {_AUTHOR} AS author, questions."group", questions.ministry, {_TITLE} AS title,
+ {_status_case({status: status.value for status in Status})} AS status,
  questions.delay_days, questions.annotation_count"""
+# `services.serialize.listing_line`, made by SQLite: dates are stored as ISO text.
+_DAY = "questions.published_on"
+_LISTING_LINE = f"""questions."key" || char(9)
+ || coalesce(substr({_DAY}, 9, 2) || '/' || substr({_DAY}, 6, 2) || '/' || substr({_DAY}, 1, 4),
+             '—') || char(9)
+ || {_status_case(STATUS_LABELS)} || char(9)
+ || coalesce({_AUTHOR}, '') || char(9)
+ || substr(replace(coalesce({_TITLE}, ''), char(10), ' '), 1, :title_chars) || char(10)"""
 
 # `answered = 0` rather than NOT: the indexes serve it (as in storage/questions.py).
 STATUS_CONDITIONS: dict[Status, str] = {
@@ -178,6 +195,14 @@ class LibraryReader:
     def _params(self, today: date) -> dict[str, Any]:
         return {"today": today.isoformat()}
 
+    def reads(self, flt: QuestionFilter, sort: Sort) -> bool:
+        """True when `rows` and `count` read this filter and sort (else ValueError)."""
+        return not flt.narrowed_by() - _HANDLED and sort.column in ("published_on", "rank")
+
+    def total(self) -> int:
+        """How many questions the library holds."""
+        return int(self.connection.execute("SELECT count(*) FROM questions").fetchone()[0])
+
     def count(self, flt: QuestionFilter, today: date) -> int:
         """How many questions the filter keeps (as `storage.questions.count_rows`)."""
         params = self._params(today)
@@ -227,6 +252,22 @@ class LibraryReader:
         found = self._tuples(sql, params).fetchall()
         excerpts = self._snippets(params["fts_query"], [m[0] for m in found])
         return [_row(m, excerpts.get(m[0], "")) for m in found]
+
+    def listing(
+        self, flt: QuestionFilter, sort: Sort, limit: int, today: date, title_chars: int
+    ) -> list[str]:
+        """The lines of `qe-desktop list` for a list without a text search, as
+        `services.serialize.listing_line` makes them from `rows` (titles cut to
+        `title_chars` characters).
+        """
+        params = self._params(today)
+        params.update(limit=limit, title_chars=title_chars)
+        where = self._where(flt, params)
+        sql = f"SELECT {_LISTING_LINE} FROM questions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {self._order(sort)} LIMIT :limit"
+        return [line for (line,) in self._tuples(sql, params)]
 
     def _tuples(self, sql: str, params: dict[str, Any]) -> sqlite3.Cursor:
         cursor = self.connection.cursor()
@@ -372,15 +413,4 @@ class LibraryReader:
         row = self.connection.execute(sql, (ref,)).fetchone()
         if row is None:
             return None
-        return DeputyRecord(
-            row["ref"],
-            row["civility"],
-            row["first_name"],
-            row["last_name"],
-            department=row["department"],
-            department_number=row["department_number"],
-            district=row["district"],
-            group_ref=row["group_ref"],
-            group=row["organe_label"] or "",
-            group_abbrev=row["organe_abbrev"] or "",
-        )
+        return deputy_from_row(_plain(row), row["organe_label"] or "", row["organe_abbrev"] or "")

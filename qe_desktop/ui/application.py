@@ -3,30 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import subprocess
 import sys
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
 
-from qe_desktop.services.container import Services
-from qe_desktop.services.library import (
-    CorruptDatabaseError,
-    LibraryUnavailableError,
-    NewerDatabaseError,
-)
 from qe_desktop.ui import warm_up
 from qe_desktop.ui.crash import install_crash_reporter
-from qe_desktop.ui.daily_care import start_daily_care
 from qe_desktop.ui.jobs import wait_for_jobs
 from qe_desktop.ui.main_window import MainWindow
 from qe_desktop.ui.resources import resource
 from qe_desktop.ui.settings_dialog import saved_language, saved_user_name
+from qe_desktop.ui.startup import Startup
+
+if TYPE_CHECKING:  # SQLAlchemy and the services load after the first rows (ui/startup.py)
+    from qe_desktop.services.container import Services
 
 ORGANIZATION = "qe-desktop"
 
@@ -93,32 +90,41 @@ def run_gui(
     install_crash_reporter(app)  # uncaught errors: a dialog and the log, Qt's messages logged
     settings = QSettings()
     install_translation(app, saved_language(settings))
-    screenshot = args.command == "screenshot"
+    if args.command == "screenshot":
+        return screenshot(app, args, location, settings, build_services)
+    startup = Startup(location, settings, build_services)  # first rows, then the services
+    if startup.build() is None:
+        return startup.exit_code or 3
+    startup.show()  # the daily check and backup, the Veille, the collector: once all is in
+    code = app.exec()
+    startup.wait()
+    wait_for_jobs()  # a synchronisation or a lookup still writing or reading
+    if startup.services is not None:
+        startup.services.close()
+    return startup.exit_code if startup.exit_code is not None else int(code)
+
+
+def screenshot(
+    app: QApplication,
+    args: argparse.Namespace,
+    location: str,
+    settings: QSettings,
+    build_services: Callable[[str], Services],
+) -> int:
+    """`qe-desktop screenshot`: the whole window, services first, rendered to a PNG."""
+    from qe_desktop.services.library import (
+        CorruptDatabaseError,
+        LibraryUnavailableError,
+        NewerDatabaseError,
+    )
+
     try:
         services = build_services(location)
     except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
-        if screenshot:
-            sys.stderr.write(f"{error}\n")
-        else:
-            title = QCoreApplication.translate("Application", "Cannot open the library")
-            QMessageBox.critical(None, title, str(error))
+        sys.stderr.write(f"{error}\n")
         return 3
     services.current_user.name = saved_user_name(settings)
-    window = MainWindow(services, settings)
-    if screenshot:
-        return render_screenshot(app, window, args)
-    window.restore_state()
-    window.refresh(first_question_after_paint=True)  # the rows first, then the reader
-    window.show()
-    care = start_daily_care(services.backups, window)  # integrity check + daily backup
-    window.veille_tools.start_schedule()  # an update soon, then every N hours
-    gc.freeze()  # start-up objects live as long as the window: collections skip them
-    gc.enable()  # off since `qe_desktop.__main__` started: see there
-    code = app.exec()
-    care.wait()
-    wait_for_jobs()  # a synchronisation or a lookup still writing or reading
-    services.close()
-    return int(code)
+    return render_screenshot(app, MainWindow(services, settings), args)
 
 
 def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:

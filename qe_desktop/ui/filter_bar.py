@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter
-from qe_desktop.services.questions import QuestionService
 from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, legislature_label, status_label
+
+if TYPE_CHECKING:  # the list is painted before the services load (#25)
+    from qe_desktop.services.questions import QuestionService
 
 NO_DATE = QDate(1900, 1, 1)  # the date edits' "no bound" value, shown as "—"
 
@@ -180,9 +182,9 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, service: QuestionService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: QuestionService | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._service = service
+        self._service = service  # None until the services load (the first rows come first)
         self.status_chips: dict[Status, QToolButton] = {}
         chips = QHBoxLayout()
         chips.setSpacing(4)
@@ -281,9 +283,16 @@ class FilterBar(QWidget):
         self._update_summary()
 
     # -- choices ---------------------------------------------------------------
+    def use_service(self, service: QuestionService) -> None:
+        """The questions' service, once loaded; the drop-downs are filled from it."""
+        self._service = service
+        self.refresh_choices()
+
     def refresh_choices(self) -> None:
         """Fill the drop-downs from the library (after an import, at start-up)."""
         service = self._service
+        if service is None:  # the window's first seconds: filled by `use_service`
+            return
         self.legislature.set_choices([(legislature_label(n), n) for n in service.legislatures()])
         for column in ("ministry", "group", "author"):  # the library's own values
             values = service.filter_choices(column)

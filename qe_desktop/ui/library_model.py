@@ -9,7 +9,7 @@ It keeps the most recently shown pages (MAX_PAGES), never the whole list.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -22,8 +22,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from qe_desktop.domain.search_terms import parse_terms
 from qe_desktop.domain.views import QuestionFilter, QuestionRow, Sort
-from qe_desktop.services.questions import QuestionService
 from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, status_label
+
+if TYPE_CHECKING:  # the first rows may come from the light reader, before the services
+    from qe_desktop.services.quick_read import ListSource
 
 __all__ = ["PAGE_SIZE", "ROW_ROLE", "SNIPPET_ROLE", "STATUS_COLORS", "STATUS_ROLE", "LibraryModel"]
 
@@ -65,7 +67,7 @@ class LibraryModel(QAbstractTableModel):
         ),
     }
 
-    def __init__(self, service: QuestionService, parent: Any = None) -> None:
+    def __init__(self, service: ListSource, parent: Any = None) -> None:
         super().__init__(parent)
         self._service = service
         self._pages: OrderedDict[int, list[QuestionRow]] = OrderedDict()
@@ -76,6 +78,11 @@ class LibraryModel(QAbstractTableModel):
         self._header_tips = {name: self.tr(tip) for name, tip in self.HEADER_TIPS.items()}
 
     # -- loading -----------------------------------------------------------
+    @property
+    def service(self) -> ListSource:
+        """Where the rows are read from."""
+        return self._service
+
     @property
     def current_filter(self) -> QuestionFilter:
         return self._filter
@@ -106,6 +113,22 @@ class LibraryModel(QAbstractTableModel):
         self._sort = sort
         if reload:
             self.reload()
+
+    def use_service(self, service: ListSource) -> None:
+        """Read from `service` from now on; the pages at hand are read again from it.
+
+        At start-up the first page comes from the light reader (no coverage share);
+        once the services are in, the same rows are read again in full, in place:
+        no reset, the selection and the scroll position stay.
+        """
+        self._service = service
+        numbers = list(self._pages)
+        self._pages.clear()
+        for number in numbers:
+            self._page(number)
+        if numbers and self._total:
+            last = min(max(numbers) * PAGE_SIZE + PAGE_SIZE, self._total) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(last, len(self.COLUMNS) - 1))
 
     def reload(self) -> None:
         self.beginResetModel()

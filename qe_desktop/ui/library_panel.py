@@ -7,6 +7,7 @@ model, and remembers filters, sort and columns in QSettings between sessions.
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QEvent,
@@ -33,11 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.views import Sort
-from qe_desktop.services.questions import QuestionService
 from qe_desktop.ui.columns import fit_columns, fit_contents, row_table
 from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
 from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
 from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
+
+if TYPE_CHECKING:  # the list is painted before the services load (#25)
+    from qe_desktop.services.questions import QuestionService
+    from qe_desktop.services.quick_read import ListSource
 
 SEARCH_DEBOUNCE_MS = 250
 COLUMN_WIDTHS = {
@@ -64,7 +68,15 @@ class LibraryPanel(QWidget):
     question_selected = Signal(str)  # key
     search_changed = Signal(str)
 
-    def __init__(self, service: QuestionService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: ListSource,
+        parent: QWidget | None = None,
+        *,
+        choices: QuestionService | None = None,
+    ) -> None:
+        """`service` reads the rows; `choices` fills the filters' drop-downs (None: the
+        light reader's first rows at start-up, until `use_service`, #25)."""
         super().__init__(parent)
         self._service = service
         self._selected_key = ""  # kept across reloads, to keep the reader on it
@@ -85,7 +97,7 @@ class LibraryPanel(QWidget):
         )
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
-        self.filters = FilterBar(service)
+        self.filters = FilterBar(choices)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         self.count_label.setStyleSheet("color: #555;")
@@ -135,6 +147,12 @@ class LibraryPanel(QWidget):
         return table
 
     # -- loading ---------------------------------------------------------------
+    def use_service(self, service: QuestionService) -> None:
+        """The questions' service: the list reads from it, the filters' choices come."""
+        self._service = service
+        self.model.use_service(service)
+        self.filters.use_service(service)
+
     def reload(self, choices_now: bool = True, *, open_first: bool = True) -> None:
         """Re-read choices and rows (after an import, at start-up).
 

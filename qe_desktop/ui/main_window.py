@@ -25,35 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.search_terms import parse_terms
-from qe_desktop.services.container import Services
 from qe_desktop.ui import warm_up
-from qe_desktop.ui.accessibility import DeskAccessibility
-from qe_desktop.ui.analyses.tools import install_analyses
-from qe_desktop.ui.annotations.window_setup import install_annotations
-from qe_desktop.ui.backups_dialog import install_backups
-from qe_desktop.ui.commitments.window_setup import install_commitments
-from qe_desktop.ui.coverage.window_setup import install_coverage
-from qe_desktop.ui.dock_layout import DockLayout
-from qe_desktop.ui.help_menu import install_logs_action
 from qe_desktop.ui.host import HostWindow
-from qe_desktop.ui.import_history_dialog import install_import_history
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
-from qe_desktop.ui.samples import sample_items
-from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
-from qe_desktop.ui.team_tools import install_team_tools
-from qe_desktop.ui.veille.window_setup import install_veille
 from qe_desktop.ui.warm_up import after_first_paint
 from qe_desktop.ui.welcome import WelcomePanel
-from qe_desktop.ui.window_extras import (
-    choose_folder,
-    install_folder_import,
-    install_help,
-    report_box,
-)
+from qe_desktop.ui.window_extras import choose_folder, report_box
 
-if TYPE_CHECKING:  # dialogs and the import machinery load when first used: a quicker start
+if TYPE_CHECKING:  # dialogs, the features' tools and the services load after the first rows
+    from qe_desktop.services.container import Services
     from qe_desktop.services.importing import ImportReport
+    from qe_desktop.services.quick_read import ListSource
     from qe_desktop.ui.export_dialog import ExportDialog
     from qe_desktop.ui.jobs import Job
 
@@ -69,14 +52,27 @@ ZOOM_LIMIT = 12  # steps either way; a corrupt setting cannot make the text vani
 
 
 class MainWindow(HostWindow):
-    def __init__(self, services: Services, settings: QSettings) -> None:
+    def __init__(
+        self,
+        services: Services | None,
+        settings: QSettings,
+        *,
+        first_rows: ListSource | None = None,
+    ) -> None:
+        """The window on `services`; or, with `services=None`, only the list and an empty
+        reader on `first_rows` (the light reader), to be painted before SQLAlchemy and
+        the services load: `attach` then builds the rest (#25, `ui/startup.py`).
+        """
         super().__init__()
-        self.services = services
         self.settings = settings
         self.setWindowTitle("qe-desktop")
         self.setAcceptDrops(True)
         self.welcome = WelcomePanel()
-        self.library = LibraryPanel(services.questions)
+        source = services.questions if services is not None else first_rows
+        assert source is not None, "a window needs its services or a first-rows reader"
+        self.library = LibraryPanel(
+            source, choices=services.questions if services is not None else None
+        )
         self.reader = ReaderPanel()
         self.desk = QSplitter(Qt.Orientation.Horizontal)
         self.desk.setObjectName("deskSplitter")
@@ -93,14 +89,36 @@ class MainWindow(HostWindow):
         self.report_box: QMessageBox | None = None  # the last import report shown
         self._splitters_pending = False
         self._reopen_key = ""  # the question open when the window was last closed
+        self.attached = False  # the services and every feature's tools are in
+        self._light = services is None  # painted first on the light reader
+        self._first_question_waiting = False  # asked for before `attach`
+        self.reader.zoom_changed.connect(lambda level: self.settings.setValue(ZOOM_KEY, level))
+        if services is not None:
+            self.attach(services)
+
+    def attach(self, services: Services) -> None:
+        """The services in: menus, docks, features, and the list read through them.
+
+        The window built on the light reader (`first_rows`) gets here just after its
+        first rows are painted; the list's pages are read again in full (coverage),
+        in place, and the question due to open opens.
+        """
+        self.services = services
         self._build_actions()
         self.welcome.import_requested.connect(self.choose_import)
         self.welcome.samples_requested.connect(self.load_samples)
         self.welcome.folder_requested.connect(lambda: choose_folder(self))
         self.library.question_selected.connect(self.open_question)
         self.library.search_changed.connect(self._on_search)
-        self.reader.zoom_changed.connect(lambda level: self.settings.setValue(ZOOM_KEY, level))
         self.statusBar().showMessage(self._library_label())
+        if self._light:
+            self.library.use_service(services.questions)
+            self._restore_docks()
+            self.coverage_tools.fill.schedule()  # as the first reload does otherwise
+        self.attached = True
+        if self._first_question_waiting:
+            self._first_question_waiting = False
+            self._open_first_question(True)
 
     # -- construction --------------------------------------------------------
     def _action(
@@ -117,6 +135,19 @@ class MainWindow(HostWindow):
         return action
 
     def _build_actions(self) -> None:
+        from qe_desktop.ui.accessibility import DeskAccessibility
+        from qe_desktop.ui.analyses.tools import install_analyses
+        from qe_desktop.ui.annotations.window_setup import install_annotations
+        from qe_desktop.ui.backups_dialog import install_backups
+        from qe_desktop.ui.commitments.window_setup import install_commitments
+        from qe_desktop.ui.coverage.window_setup import install_coverage
+        from qe_desktop.ui.dock_layout import DockLayout
+        from qe_desktop.ui.help_menu import install_logs_action
+        from qe_desktop.ui.import_history_dialog import install_import_history
+        from qe_desktop.ui.team_tools import install_team_tools
+        from qe_desktop.ui.veille.window_setup import install_veille
+        from qe_desktop.ui.window_extras import install_folder_import, install_help
+
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.import_action = self._action(
             self.tr("&Import…"), self.choose_import, QKeySequence.StandardKey.Open
@@ -199,7 +230,8 @@ class MainWindow(HostWindow):
         At start-up (`first_question_after_paint`) it opens once the list is painted: the
         rows appear without waiting for the reader, its highlights and its lookups (#25).
         """
-        empty = self.services.questions.total() == 0
+        source = self.services.questions if self.attached else self.library.model.service
+        empty = source.total() == 0
         self.stack.setCurrentWidget(self.welcome if empty else self.desk)
         if empty:
             return
@@ -212,6 +244,9 @@ class MainWindow(HostWindow):
             self._open_first_question()
 
     def _open_first_question(self, selected_quietly: bool = False) -> None:
+        if not self.attached:  # painted before the services: it opens once they are in
+            self._first_question_waiting = True
+            return
         key, self._reopen_key = self._reopen_key, ""
         reopened = bool(key) and self._reopen(key)
         if self.reader.detail is not None or self.library.model.rowCount() == 0:
@@ -235,9 +270,7 @@ class MainWindow(HostWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.size_to_screen()
-        docks = self.settings.value("window/docks")
-        if docks is not None:
-            self.restoreState(docks)
+        self._restore_docks()
         self._restore_splitters()
         self.library.restore_state(self.settings)
         self._reopen_key = str(self.settings.value(OPEN_QUESTION_KEY, "") or "")
@@ -248,6 +281,12 @@ class MainWindow(HostWindow):
         zoom = max(-ZOOM_LIMIT, min(ZOOM_LIMIT, zoom))
         if zoom:
             self.reader.zoom(zoom)
+
+    def _restore_docks(self) -> None:
+        """Docks and toolbars as they were left (again once `attach` has built them)."""
+        docks = self.settings.value("window/docks")
+        if docks is not None:
+            self.restoreState(docks)
 
     def size_to_screen(self) -> None:
         """The first window takes most of the screen (a small window on a large screen
@@ -286,6 +325,9 @@ class MainWindow(HostWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.attached:  # closed before the services came (or they failed to open)
+            super().closeEvent(event)
+            return
         self.veille_tools.stop()
         self.save_state()
         self.commitment_tools.suggestions.worker.stop()  # background suggestions, joined
@@ -324,6 +366,8 @@ class MainWindow(HostWindow):
         order[(index + 1) % len(order)].setFocus()
 
     def open_preferences(self) -> None:
+        from qe_desktop.ui.settings_dialog import SettingsDialog, saved_language
+
         language = saved_language(self.settings)
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
@@ -397,6 +441,8 @@ class MainWindow(HostWindow):
         self._import_job = None
 
     def load_samples(self) -> None:
+        from qe_desktop.ui.samples import sample_items
+
         self.show_report(self.services.importing.import_items(sample_items()))
 
     def paste_question(self) -> None:

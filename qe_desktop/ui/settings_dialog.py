@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qe_desktop.services.library import default_user_name
+from qe_desktop.services.locations import default_user_name
 from qe_desktop.ui.dialog_buttons import body_and_buttons
 
 LANGUAGE_KEY = "ui/language"

@@ -70,7 +70,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+205"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+232"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>
@@ -127,7 +127,7 @@
 <context>
     <name>VeilleUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+224"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+228"/>
         <source>%n new answer(s)</source>
         <translation>
             <numerusform>%n new answer</numerusform>
@@ -154,7 +154,7 @@
 <context>
     <name>VersionsBar</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+129"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+132"/>
         <source>%n other version(s)</source>
         <translation>
             <numerusform>%n other version</numerusform>

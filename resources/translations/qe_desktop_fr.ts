@@ -257,7 +257,7 @@
 <context>
     <name>AnalysesCharts</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+60"/>
+        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+61"/>
         <source>Within the deadline</source>
         <translation>Dans le délai</translation>
     </message>
@@ -282,17 +282,17 @@
         <translation>(sans ministère)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+116"/>
         <source>Answer delays by ministry</source>
         <translation>Délais de réponse par ministère</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>answered questions</source>
         <translation>questions répondues</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
         <source>%1 (median %2 d, %3 on time)</source>
         <translation>%1 (médiane %2 j, %3 dans le délai)</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>questions</source>
         <translation>questions</translation>
     </message>
@@ -327,12 +327,12 @@
         <translation>Questions en retard par ministère</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>overdue questions</source>
         <translation>questions en retard</translation>
     </message>
@@ -797,13 +797,13 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../qe_desktop/ui/application.py" line="+102"/>
         <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
+        <location filename="../../qe_desktop/ui/startup.py" line="+139"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
     <message>
-        <location filename="../../qe_desktop/ui/daily_care.py" line="+4"/>
+        <location line="+4"/>
         <source>No daily backup today: %1</source>
         <translation>Pas de sauvegarde quotidienne aujourd&apos;hui : %1</translation>
     </message>
@@ -811,7 +811,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+34"/>
+        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+35"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -846,7 +846,7 @@
         <translation>La bibliothèque sera remplacée par la sauvegarde choisie. Son état actuel est d&apos;abord sauvegardé : vous pourrez revenir en arrière en restaurant cette copie.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
@@ -854,7 +854,7 @@
 <context>
     <name>BackupsUi</name>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -882,18 +882,18 @@
 <context>
     <name>CategoriesDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/categories_dialog.py" line="+27"/>
+        <location filename="../../qe_desktop/ui/annotations/categories_dialog.py" line="+26"/>
         <source>Highlight categories</source>
         <translation>Catégories de surlignage</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+25"/>
+        <location line="+18"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-18"/>
         <source>Shortcut</source>
         <translation>Raccourci</translation>
     </message>
@@ -906,7 +906,7 @@
 <context>
     <name>CommitmentLabels</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/labels.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/commitments/labels.py" line="+22"/>
         <source>to check</source>
         <translation>à vérifier</translation>
     </message>
@@ -941,7 +941,7 @@
         <translation>abandonné</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>day</source>
         <translation>jour</translation>
     </message>
@@ -1090,7 +1090,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+73"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+72"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -1105,7 +1105,7 @@
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+30"/>
         <source>Change the status…</source>
         <translation>Changer le statut…</translation>
     </message>
@@ -1140,7 +1140,7 @@
         <translation>Choisissez d&apos;abord un engagement.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+85"/>
         <source>Not saved: %1. What you typed is kept: try again.</source>
         <translation>Non enregistré : %1. Votre saisie est gardée : réessayez.</translation>
     </message>
@@ -1207,12 +1207,12 @@
 <context>
     <name>CoverageController</name>
     <message>
-        <location filename="../../qe_desktop/ui/coverage/controller.py" line="+77"/>
+        <location filename="../../qe_desktop/ui/coverage/controller.py" line="+78"/>
         <source>no answer to compare with yet</source>
         <translation>pas encore de réponse à comparer</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>coverage unavailable: %1</source>
         <translation>couverture indisponible : %1</translation>
     </message>
@@ -1372,7 +1372,7 @@
 <context>
     <name>DueDateDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+155"/>
+        <location filename="../../qe_desktop/ui/commitments/dialogs.py" line="+147"/>
         <source>Due date</source>
         <translation>Échéance</translation>
     </message>
@@ -1617,7 +1617,7 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../qe_desktop/ui/filter_bar.py" line="+187"/>
+        <location filename="../../qe_desktop/ui/filter_bar.py" line="+197"/>
         <source>Show only questions with this status (several allowed)</source>
         <translation>N&apos;afficher que les questions ayant ce statut (plusieurs choix possibles)</translation>
     </message>
@@ -1674,7 +1674,7 @@
         <translation>Toutes</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>Only questions with notes or highlights</source>
         <translation>Seulement les questions annotées</translation>
     </message>
@@ -1734,7 +1734,7 @@
         <translation>Étiquette</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+94"/>
         <source>Filters</source>
         <translation>Filtres</translation>
     </message>
@@ -1747,7 +1747,7 @@
 <context>
     <name>FollowDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/panel.py" line="+43"/>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+47"/>
         <source>Follow</source>
         <translation>Suivre</translation>
     </message>
@@ -1880,7 +1880,7 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../qe_desktop/ui/labels.py" line="+22"/>
+        <location filename="../../qe_desktop/ui/labels.py" line="+14"/>
         <source>answered</source>
         <translation>répondue</translation>
     </message>
@@ -1905,7 +1905,7 @@
         <translation>caduque</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>AN</source>
         <translation>AN</translation>
     </message>
@@ -1929,7 +1929,7 @@
 <context>
     <name>LibraryFill</name>
     <message>
-        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+52"/>
+        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+51"/>
         <source>Analysing the answers</source>
         <translation>Analyse des réponses</translation>
     </message>
@@ -1942,7 +1942,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_model.py" line="+42"/>
+        <location filename="../../qe_desktop/ui/library_model.py" line="+44"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -2015,7 +2015,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+78"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+91"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -2025,7 +2025,7 @@
         <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+124"/>
+        <location line="+138"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -2044,12 +2044,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+59"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+44"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+106"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2114,7 +2114,7 @@
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+164"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2154,7 +2154,7 @@
         <translation>Échec de l&apos;importation</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Paste a question</source>
         <translation>Coller une question</translation>
     </message>
@@ -2195,7 +2195,7 @@
         <translation>Note libre, enregistrée au fil de la frappe</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
@@ -2328,7 +2328,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/settings_dialog.py" line="+46"/>
+        <location filename="../../qe_desktop/ui/settings_dialog.py" line="+45"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
@@ -2605,12 +2605,12 @@
 <context>
     <name>SuggestionController</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+71"/>
+        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+73"/>
         <source>%1 suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
         <translation>%1 engagement(s) suggéré(s) dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Suggested commitment, due %1 (confidence %2 %)</source>
         <translation>Engagement suggéré, échéance %1 (confiance %2 %)</translation>
     </message>
@@ -2848,7 +2848,7 @@
 <context>
     <name>VeillePanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/panel.py" line="+25"/>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+18"/>
         <source>&amp;Update now</source>
         <translation>&amp;Mettre à jour</translation>
     </message>
@@ -2878,7 +2878,7 @@
         <translation>Suivis</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+61"/>
         <location line="+90"/>
         <source>All news (%1 unseen)</source>
         <translation>Toutes les nouveautés (%1 non vues)</translation>
@@ -2936,7 +2936,7 @@
 <context>
     <name>VeilleUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+58"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+60"/>
         <source>News</source>
         <translation>Nouveautés</translation>
     </message>
@@ -2957,12 +2957,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+187"/>
+        <location line="+189"/>
         <source>Follow the &amp;author</source>
         <translation>Suivre l&apos;&amp;auteur</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-187"/>
         <source>Unseen</source>
         <translation>Non vues</translation>
     </message>
@@ -2988,12 +2988,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Update</source>
         <translation>Mise à jour</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-53"/>
         <source>Updating…</source>
         <translation>Mise à jour…</translation>
     </message>
@@ -3003,7 +3003,7 @@
         <translation>Mise à jour depuis les sites officiels…</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Update failed</source>
         <translation>Échec de la mise à jour</translation>
     </message>
@@ -3050,7 +3050,7 @@
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+166"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+169"/>
         <source>Struck through in red: only in the current text; in green: only in this one.</source>
         <translation>Barré en rouge : seulement dans le texte actuel ; en vert : seulement dans cette version.</translation>
     </message>
@@ -3191,12 +3191,12 @@
         <translation>… et %1 de plus (voir les détails)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Import report</source>
         <translation>Rapport d&apos;import</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <location line="+5"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>

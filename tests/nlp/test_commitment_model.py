@@ -30,7 +30,9 @@ def _loaded() -> None:
 def test_the_weights_file_names_known_features_and_three_classes() -> None:
     weights = model()
     assert weights.classes == ("none", "firm", "soft")
-    assert len(weights.coef) == 3 and all(len(r) == len(weights.features) for r in weights.coef)
+    width = len(weights.features) + len(weights.vocabulary)
+    assert len(weights.coef) == 3 and all(len(r) == width for r in weights.coef)
+    assert weights.vocabulary and len(weights.idf) == len(weights.vocabulary)
 
 
 def test_a_passive_future_with_a_deadline_is_a_firm_commitment_explained() -> None:
@@ -110,3 +112,20 @@ def test_a_plain_future_act_whoever_does_it_but_not_a_rule() -> None:
     assert _features("Des dispositions seront prises.", None)["action_future"] == 1.0
     rule = _features("Les professionnels seront soumis à l'obligation de formation.", None)
     assert rule["action_future"] == 0.0
+
+
+def test_a_future_of_the_speaker_in_a_relative_clause_is_his_own() -> None:
+    # the main clause is about the measure; the undertaking sits in the relative clause
+    sentence = "Cette disposition, que je proposerai en deuxième lecture, renforcera le contrôle."
+    assert _features(sentence, None)["own_future"] == 1.0
+    assert _features("Les opérateurs publieront leurs tarifs.", None)["own_future"] == 0.0
+    assert _features("Nous pourrons alors en parler.", None)["own_future"] == 0.0
+
+
+def test_the_clause_words_are_the_grammar_words_of_the_carrying_clause() -> None:
+    from qe_desktop.nlp.commitment_features import sentence_features
+
+    [doc] = pipeline.parse(["Nous allons publier le décret avant l'été."])
+    words = sentence_features(doc[:], None).words
+    assert {"nous", "aller", "publier", "avant"} <= set(words)
+    assert "décret" not in words and "été" not in words  # nouns say what, not how

@@ -22,6 +22,7 @@ from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, QuestionNotFound, QuestionRow, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.services.quick_read import QuickQuestions, quick_services
+from qe_desktop.services.serialize import listing_line
 from qe_desktop.storage.backups import make_backup
 from qe_desktop.storage.deputies import upsert_deputy, upsert_organe
 from qe_desktop.storage.reader import LibraryReader, ReaderUnavailable
@@ -170,3 +171,36 @@ def test_the_light_path_needs_the_day_s_backup_and_a_schema_at_head(
         LibraryReader.open(copy)
     assert quick_services("postgresql://qe@localhost/qe") is None
     assert quick_services(str(tmp_path / "absente.sqlite")) is None
+
+
+@pytest.mark.parametrize("flt", FILTERS)
+def test_listing_lines_made_in_sql_are_those_of_the_rows(
+    library: tuple[Services, LibraryReader], flt: QuestionFilter
+) -> None:
+    """`qe-desktop list` prints lines SQLite makes (#25): byte for byte `listing_line`."""
+    services, reader = library
+    with services.database.write() as session:  # what the line format has to deal with
+        session.execute(
+            text(
+                "UPDATE questions SET title = :t, author_name = '', published_on = NULL"
+                " WHERE id = (SELECT min(id) FROM questions)"
+            ),
+            {"t": "Une ligne\net une autre, « guillemets » et accents : " + "é" * 80},
+        )
+        session.execute(
+            text(
+                "UPDATE questions SET title = '', rubrique = ''"
+                " WHERE id = (SELECT max(id) FROM questions)"
+            )
+        )
+    quick = QuickQuestions(reader)
+    for sort in (Sort("published_on", True), Sort("published_on")):
+        for limit in (1000, 2):
+            expected = services.questions.listing(flt, sort, limit)
+            assert quick.listing(flt, sort, limit) == expected, sort
+            assert expected == [
+                listing_line(r) for r in services.questions.rows(flt, sort, 0, limit)
+            ]
+    lines = quick.listing(QuestionFilter(), Sort("published_on"), 1000)
+    assert any("\t—\t" in line and "Une ligne et une autre" in line for line in lines)
+    assert all(line.count("\n") == 1 and line.endswith("\n") for line in lines)

@@ -8,21 +8,16 @@ start of the application.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from qe_desktop.services.coverage import CoverageService
-from qe_desktop.ui.jobs import BackgroundCall
+from qe_desktop.ui.jobs import Job, JobContext
 from qe_desktop.ui.warm_up import after_start
 
 START_DELAY_MS = 3_000
-
-
-class _Relay(QObject):
-    progressed = Signal(int, int)
 
 
 class LibraryFill(QObject):
@@ -35,12 +30,7 @@ class LibraryFill(QObject):
         self.service = service
         self.after = after
         self.stopped_by_user = False
-        self._cancel = threading.Event()
-        self._relay = _Relay(self)
-        self._relay.progressed.connect(self._show_progress)
-        self.worker = BackgroundCall(self)
-        self.worker.done.connect(self._done)
-        self.worker.failed.connect(lambda _message: self._hide())
+        self._job: Job | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(START_DELAY_MS)
@@ -60,37 +50,42 @@ class LibraryFill(QObject):
 
     def schedule(self) -> None:
         """Start soon (restarting the delay), unless running or stopped by the user."""
-        if not self.stopped_by_user and not self.worker.busy:
+        if not self.stopped_by_user and not self.running:
             self.timer.start()
 
-    def start(self) -> None:
-        if self.stopped_by_user or self.worker.busy:
-            return
-        self._cancel.clear()
-        relay, cancel, service = self._relay, self._cancel, self.service
+    @property
+    def running(self) -> bool:
+        return self._job is not None and self._job.running
 
-        def fill() -> int:
+    def start(self) -> None:
+        if self.stopped_by_user or self.running:
+            return
+        service = self.service
+
+        def fill(context: JobContext) -> int:
             # Counting reads every answer and its hashes (seconds on 100,000 questions):
             # off the GUI thread, which only hears of it when there is work (#25).
             pending = service.pending()
-            if not pending or cancel.is_set():
+            if not pending or context.cancelled():
                 return 0
-            relay.progressed.emit(0, pending)
-            return service.fill(
-                progress=lambda done, total: relay.progressed.emit(done, total),
-                cancelled=cancel.is_set,
-            )
+            context.progress(0, pending)
+            return service.fill(progress=context.progress, cancelled=context.cancelled)
 
-        self.worker.start(fill)
+        self._job = Job("coverage-fill", fill, self)
+        self._job.progressed.connect(self._show_progress)
+        self._job.succeeded.connect(self._done)
+        self._job.failed.connect(lambda _message: self._hide())
+        self._job.start()
 
     def cancel(self) -> None:
         self.stopped_by_user = True
-        self._cancel.set()
+        if self._job is not None:
+            self._job.cancel()
         self.timer.stop()
         self._hide()
 
-    def _show_progress(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
+    def _show_progress(self, done: int, total: int, _label: str = "") -> None:
+        if self.stopped_by_user:
             return
         self.box.show()
         self.bar.setRange(0, total)

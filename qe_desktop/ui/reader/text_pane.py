@@ -9,9 +9,9 @@ itself (and the offsets that annotations refer to) is never altered.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -50,6 +50,24 @@ def find_terms(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
         if fold(match.group()) in folded_words:
             spans.append((match.start(), match.end()))
     return spans
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def _inside[S: _Spanned](marks: Iterable[S], size: int) -> tuple[S, ...]:
+    """The marks that lie within a text of `size` code points (the others are dropped)."""
+    return tuple(m for m in marks if 0 <= m.start < m.end <= size)
+
+
+def _innermost[S: _Spanned](marks: Iterable[S], offset: int) -> S | None:
+    """The shortest mark covering `offset`: the one drawn on top of the others there."""
+    covering = [m for m in marks if m.start <= offset < m.end]
+    return min(covering, key=lambda m: m.end - m.start, default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +165,7 @@ class TextPane(QTextBrowser):
     def set_highlights(self, highlights: Sequence[PaneHighlight]) -> None:
         """Draw these highlights (replacing the previous ones); spans outside the text are
         dropped."""
-        size = len(self._text)
-        self._highlights = tuple(h for h in highlights if 0 <= h.start < h.end <= size)
+        self._highlights = _inside(highlights, len(self._text))
         self._highlight_selections = None
         self._apply_selections()
 
@@ -241,8 +258,7 @@ class TextPane(QTextBrowser):
 
     def highlight_at(self, offset: int) -> PaneHighlight | None:
         """The innermost highlight covering this offset (the shortest one)."""
-        covering = [h for h in self._highlights if h.start <= offset < h.end]
-        return min(covering, key=lambda h: h.end - h.start, default=None)
+        return _innermost(self._highlights, offset)
 
     def selected_span(self) -> tuple[int, int] | None:
         """The selected text as canonical code-point offsets, trimmed of spaces."""
@@ -314,9 +330,7 @@ class TextPane(QTextBrowser):
     # -- answer coverage (qe_desktop/ui/coverage): demands underlined, evidence tinted ------
     def set_coverage_marks(self, marks: Sequence[CoverageMark]) -> None:
         """Draw coverage marks over the text shown now (dropped once another text is shown)."""
-        size = len(self._text)
-        kept = tuple(m for m in marks if 0 <= m.start < m.end <= size)
-        self._coverage = (self._text, kept)
+        self._coverage = (self._text, _inside(marks, len(self._text)))
         self._apply_selections()
 
     @property
@@ -325,8 +339,7 @@ class TextPane(QTextBrowser):
         return marks if text == self._text else ()
 
     def coverage_mark_at(self, offset: int) -> CoverageMark | None:
-        covering = [m for m in self.coverage_marks if m.start <= offset < m.end]
-        return min(covering, key=lambda m: m.end - m.start, default=None)
+        return _innermost(self.coverage_marks, offset)
 
     def _coverage_selections(self) -> list[QTextEdit.ExtraSelection]:
         selections = []

@@ -11,8 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,7 +35,9 @@ from qe_desktop.domain.text_versions import (
     TextVersion,
     VersionState,
 )
-from qe_desktop.services.container import Services
+
+if TYPE_CHECKING:  # the reader is built before the services load (#25)
+    from qe_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
 _STYLES = {
@@ -111,9 +114,9 @@ class VersionsBar(QWidget):
         layout.addWidget(self.banner)
         self.set_versions([])
 
-    def _emit(self, signal: object) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self.pending is not None:
-            signal.emit(self.pending)  # type: ignore[attr-defined]
+            signal.emit(self.pending)
 
     def set_versions(self, versions: Sequence[TextVersion]) -> None:
         """Versions of this part, newest first (current, earlier, pending, rejected)."""

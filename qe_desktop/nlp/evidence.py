@@ -1,0 +1,175 @@
+"""Which answer sentences to cite for a demand: a small logistic model over a dozen cues.
+
+The first selector cited every answer sentence linked to the question at all, so the
+reader underlined most of an answer and precision fell to 0.45 on unseen answers. Each
+(demand, sentence) pair is now scored by a logistic regression over transparent cues: its
+similarity to the demand and to the question (raw and relative to the best sentence), whether
+this demand is the sentence's best match, its place in the answer against the order of the
+demands, framing ("La question … appelle les observations suivantes", "Le Gouvernement est
+attentif…"), legal background, and whether it holds what the demand asks (a date, a figure).
+A sentence is cited for its most likely demand when that probability passes the trained
+threshold, and for another demand only above a higher one; a demand left with nothing keeps
+its best sentence only above a floor, otherwise it is "sans réponse". The weights are
+fitted on the dev split only by `tools/train_coverage.py` (cross-validated by pair) and
+committed in `coverage_weights.json`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from qe_desktop.nlp.logistic import Logistic, weights_section
+
+# A sentence that frames the answer rather than gives it: it restates the question or thanks.
+_FRAMING = re.compile(
+    r"(?:honorable\s+parlementaire|l['’]attention\s+d[ue]\s+.{0,80}a\s+été\s+appelée|"
+    r"appelle\s+(?:les\s+)?(?:observations|précisions|éléments)|(?:la|cette)\s+question\s+"
+    r"(?:posée|écrite)|en\s+réponse\s+à|le\s+gouvernement\s+(?:est|reste|demeure)\s+(?:très\s+)?"
+    r"(?:attentif|sensible|conscient|attaché)|attentivement\s+suivie?|se\s+réjouit|"
+    r"comme\s+le\s+(?:souligne|rappelle|sait)|^\s*r[ée]ponse\s*\.?\s*-)",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"(?:\barticle\s+[LRD]?\.?\s*\d|\bloi\s+(?:n[°o]|du)\b|\bdécret\s+(?:n[°o]|du)\b|"
+    r"\bcode\s+(?:général|des|de\s+la|rural|électoral|civil)|\bbase\s+légale|"
+    r"\bdepuis\s+sa\s+création|\bil\s+convient\s+de\s+rappeler|\bpour\s+mémoire)",
+    re.IGNORECASE,
+)
+# What settles something: a decision, a refusal, a future act, a figure.
+_SETTLES = re.compile(
+    r"(?:\bsera\b|\bseront\b|\best\s+prévu|\bdécidé|\bn['’]est\s+pas\s+(?:envisagé|prévu|"
+    r"question|possible|opportun)|\bne\s+(?:semble|paraît)\s+pas|\bil\s+n['’]y\s+a\s+pas\s+lieu|"
+    r"\bpas\s+opportun|\bconfirme|\baucun)",
+    re.IGNORECASE,
+)
+_CONNECTIVE = re.compile(
+    r"^\s*(?:s['’]agissant|en\s+ce\s+qui\s+concerne|quant\s+à|pour\s+ce\s+qui\s+(?:est|concerne)|"
+    r"par\s+ailleurs|en\s+outre|enfin|d['’]autre\s+part|d['’]une\s+part|s['’]agissant)",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\d")
+
+FEATURES = (
+    "specific",
+    "topic",
+    "specific_rel",
+    "topic_rel",
+    "best_demand",
+    "margin",
+    "order_gap",
+    "first",
+    "last",
+    "framing",
+    "background",
+    "settles",
+    "connective",
+    "number",
+    "asked_bonus",
+    "long",
+    "share",
+)
+
+
+def pair_features(
+    topic: Sequence[float],
+    specific: Sequence[Sequence[float]],
+    bonus: Sequence[Sequence[float]],
+    sentence_texts: Sequence[str],
+) -> list[list[dict[str, float]]]:
+    """Feature values for every (demand, sentence) pair, demand-major.
+
+    `specific[i][j]` is the similarity of demand i with sentence j (with `bonus[i][j]`, the
+    part owed to holding what is asked, included), `topic[j]` that of sentence j with the
+    whole question.
+    """
+    n = len(sentence_texts)
+    k = len(specific)
+    top_topic = max(topic, default=0.0) or 1.0
+    sentence_cues = [_sentence_cues(text, j, n) for j, text in enumerate(sentence_texts)]
+    rows: list[list[dict[str, float]]] = []
+    for i, row in enumerate(specific):
+        best = max(row, default=0.0) or 1.0
+        values = []
+        for j in range(n):
+            others = [specific[o][j] for o in range(k) if o != i]
+            rival = max(others, default=0.0)
+            expected = (i + 0.5) / k
+            position = (j + 0.5) / max(1, n)
+            values.append(
+                {
+                    "specific": row[j],
+                    "topic": topic[j],
+                    "specific_rel": row[j] / best,
+                    "topic_rel": topic[j] / top_topic,
+                    "best_demand": float(row[j] >= rival),
+                    "margin": row[j] - rival if k > 1 else 0.0,
+                    "order_gap": abs(expected - position) if k > 1 else 0.0,
+                    "asked_bonus": float(bonus[i][j] > 0),
+                    "share": 1.0 / k,
+                    **sentence_cues[j],
+                }
+            )
+        rows.append(values)
+    return rows
+
+
+def _sentence_cues(text: str, j: int, n: int) -> dict[str, float]:
+    return {
+        "first": float(j == 0),
+        "last": float(j == n - 1 and n > 1),
+        "framing": float(bool(_FRAMING.search(text))),
+        "background": float(bool(_BACKGROUND.search(text))),
+        "settles": float(bool(_SETTLES.search(text))),
+        "connective": float(bool(_CONNECTIVE.search(text))),
+        "number": float(bool(_NUMBER.search(text))),
+        "long": min(1.0, len(text) / 400),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceModel:
+    """Committed logistic weights and the citing thresholds."""
+
+    logistic: Logistic
+    threshold: float  # cite a sentence for its most likely demand at or above this
+    also: float  # cite it for another demand too at or above this (one sentence, two asks)
+    floor: float  # a demand left with nothing keeps its best sentence only above this
+
+    def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
+        """Sentence indexes cited for each demand (empty: the demand is not treated)."""
+        return assign([[self.logistic.probability(v) for v in row] for row in rows], self)
+
+
+def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[int]]:
+    """Each sentence goes to its most likely demand, and to others only when they are sure."""
+    chosen: list[list[int]] = [[] for _ in probabilities]
+    n = len(probabilities[0]) if probabilities else 0
+    for j in range(n):
+        column = [row[j] for row in probabilities]
+        best = max(range(len(column)), key=column.__getitem__)
+        for i, p in enumerate(column):
+            if (i == best and p >= model.threshold) or p >= model.also:
+                chosen[i].append(j)
+    for i, row in enumerate(probabilities):
+        if not chosen[i] and row:
+            j = max(range(len(row)), key=row.__getitem__)
+            if row[j] >= model.floor:
+                chosen[i] = [j]
+    return chosen
+
+
+@cache
+def evidence_model() -> EvidenceModel | None:
+    """The committed model, or None when no weights are shipped (the hand selector runs)."""
+    data = weights_section("evidence")
+    if data is None:
+        return None
+    return EvidenceModel(
+        logistic=Logistic.from_json(data),
+        threshold=float(data["threshold"]),
+        also=float(data["also"]),
+        floor=float(data["floor"]),
+    )

@@ -1,0 +1,46 @@
+"""The bag of words is scikit-learn's TF-IDF redone in plain Python, read from the weights."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from qe_desktop.nlp.commitment_words import tfidf
+from qe_desktop.nlp.commitments import model_from_json
+
+
+def test_tfidf_counts_words_times_idf_then_normalises() -> None:
+    vocabulary = {"aller": 0, "nous": 1}
+    vector = tfidf(("nous", "aller", "aller", "inconnu"), vocabulary, (1.0, 2.0), 3.0)
+    # raw: aller 2 x 1.0 = 2, nous 1 x 2.0 = 2; L2 norm sqrt(8); times the scale 3
+    assert vector == pytest.approx({0: 3 * 2 / math.sqrt(8), 1: 3 * 2 / math.sqrt(8)})
+    assert tfidf(("inconnu",), vocabulary, (1.0, 2.0), 3.0) == {}
+
+
+def _weights(word_row: list[float]) -> dict[str, object]:
+    return {
+        "version": "t",
+        "features": ["future"],
+        "words": ["aller"],
+        "idf": [1.0],
+        "word_scale": 1.0,
+        "classes": ["none", "firm", "soft"],
+        "coef": [[0.0, 0.0], [1.0, word_row[0]], [0.0, 0.0]],
+        "intercept": [0.0, 0.0, 0.0],
+    }
+
+
+def test_a_word_of_the_vocabulary_moves_the_probabilities() -> None:
+    model = model_from_json(_weights([2.0]))
+    without = model.probabilities({"future": 1.0})
+    with_word = model.probabilities({"future": 1.0}, ("aller",))
+    assert with_word["firm"] > without["firm"]
+    assert with_word["firm"] == pytest.approx(math.exp(3) / (math.exp(3) + 2))
+
+
+def test_weights_whose_rows_do_not_match_the_columns_are_refused() -> None:
+    broken = _weights([2.0])
+    broken["coef"] = [[0.0], [1.0], [0.0]]
+    with pytest.raises(ValueError, match="not 2 long"):
+        model_from_json(broken)
