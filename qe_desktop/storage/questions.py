@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     and_,
     case,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     or_,
     select,
     true,
+    type_coerce,
 )
 from sqlalchemy.orm import Session
 
@@ -199,9 +201,19 @@ def status_expression(today: date) -> ColumnElement[str]:
     )
 
 
-def _status_condition(status: Status, today: date) -> ColumnElement[bool]:
-    answered = Question.answered == true()
-    unanswered = Question.answered == false()  # `= 0` rather than `NOT`: the index serves it
+def _status_condition(status: Status, today: date, *, by_index: bool = True) -> ColumnElement[bool]:
+    """The SQL of one status; `by_index=False` keeps `ix_questions_status` out of the plan.
+
+    SQLite's planner prefers that index for a status whenever it can, even beside a range
+    of `published_on` that the covering `ix_questions_published_status` serves far better:
+    placing a question among 300,000 overdue ones read each row from the table (1.2 s at
+    1,000,000 questions, #25). `answered + 0` is the same value, but no index's column.
+    """
+    flag: ColumnElement[Any] = Question.answered
+    if not by_index:
+        flag = type_coerce(Question.answered, Integer) + 0
+    answered = flag == true()
+    unanswered = flag == false()  # `= 0` rather than `NOT`: the index serves it
     open_ = and_(unanswered, Question.closing_kind.is_(None))
     conditions: dict[Status, ColumnElement[bool]] = {
         Status.ANSWERED: answered,
@@ -215,7 +227,9 @@ def _status_condition(status: Status, today: date) -> ColumnElement[bool]:
     return conditions[status]
 
 
-def _apply_filter(query: Select[Any], flt: QuestionFilter, today: date) -> Select[Any]:
+def _apply_filter(
+    query: Select[Any], flt: QuestionFilter, today: date, *, status_by_index: bool = True
+) -> Select[Any]:
     if flt.chamber:
         query = query.where(Question.chamber == flt.chamber)
     if flt.legislature is not None:
@@ -229,7 +243,9 @@ def _apply_filter(query: Select[Any], flt: QuestionFilter, today: date) -> Selec
             or_(Question.author_name == flt.author, Question.author_ref == flt.author)
         )
     if flt.statuses:
-        query = query.where(or_(*(_status_condition(s, today) for s in flt.statuses)))
+        query = query.where(
+            or_(*(_status_condition(s, today, by_index=status_by_index) for s in flt.statuses))
+        )
     if flt.published_from:
         query = query.where(Question.published_on >= flt.published_from)
     if flt.published_to:
@@ -296,7 +312,12 @@ def _sort_key(sort: Sort, today: date) -> list[Any]:
 
 
 def _rows_query(
-    flt: QuestionFilter, today: date, dialect: str, *, snippets: bool = True
+    flt: QuestionFilter,
+    today: date,
+    dialect: str,
+    *,
+    snippets: bool = True,
+    status_by_index: bool = True,
 ) -> tuple[Select[Any], bool]:
     status = status_expression(today).label("status")
     query: Select[Any] = select(  # type: ignore[assignment]
@@ -321,7 +342,7 @@ def _rows_query(
     searching = not terms.empty
     if searching:
         query = search.add_match(query, terms, dialect, snippets=snippets)
-    return _apply_filter(query, flt, today), searching
+    return _apply_filter(query, flt, today, status_by_index=status_by_index), searching
 
 
 def list_rows(
@@ -386,7 +407,12 @@ def position_of(
     the search ranking, which has no stored value to compare with.
     """
     today = today or date.today()
-    query, searching = _rows_query(flt, today, session.get_bind().dialect.name)
+    dialect = session.get_bind().dialect.name
+    # Sorted by publication date, the counts below are ranges of the covering index
+    # `ix_questions_published_status`; on SQLite the status must not draw the planner
+    # to `ix_questions_status` instead (see `_status_condition`).
+    covering = dialect == "sqlite" and sort.column == "published_on"
+    query, searching = _rows_query(flt, today, dialect, status_by_index=not covering)
     if searching and sort.column == "rank":
         return None
     column = _sort_column(sort, today)

@@ -14,6 +14,7 @@ FILTERS = [
     QuestionFilter(),
     QuestionFilter(chamber="senat"),
     QuestionFilter(statuses=frozenset({Status.ANSWERED})),
+    QuestionFilter(statuses=frozenset({Status.OVERDUE, Status.WITHDRAWN, Status.LAPSED})),
     QuestionFilter(text="commune"),
 ]
 
@@ -76,3 +77,33 @@ def test_a_position_by_date_is_counted_on_ranges_of_the_date_index(
         ]
     assert not any("MULTI-INDEX OR" in step for step in plan), plan
     assert sum("ix_questions_published_status" in step for step in plan) == 2, plan
+
+
+def test_a_position_under_a_status_filter_reads_the_covering_date_index(
+    sample_services: Services,
+) -> None:
+    """Not the status index and then every row from the table (1.2 s at 1,000,000)."""
+    from sqlalchemy import event
+
+    engine = sample_services.database.engine
+    seen: list[tuple[str, object]] = []
+
+    def record(_c: object, _cur: object, statement: str, params: object, *_a: object) -> None:
+        seen.append((statement, params))
+
+    questions = sample_services.questions
+    overdue = QuestionFilter(statuses=frozenset({Status.OVERDUE}))
+    [*_, last] = questions.rows(overdue, Sort("published_on", True), 0, 10_000)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        position = questions.position(overdue, Sort("published_on", False), last.key)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert position == 0
+    statement, params = next((s, p) for s, p in seen if "count(" in s)
+    with engine.connect() as connection:
+        plan = [
+            row[3] for row in connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, params)
+        ]
+    assert not any("ix_questions_status " in step for step in plan), plan
+    assert sum("COVERING INDEX ix_questions_published_status" in step for step in plan) == 2, plan
