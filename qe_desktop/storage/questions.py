@@ -209,9 +209,7 @@ def _status_condition(status: Status, today: date, *, by_index: bool = True) -> 
     placing a question among 300,000 overdue ones read each row from the table (1.2 s at
     1,000,000 questions, #25). `answered + 0` is the same value, but no index's column.
     """
-    flag: ColumnElement[Any] = Question.answered
-    if not by_index:
-        flag = type_coerce(Question.answered, Integer) + 0
+    flag = Question.answered if by_index else type_coerce(Question.answered, Integer) + 0
     answered = flag == true()
     unanswered = flag == false()  # `= 0` rather than `NOT`: the index serves it
     open_ = and_(unanswered, Question.closing_kind.is_(None))
