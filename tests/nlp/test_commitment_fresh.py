@@ -1,0 +1,155 @@
+"""The fresh test split (issue #19, session 6) is new to the project and stays frozen.
+
+`corpus/test_fresh.json` was collected and labelled after the first test split had been
+evaluated four times; it is only worth something if none of its answers was ever in front
+of the project: not in either split of the commitment corpus, not among the commitment or
+coverage sample files, not in `resources/samples/`. Checked by address (whatever its
+spelling), by the page's identifier (qSEQ…, 14-26562QE, intervention/N) and by text
+(no run of twelve normalised words shared with any earlier text).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+CORPUS = DATA / "commitments" / "corpus"
+FRESH = CORPUS / "test_fresh.json"
+SHINGLE = 12
+PRECISIONS = ("day", "month", "quarter", "semester", "season", "year", "vague")
+
+
+def address(url: str) -> str:
+    """The page whatever the scheme, host prefix, trailing dot or slash."""
+    host_and_path = url.strip().split("://")[-1].rstrip("./")
+    return re.sub(r"^(?:www2?\.)", "", host_and_path).replace(".fr./", ".fr/")
+
+
+def page_keys(text: str) -> set[str]:
+    """Identifiers of a page found in an address or a file name: senat.fr question numbers,
+    Assemblée question numbers, NosDéputés/NosSénateurs intervention and question ids,
+    dated Sénat sitting pages."""
+    keys = {m.upper() for m in re.findall(r"qSEQ\d{6,}\w*", text, re.I)}
+    keys |= {m.upper() for m in re.findall(r"\b\d{1,2}-\d+QE\b", text, re.I)}
+    keys |= {m.upper() for m in re.findall(r"QANR5L\d+QE\d+", text, re.I)}
+    keys |= {f"intervention/{m}" for m in re.findall(r"intervention/(\d+)", text)}
+    keys |= {f"question/{m}" for m in re.findall(r"question/(\d+/\w+)", text)}
+    keys |= set(re.findall(r"s\d{8}(?:_\d+|\d{3})?", text))
+    return keys
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words without accents or punctuation (typography never hides a copy)."""
+    folded = unicodedata.normalize("NFKD", text.replace("’", "'").lower())
+    bare = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.findall(r"\w+", bare)
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    """Runs of SHINGLE words, leaving out the "Nom, fonction :" header lines NosDéputés prints
+    (one minister's header recurs on every one of their pages)."""
+    body = "\n".join(line for line in text.splitlines() if not line.rstrip().endswith(" :"))
+    w = words(body)
+    return {tuple(w[i : i + SHINGLE]) for i in range(max(len(w) - SHINGLE + 1, 1))}
+
+
+def _corpus_answers() -> Iterator[dict[str, Any]]:
+    for path in sorted(CORPUS.glob("*.json")):
+        if path == FRESH:
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and isinstance(data.get("answers"), list):
+            yield from data["answers"]
+
+
+def known_pages() -> tuple[set[str], set[str], set[tuple[str, ...]]]:
+    """Addresses, page identifiers and text shingles of everything the project has seen."""
+    addresses: set[str] = set()
+    keys: set[str] = set()
+    seen: set[tuple[str, ...]] = set()
+    for answer in _corpus_answers():
+        addresses.add(address(answer["source"]))
+        keys |= page_keys(answer["source"]) | page_keys(answer["id"])
+        seen |= shingles(answer["answer"])
+    for index in (DATA / "commitments" / "INDEX.tsv", DATA / "coverage" / "SOURCES_dev2.tsv"):
+        with index.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                addresses.add(address(row["url"]))
+                keys |= page_keys(row["url"]) | page_keys(row["file"])
+    folders = [DATA / "commitments" / c for c in ("an", "senat")]
+    folders += [DATA / "coverage" / c for c in ("an", "senat")]
+    folders += [ROOT / "resources" / "samples"]
+    for folder in folders:
+        for path in sorted(folder.rglob("*.txt")):
+            keys |= page_keys(path.name)
+            text = path.read_text(encoding="utf-8", errors="replace")
+            keys |= page_keys(" ".join(re.findall(r"https?://\S+", text)))
+            seen |= shingles(text)
+    return addresses, keys, seen
+
+
+def overlaps(candidates: list[dict[str, Any]]) -> dict[str, str]:
+    """Which candidate answers the project has already seen, and how."""
+    addresses, keys, seen = known_pages()
+    found: dict[str, str] = {}
+    for answer in candidates:
+        if address(answer["source"]) in addresses:
+            found[answer["id"]] = "address"
+        elif page_keys(answer["source"]) & keys:
+            found[answer["id"]] = "page id " + " ".join(sorted(page_keys(answer["source"]) & keys))
+        elif shingles(answer["answer"]) & seen:
+            found[answer["id"]] = "text"
+    return found
+
+
+def _fresh() -> list[dict[str, Any]]:
+    answers: list[dict[str, Any]] = json.loads(FRESH.read_text(encoding="utf-8"))["answers"]
+    return answers
+
+
+def test_the_fresh_split_parses_and_is_large_enough() -> None:
+    data = json.loads(FRESH.read_text(encoding="utf-8"))
+    assert "frozen" in data["_policy"] and data["split"] == "fresh"
+    answers = data["answers"]
+    assert len(answers) >= 50
+    assert len({a["id"] for a in answers}) == len(answers)
+    assert len({address(a["source"]) for a in answers}) == len(answers)
+    assert {a["chamber"] for a in answers} == {"an", "senat"}
+
+
+def test_each_fresh_label_names_one_place_of_its_answer() -> None:
+    for answer in _fresh():
+        for label in answer["commitments"]:
+            assert answer["answer"].count(label["text"]) == 1, (answer["id"], label["text"])
+            assert label["kind"] in ("firm", "soft")
+            assert label["precision"] in PRECISIONS
+
+
+def test_the_fresh_split_shares_nothing_with_what_the_project_has_seen() -> None:
+    assert overlaps(_fresh()) == {}
+
+
+def test_fresh_answers_do_not_repeat_each_other() -> None:
+    answers = _fresh()
+    for i, one in enumerate(answers):
+        for other in answers[i + 1 :]:
+            assert not shingles(one["answer"]) & shingles(other["answer"]), (one["id"], other["id"])
+
+
+def test_a_copy_under_another_address_is_caught() -> None:
+    known = next(_corpus_answers())
+    copy = {"id": "x", "source": "https://example.org/x", "answer": "Réponse. " + known["answer"]}
+    assert overlaps([copy]) == {"x": "text"}
+    assert address("http://www2.senat.fr./q/1.html/") == address("https://senat.fr/q/1.html")
+
+
+if __name__ == "__main__":  # check a candidate file: python tests/nlp/test_commitment_fresh.py F
+    print(json.dumps(overlaps(json.loads(Path(sys.argv[1]).read_text())["answers"]), indent=1))
