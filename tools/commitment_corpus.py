@@ -1,6 +1,8 @@
 """The labelled commitment corpus (tests/data/commitments/corpus/): loading and matching.
 
 Shared by tools/train_commitments.py (dev split only) and tools/eval_commitments.py.
+Splits: "dev" (train and tune here only), "test" (frozen, evaluated several times since) and
+"fresh" (test_fresh.json, frozen in session 6 before any model saw it: never train or tune on it).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "commitments" / "corpus"
+SPLIT_FILES = {"dev": "dev.json", "test": "test.json", "fresh": "test_fresh.json"}
+FROZEN = ("test", "fresh")  # evaluation only: a training script must refuse them
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,9 @@ def _labels(commitments: list[dict[str, str | None]]) -> tuple[Label, ...]:
 def load(split: str, labels: str = "original") -> list[Answer]:
     """A split's answers; `labels="adjudicated"` takes the test split's labels after the
     second, blind labelling and its adjudication (test_adjudicated.json, session 5)."""
-    data = json.loads((CORPUS / f"{split}.json").read_text(encoding="utf-8"))
+    if split not in SPLIT_FILES:
+        raise ValueError(f"unknown split {split!r}: {', '.join(SPLIT_FILES)}")
+    data = json.loads((CORPUS / SPLIT_FILES[split]).read_text(encoding="utf-8"))
     other: dict[str, list[dict[str, str | None]]] | None = None
     if labels == "adjudicated":
         if split != "test":

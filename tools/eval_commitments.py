@@ -1,12 +1,13 @@
-"""Commitment finder accuracy on the labelled corpus: dev split and frozen test split.
+"""Commitment finder accuracy on the labelled corpus: dev split and the frozen test splits.
 
-    .venv/bin/python tools/eval_commitments.py [--split dev|test] [-v]   (`make eval`: both)
+    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh] [-v]   (`make eval`: all)
 
 Prints, per split and for the French model and the old rules: precision (suggested
 sentences that are labelled commitments), firm recall, all recall, due-date exact
 (date and precision both right, over the found commitments), then the confusion of
 the misses (labelled kind -> what was suggested); with -v, each miss of the DEV split
-(the test split's misses are never listed: nothing is tuned on them).
+(the misses of the test and fresh splits are never listed: nothing is tuned on them). The
+fresh split (test_fresh.json, session 6) was frozen before any model saw it.
 """
 
 from __future__ import annotations
@@ -86,11 +87,11 @@ def evaluate(answers: list[Answer], finder: Finder) -> Tally:
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    splits = ("dev", "test")
+    splits = ("dev", "test", "fresh")
     if "--split" in sys.argv:
         chosen = sys.argv[sys.argv.index("--split") + 1]
         if chosen not in splits:
-            print(f"--split takes dev or test, not {chosen!r}", file=sys.stderr)
+            print(f"--split takes dev, test or fresh, not {chosen!r}", file=sys.stderr)
             return 2
         splits = (chosen,)
     started = time.perf_counter()
@@ -103,6 +104,8 @@ def main() -> int:
             "the model is trained on all of it: in-sample; cross-validated figures: "
             "`tools/train_commitments.py --cv`"
             if split == "dev"
+            else "frozen in session 6 before any model saw it, never tuned on"
+            if split == "fresh"
             else "frozen, never tuned on"
             if labels == "original"
             else "adjudicated labels: second blind labelling, see ADJUDICATION.md"

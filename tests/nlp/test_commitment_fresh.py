@@ -144,6 +144,22 @@ def test_fresh_answers_do_not_repeat_each_other() -> None:
             assert not shingles(one["answer"]) & shingles(other["answer"]), (one["id"], other["id"])
 
 
+def test_the_corpus_tools_read_the_fresh_split_and_never_train_on_it() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from commitment_corpus import FROZEN, load
+    finally:
+        sys.path.pop(0)
+    answers = load("fresh")
+    assert len(answers) == len(_fresh()) and "fresh" in FROZEN
+    labels = [label for answer in answers for label in answer.labels]
+    assert labels and all(label.due is None or label.due.year > 1900 for label in labels)
+    evaluation = (ROOT / "tools" / "eval_commitments.py").read_text(encoding="utf-8")
+    assert '"fresh"' in evaluation  # `make eval` prints the fresh split's figures
+    training = (ROOT / "tools" / "train_commitments.py").read_text(encoding="utf-8")
+    assert not re.search(r"load\(\s*[\"'](?:test|fresh)", training)
+
+
 def test_a_copy_under_another_address_is_caught() -> None:
     known = next(_corpus_answers())
     copy = {"id": "x", "source": "https://example.org/x", "answer": "Réponse. " + known["answer"]}
