@@ -95,9 +95,10 @@ def resolve(name: str, demands: list[dict[str, Any]]) -> dict[str, Any]:
     return {"demands": out}
 
 
-def build(source_name: str = "labels_source.txt") -> dict[str, Any]:
-    """The whole labels.json document, policy first."""
-    current = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+def build(source_name: str = "labels_source.txt", out_name: str = "labels.json") -> dict[str, Any]:
+    """The whole labels document, policy first (kept from the output file when it exists)."""
+    policy_file = DATA / out_name if (DATA / out_name).exists() else DATA / "labels.json"
+    current = json.loads(policy_file.read_text(encoding="utf-8"))
     source = parse_source((DATA / source_name).read_text(encoding="utf-8"))
     files = {name: resolve(name, demands) for name, demands in source.items()}
     return {"_policy": current["_policy"], "files": files}
@@ -109,7 +110,7 @@ def main() -> int:
     parser.add_argument("--source", default="labels_source.txt", help="file in tests/data/coverage")
     parser.add_argument("--out", default="labels.json", help="file in tests/data/coverage")
     args = parser.parse_args()
-    built = build(args.source)
+    built = build(args.source, args.out)
     path = DATA / args.out
     if args.check:
         current = json.loads(path.read_text(encoding="utf-8"))

@@ -11,8 +11,10 @@ The test split was frozen before any tuning (tests/data/coverage/split.json).
 Test labels: `original` (labels.json, the first labelling) or `adjudicated` (the blind second
 labelling's adjudicated test file, labels_adjudicated.json); dev always uses labels.json.
 By default both test label sets are scored (what `make eval` prints).
+Fresh: a second test split nobody had seen, frozen 2026-12-07 before any model touched it
+(tests/data/coverage/fresh/README.md, labels_fresh.json); never tune on it.
 
-Run: `.venv/bin/python tools/eval_coverage.py [--split dev|test|all]
+Run: `.venv/bin/python tools/eval_coverage.py [--split dev|test|fresh|all]
 [--labels original|adjudicated|both] [--details]`.
 """
 
@@ -36,6 +38,7 @@ from qe_desktop.nlp.coverage import analyze_coverage  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "coverage"
 TEST_LABELS = {"original": "labels.json", "adjudicated": "labels_adjudicated.json"}
+FRESH_LABELS = "labels_fresh.json"
 
 
 @dataclass
@@ -159,7 +162,7 @@ def report(split: str, n_files: int, t: Tally, label_set: str = "") -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "fresh", "all"), default="all")
     parser.add_argument(
         "--labels",
         choices=("original", "adjudicated", "both"),
@@ -186,6 +189,10 @@ def main() -> int:
                 evaluate(split["test"], labels, args.details),
                 f" [{label_set} labels]",
             )
+    if args.split in ("fresh", "all"):
+        labels = json.loads((DATA / FRESH_LABELS).read_text(encoding="utf-8"))
+        names = sorted(labels["files"])
+        report("fresh", len(names), evaluate(names, labels, args.details))
     return 0
 
 
