@@ -1,6 +1,12 @@
 """The labelled commitment corpus (tests/data/commitments/corpus/): loading and matching.
 
-Shared by tools/train_commitments.py (dev split only) and tools/eval_commitments.py.
+Shared by tools/train_commitments.py and tools/eval_commitments.py. Training reads
+`load("train")`: the dev split plus the OLD test split with its adjudicated labels. That
+test split (test.json) was retired on 2026-12-07 (session 6), once a fresh test split had
+been frozen elsewhere: it had been evaluated several times and re-labelled and adjudicated
+against the model's misses' kinds, so it no longer measured unseen answers. Its files stay
+where they are (tests and tools read them); only a fresh split (test_fresh.json, frozen by
+the lead's side) is held out now, and this project's tools never tune on it.
 """
 
 from __future__ import annotations
@@ -42,9 +48,17 @@ def _labels(commitments: list[dict[str, str | None]]) -> tuple[Label, ...]:
     )
 
 
+TRAIN = (("dev", "original"), ("test", "adjudicated"))
+"""What `load("train")` joins: dev, and the retired test split with its adjudicated labels."""
+RETIRED_ON = "2026-12-07"
+
+
 def load(split: str, labels: str = "original") -> list[Answer]:
     """A split's answers; `labels="adjudicated"` takes the test split's labels after the
-    second, blind labelling and its adjudication (test_adjudicated.json, session 5)."""
+    second, blind labelling and its adjudication (test_adjudicated.json, session 5);
+    "train" is dev + that retired test split (`TRAIN`)."""
+    if split == "train":
+        return [answer for name, kind in TRAIN for answer in load(name, kind)]
     data = json.loads((CORPUS / f"{split}.json").read_text(encoding="utf-8"))
     other: dict[str, list[dict[str, str | None]]] | None = None
     if labels == "adjudicated":
