@@ -30,7 +30,7 @@ FEATURES = (
     *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
     *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
     *("government_action", "past_dated", "bare_date", "third_party_future"),
-    *("action_future", "own_future"),
+    *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -64,9 +64,18 @@ _NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement",
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
 # A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
 # défavorable") announce nothing that could later be kept or broken.
+# Not the later steps of the procedure: "le Gouvernement demandera une seconde
+# délibération", "que je proposerai en deuxième lecture" are acts beyond the vote.
 _PROCEDURE = re.compile(
-    r"(?<![\w-])(?:amendements?|sous-amendements?|avis|sagesse|retrait|retirer|defavorable"
-    r"|a defaut|seconde deliberation|deuxieme lecture|navette)(?![\w-])"
+    r"(?<![\w-])(?:avis|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
+)
+_AMENDMENT = re.compile(r"(?<![\w-])(?:sous-)?amendements?(?![\w-])")
+# Something that will take place, not a state: "aura lieu", "se tiendra", "interviendra".
+_EVENTS = frozenset(
+    (
+        *("intervenir", "dérouler", "débuter", "commencer", "aboutir", "paraître"),
+        *("ouvrir", "entrer", "achever", "terminer", "réunir", "tenir"),
+    )
 )
 # Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
 _SPEECH = frozenset(
@@ -351,8 +360,13 @@ def sentence_features(
         else:
             values["deadline_event"] = 1.0
     values["deadline_past"] = float(len(upcoming) < len(found))
+    values["event"] = float(_is_event(main))
     values["stative"] = float(
-        kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"])
+        not values["event"]
+        and (kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"]))
+    )
+    values["scheduled_dated"] = float(
+        bool(lemmas & _SCHEDULED) and bool(upcoming) and not values["past"]
     )
     values["deontic"] = float(
         main.lemma_ in _DEONTIC and any(c.lower_ in ("de", "d'", "à") for c in main.children)
@@ -369,6 +383,15 @@ def sentence_features(
     )
 
 
+def _is_event(main: Token) -> bool:
+    """ "aura lieu", "se tiendra", "interviendra", "entrera en vigueur": an event to come."""
+    if main.lemma_ == "avoir":
+        return any(c.lemma_ == "lieu" for c in main.children)
+    if main.lemma_ == "tenir":
+        return any(c.lower_ in ("se", "s'", "s’") for c in main.children)
+    return main.lemma_ in _EVENTS
+
+
 def _debate_features(
     values: dict[str, float],
     folded: str,
@@ -382,6 +405,9 @@ def _debate_features(
     values["first_person"] = float(first)
     values["pledge"] = float(bool(_PLEDGE.search(folded)))
     values["procedure"] = float(bool(_PROCEDURE.search(folded)))
+    values["amendment"] = float(bool(_AMENDMENT.search(folded)))
+    if values["pledge"]:  # "je m'engage": a present that binds the future
+        values["present"] = 0.0
     values["speech_act"] = float(main.lemma_ in _SPEECH)
     values["objective"] = float(bool(lemmas & _OBJECTIVE))
     values["question"] = float(text.rstrip().endswith("?"))
