@@ -349,7 +349,12 @@ def sentence_features(
     values["agent_government"] = float(klass == "government")
     values["agent_other"] = float(klass == "other")
     values["agent_implicit"] = float(klass == "implicit")
-    found = find_due_dates(text, answered_on)
+    foreign = _foreign_clauses(span, head)
+    found = [
+        d
+        for d in find_due_dates(text, answered_on)
+        if not any(start <= d.start < end for start, end in foreign)
+    ]
     upcoming = [d for d in found if not is_past(d, answered_on)]
     due = pick_due_date(upcoming, text)
     if due is not None:
@@ -381,6 +386,52 @@ def sentence_features(
     return SentenceFeatures(
         values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
     )
+
+
+_RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+
+
+def _foreign_clauses(span: Span, head: Token) -> list[tuple[int, int]]:
+    """Character ranges of relative clauses someone else carries out, the commitment's
+    verb not inside: their dates are not its deadline ("nous nous y emploierons avec le
+    projet de loi que vous allez examiner dans quelques jours").
+
+    The relative clause's agent is its subject, or its antecedent when the subject is the
+    relative pronoun; a passive without agent is the administration's own act.
+    """
+    ranges = []
+    for token in span:
+        if not _is_relative(token) or head in token.subtree:
+            continue
+        auxes = [c for c in token.children if c.dep_ in _AUX_DEPS]
+        values = dict(passive=float(any(a.dep_ == "aux:pass" for a in auxes)))
+        _, subject = _subject_phrase(token, auxes)
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+            if subject.dep_ == "nsubj:pass":
+                continue  # "le décret, qui sera publié en juin": no agent named
+            subject = token.head
+        if _agent_class(subject, values) != "other":
+            continue
+        words = list(token.subtree)
+        ranges.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return ranges
+
+
+def _is_relative(verb: Token) -> bool:
+    """A relative clause's verb; the parser also reads "le plan que les partenaires
+    signeront" as a completive or a plain `acl`: a clause opened by a relative pronoun
+    right after a noun is one too."""
+    if verb.dep_ == "acl:relcl":
+        return True
+    if verb.dep_ not in ("acl", "ccomp"):
+        return False
+    first = next(verb.subtree)
+    if first.lower_ not in _RELATIVE_PRONOUNS or first.i == 0:
+        return False
+    before = first.doc[first.i - 1]
+    if before.text == "," and before.i > 0:
+        before = first.doc[before.i - 1]
+    return before.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 def _is_event(main: Token) -> bool:
