@@ -8,8 +8,9 @@ scikit-learn is only needed here (the `train` extra); the app applies the weight
 plain Python (qe_desktop/nlp/commitments.py, commitment_words.py). It trains and
 cross-validates on `load("train")`: the dev split plus the old test split (adjudicated
 labels), retired on 2026-12-07 (see tools/commitment_corpus.py); the fresh test split
-(test_fresh.json) is never read. Inputs per candidate sentence: the named hand features and the TF-IDF of
-the carrying clause's grammar words (`clause_words`), scaled by WORD_SCALE.
+(test_fresh.json) is never read. Inputs per candidate sentence: the named hand features
+and the TF-IDF of the carrying clause's grammar words (`clause_words`), scaled by
+WORD_SCALE.
 """
 
 from __future__ import annotations

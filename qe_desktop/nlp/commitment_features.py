@@ -17,6 +17,18 @@ from typing import TYPE_CHECKING
 from qe_desktop.domain.commitments import assess_sentence
 from qe_desktop.domain.due_dates import DueDate, find_due_dates, fold, is_past, pick_due_date
 from qe_desktop.domain.verbs import find_verb_cues, tokenize
+from qe_desktop.nlp.commitment_clause import (
+    FIRST_PERSON,
+    agent_class,
+    clause_head,
+    foreign_clauses,
+    is_event,
+    morph,
+    negated,
+    subject_phrase,
+    tense,
+    verb_group,
+)
 from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
@@ -34,16 +46,6 @@ FEATURES = (
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
-_GOVERNMENT = frozenset(
-    (
-        *("gouvernement", "ministre", "ministère", "état", "administration", "service"),
-        *("préfet", "préfecture", "direction", "inspection", "agence", "secrétaire", "office"),
-        *("caisse", "établissement", "commission", "conseil", "mission", "comité", "délégation"),
-        *("haut-commissaire", "ambassade", "autorité", "rectorat", "recteur", "dgfip", "sncf"),
-        *("ministériel", "interministériel", "opérateur", "exécutif", "premier"),
-        *("je", "nous", "on"),
-    )
-)
 _STATIVE = frozenset(
     (
         *("falloir", "permettre", "nécessiter", "représenter", "coûter", "élever", "atteindre"),
@@ -60,7 +62,6 @@ _HEDGE_WORDS = re.compile(
     r"(?<![\w-])(?:normalement|en principe|probablement|vraisemblable|sans doute|a priori"
     r"|si possible|le cas echeant|eventuellement|sous reserve)"
 )
-_NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement", "guère", "ni"})
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
 # A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
 # défavorable") announce nothing that could later be kept or broken.
@@ -70,13 +71,6 @@ _PROCEDURE = re.compile(
     r"(?<![\w-])(?:avis|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
 )
 _AMENDMENT = re.compile(r"(?<![\w-])(?:sous-)?amendements?(?![\w-])")
-# Something that will take place, not a state: "aura lieu", "se tiendra", "interviendra".
-_EVENTS = frozenset(
-    (
-        *("intervenir", "dérouler", "débuter", "commencer", "aboutir", "paraître"),
-        *("ouvrir", "entrer", "achever", "terminer", "réunir", "tenir"),
-    )
-)
 # Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
 _SPEECH = frozenset(
     (
@@ -105,38 +99,8 @@ class SentenceFeatures:
     words: tuple[str, ...] = ()  # the carrying clause's grammar words (`clause_words`)
 
 
-def _verb_group(root: Token) -> tuple[Token, list[Token]]:
-    """The main verb and its auxiliaries ("devraient être publiés": publiés; devraient, être)."""
-    auxes = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")]
-    if root.lemma_ in ("devoir", "pouvoir", "aller", "falloir") and root.pos_ in ("VERB", "AUX"):
-        inner = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if inner is not None:
-            inner_aux = [c for c in inner.children if c.dep_ in ("aux", "aux:pass", "aux:tense")]
-            return inner, [root, *inner_aux]
-    return root, auxes
-
-
-def _morph(token: Token, key: str) -> list[str]:
-    return list(token.morph.get(key, []))
-
-
-def _tense(main: Token, auxes: list[Token]) -> dict[str, float]:
-    finite = [t for t in (*auxes, main) if "Fin" in _morph(t, "VerbForm")]
-    first = finite[0] if finite else main
-    passive = any(a.dep_ == "aux:pass" for a in auxes) or "Pass" in _morph(main, "Voice")
-    near = any(a.lemma_ == "aller" and "Pres" in _morph(a, "Tense") for a in auxes)
-    past_participle_with_avoir = any(a.lemma_ == "avoir" for a in auxes if a.dep_ != "aux:pass")
-    tenses = _morph(first, "Tense")
-    return {
-        "future": float("Fut" in tenses),
-        "conditional": float("Cnd" in _morph(first, "Mood")),
-        "passive": float(passive),
-        "near_future": float(near),
-        "present": float("Pres" in tenses and not near and "Cnd" not in _morph(first, "Mood")),
-        "past": float(
-            "Past" in tenses or "Imp" in tenses or (past_participle_with_avoir and not near)
-        ),
-    }
+def _lemmas(span: Span) -> set[str]:
+    return {t.lemma_.lower() for t in span}
 
 
 def _tense_label(values: dict[str, float], cue: str) -> str:
@@ -151,57 +115,7 @@ def _tense_label(values: dict[str, float], cue: str) -> str:
     return "présent" if values["present"] else "autre temps"
 
 
-def _subject_phrase(main: Token, auxes: list[Token]) -> tuple[str, Token | None]:
-    """The agent: "par X" in a passive, else the subject; its text and head token."""
-    for holder in (main, *auxes):
-        for child in holder.children:
-            if child.dep_ == "obl:agent":
-                return _phrase(child), child
-    for holder in (main, *auxes):
-        for child in holder.children:
-            if child.dep_ in ("nsubj", "nsubj:pass"):
-                return _phrase(child), child
-    return "", None
-
-
-def _phrase(token: Token) -> str:
-    """The noun phrase under `token`, without its leading article or preposition."""
-    words = [t for t in token.subtree if t.dep_ not in ("case", "punct") or t.i > token.i]
-    words = [t for t in words if not (t.i < token.i and t.dep_ == "det")]
-    text = " ".join(t.text for t in words[:8]).replace("' ", "'")
-    return text.strip()
-
-
-def _agent_class(head: Token | None, values: dict[str, float]) -> str:
-    if head is None:
-        return "implicit" if values["passive"] else "none"
-    words = {t.lemma_.lower() for t in head.subtree} | {head.text.lower()}
-    if head.lower_ in _FIRST_PERSON:
-        return "government"  # the minister speaking, or "nous" for the ministry
-    return "government" if words & _GOVERNMENT else "other"
-
-
-def _negated(main: Token, auxes: list[Token]) -> bool:
-    for holder in (main, *auxes):
-        for child in holder.children:
-            if child.dep_ == "advmod" and child.lower_ in _NEGATIONS:
-                return True
-            if child.lower_ in ("ne", "n'") and child.dep_ == "advmod":
-                return True
-    return False
-
-
-def _lemmas(span: Span) -> set[str]:
-    return {t.lemma_.lower() for t in span}
-
-
 _MAIN_CLAUSE = frozenset({"ROOT", "conj", "ccomp", "parataxis", "xcomp"})
-_AUX_DEPS = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
-_FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi-même", "nous-mêmes"})
-
-
-def _clause_head(token: Token) -> Token:
-    return token.head if token.dep_ in _AUX_DEPS else token
 
 
 def _verb_cue_kinds(text: str) -> dict[int, str]:
@@ -216,7 +130,7 @@ def _verb_cue_kinds(text: str) -> dict[int, str]:
 def _is_future(token: Token, kinds: dict[int, str]) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    by_morph = "Fut" in _morph(token, "Tense") and "Fin" in _morph(token, "VerbForm")
+    by_morph = "Fut" in morph(token, "Tense") and "Fin" in morph(token, "VerbForm")
     return by_morph or kinds.get(token.idx) in ("action", "stative", "modal")
 
 
@@ -253,7 +167,7 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
     main = [
         t
         for t in futures
-        if _clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and _clause_head(t).dep_ == "acl:relcl")
+        if clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and clause_head(t).dep_ == "acl:relcl")
     ]
     if main:
         return main[0], "main", None
@@ -278,11 +192,11 @@ def _own_future(span: Span, kinds: dict[int, str]) -> bool:
     for token in span:
         if not _is_future(token, kinds) and token.lower_ not in _ALLER_PRESENT:
             continue
-        head = _clause_head(token)
+        head = clause_head(token)
         if token.lower_ in _ALLER_PRESENT and token.dep_ != "aux":
             head = next((c for c in token.children if c.dep_ == "xcomp"), head)
-        main, auxes = _verb_group(head)
-        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or _negated(main, auxes):
+        main, auxes = verb_group(head)
+        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or negated(main, auxes):
             continue
         group = (main, *auxes)
         if any(t.lemma_ == "pouvoir" for t in group) or any(
@@ -292,7 +206,7 @@ def _own_future(span: Span, kinds: dict[int, str]) -> bool:
         subjects = [
             c for h in (main, *auxes, token) for c in h.children if c.dep_ in ("nsubj", "expl:subj")
         ]
-        if any(c.lower_ in _FIRST_PERSON or c.lemma_.lower() in _SPEAKERS for c in subjects):
+        if any(c.lower_ in FIRST_PERSON or c.lemma_.lower() in _SPEAKERS for c in subjects):
             return True
     return False
 
@@ -308,12 +222,12 @@ def sentence_features(
     folded = fold(text)
     kinds = _verb_cue_kinds(span.text)
     verb, found_as, aller = _commitment_verb(span, kinds)
-    head = _clause_head(verb)
-    main, auxes = _verb_group(head)
+    head = clause_head(verb)
+    main, auxes = verb_group(head)
     if aller is not None:
         auxes = [*auxes, aller]
     values = dict.fromkeys(FEATURES, 0.0)
-    values.update(_tense(main, auxes))
+    values.update(tense(main, auxes))
     values["future"] = float(found_as == "main")
     values["near_future"] = float(found_as == "near")
     values["future_elsewhere"] = float(found_as == "sub")
@@ -333,7 +247,7 @@ def sentence_features(
         values["undertake_cue"] = 1.0
     # The root speaks for the sentence only when no future verb was found elsewhere.
     root = span.root if found_as == "root" else main
-    cnd_devoir = root.lemma_ == "devoir" and "Cnd" in _morph(root, "Mood")
+    cnd_devoir = root.lemma_ == "devoir" and "Cnd" in morph(root, "Mood")
     values["hedge"] = float(
         cnd_devoir
         or kind == "hedged"
@@ -343,13 +257,13 @@ def sentence_features(
     values["possibility"] = float(
         kind == "modal" or main.lemma_ == "pouvoir" or root.lemma_ == "pouvoir"
     )
-    values["negation"] = float(_negated(main, auxes) or _negated(root, []))
-    agent, subject = _subject_phrase(main, auxes)
-    klass = _agent_class(subject, values)
+    values["negation"] = float(negated(main, auxes) or negated(root, []))
+    agent, subject = subject_phrase(main, auxes)
+    klass = agent_class(subject, values)
     values["agent_government"] = float(klass == "government")
     values["agent_other"] = float(klass == "other")
     values["agent_implicit"] = float(klass == "implicit")
-    foreign = _foreign_clauses(span, head)
+    foreign = foreign_clauses(span, head)
     found = [
         d
         for d in find_due_dates(text, answered_on)
@@ -365,7 +279,7 @@ def sentence_features(
         else:
             values["deadline_event"] = 1.0
     values["deadline_past"] = float(len(upcoming) < len(found))
-    values["event"] = float(_is_event(main))
+    values["event"] = float(is_event(main))
     values["stative"] = float(
         not values["event"]
         and (kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"]))
@@ -388,61 +302,6 @@ def sentence_features(
     )
 
 
-_RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
-
-
-def _foreign_clauses(span: Span, head: Token) -> list[tuple[int, int]]:
-    """Character ranges of relative clauses someone else carries out, the commitment's
-    verb not inside: their dates are not its deadline ("nous nous y emploierons avec le
-    projet de loi que vous allez examiner dans quelques jours").
-
-    The relative clause's agent is its subject, or its antecedent when the subject is the
-    relative pronoun; a passive without agent is the administration's own act.
-    """
-    ranges = []
-    for token in span:
-        if not _is_relative(token) or head in token.subtree:
-            continue
-        auxes = [c for c in token.children if c.dep_ in _AUX_DEPS]
-        values = dict(passive=float(any(a.dep_ == "aux:pass" for a in auxes)))
-        _, subject = _subject_phrase(token, auxes)
-        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
-            if subject.dep_ == "nsubj:pass":
-                continue  # "le décret, qui sera publié en juin": no agent named
-            subject = token.head
-        if _agent_class(subject, values) != "other":
-            continue
-        words = list(token.subtree)
-        ranges.append((words[0].idx, words[-1].idx + len(words[-1].text)))
-    return ranges
-
-
-def _is_relative(verb: Token) -> bool:
-    """A relative clause's verb; the parser also reads "le plan que les partenaires
-    signeront" as a completive or a plain `acl`: a clause opened by a relative pronoun
-    right after a noun is one too."""
-    if verb.dep_ == "acl:relcl":
-        return True
-    if verb.dep_ not in ("acl", "ccomp"):
-        return False
-    first = next(verb.subtree)
-    if first.lower_ not in _RELATIVE_PRONOUNS or first.i == 0:
-        return False
-    before = first.doc[first.i - 1]
-    if before.text == "," and before.i > 0:
-        before = first.doc[before.i - 1]
-    return before.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
-
-
-def _is_event(main: Token) -> bool:
-    """ "aura lieu", "se tiendra", "interviendra", "entrera en vigueur": an event to come."""
-    if main.lemma_ == "avoir":
-        return any(c.lemma_ == "lieu" for c in main.children)
-    if main.lemma_ == "tenir":
-        return any(c.lower_ in ("se", "s'", "s’") for c in main.children)
-    return main.lemma_ in _EVENTS
-
-
 def _debate_features(
     values: dict[str, float],
     folded: str,
@@ -452,7 +311,7 @@ def _debate_features(
     text: str,
 ) -> None:
     """What tells a spoken promise from the talk around it in a debate."""
-    first = subject is not None and subject.lower_ in _FIRST_PERSON
+    first = subject is not None and subject.lower_ in FIRST_PERSON
     values["first_person"] = float(first)
     values["pledge"] = float(bool(_PLEDGE.search(folded)))
     values["procedure"] = float(bool(_PROCEDURE.search(folded)))
