@@ -1,12 +1,15 @@
-"""Commitment finder accuracy on the labelled corpus: dev split and frozen test split.
+"""Commitment finder accuracy on the labelled corpus: training splits and the fresh test split.
 
-    .venv/bin/python tools/eval_commitments.py [--split dev|test] [-v]   (`make eval`: both)
+    .venv/bin/python tools/eval_commitments.py [--split dev|test|test_fresh] [-v]
 
-Prints, per split and for the French model and the old rules: precision (suggested
-sentences that are labelled commitments), firm recall, all recall, due-date exact
-(date and precision both right, over the found commitments), then the confusion of
-the misses (labelled kind -> what was suggested); with -v, each miss of the DEV split
-(the test split's misses are never listed: nothing is tuned on them).
+`make eval` prints every split. Prints, per split and for the French model and the old
+rules: precision (suggested sentences that are labelled commitments), firm recall, all
+recall, due-date exact (date and precision both right, over the found commitments), then
+the confusion of the misses (labelled kind -> what was suggested); with -v, each miss of
+the training splits (the fresh test split's misses are never listed: nothing is tuned on
+them). Since 2026-12-07 the old test split (test.json) is training data (retired: see
+tools/commitment_corpus.py); its lines are in-sample like dev's. The fresh test split
+(test_fresh.json, frozen on the lead's side) is printed when the file is present.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from commitment_corpus import Answer, label_of, load  # type: ignore[import-not-found]
+from commitment_corpus import CORPUS, Answer, label_of, load  # type: ignore[import-not-found]
 
 from qe_desktop.domain import commitments as rules
 from qe_desktop.domain.commitments import Suggestion
@@ -86,11 +89,12 @@ def evaluate(answers: list[Answer], finder: Finder) -> Tally:
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    splits = ("dev", "test")
+    fresh = (CORPUS / "test_fresh.json").exists()
+    splits: tuple[str, ...] = ("dev", "test", "test_fresh") if fresh else ("dev", "test")
     if "--split" in sys.argv:
         chosen = sys.argv[sys.argv.index("--split") + 1]
-        if chosen not in splits:
-            print(f"--split takes dev or test, not {chosen!r}", file=sys.stderr)
+        if chosen not in ("dev", "test", "test_fresh"):
+            print(f"--split takes dev, test or test_fresh, not {chosen!r}", file=sys.stderr)
             return 2
         splits = (chosen,)
     started = time.perf_counter()
@@ -103,9 +107,11 @@ def main() -> int:
             "the model is trained on all of it: in-sample; cross-validated figures: "
             "`tools/train_commitments.py --cv`"
             if split == "dev"
-            else "frozen, never tuned on"
+            else "fresh test split, frozen before this model, never tuned on"
+            if split == "test_fresh"
+            else "RETIRED test split, original labels: training data since 2026-12-07, in-sample"
             if labels == "original"
-            else "adjudicated labels: second blind labelling, see ADJUDICATION.md"
+            else "RETIRED test split, adjudicated labels (what the model trains on): in-sample"
         )
         print(f"commitments, {split} split ({len(answers)} answers; {note}):")
         for name, finder in (
@@ -119,7 +125,7 @@ def main() -> int:
                     f"{want}->{got} {n}" for (want, got), n in sorted(tally.confusion.items())
                 )
                 print(f"    confusion of the misses (label->suggested): {confusion or 'none'}")
-                if verbose and split == "dev":  # never look at test misses
+                if verbose and split != "test_fresh":  # never look at fresh test misses
                     print("".join(f"    {m}\n" for m in tally.misses), end="")
     print(f"  ({time.perf_counter() - started:.1f} s, model {model.model_version()})")
     return 0

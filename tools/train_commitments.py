@@ -43,7 +43,7 @@ MIN_DF = 2  # a word seen in one training sentence only is left out
 # leaned on it and it did not carry to unseen answers (session 3's test figures).
 DROPPED = ("rules", *filter(None, os.environ.get("QE_TRAIN_DROP", "").split(",")))
 USED = tuple(name for name in FEATURES if name not in DROPPED)
-GRID_C = (0.25, 0.5, 1.0, 2.0)
+GRID_C = (0.25, 0.5, 1.0, 2.0, 4.0)
 GRID_T = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
 GRID_WORDS = (0.0, 1.0, 2.0, 3.0)
 REPEATS = 5  # shuffled 5-fold splits averaged: one split of 166 answers is noisy

@@ -43,6 +43,7 @@ FEATURES = (
     *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
     *("government_action", "past_dated", "bare_date", "third_party_future"),
     *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
+    *("bound_to", "no_forward"),
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -86,6 +87,12 @@ _PLEDGE = re.compile(
     r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
 )
 _OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
+# Bound to an act, in any person or tense: "le Gouvernement s'est engagé à maintenir", "je
+# m'engage à ce que le décret mentionne", "il est de tout mettre en oeuvre pour".
+_BOUND = re.compile(
+    r"(?<![\w-])(?:engag(?:e|ee|es|ees|eons|eant|er|ent|ons|ez|erai|erons)\s+a\s"
+    r"|tout mettre en (?:oeuvre|œuvre) pour)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +304,12 @@ def sentence_features(
     values["rules"] = assessment.score
     values["own_future"] = float(_own_future(span, kinds))
     _debate_features(values, folded, main, subject, lemmas, text)
+    values["bound_to"] = float(bool(_BOUND.search(folded)))
+    forward = _near_future(span) is not None or any(
+        _is_future(t, kinds) or "Cnd" in morph(t, "Mood") for t in span
+    )
+    cued = ("pledge", "scheduled_cue", "commit_cue", "bound_to", "scheduled_dated")
+    values["no_forward"] = float(not forward and not any(values[n] for n in cued))
     return SentenceFeatures(
         values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
     )

@@ -176,3 +176,11 @@ def test_events_schedules_and_later_steps_of_the_procedure() -> None:
     assert (second["procedure"], second["amendment"]) == (0.0, 1.0)
     assert _features("À défaut, l'avis sera défavorable.", None)["procedure"] == 1.0
     assert _features("Je m'engage aussi en ce sens.", None)["present"] == 0.0
+
+
+def test_bound_to_an_act_and_nothing_forward() -> None:
+    bound = _features("Le Gouvernement s'est engagé à maintenir les deux lignes existantes.", None)
+    assert (bound["bound_to"], bound["no_forward"]) == (1.0, 0.0)
+    past = _features("Dans un premier temps, cette mesure concernait les commandes d'avril.", None)
+    assert (past["bound_to"], past["no_forward"]) == (0.0, 1.0)
+    assert _features("Nous publierons le décret.", None)["no_forward"] == 0.0
