@@ -121,6 +121,11 @@ def negated(main: Token, auxes: list[Token]) -> bool:
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 
 
+_TIME_NOUNS = frozenset(
+    {"jour", "semaine", "mois", "année", "an", "temps", "date", "période", "trimestre"}
+)
+
+
 def foreign_clauses(span: Span, head: Token) -> list[tuple[int, int]]:
     """Character ranges of relative clauses someone else carries out, the commitment's
     verb not inside: their dates are not its deadline ("nous nous y emploierons avec le
@@ -140,6 +145,8 @@ def foreign_clauses(span: Span, head: Token) -> list[tuple[int, int]]:
             if subject.dep_ == "nsubj:pass":
                 continue  # "le décret, qui sera publié en juin": no agent named
             subject = token.head
+            if subject.lemma_ in _TIME_NOUNS:
+                continue  # "dans les semaines qui viennent" is the deadline itself
         if agent_class(subject, values) != "other":
             continue
         words = list(token.subtree)
@@ -154,7 +161,7 @@ def is_relative(verb: Token) -> bool:
     """
     if verb.dep_ == "acl:relcl":
         return True
-    if verb.dep_ not in ("acl", "ccomp"):
+    if verb.dep_ not in ("acl", "ccomp", "advcl"):
         return False
     first = next(verb.subtree)
     if first.lower_ not in RELATIVE_PRONOUNS or first.i == 0:

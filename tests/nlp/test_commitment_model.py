@@ -184,3 +184,15 @@ def test_bound_to_an_act_and_nothing_forward() -> None:
     past = _features("Dans un premier temps, cette mesure concernait les commandes d'avril.", None)
     assert (past["bound_to"], past["no_forward"]) == (0.0, 1.0)
     assert _features("Nous publierons le décret.", None)["no_forward"] == 0.0
+
+
+def test_a_horizon_in_a_relative_clause_of_time_stays_the_deadline() -> None:
+    # "qui viennent" qualifies the weeks: the horizon is the deadline, not someone's act
+    assert _due("Le plan vous sera présenté dans les semaines qui viennent.") is not None
+    assert (
+        _due(
+            "Nous étudierons les conclusions de la commission d'enquête du Sénat, dont le "
+            "rapport sera remis le 25 mai 2027."
+        )
+        is None
+    )
