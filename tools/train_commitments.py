@@ -43,6 +43,8 @@ MIN_DF = 2  # a word seen in one training sentence only is left out
 # leaned on it and it did not carry to unseen answers (session 3's test figures).
 DROPPED = ("rules", *filter(None, os.environ.get("QE_TRAIN_DROP", "").split(",")))
 USED = tuple(name for name in FEATURES if name not in DROPPED)
+
+
 def _grid(name: str, default: str) -> tuple[float, ...]:
     """A grid axis, overridable for a quicker search: QE_GRID_C="0.5,1,2"."""
     return tuple(float(v) for v in os.environ.get(name, default).split(","))
