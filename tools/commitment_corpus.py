@@ -1,8 +1,11 @@
 """The labelled commitment corpus (tests/data/commitments/corpus/): loading and matching.
 
-Shared by tools/train_commitments.py (dev split only) and tools/eval_commitments.py.
-Splits: "dev" (train and tune here only), "test" (frozen, evaluated several times since) and
-"fresh" (test_fresh.json, frozen in session 6 before any model saw it: never train or tune on it).
+Shared by tools/train_commitments.py and tools/eval_commitments.py. Splits: "dev",
+"test" (RETIRED on 2026-12-07, session 6: it had been evaluated several times and
+re-labelled and adjudicated, so it no longer measured unseen answers; its adjudicated labels
+are training data now), "train" (`load("train")` = dev + the retired test split with its
+adjudicated labels) and "fresh" (test_fresh.json, frozen in session 6 before any model saw
+it: never train or tune on it).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "commitments" / "corpus"
 SPLIT_FILES = {"dev": "dev.json", "test": "test.json", "fresh": "test_fresh.json"}
-FROZEN = ("test", "fresh")  # evaluation only: a training script must refuse them
+FROZEN = ("fresh",)  # evaluation only: never trained or tuned on ("test" is retired into "train")
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,17 @@ def _labels(commitments: list[dict[str, str | None]]) -> tuple[Label, ...]:
     )
 
 
+TRAIN = (("dev", "original"), ("test", "adjudicated"))
+"""What `load("train")` joins: dev, and the retired test split with its adjudicated labels."""
+RETIRED_ON = "2026-12-07"
+
+
 def load(split: str, labels: str = "original") -> list[Answer]:
     """A split's answers; `labels="adjudicated"` takes the test split's labels after the
-    second, blind labelling and its adjudication (test_adjudicated.json, session 5)."""
+    second, blind labelling and its adjudication (test_adjudicated.json, session 5);
+    "train" is dev + that retired test split (`TRAIN`)."""
+    if split == "train":
+        return [answer for name, kind in TRAIN for answer in load(name, kind)]
     if split not in SPLIT_FILES:
         raise ValueError(f"unknown split {split!r}: {', '.join(SPLIT_FILES)}")
     data = json.loads((CORPUS / SPLIT_FILES[split]).read_text(encoding="utf-8"))

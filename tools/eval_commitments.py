@@ -1,13 +1,15 @@
-"""Commitment finder accuracy on the labelled corpus: dev split and the frozen test splits.
+"""Commitment finder accuracy on the labelled corpus: training splits and the fresh test split.
 
-    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh] [-v]   (`make eval`: all)
+    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh] [-v]
 
-Prints, per split and for the French model and the old rules: precision (suggested
-sentences that are labelled commitments), firm recall, all recall, due-date exact
-(date and precision both right, over the found commitments), then the confusion of
-the misses (labelled kind -> what was suggested); with -v, each miss of the DEV split
-(the misses of the test and fresh splits are never listed: nothing is tuned on them). The
-fresh split (test_fresh.json, session 6) was frozen before any model saw it.
+`make eval` prints every split. Prints, per split and for the French model and the old
+rules: precision (suggested sentences that are labelled commitments), firm recall, all
+recall, due-date exact (date and precision both right, over the found commitments), then
+the confusion of the misses (labelled kind -> what was suggested); with -v, each miss of
+the training splits (the fresh test split's misses are never listed: nothing is tuned on
+them). Since 2026-12-07 the old test split (test.json) is training data (retired: see
+tools/commitment_corpus.py); its lines are in-sample like dev's. The fresh test split
+(test_fresh.json, session 6) was frozen before any model saw it.
 """
 
 from __future__ import annotations
@@ -104,11 +106,11 @@ def main() -> int:
             "the model is trained on all of it: in-sample; cross-validated figures: "
             "`tools/train_commitments.py --cv`"
             if split == "dev"
-            else "frozen in session 6 before any model saw it, never tuned on"
+            else "fresh test split, frozen in session 6 before any model saw it, never tuned on"
             if split == "fresh"
-            else "frozen, never tuned on"
+            else "RETIRED test split, original labels: training data since 2026-12-07, in-sample"
             if labels == "original"
-            else "adjudicated labels: second blind labelling, see ADJUDICATION.md"
+            else "RETIRED test split, adjudicated labels (what the model trains on): in-sample"
         )
         print(f"commitments, {split} split ({len(answers)} answers; {note}):")
         for name, finder in (
@@ -122,7 +124,7 @@ def main() -> int:
                     f"{want}->{got} {n}" for (want, got), n in sorted(tally.confusion.items())
                 )
                 print(f"    confusion of the misses (label->suggested): {confusion or 'none'}")
-                if verbose and split == "dev":  # never look at test misses
+                if verbose and split != "fresh":  # never look at fresh test misses
                     print("".join(f"    {m}\n" for m in tally.misses), end="")
     print(f"  ({time.perf_counter() - started:.1f} s, model {model.model_version()})")
     return 0

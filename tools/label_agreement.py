@@ -2,6 +2,7 @@
 
     python3 tools/label_agreement.py [--a original] [--b second]
     python3 tools/label_agreement.py --only dev-verdicts   # dev verdicts vs dev_verdicts_second.tsv
+    python3 tools/label_agreement.py --only dev-commitments  # dev.json vs dev_second.json sample
 
 `original` is the first labelling (corpus/test.json, coverage labels.json), `second` the
 blind second labelling (test_second.json, labels_second.json), `adjudicated` the result of
@@ -67,9 +68,9 @@ def prf(tp: int, fp: int, fn: int) -> str:
 # --- commitments -------------------------------------------------------------------------
 
 
-def commitment_texts() -> dict[str, str]:
-    """Answer id -> answer text of the frozen test split."""
-    data = json.loads((COMMITMENTS / "test.json").read_text(encoding="utf-8"))
+def commitment_texts(split: str = "test") -> dict[str, str]:
+    """Answer id -> answer text of a split (the frozen test split by default)."""
+    data = json.loads((COMMITMENTS / f"{split}.json").read_text(encoding="utf-8"))
     return {a["id"]: a["answer"] for a in data["answers"]}
 
 
@@ -106,6 +107,34 @@ def compare_commitments(a_name: str, b_name: str) -> list[str]:
     a_all, b_all = commitment_labels(a_name), commitment_labels(b_name)
     if set(a_all) != set(texts) or set(b_all) != set(texts):
         raise SystemExit("the two labellings must cover exactly the test split's answers")
+    return commitment_report("test split", texts, a_all, b_all, a_name, b_name)
+
+
+def compare_dev_commitments(second: str = "dev_second.json") -> list[str]:
+    """Report lines comparing dev.json's commitments (A) with the blind relabelling (B) of
+    the random dev sample (tools/commitment_blind.py), on the sampled answers only."""
+    b_all = {
+        k: v
+        for k, v in json.loads((COMMITMENTS / second).read_text(encoding="utf-8")).items()
+        if not k.startswith("_")
+    }
+    texts = {k: v for k, v in commitment_texts("dev").items() if k in b_all}
+    if set(texts) != set(b_all):
+        raise SystemExit(f"{second} names answers that are not in dev.json")
+    a_all = {k: v for k, v in commitment_labels_of("dev.json").items() if k in b_all}
+    return commitment_report("dev sample", texts, a_all, b_all, "dev.json", second)
+
+
+def commitment_labels_of(file: str) -> Labels:
+    """Answer id -> labels of a corpus file with answers (dev.json, test.json)."""
+    data = json.loads((COMMITMENTS / file).read_text(encoding="utf-8"))
+    return {a["id"]: a["commitments"] for a in data["answers"]}
+
+
+def commitment_report(
+    what: str, texts: dict[str, str], a_all: Labels, b_all: Labels, a_name: str, b_name: str
+) -> list[str]:
+    """Sentence-level agreement of two labellings of the same answers."""
     binary: list[tuple[str, str]] = []
     kinds: list[tuple[str, str]] = []
     both = a_only = b_only = dates_same = due_same = firm = firm_found = 0
@@ -134,7 +163,7 @@ def compare_commitments(a_name: str, b_name: str) -> list[str]:
             firm_found += n_firm if i in b else 0
     kind_agree = sum(x == y for x, y in kinds)
     return [
-        f"commitments, test split ({len(texts)} answers): A = {a_name} ({a_labels} labels, "
+        f"commitments, {what} ({len(texts)} answers): A = {a_name} ({a_labels} labels, "
         f"{both + a_only} sentences), B = {b_name} ({b_labels} labels, {both + b_only} sentences)",
         f"  commits or not, B against A: {prf(both, b_only, a_only)}",
         f"  Cohen's kappa over all {len(binary)} sentences: {kappa(binary):.2f}",
@@ -262,7 +291,9 @@ def main() -> int:
     names = sorted(COMMITMENT_FILES)
     parser.add_argument("--a", choices=names, default="original")
     parser.add_argument("--b", choices=names, default="second")
-    parser.add_argument("--only", choices=("commitments", "coverage", "dev-verdicts"))
+    parser.add_argument(
+        "--only", choices=("commitments", "coverage", "dev-verdicts", "dev-commitments")
+    )
     args = parser.parse_args()
     lines: list[str] = []
     if args.only in (None, "commitments"):
@@ -271,6 +302,8 @@ def main() -> int:
         lines += compare_coverage(args.a, args.b)
     if args.only == "dev-verdicts":
         lines += compare_dev_verdicts()
+    if args.only == "dev-commitments":
+        lines += compare_dev_commitments()
     print("\n".join(lines))
     return 0
 

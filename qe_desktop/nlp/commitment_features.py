@@ -17,6 +17,18 @@ from typing import TYPE_CHECKING
 from qe_desktop.domain.commitments import assess_sentence
 from qe_desktop.domain.due_dates import DueDate, find_due_dates, fold, is_past, pick_due_date
 from qe_desktop.domain.verbs import find_verb_cues, tokenize
+from qe_desktop.nlp.commitment_clause import (
+    FIRST_PERSON,
+    agent_class,
+    clause_head,
+    foreign_clauses,
+    is_event,
+    morph,
+    negated,
+    subject_phrase,
+    tense,
+    verb_group,
+)
 from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
@@ -30,20 +42,11 @@ FEATURES = (
     *("deadline_past", "stative", "deontic", "generic", "refusal", "rules"),
     *("first_person", "pledge", "procedure", "speech_act", "objective", "question"),
     *("government_action", "past_dated", "bare_date", "third_party_future"),
-    *("action_future", "own_future"),
+    *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
+    *("bound_to", "no_forward"),
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
-_GOVERNMENT = frozenset(
-    (
-        *("gouvernement", "ministre", "ministère", "état", "administration", "service"),
-        *("préfet", "préfecture", "direction", "inspection", "agence", "secrétaire", "office"),
-        *("caisse", "établissement", "commission", "conseil", "mission", "comité", "délégation"),
-        *("haut-commissaire", "ambassade", "autorité", "rectorat", "recteur", "dgfip", "sncf"),
-        *("ministériel", "interministériel", "opérateur", "exécutif", "premier"),
-        *("je", "nous", "on"),
-    )
-)
 _STATIVE = frozenset(
     (
         *("falloir", "permettre", "nécessiter", "représenter", "coûter", "élever", "atteindre"),
@@ -60,14 +63,15 @@ _HEDGE_WORDS = re.compile(
     r"(?<![\w-])(?:normalement|en principe|probablement|vraisemblable|sans doute|a priori"
     r"|si possible|le cas echeant|eventuellement|sous reserve)"
 )
-_NEGATIONS = frozenset({"pas", "jamais", "plus", "aucun", "aucune", "nullement", "guère", "ni"})
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
 # A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
 # défavorable") announce nothing that could later be kept or broken.
+# Not the later steps of the procedure: "le Gouvernement demandera une seconde
+# délibération", "que je proposerai en deuxième lecture" are acts beyond the vote.
 _PROCEDURE = re.compile(
-    r"(?<![\w-])(?:amendements?|sous-amendements?|avis|sagesse|retrait|retirer|defavorable"
-    r"|a defaut|seconde deliberation|deuxieme lecture|navette)(?![\w-])"
+    r"(?<![\w-])(?:avis|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
 )
+_AMENDMENT = re.compile(r"(?<![\w-])(?:sous-)?amendements?(?![\w-])")
 # Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
 _SPEECH = frozenset(
     (
@@ -83,6 +87,12 @@ _PLEDGE = re.compile(
     r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
 )
 _OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
+# Bound to an act, in any person or tense: "le Gouvernement s'est engagé à maintenir", "je
+# m'engage à ce que le décret mentionne", "il est de tout mettre en oeuvre pour".
+_BOUND = re.compile(
+    r"(?<![\w-])(?:engag(?:e|ee|es|ees|eons|eant|er|ent|ons|ez|erai|erons)\s+a\s"
+    r"|tout mettre en (?:oeuvre|œuvre) pour)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,38 +106,8 @@ class SentenceFeatures:
     words: tuple[str, ...] = ()  # the carrying clause's grammar words (`clause_words`)
 
 
-def _verb_group(root: Token) -> tuple[Token, list[Token]]:
-    """The main verb and its auxiliaries ("devraient être publiés": publiés; devraient, être)."""
-    auxes = [c for c in root.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")]
-    if root.lemma_ in ("devoir", "pouvoir", "aller", "falloir") and root.pos_ in ("VERB", "AUX"):
-        inner = next((c for c in root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if inner is not None:
-            inner_aux = [c for c in inner.children if c.dep_ in ("aux", "aux:pass", "aux:tense")]
-            return inner, [root, *inner_aux]
-    return root, auxes
-
-
-def _morph(token: Token, key: str) -> list[str]:
-    return list(token.morph.get(key, []))
-
-
-def _tense(main: Token, auxes: list[Token]) -> dict[str, float]:
-    finite = [t for t in (*auxes, main) if "Fin" in _morph(t, "VerbForm")]
-    first = finite[0] if finite else main
-    passive = any(a.dep_ == "aux:pass" for a in auxes) or "Pass" in _morph(main, "Voice")
-    near = any(a.lemma_ == "aller" and "Pres" in _morph(a, "Tense") for a in auxes)
-    past_participle_with_avoir = any(a.lemma_ == "avoir" for a in auxes if a.dep_ != "aux:pass")
-    tenses = _morph(first, "Tense")
-    return {
-        "future": float("Fut" in tenses),
-        "conditional": float("Cnd" in _morph(first, "Mood")),
-        "passive": float(passive),
-        "near_future": float(near),
-        "present": float("Pres" in tenses and not near and "Cnd" not in _morph(first, "Mood")),
-        "past": float(
-            "Past" in tenses or "Imp" in tenses or (past_participle_with_avoir and not near)
-        ),
-    }
+def _lemmas(span: Span) -> set[str]:
+    return {t.lemma_.lower() for t in span}
 
 
 def _tense_label(values: dict[str, float], cue: str) -> str:
@@ -142,57 +122,7 @@ def _tense_label(values: dict[str, float], cue: str) -> str:
     return "présent" if values["present"] else "autre temps"
 
 
-def _subject_phrase(main: Token, auxes: list[Token]) -> tuple[str, Token | None]:
-    """The agent: "par X" in a passive, else the subject; its text and head token."""
-    for holder in (main, *auxes):
-        for child in holder.children:
-            if child.dep_ == "obl:agent":
-                return _phrase(child), child
-    for holder in (main, *auxes):
-        for child in holder.children:
-            if child.dep_ in ("nsubj", "nsubj:pass"):
-                return _phrase(child), child
-    return "", None
-
-
-def _phrase(token: Token) -> str:
-    """The noun phrase under `token`, without its leading article or preposition."""
-    words = [t for t in token.subtree if t.dep_ not in ("case", "punct") or t.i > token.i]
-    words = [t for t in words if not (t.i < token.i and t.dep_ == "det")]
-    text = " ".join(t.text for t in words[:8]).replace("' ", "'")
-    return text.strip()
-
-
-def _agent_class(head: Token | None, values: dict[str, float]) -> str:
-    if head is None:
-        return "implicit" if values["passive"] else "none"
-    words = {t.lemma_.lower() for t in head.subtree} | {head.text.lower()}
-    if head.lower_ in _FIRST_PERSON:
-        return "government"  # the minister speaking, or "nous" for the ministry
-    return "government" if words & _GOVERNMENT else "other"
-
-
-def _negated(main: Token, auxes: list[Token]) -> bool:
-    for holder in (main, *auxes):
-        for child in holder.children:
-            if child.dep_ == "advmod" and child.lower_ in _NEGATIONS:
-                return True
-            if child.lower_ in ("ne", "n'") and child.dep_ == "advmod":
-                return True
-    return False
-
-
-def _lemmas(span: Span) -> set[str]:
-    return {t.lemma_.lower() for t in span}
-
-
 _MAIN_CLAUSE = frozenset({"ROOT", "conj", "ccomp", "parataxis", "xcomp"})
-_AUX_DEPS = frozenset({"aux", "aux:pass", "aux:tense", "cop"})
-_FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi-même", "nous-mêmes"})
-
-
-def _clause_head(token: Token) -> Token:
-    return token.head if token.dep_ in _AUX_DEPS else token
 
 
 def _verb_cue_kinds(text: str) -> dict[int, str]:
@@ -207,7 +137,7 @@ def _verb_cue_kinds(text: str) -> dict[int, str]:
 def _is_future(token: Token, kinds: dict[int, str]) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    by_morph = "Fut" in _morph(token, "Tense") and "Fin" in _morph(token, "VerbForm")
+    by_morph = "Fut" in morph(token, "Tense") and "Fin" in morph(token, "VerbForm")
     return by_morph or kinds.get(token.idx) in ("action", "stative", "modal")
 
 
@@ -244,7 +174,7 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
     main = [
         t
         for t in futures
-        if _clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and _clause_head(t).dep_ == "acl:relcl")
+        if clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and clause_head(t).dep_ == "acl:relcl")
     ]
     if main:
         return main[0], "main", None
@@ -269,11 +199,11 @@ def _own_future(span: Span, kinds: dict[int, str]) -> bool:
     for token in span:
         if not _is_future(token, kinds) and token.lower_ not in _ALLER_PRESENT:
             continue
-        head = _clause_head(token)
+        head = clause_head(token)
         if token.lower_ in _ALLER_PRESENT and token.dep_ != "aux":
             head = next((c for c in token.children if c.dep_ == "xcomp"), head)
-        main, auxes = _verb_group(head)
-        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or _negated(main, auxes):
+        main, auxes = verb_group(head)
+        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or negated(main, auxes):
             continue
         group = (main, *auxes)
         if any(t.lemma_ == "pouvoir" for t in group) or any(
@@ -283,7 +213,7 @@ def _own_future(span: Span, kinds: dict[int, str]) -> bool:
         subjects = [
             c for h in (main, *auxes, token) for c in h.children if c.dep_ in ("nsubj", "expl:subj")
         ]
-        if any(c.lower_ in _FIRST_PERSON or c.lemma_.lower() in _SPEAKERS for c in subjects):
+        if any(c.lower_ in FIRST_PERSON or c.lemma_.lower() in _SPEAKERS for c in subjects):
             return True
     return False
 
@@ -299,12 +229,12 @@ def sentence_features(
     folded = fold(text)
     kinds = _verb_cue_kinds(span.text)
     verb, found_as, aller = _commitment_verb(span, kinds)
-    head = _clause_head(verb)
-    main, auxes = _verb_group(head)
+    head = clause_head(verb)
+    main, auxes = verb_group(head)
     if aller is not None:
         auxes = [*auxes, aller]
     values = dict.fromkeys(FEATURES, 0.0)
-    values.update(_tense(main, auxes))
+    values.update(tense(main, auxes))
     values["future"] = float(found_as == "main")
     values["near_future"] = float(found_as == "near")
     values["future_elsewhere"] = float(found_as == "sub")
@@ -324,7 +254,7 @@ def sentence_features(
         values["undertake_cue"] = 1.0
     # The root speaks for the sentence only when no future verb was found elsewhere.
     root = span.root if found_as == "root" else main
-    cnd_devoir = root.lemma_ == "devoir" and "Cnd" in _morph(root, "Mood")
+    cnd_devoir = root.lemma_ == "devoir" and "Cnd" in morph(root, "Mood")
     values["hedge"] = float(
         cnd_devoir
         or kind == "hedged"
@@ -334,13 +264,18 @@ def sentence_features(
     values["possibility"] = float(
         kind == "modal" or main.lemma_ == "pouvoir" or root.lemma_ == "pouvoir"
     )
-    values["negation"] = float(_negated(main, auxes) or _negated(root, []))
-    agent, subject = _subject_phrase(main, auxes)
-    klass = _agent_class(subject, values)
+    values["negation"] = float(negated(main, auxes) or negated(root, []))
+    agent, subject = subject_phrase(main, auxes)
+    klass = agent_class(subject, values)
     values["agent_government"] = float(klass == "government")
     values["agent_other"] = float(klass == "other")
     values["agent_implicit"] = float(klass == "implicit")
-    found = find_due_dates(text, answered_on)
+    foreign = foreign_clauses(span, head)
+    found = [
+        d
+        for d in find_due_dates(text, answered_on)
+        if not any(start <= d.start < end for start, end in foreign)
+    ]
     upcoming = [d for d in found if not is_past(d, answered_on)]
     due = pick_due_date(upcoming, text)
     if due is not None:
@@ -351,8 +286,13 @@ def sentence_features(
         else:
             values["deadline_event"] = 1.0
     values["deadline_past"] = float(len(upcoming) < len(found))
+    values["event"] = float(is_event(main))
     values["stative"] = float(
-        kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"])
+        not values["event"]
+        and (kind == "stative" or (main.lemma_ in _STATIVE and not values["passive"]))
+    )
+    values["scheduled_dated"] = float(
+        bool(lemmas & _SCHEDULED) and bool(upcoming) and not values["past"]
     )
     values["deontic"] = float(
         main.lemma_ in _DEONTIC and any(c.lower_ in ("de", "d'", "à") for c in main.children)
@@ -364,6 +304,12 @@ def sentence_features(
     values["rules"] = assessment.score
     values["own_future"] = float(_own_future(span, kinds))
     _debate_features(values, folded, main, subject, lemmas, text)
+    values["bound_to"] = float(bool(_BOUND.search(folded)))
+    forward = _near_future(span) is not None or any(
+        _is_future(t, kinds) or "Cnd" in morph(t, "Mood") for t in span
+    )
+    cued = ("pledge", "scheduled_cue", "commit_cue", "bound_to", "scheduled_dated")
+    values["no_forward"] = float(not forward and not any(values[n] for n in cued))
     return SentenceFeatures(
         values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
     )
@@ -378,10 +324,13 @@ def _debate_features(
     text: str,
 ) -> None:
     """What tells a spoken promise from the talk around it in a debate."""
-    first = subject is not None and subject.lower_ in _FIRST_PERSON
+    first = subject is not None and subject.lower_ in FIRST_PERSON
     values["first_person"] = float(first)
     values["pledge"] = float(bool(_PLEDGE.search(folded)))
     values["procedure"] = float(bool(_PROCEDURE.search(folded)))
+    values["amendment"] = float(bool(_AMENDMENT.search(folded)))
+    if values["pledge"]:  # "je m'engage": a present that binds the future
+        values["present"] = 0.0
     values["speech_act"] = float(main.lemma_ in _SPEECH)
     values["objective"] = float(bool(lemmas & _OBJECTIVE))
     values["question"] = float(text.rstrip().endswith("?"))

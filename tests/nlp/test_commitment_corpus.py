@@ -55,3 +55,24 @@ def test_each_label_names_one_place_of_its_answer(split: str) -> None:
             assert label["precision"] in (
                 *("day", "month", "quarter", "semester", "season", "year", "vague"),
             )
+
+
+def test_the_blind_dev_relabelling_names_dev_answers_and_places_of_them() -> None:
+    second = json.loads((CORPUS / "dev_second.json").read_text(encoding="utf-8"))
+    dev = {a["id"]: a["answer"] for a in _answers("dev")}
+    sampled = {k: v for k, v in second.items() if not k.startswith("_")}
+    assert len(sampled) >= 60 and set(sampled) <= set(dev)
+    for answer_id, labels in sampled.items():
+        for label in labels:
+            assert dev[answer_id].count(label["text"]) == 1, (answer_id, "label")
+
+
+def test_the_training_corpus_is_dev_and_the_retired_test_split() -> None:
+    import sys
+
+    sys.path.insert(0, str(CORPUS.parents[3] / "tools"))
+    from commitment_corpus import load  # type: ignore[import-not-found]
+
+    train = load("train")
+    assert len(train) == len(_answers("dev")) + len(_answers("test"))
+    assert "RETIRED" in json.loads((CORPUS / "test.json").read_text(encoding="utf-8"))["_policy"]

@@ -129,3 +129,70 @@ def test_the_clause_words_are_the_grammar_words_of_the_carrying_clause() -> None
     words = sentence_features(doc[:], None).words
     assert {"nous", "aller", "publier", "avant"} <= set(words)
     assert "décret" not in words and "été" not in words  # nouns say what, not how
+
+
+def _due(sentence: str, answered_on: date | None = date(2026, 12, 1)) -> date | None:
+    from qe_desktop.nlp.commitment_features import sentence_features
+
+    [doc] = pipeline.parse([sentence])
+    found = sentence_features(max(doc.sents, key=len), answered_on, sentence).due
+    return found.due if found else None
+
+
+def test_the_date_of_someone_elses_relative_clause_is_not_the_due_date() -> None:
+    # the deputies examine the bill "in a few days"; the minister's act has no date
+    assert (
+        _due(
+            "Nous nous y emploierons avec le projet de loi que vous allez examiner "
+            "dans quelques jours."
+        )
+        is None
+    )
+    assert _due("Nous présenterons le plan que les associations signeront en janvier 2027.") is None
+    assert _due(
+        "Nous présenterons le plan en juin 2027, que les associations signeront en janvier 2027."
+    ) == date(2027, 6, 30)
+    # a passive relative clause without agent is the administration's own act
+    assert _due("Le décret, qui sera publié en juin 2027, précisera les modalités.") == date(
+        2027, 6, 30
+    )
+    # and the undertaking itself may sit in the relative clause
+    assert _due("Les crédits, qui seront reconduits en 2027, ont augmenté en 2025.") == date(
+        2027, 12, 31
+    )
+
+
+def test_events_schedules_and_later_steps_of_the_procedure() -> None:
+    event = _features("Le 5 juin prochain aura lieu la restitution des travaux.", None)
+    assert (event["event"], event["stative"]) == (1.0, 0.0)
+    assert _features("Un débat se tiendra au printemps.", None)["event"] == 1.0
+    assert _features("Le coût sera élevé.", None)["event"] == 0.0
+    scheduled = _features(
+        "Le projet de décret prévoit, à compter du 1er janvier 2027, une revalorisation.",
+        date(2026, 12, 1),
+    )
+    assert scheduled["scheduled_dated"] == 1.0
+    second = _features("Le Gouvernement demandera une seconde délibération sur l'amendement.", None)
+    assert (second["procedure"], second["amendment"]) == (0.0, 1.0)
+    assert _features("À défaut, l'avis sera défavorable.", None)["procedure"] == 1.0
+    assert _features("Je m'engage aussi en ce sens.", None)["present"] == 0.0
+
+
+def test_bound_to_an_act_and_nothing_forward() -> None:
+    bound = _features("Le Gouvernement s'est engagé à maintenir les deux lignes existantes.", None)
+    assert (bound["bound_to"], bound["no_forward"]) == (1.0, 0.0)
+    past = _features("Dans un premier temps, cette mesure concernait les commandes d'avril.", None)
+    assert (past["bound_to"], past["no_forward"]) == (0.0, 1.0)
+    assert _features("Nous publierons le décret.", None)["no_forward"] == 0.0
+
+
+def test_a_horizon_in_a_relative_clause_of_time_stays_the_deadline() -> None:
+    # "qui viennent" qualifies the weeks: the horizon is the deadline, not someone's act
+    assert _due("Le plan vous sera présenté dans les semaines qui viennent.") is not None
+    assert (
+        _due(
+            "Nous étudierons les conclusions de la commission d'enquête du Sénat, dont le "
+            "rapport sera remis le 25 mai 2027."
+        )
+        is None
+    )
