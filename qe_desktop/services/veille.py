@@ -507,14 +507,6 @@ class VeilleService:
         with self._db.read() as session:
             return store.follow_rows(session, self._user())
 
-    def is_followed(self, kind: FollowKind, value: str) -> int | None:
-        """The id of the follow on this value, or None, for the Suivre buttons."""
-        cleaned = normalise_value(kind, value)
-        for row in self.follows():
-            if row.kind is kind and row.value == cleaned:
-                return row.id
-        return None
-
     def inbox(
         self, *, unseen_only: bool = False, follow_id: int | None = None, limit: int = 500
     ) -> list[InboxItem]:
