@@ -7,14 +7,17 @@ missing-argument check no longer sees them: these tests do it instead.
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
 from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
-from qe_desktop.storage import mapping
-from qe_desktop.storage.models import Deputy, Question
+from qe_desktop.services.library import open_library
+from qe_desktop.storage import import_log, mapping
+from qe_desktop.storage.import_log import ImportEntry
+from qe_desktop.storage.models import Deputy, ImportLog, Question
 
 BUILT_BY_HAND = {
     "chamber",
@@ -73,3 +76,30 @@ def test_a_deputy_stored_and_read_back_is_the_same() -> None:
     deputy = DeputyRecord("PA1", *(f"{name} value" for name in mapping.DEPUTY_FIELDS), "G", "g")
     row = SimpleNamespace(ref="PA1", **{n: getattr(deputy, n) for n in mapping.DEPUTY_FIELDS})
     assert mapping.deputy_from_row(row, "G", "g") == deputy
+
+
+def test_an_import_entry_stored_and_read_back_is_the_same(tmp_path: Path) -> None:
+    names = {f.name for f in dataclasses.fields(ImportEntry)}
+    assert set(import_log.SAME_FIELDS) | {"id", "sources", "failures"} == names
+    assert set(import_log.SAME_FIELDS) <= set(ImportLog.__table__.columns.keys())
+    at = datetime(2026, 12, 7, 9, 30, tzinfo=UTC)
+    entry = ImportEntry(
+        0,
+        at,
+        at + timedelta(seconds=3),
+        ("a.zip", "b.csv"),
+        1,
+        2,
+        3,
+        4,
+        5,
+        (("b.csv", "why"),),
+        True,
+    )
+    database = open_library(tmp_path / "log.sqlite")
+    with database.write() as session:
+        import_log.record_import(session, entry)
+    with database.read() as session:
+        [read] = import_log.recent_imports(session)
+    database.close()
+    assert read == dataclasses.replace(entry, id=read.id)
