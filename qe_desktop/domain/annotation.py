@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from qe_desktop.domain.folding import strip_accents
+from qe_desktop.domain.labelled import LabelledEnum
 
 CONTEXT_CHARS = 32  # prefix/suffix length of a TextQuoteSelector
 
@@ -71,37 +72,21 @@ DEFAULT_CATEGORIES: tuple[Category, ...] = (
 COMMITMENT_CATEGORY = "engagement"
 
 
-class CommitmentStatus(StrEnum):
+class CommitmentStatus(LabelledEnum):
     """Where a minister's commitment stands, as the user judged it (stored in French)."""
 
-    TO_CHECK = "a_verifier"
-    IN_PROGRESS = "en_cours"
-    KEPT = "tenu"
-    KEPT_LATE = "tenu_en_retard"
-    PARTLY_KEPT = "partiellement_tenu"
-    BROKEN = "rompu"
-    ABANDONED = "abandonne"
-
-    @property
-    def label(self) -> str:
-        """The French word the lists and filters show for this status."""
-        return COMMITMENT_STATUS_LABELS[self]
+    TO_CHECK = "a_verifier", "à vérifier"
+    IN_PROGRESS = "en_cours", "en cours"
+    KEPT = "tenu", "tenu"
+    KEPT_LATE = "tenu_en_retard", "tenu en retard"
+    PARTLY_KEPT = "partiellement_tenu", "partiellement tenu"
+    BROKEN = "rompu", "rompu"
+    ABANDONED = "abandonne", "abandonné"
 
     @property
     def is_open(self) -> bool:
         """Whether the commitment is still to be kept, so its due date keeps mattering."""
         return self in (CommitmentStatus.TO_CHECK, CommitmentStatus.IN_PROGRESS)
-
-
-COMMITMENT_STATUS_LABELS: dict[CommitmentStatus, str] = {
-    CommitmentStatus.TO_CHECK: "à vérifier",
-    CommitmentStatus.IN_PROGRESS: "en cours",
-    CommitmentStatus.KEPT: "tenu",
-    CommitmentStatus.KEPT_LATE: "tenu en retard",
-    CommitmentStatus.PARTLY_KEPT: "partiellement tenu",
-    CommitmentStatus.BROKEN: "rompu",
-    CommitmentStatus.ABANDONED: "abandonné",
-}
 
 
 class DatePrecision(StrEnum):

@@ -12,53 +12,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
+
+from qe_desktop.domain.labelled import LabelledEnum
 
 
-class FollowKind(StrEnum):
+class FollowKind(LabelledEnum):
     """What a follow watches: a deputy, a ministry, a theme, a saved search or one question."""
 
-    AUTHOR = "author"
-    MINISTRY = "ministry"
-    THEME = "theme"
-    SEARCH = "search"
-    QUESTION = "question"
-
-    @property
-    def label(self) -> str:
-        """The French name of this kind of follow, as the Veille view lists it."""
-        return _KIND_LABELS[self]
+    AUTHOR = "author", "Auteur"
+    MINISTRY = "ministry", "Ministère"
+    THEME = "theme", "Thème"
+    SEARCH = "search", "Recherche"
+    QUESTION = "question", "Question"
 
 
-_KIND_LABELS = {
-    FollowKind.AUTHOR: "Auteur",
-    FollowKind.MINISTRY: "Ministère",
-    FollowKind.THEME: "Thème",
-    FollowKind.SEARCH: "Recherche",
-    FollowKind.QUESTION: "Question",
-}
-
-
-class EventKind(StrEnum):
+class EventKind(LabelledEnum):
     """Why a question lands in the inbox of a follow."""
 
-    NEW_QUESTION = "new_question"
-    NEW_ANSWER = "new_answer"
-    OVERDUE_COMMITMENT = "overdue_commitment"
-    DEADLINE_PASSED = "deadline_passed"
-
-    @property
-    def label(self) -> str:
-        """The French name of this kind of news, as the inbox lists it."""
-        return _EVENT_LABELS[self]
-
-
-_EVENT_LABELS = {
-    EventKind.NEW_QUESTION: "Nouvelle question",
-    EventKind.NEW_ANSWER: "Nouvelle réponse",
-    EventKind.OVERDUE_COMMITMENT: "Engagement en retard",
-    EventKind.DEADLINE_PASSED: "Délai de réponse dépassé",
-}
+    NEW_QUESTION = "new_question", "Nouvelle question"
+    NEW_ANSWER = "new_answer", "Nouvelle réponse"
+    OVERDUE_COMMITMENT = "overdue_commitment", "Engagement en retard"
+    DEADLINE_PASSED = "deadline_passed", "Délai de réponse dépassé"
 
 
 @dataclass(frozen=True, slots=True)

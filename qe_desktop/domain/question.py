@@ -9,18 +9,14 @@ from datetime import date
 from enum import StrEnum
 
 from qe_desktop.domain.folding import slug
+from qe_desktop.domain.labelled import LabelledEnum
 
 
-class Chamber(StrEnum):
-    """The chamber a question was asked in: Assemblée nationale or Sénat."""
+class Chamber(LabelledEnum):
+    """The chamber a question was asked in (labelled with the short name lists show)."""
 
-    AN = "an"
-    SENAT = "senat"
-
-    @property
-    def label(self) -> str:
-        """The short chamber name shown in lists: "AN" or "Sénat"."""
-        return "AN" if self is Chamber.AN else "Sénat"
+    AN = "an", "AN"
+    SENAT = "senat", "Sénat"
 
 
 class ClosingKind(StrEnum):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
+from qe_desktop.domain.labelled import LabelledEnum
 from qe_desktop.domain.periods import add_months
 from qe_desktop.domain.question import ClosingKind, QuestionRecord
 
@@ -16,28 +16,17 @@ SIGNALEMENT_DAYS = 10  # a "question signalée" at the AN
 TYPES_WITH_DEADLINE = frozenset({"QE"})
 
 
-class Status(StrEnum):
+class Status(LabelledEnum):
     """Where a question stands: answered, waiting, overdue, withdrawn or lapsed."""
 
-    ANSWERED = "answered"
-    PENDING = "pending"
-    OVERDUE = "overdue"
-    WITHDRAWN = "withdrawn"
-    LAPSED = "lapsed"
-
-    @property
-    def label(self) -> str:
-        """The French word lists and filters show for this status."""
-        return STATUS_LABELS[self]
+    ANSWERED = "answered", "répondue"
+    PENDING = "pending", "en attente"
+    OVERDUE = "overdue", "en retard"
+    WITHDRAWN = "withdrawn", "retirée"
+    LAPSED = "lapsed", "caduque"
 
 
-STATUS_LABELS: dict[Status, str] = {
-    Status.ANSWERED: "répondue",
-    Status.PENDING: "en attente",
-    Status.OVERDUE: "en retard",
-    Status.WITHDRAWN: "retirée",
-    Status.LAPSED: "caduque",
-}
+STATUS_LABELS: dict[Status, str] = {status: status.label for status in Status}  # storage/reader.py
 
 
 def answer_deadline(

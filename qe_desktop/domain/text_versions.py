@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 
 from qe_desktop.domain.annotation import Part
+from qe_desktop.domain.labelled import LabelledEnum
 
 SHORTER_RATIO = 0.6  # a new text under 60 % of the stored one's length is suspicious
 _SENTENCE_END = re.compile(r"[.!?…»)\]\"']\s*$")
@@ -31,28 +32,16 @@ class VersionState(StrEnum):
     REJECTED = "rejected"  # a suspicious update the user refused (kept, never applied)
 
 
-class HoldReason(StrEnum):
-    """Why an update was held for review instead of applied."""
+class HoldReason(LabelledEnum):
+    """Why an update was held for review instead of applied (labelled with the report's line)."""
 
-    SHORTER = "shorter"
-    END_LOST = "end_lost"
-    ANSWER_DROPPED = "answer_dropped"
-    LESS_COMPLETE_SOURCE = "less_complete_source"
-
-    @property
-    def label(self) -> str:
-        """The import report's line for a held update (French, as the user reads it)."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    HoldReason.SHORTER: "À vérifier : la nouvelle version est plus courte",
-    HoldReason.END_LOST: "À vérifier : la nouvelle version est plus courte (la fin manque)",
-    HoldReason.ANSWER_DROPPED: "À vérifier : la nouvelle version n'a plus de réponse",
-    HoldReason.LESS_COMPLETE_SOURCE: (
-        "À vérifier : la nouvelle version vient d'une source moins complète"
-    ),
-}
+    SHORTER = "shorter", "À vérifier : la nouvelle version est plus courte"
+    END_LOST = "end_lost", "À vérifier : la nouvelle version est plus courte (la fin manque)"
+    ANSWER_DROPPED = "answer_dropped", "À vérifier : la nouvelle version n'a plus de réponse"
+    LESS_COMPLETE_SOURCE = (
+        "less_complete_source",
+        "À vérifier : la nouvelle version vient d'une source moins complète",
+    )
 
 
 @dataclass(frozen=True, slots=True)

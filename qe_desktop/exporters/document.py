@@ -26,6 +26,7 @@ from qe_desktop.domain.commitment_tracking import days_overdue
 from qe_desktop.domain.coverage import Coverage
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.exporters import citations
+from qe_desktop.exporters.commitment_table import HEADERS, CommitmentTable
 from qe_desktop.exporters.coverage_table import DemandLine, demand_lines
 from qe_desktop.exporters.paragraphs import Highlight, Note, Paragraph, Run, build_paragraphs
 
@@ -44,16 +45,7 @@ __all__ = [
     "build_document",
 ]
 
-COMMITMENT_HEADERS = (
-    "Question",
-    "Engagement",
-    "Échéance",
-    "Ministère",
-    "Statut",
-    "Prochaine vérification",
-)
-# Columns that hold one date: never wrapped ("31/12/19/95" is what a cut date looks like).
-COMMITMENT_UNBREAKABLE = (False, False, True, False, False, True)
+COMMITMENT_HEADERS = HEADERS
 UNKNOWN_COLOR = "#d9d9d9"
 
 
@@ -145,6 +137,11 @@ class BriefingDocument:
     @property
     def commitments(self) -> tuple[CommitmentLine, ...]:
         return tuple(line for block in self.questions for line in block.commitments)
+
+    @property
+    def commitments_table(self) -> CommitmentTable:
+        """The commitments as the table every writer draws."""
+        return CommitmentTable.of([line.cells for line in self.commitments])
 
     @property
     def notes(self) -> tuple[Note, ...]:

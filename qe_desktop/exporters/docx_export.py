@@ -23,9 +23,8 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run as DocxRun
 
 from qe_desktop.exporters.atomic import write_atomically
+from qe_desktop.exporters.commitment_table import EMPTY, TITLE
 from qe_desktop.exporters.document import (
-    COMMITMENT_HEADERS,
-    COMMITMENT_UNBREAKABLE,
     BriefingDocument,
     Note,
     Paragraph,
@@ -33,7 +32,6 @@ from qe_desktop.exporters.document import (
     Section,
 )
 from qe_desktop.exporters.note_markup import Block, Span, note_blocks
-from qe_desktop.exporters.table_layout import column_shares
 
 GREY = RGBColor(0x59, 0x59, 0x59)
 LINK_BLUE = "0563C1"
@@ -256,34 +254,29 @@ def _question(document: DocxDocument, block: QuestionBlock, *, new_page: bool) -
 
 
 def commitments_table(document: DocxDocument, bundle: BriefingDocument) -> Table | None:
-    heading = document.add_heading("Engagements", level=1)
+    heading = document.add_heading(TITLE, level=1)
     heading.paragraph_format.page_break_before = len(bundle.questions) > 1
-    lines = bundle.commitments
-    if not lines:
-        document.add_paragraph("Aucun engagement relevé.")
+    commitments = bundle.commitments_table
+    if not commitments.rows:
+        document.add_paragraph(EMPTY)
         return None
-    table: Table = document.add_table(rows=1 + len(lines), cols=len(COMMITMENT_HEADERS))
+    table: Table = document.add_table(rows=1 + len(commitments.rows), cols=len(commitments.headers))
     table.style = document.styles["Table Grid"]
     table.autofit = False
-    shares = column_shares(
-        COMMITMENT_HEADERS,
-        [line.cells for line in lines],
-        TEXT_WIDTH_CM / CHAR_CM,
-        unbreakable=COMMITMENT_UNBREAKABLE,
-    )
+    shares = commitments.shares(TEXT_WIDTH_CM / CHAR_CM)
     widths = [Cm(TEXT_WIDTH_CM * share) for share in shares]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid, which LibreOffice reads
-    for cell, header in zip(table.rows[0].cells, COMMITMENT_HEADERS, strict=True):
+    for cell, header in zip(table.rows[0].cells, commitments.headers, strict=True):
         run = cell.paragraphs[0].add_run(header)
         run.bold = True
         run.font.size = Pt(9)
         shade_cell(cell, HEADER_FILL)
-    for row, line in zip(table.rows[1:], lines, strict=True):
-        for cell, value in zip(row.cells, line.cells, strict=True):
+    for row, cells in zip(table.rows[1:], commitments.rows, strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
             cell.paragraphs[0].add_run(value).font.size = Pt(9)
     for row in table.rows:
-        for cell, width, whole in zip(row.cells, widths, COMMITMENT_UNBREAKABLE, strict=True):
+        for cell, width, whole in zip(row.cells, widths, commitments.unbreakable, strict=True):
             cell.width = width  # each cell too, which Word reads
             if whole:
                 _no_wrap(cell)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
+from qe_desktop.exporters.commitment_table import EMPTY, TITLE
 from qe_desktop.exporters.coverage_table import html_block
 from qe_desktop.exporters.document import (
-    COMMITMENT_HEADERS,
-    COMMITMENT_UNBREAKABLE,
     BriefingDocument,
     Note,
     Paragraph,
@@ -21,7 +20,6 @@ from qe_desktop.exporters.document import (
     Section,
 )
 from qe_desktop.exporters.note_markup import Block, Span, note_blocks
-from qe_desktop.exporters.table_layout import column_shares
 
 GREY = "#595959"
 HEADER_FILL = "#d9e2f3"
@@ -144,25 +142,22 @@ def _question(block: QuestionBlock, new_page: bool) -> str:
 
 def _commitments(bundle: BriefingDocument) -> str:
     style = ' style="page-break-before: always"' if len(bundle.questions) > 1 else ""
-    parts = [f"<h2{style}>Engagements</h2>"]
-    if not bundle.commitments:
-        return parts[0] + "<p>Aucun engagement relevé.</p>"
-    cells = [line.cells for line in bundle.commitments]
-    shares = column_shares(
-        COMMITMENT_HEADERS, cells, TABLE_CHARACTERS, unbreakable=COMMITMENT_UNBREAKABLE
-    )
-    widths = [max(1, round(share * 100)) for share in shares]
+    parts = [f"<h2{style}>{TITLE}</h2>"]
+    table = bundle.commitments_table
+    if not table.rows:
+        return parts[0] + f"<p>{EMPTY}</p>"
+    widths = [max(1, round(share * 100)) for share in table.shares(TABLE_CHARACTERS)]
     head = "".join(
         f'<th width="{width}%">{_text(header)}</th>'
-        for header, width in zip(COMMITMENT_HEADERS, widths, strict=True)
+        for header, width in zip(table.headers, widths, strict=True)
     )
     rows = [f"<tr>{head}</tr>"]
-    for row in cells:
+    for row in table.rows:
         tds = (
             f'<td style="white-space: nowrap">{_text(cell)}</td>'
             if whole
             else f"<td>{_text(cell)}</td>"
-            for cell, whole in zip(row, COMMITMENT_UNBREAKABLE, strict=True)
+            for cell, whole in zip(row, table.unbreakable, strict=True)
         )
         rows.append("<tr>" + "".join(tds) + "</tr>")
     parts.append(

@@ -15,9 +15,9 @@ import re
 from pathlib import Path
 
 from qe_desktop.exporters.atomic import write_text_atomically
+from qe_desktop.exporters.commitment_table import EMPTY, TITLE
 from qe_desktop.exporters.coverage_table import markdown_blocks
 from qe_desktop.exporters.document import (
-    COMMITMENT_HEADERS,
     BriefingDocument,
     Note,
     Paragraph,
@@ -127,13 +127,13 @@ def _cell(text: str) -> str:
 
 
 def _commitments(document: BriefingDocument) -> list[str]:
-    blocks = ["## Engagements"]
-    lines = document.commitments
-    if not lines:
-        return [*blocks, "Aucun engagement relevé."]
-    header = "| " + " | ".join(COMMITMENT_HEADERS) + " |"
-    rule = "|" + "|".join(" --- " for _ in COMMITMENT_HEADERS) + "|"
-    rows = ["| " + " | ".join(_cell(cell) for cell in line.cells) + " |" for line in lines]
+    blocks = [f"## {TITLE}"]
+    table = document.commitments_table
+    if not table.rows:
+        return [*blocks, EMPTY]
+    header = "| " + " | ".join(table.headers) + " |"
+    rule = "|" + "|".join(" --- " for _ in table.headers) + "|"
+    rows = ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in table.rows]
     return [*blocks, "\n".join([header, rule, *rows])]
 
 

@@ -31,6 +31,7 @@ from qe_desktop.importers.page_common import (
     an_url,
     capitalize_first,
     clean_page_text,
+    line_starting_with,
     one_line,
     parse_any_date,
     senat_uid_in,
@@ -56,11 +57,19 @@ _PENDING = re.compile(
 _WITHDRAWN = re.compile(
     rf"^Retirée(?:\s+le\s+(?:\w+\s+)?{_DATE})?\s*(?:\((?P<cause>[^)]*)\))?\s*$", re.IGNORECASE
 )
-_END = re.compile(
-    r"^(?:Aucun\s+commentaire|\d+\s+commentaires?|Commentaires?\b|Laisser\s+un\s+commentaire|"
-    r"Être\s+alerté|Vous\s+devez\s+être|Donnez\s+votre\s+avis|Les\s+commentaires|"
-    r"NosDéputés\.fr|NosSénateurs\.fr|Regards\s+Citoyens|Retrouvez)",
-    re.IGNORECASE,
+_END = line_starting_with(
+    "Aucun commentaire",
+    r"\d+ commentaires?",
+    r"Commentaires?\b",
+    "Laisser un commentaire",
+    "Être alerté",
+    "Vous devez être",
+    "Donnez votre avis",
+    "Les commentaires",
+    r"NosDéputés\.fr",
+    r"NosSénateurs\.fr",
+    "Regards Citoyens",
+    "Retrouvez",
 )
 _NOISE = re.compile(r"^(?:source|partager|imprimer|\|)$", re.IGNORECASE)
 _AN_HOST_YEARS = re.compile(r"(\d{4})-(\d{4})\.nosdeputes\.fr", re.IGNORECASE)

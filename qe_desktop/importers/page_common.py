@@ -18,6 +18,17 @@ from qe_desktop.domain.question import Chamber
 _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\ufeff]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ud800-\udfff]")  # and lone surrogates
 
+
+def line_starting_with(*phrases: str) -> re.Pattern[str]:
+    """A line that starts with one of `phrases` (any case): page furniture such as footers.
+
+    Phrases are written as the page shows them; a space stands for any run of spaces
+    (a copy turns them into NBSP or line breaks); the rest is a regular expression.
+    """
+    alternatives = "|".join(r"\s+".join(phrase.split(" ")) for phrase in phrases)
+    return re.compile(rf"^(?:{alternatives})", re.IGNORECASE)
+
+
 _NUMERIC_DATE = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})")
 _MONTHS = {
     "janvier": 1,

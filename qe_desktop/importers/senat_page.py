@@ -39,6 +39,7 @@ from qe_desktop.importers.page_common import (
     LEGISLATURE,
     capitalize_first,
     clean_page_text,
+    line_starting_with,
     normalise_civility,
     one_line,
     parse_numeric_date,
@@ -106,11 +107,18 @@ _PENDING = re.compile(
     r"^En\s+attente\s+de\s+réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s+(?P<min>.+?)\.?$"
 )
 _ERRATUM = re.compile(r"^erratum\b", re.IGNORECASE)
-_FOOTER = re.compile(
-    r"^(?:Page\s+mise\s+à\s+jour|Haut\s+de\s+page|Retour\s+en\s+haut|Nous\s+contacter|"
-    r"Plan\s+du\s+site|Mentions\s+légales|Accessibilité|Données\s+personnelles|"
-    r"Gestion\s+des\s+cookies|Suivez\s+le\s+Sénat|Sénat\s*[-–]\s*15,?\s+rue\s+de\s+Vaugirard)",
-    re.IGNORECASE,
+_FOOTER = line_starting_with(
+    "Page mise à jour",
+    "Haut de page",
+    "Retour en haut",
+    "Nous contacter",
+    "Plan du site",
+    "Mentions légales",
+    "Accessibilité",
+    "Données personnelles",
+    "Gestion des cookies",
+    "Suivez le Sénat",
+    r"Sénat\s*[-–]\s*15,? rue de Vaugirard",
 )
 _FOOTER_TEXT = "page mise à jour le"
 _MAX_MARKER_LINE = 600

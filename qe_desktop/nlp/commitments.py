@@ -119,11 +119,6 @@ class Scored:
         return 1.0 - self.probabilities["none"]
 
 
-def score_sentences(answer_text: str, answered_on: date | None) -> list[Scored]:
-    """Every candidate sentence of the answer, scored (non-candidates are "none")."""
-    return score_many([(answer_text, answered_on)])[0]
-
-
 def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
     """Score several answers with one parse call (the background pass's batches)."""
     candidates = [[s for s in split_sentences(text) if is_candidate(s.text)] for text, _ in answers]

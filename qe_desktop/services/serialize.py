@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # `search`, `list` and `show` load none of the commitment rules (#25)
@@ -106,58 +110,53 @@ def listing_line(row: QuestionRow) -> str:
     return f"{row.key}\t{published}\t{row.status.label}\t{row.author}\t{title}\n"
 
 
+# The JSON fields of each row type, in output order: `name` is the attribute of that
+# name, `name=path` another attribute (`status_label=status.label`). Values are made
+# plain by `_plain`; tests/test_cli_json_fields.py holds the contract key by key.
+ROW_FIELDS = (
+    "key chamber legislature number title author group ministry published_on answered_on "
+    "status delay_days annotation_count snippet"
+)
+COMMITMENT_FIELDS = (
+    "annotation_id question_key chamber number title author ministry quote due_date "
+    "precision status status_label=status.label days_overdue overdue=is_overdue next_check "
+    "anchor_state"
+)
+SUGGESTION_FIELDS = "start end sentence due_date=due precision confidence cues kind explanation"
+
+
+def _plain(value: object) -> Any:
+    """A value as JSON holds it: dates in ISO 8601, enumerations by value, tuples as lists."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+@cache
+def _getters(fields: str) -> tuple[tuple[str, Callable[[object], object]], ...]:
+    pairs = (field.partition("=") for field in fields.split())
+    return tuple((name, attrgetter(path or name)) for name, _, path in pairs)
+
+
+def _picked(obj: object, fields: str) -> dict[str, Any]:
+    """`obj`'s attributes named by `fields` (one of the tables above), as JSON values."""
+    return {name: _plain(get(obj)) for name, get in _getters(fields)}
+
+
 def row_json(row: QuestionRow) -> dict[str, Any]:
     """A list row as `list --json` gives it."""
-    return {
-        "key": row.key,
-        "chamber": row.chamber,
-        "legislature": row.legislature,
-        "number": row.number,
-        "title": row.title,
-        "author": row.author,
-        "group": row.group,
-        "ministry": row.ministry,
-        "published_on": _iso(row.published_on),
-        "answered_on": _iso(row.answered_on),
-        "status": row.status.value,
-        "delay_days": row.delay_days,
-        "annotation_count": row.annotation_count,
-        "snippet": row.snippet,
-    }
+    return _picked(row, ROW_FIELDS)
 
 
 def commitment_row_json(row: CommitmentRow) -> dict[str, Any]:
     """One commitment of `qe-desktop commitments --json`."""
-    return {
-        "annotation_id": row.annotation_id,
-        "question_key": row.question_key,
-        "chamber": row.chamber,
-        "number": row.number,
-        "title": row.title,
-        "author": row.author,
-        "ministry": row.ministry,
-        "quote": row.quote,
-        "due_date": _iso(row.due_date),
-        "precision": row.precision.value,
-        "status": row.status.value,
-        "status_label": row.status.label,
-        "days_overdue": row.days_overdue,
-        "overdue": row.is_overdue,
-        "next_check": _iso(row.next_check),
-        "anchor_state": row.anchor_state,
-    }
+    return _picked(row, COMMITMENT_FIELDS)
 
 
 def suggestion_json(suggestion: Suggestion) -> dict[str, Any]:
     """One suggestion of `qe-desktop commitments --suggest KEY --json`."""
-    return {
-        "start": suggestion.start,
-        "end": suggestion.end,
-        "sentence": suggestion.sentence,
-        "due_date": _iso(suggestion.due),
-        "precision": suggestion.precision.value,
-        "confidence": suggestion.confidence,
-        "cues": list(suggestion.cues),
-        "kind": suggestion.kind,
-        "explanation": suggestion.explanation,
-    }
+    return _picked(suggestion, SUGGESTION_FIELDS)

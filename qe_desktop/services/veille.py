@@ -507,14 +507,6 @@ class VeilleService:
         with self._db.read() as session:
             return store.follow_rows(session, self._user())
 
-    def is_followed(self, kind: FollowKind, value: str) -> int | None:
-        """The id of the follow on this value, or None, for the Suivre buttons."""
-        cleaned = normalise_value(kind, value)
-        for row in self.follows():
-            if row.kind is kind and row.value == cleaned:
-                return row.id
-        return None
-
     def inbox(
         self, *, unseen_only: bool = False, follow_id: int | None = None, limit: int = 500
     ) -> list[InboxItem]:
@@ -540,10 +532,15 @@ class VeilleService:
             return store.mark_seen(session, self._user(), ids, seen)
 
     def mark_question_seen(self, key: str) -> int:
-        """Opening a question in the reader has seen what was new about it."""
+        """The user opened a question: what was new about it is seen. Nothing is written
+        (no wait for the write lock an import may hold) when nothing was unseen.
+        """
+        with self._db.read() as session:
+            ids = store.event_ids_for_keys(session, [key], unseen_by=self._user())
+        if not ids:
+            return 0
         with self._db.write() as session:
-            ids = store.event_ids_for_keys(session, [key])
-            return store.mark_seen(session, self._user(), ids) if ids else 0
+            return store.mark_seen(session, self._user(), ids)
 
 
 def _fetcher(cache: Path) -> Fetcher:

@@ -6,7 +6,7 @@ from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
-from qe_desktop.storage.mapping import deputy_from_row
+from qe_desktop.storage.mapping import DEPUTY_FIELDS, deputy_from_row
 from qe_desktop.storage.models import Deputy, Organe, Question
 from qe_desktop.storage.upserts import row_for
 
@@ -17,13 +17,8 @@ def upsert_deputy(session: Session, deputy: DeputyRecord) -> int:
     Questions that give no constituency get the deputy's seat.
     """
     row = row_for(session, Deputy, ref=deputy.ref)
-    row.civility = deputy.civility
-    row.first_name = deputy.first_name
-    row.last_name = deputy.last_name
-    row.department = deputy.department
-    row.department_number = deputy.department_number
-    row.district = deputy.district
-    row.group_ref = deputy.group_ref
+    for name in DEPUTY_FIELDS:
+        setattr(row, name, getattr(deputy, name))
     mine = (Question.chamber == "an", Question.author_ref == deputy.ref)
     result = session.execute(
         update(Question)

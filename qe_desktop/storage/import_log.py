@@ -14,6 +14,19 @@ from qe_desktop.storage.models import ImportLog
 
 MAX_SOURCES_CHARS = 4_000  # a folder of 10,000 files is named, not listed
 MAX_FAILURES = 200
+# The entry's fields stored as they are, in `import_log` columns of the same name (written
+# by `record_import`, read back by `recent_imports`; a test checks they and the fields
+# converted by hand are the whole entry).
+SAME_FIELDS = (
+    "started_at",
+    "finished_at",
+    "imported",
+    "updated",
+    "unchanged",
+    "failed",
+    "new_answers",
+    "cancelled",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,22 +52,9 @@ def record_import(session: Session, entry: ImportEntry) -> None:
     if len(sources) > MAX_SOURCES_CHARS:
         shown = [*entry.sources[:20], f"… et {len(entry.sources) - 20} autre(s)"]
         sources = json.dumps(shown, ensure_ascii=False)
-    session.add(
-        ImportLog(
-            started_at=entry.started_at,
-            finished_at=entry.finished_at,
-            sources=sources,
-            imported=entry.imported,
-            updated=entry.updated,
-            unchanged=entry.unchanged,
-            failed=entry.failed,
-            new_answers=entry.new_answers,
-            failures=json.dumps(
-                [list(f) for f in entry.failures[:MAX_FAILURES]], ensure_ascii=False
-            ),
-            cancelled=entry.cancelled,
-        )
-    )
+    failures = json.dumps([list(f) for f in entry.failures[:MAX_FAILURES]], ensure_ascii=False)
+    same = {name: getattr(entry, name) for name in SAME_FIELDS}
+    session.add(ImportLog(sources=sources, failures=failures, **same))
 
 
 def recent_imports(session: Session, limit: int = 200) -> list[ImportEntry]:
@@ -63,16 +63,9 @@ def recent_imports(session: Session, limit: int = 200) -> list[ImportEntry]:
     return [
         ImportEntry(
             id=row.id,
-            started_at=row.started_at,
-            finished_at=row.finished_at,
             sources=tuple(_json_list(row.sources)),
-            imported=row.imported,
-            updated=row.updated,
-            unchanged=row.unchanged,
-            failed=row.failed,
-            new_answers=row.new_answers,
             failures=tuple((str(f[0]), str(f[1])) for f in _json_list(row.failures) if len(f) == 2),
-            cancelled=row.cancelled,
+            **{name: getattr(row, name) for name in SAME_FIELDS},
         )
         for row in rows
     ]

@@ -18,6 +18,9 @@ from qe_desktop.domain.text import text_hash
 if TYPE_CHECKING:
     from qe_desktop.storage.models import Question
 
+# The record's fields stored as they are, in columns of the same name: written by
+# `record_values`, read back by `record_from_row` (a test checks that with the fields
+# built by hand, they are every field of the record and every column of the row).
 _FIELDS_FROM_RECORD = (
     "qtype",
     "legislature",
@@ -42,6 +45,26 @@ _FIELDS_FROM_RECORD = (
     "recalls",
 )
 
+# The author's fields and the question columns that store them.
+AUTHOR_COLUMNS = {
+    "name": "author_name",
+    "civility": "author_civility",
+    "constituency": "constituency",
+    "group": "group",
+    "ref": "author_ref",
+}
+# A deputy's fields stored as they are, in `deputies` columns of the same name (written by
+# `storage.deputies.upsert_deputy`, read back by `deputy_from_row`).
+DEPUTY_FIELDS = (
+    "civility",
+    "first_name",
+    "last_name",
+    "department",
+    "department_number",
+    "district",
+    "group_ref",
+)
+
 
 def display_ministry(row: Question) -> str:
     """The ministry a list shows: the one that answered, else assigned, else asked."""
@@ -54,58 +77,23 @@ def record_from_row(row: Question) -> QuestionRecord:
     if row.closing_kind:
         closing = Closing(ClosingKind(row.closing_kind), row.closing_label or "", row.closed_on)
     renewed = tuple(date.fromisoformat(d) for d in row.renewed_on.split(",") if d)
+    same = {name: getattr(row, name) for name in _FIELDS_FROM_RECORD}
     return QuestionRecord(
         chamber=Chamber(row.chamber),
         question_text=row.question_text,
-        qtype=row.qtype,
-        legislature=row.legislature,
-        number=row.number,
-        uid=row.uid,
-        url=row.url,
-        title=row.title,
-        rubrique=row.rubrique,
-        analysis=row.analysis,
         themes=tuple(t for t in row.themes.split("\n") if t),
-        author=Author(
-            name=row.author_name,
-            civility=row.author_civility,
-            constituency=row.constituency,
-            group=row.group,
-            ref=row.author_ref,
-        ),
-        ministry_asked=row.ministry_asked,
-        ministry_assigned=row.ministry_assigned,
-        assigned_on=row.assigned_on,
-        published_on=row.published_on,
-        question_page=row.question_page,
-        answer_ministry=row.answer_ministry,
-        answered_on=row.answered_on,
-        answer_page=row.answer_page,
-        answer_text=row.answer_text,
-        answer_note=row.answer_note,
+        author=Author(**{name: getattr(row, column) for name, column in AUTHOR_COLUMNS.items()}),
         closing=closing,
-        signaled_on=row.signaled_on,
         renewed_on=renewed,
-        erratum=row.erratum,
-        recalls=row.recalls,
         source=row.source_file,
+        **same,
     )
 
 
 def deputy_from_row(row: Any, group: str, group_abbrev: str) -> DeputyRecord:
     """A deputies row (ORM or plain) with its group's names, as the domain's record."""
-    return DeputyRecord(
-        row.ref,
-        row.civility,
-        row.first_name,
-        row.last_name,
-        department=row.department,
-        department_number=row.department_number,
-        district=row.district,
-        group_ref=row.group_ref,
-        group=group,
-        group_abbrev=group_abbrev,
-    )
+    same = {name: getattr(row, name) for name in DEPUTY_FIELDS}
+    return DeputyRecord(row.ref, group=group, group_abbrev=group_abbrev, **same)
 
 
 def record_from_values(values: dict[str, Any]) -> QuestionRecord:
@@ -142,14 +130,10 @@ def record_values(record: QuestionRecord) -> dict[str, Any]:
     """Column values for a record (everything derived from it included), minus id and key."""
     values: dict[str, Any] = {name: getattr(record, name) for name in _FIELDS_FROM_RECORD}
     timing = Timing.of_record(record, date.today())
+    values.update({column: getattr(record.author, name) for name, column in AUTHOR_COLUMNS.items()})
     values.update(
         chamber=record.chamber.value,
         themes="\n".join(record.themes),
-        author_name=record.author.name,
-        author_civility=record.author.civility,
-        author_ref=record.author.ref,
-        constituency=record.author.constituency,
-        group=record.author.group,
         question_text=record.question_text,
         closing_kind=record.closing.kind.value if record.closing else None,
         closing_label=record.closing.label if record.closing else None,

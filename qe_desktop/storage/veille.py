@@ -365,13 +365,20 @@ def mark_seen(session: Session, user: str, ids: Sequence[int] | None, seen: bool
     return len(new)
 
 
-def event_ids_for_keys(session: Session, keys: Sequence[str]) -> list[int]:
-    """Events about these questions, to mark them seen when the questions are opened."""
+def event_ids_for_keys(
+    session: Session, keys: Sequence[str], unseen_by: str | None = None
+) -> list[int]:
+    """Events about these questions (those `unseen_by` this user has not seen), to mark
+    them seen when the questions are opened.
+    """
     query = (
         select(VeilleEvent.id)
         .join(Question, Question.id == VeilleEvent.question_id)
         .where(or_(Question.key.in_(keys)))
     )
+    if unseen_by is not None:
+        seen = and_(EventSeen.event_id == VeilleEvent.id, EventSeen.user == unseen_by)
+        query = query.where(~exists().where(seen))
     return list(session.scalars(query))
 
 

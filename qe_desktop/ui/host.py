@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
 class HostWindow(QMainWindow):
     """A main window that shows one library: what every installer may rely on."""
+
+    # key: a question the user opened (a click or key in the list, a link, a search
+    # result, a news item), not one the window opened by itself (start-up, after an import)
+    question_opened_by_user = Signal(str)
 
     services: Services
     settings: QSettings
@@ -37,8 +41,11 @@ class HostWindow(QMainWindow):
         """Show the library as it is now (after an import, a restore, a sync)."""
         raise NotImplementedError
 
-    def show_question(self, key: str) -> bool:
-        """Select and show one question; False when the library has no such key."""
+    def show_question(self, key: str, *, by_user: bool = False) -> bool:
+        """Select and show one question; False when the library has no such key.
+
+        `by_user`: the user asked for it (a link, a search result, a news item).
+        """
         raise NotImplementedError
 
     def open_question(self, key: str) -> None:

@@ -29,6 +29,7 @@ from qe_desktop.ui import warm_up
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.library_panel import LibraryPanel
 from qe_desktop.ui.reader.reader_panel import ReaderPanel
+from qe_desktop.ui.user_input import UserInput
 from qe_desktop.ui.warm_up import after_first_paint
 from qe_desktop.ui.welcome import WelcomePanel
 from qe_desktop.ui.window_extras import choose_folder, report_box
@@ -73,6 +74,7 @@ class MainWindow(HostWindow):
         self.library = LibraryPanel(
             source, choices=services.questions if services is not None else None
         )
+        self.list_input = UserInput(self.library.table)
         self.reader = ReaderPanel()
         self.desk = QSplitter(Qt.Orientation.Horizontal)
         self.desk.setObjectName("deskSplitter")
@@ -338,14 +340,18 @@ class MainWindow(HostWindow):
         detail = self.services.questions.detail(key)
         words = parse_terms(self.library.search.text()).all_words
         self.reader.show_detail(detail, words)
+        if self.list_input.active:  # a click or a key in the list selected it
+            self.question_opened_by_user.emit(key)
 
-    def show_question(self, key: str) -> bool:
+    def show_question(self, key: str, *, by_user: bool = False) -> bool:
         """Select a question in the list (and so open it)."""
         self.stack.setCurrentWidget(self.desk)
-        if self.library.select_key(key):
-            return True
-        self.open_question(key)
-        return False
+        found = self.library.select_key(key)
+        if not found:
+            self.open_question(key)
+        if by_user:
+            self.question_opened_by_user.emit(key)
+        return found
 
     def _on_search(self, text: str) -> None:
         self.reader.highlight(parse_terms(text).all_words)

@@ -41,14 +41,16 @@ def french_desk(qtbot, french: None, sample_services: Services, settings: QSetti
     qtbot.addWidget(window)
     window.resize(1920, 1080)
     window.refresh()
-    window.show()
+    with qtbot.waitExposed(window):
+        window.show()
     created = sample_services.annotations.create(SEED_KEY, Part.ANSWER, 3, 30, "engagement")
     window.show_question(SEED_KEY)
     window.open_question(SEED_KEY)
     window.annotation_tools.panel.select_annotation(created.id)
     window.commitment_tools.show_view()
     window.library.filters.set_expanded(True)
-    qtbot.wait(20)
+    save = window.annotation_tools.panel.save_button
+    qtbot.waitUntil(lambda: not save.visibleRegion().isEmpty())  # the side dock raised
     return window
 
 

@@ -43,7 +43,8 @@ def test_docks_never_overlap_and_save_stays_in_view(
     window.commitment_tools.show_view()  # both docks open
     window.annotation_tools.panel.select_annotation(created.id)
     window.resize(*size)
-    qtbot.wait(50)
+    save = window.annotation_tools.panel.save_button
+    qtbot.waitUntil(lambda: not save.visibleRegion().isEmpty())  # docks arranged, side raised
     assert answer and window.size().toTuple() == size  # no minimum size larger than the screen
     docks = _shown_docks(window)
     assert docks
@@ -52,7 +53,6 @@ def test_docks_never_overlap_and_save_stays_in_view(
         assert window.rect().contains(first), docks[i].objectName()
         for second in rects[i + 1 :]:
             assert not first.intersects(second)
-    save = window.annotation_tools.panel.save_button
     assert save.isVisible() and not save.visibleRegion().isEmpty()
     assert save.visibleRegion().boundingRect().size() == save.size()  # not half hidden
     assert window.rect().contains(_on_window(window, save))
@@ -90,9 +90,9 @@ def test_the_welcome_text_is_not_cut(qtbot, tmp_path) -> None:
     panel = WelcomePanel()
     qtbot.addWidget(panel)
     panel.resize(1066, 668)
-    panel.show()
-    qtbot.wait(10)
-    assert panel.text.height() >= panel.text.heightForWidth(panel.text.width())
+    with qtbot.waitExposed(panel):
+        panel.show()
+    qtbot.waitUntil(lambda: panel.text.height() >= panel.text.heightForWidth(panel.text.width()))
     assert panel.folder_button.isVisible()  # Import a folder…, next to Import…
     panel.grab().save(str(tmp_path / "welcome.png"))
 

@@ -25,8 +25,9 @@ def test_markup_in_a_text_is_displayed_literally_and_fetches_nothing(qtbot) -> N
 
     pane.loadResource = spy  # type: ignore[method-assign]
     pane.show_text(HOSTILE)
-    pane.show()
-    qtbot.wait(50)
+    with qtbot.waitExposed(pane):
+        pane.show()
+    pane.viewport().repaint()  # laid out and painted now: any image would be asked for
     assert pane.toPlainText() == HOSTILE  # canonical text is plain text, not HTML
     assert requested == []
 

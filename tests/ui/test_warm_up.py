@@ -4,7 +4,7 @@ language analyses wait until the window has settled (#25)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
@@ -25,8 +25,9 @@ def test_work_waits_for_the_grace_after_the_window_is_shown(qtbot, held: None) -
     done: list[str] = []
     warm_up.after_start(lambda: done.append("coverage"))
     warm_up.after_start(lambda: done.append("suggestions"))
-    qtbot.wait(100)
+    QCoreApplication.processEvents()  # whatever is already due runs now
     assert done == []  # the window is not shown yet: nothing starts
+    assert not warm_up._counting  # and no countdown is running: nothing will until it is
     warm_up.window_shown()
     assert done == []
     qtbot.waitUntil(lambda: done == ["coverage", "suggestions"], timeout=2_000)

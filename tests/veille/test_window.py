@@ -14,6 +14,7 @@ from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
 from qe_desktop.services.veille import VeilleService
 from qe_desktop.ui.application import make_application
+from qe_desktop.ui.library_model import ROW_ROLE
 from qe_desktop.ui.main_window import MainWindow
 from tests.veille.conftest import Site
 
@@ -71,6 +72,8 @@ def test_update_and_news_in_the_window(
     assert second is not None
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert window.reader.detail is not None and window.reader.detail.key == second.question_key
+    assert second.question_key not in veille.unseen_keys()  # read: its news are seen
+    veille.mark_seen([second.id], seen=False)  # one unseen again, for the filter below
 
     # the library's "unseen" filter lists the questions with unseen news
     tools.unseen_filter.setChecked(True)
@@ -141,4 +144,40 @@ def test_failed_update_shows_french_reasons(
     assert "page web au lieu du fichier CSV" in report.sources[1].message
     assert EventKind.NEW_ANSWER  # nothing followed: no news
     assert window.veille_tools.panel.model.rowCount() == 0
+    window.close()
+
+
+def test_only_the_questions_the_user_opens_have_their_news_seen(
+    qtbot: QtBot, services: Services, site: Site, point_at: Point, tmp_path: Path
+) -> None:
+    veille = point_at(services, site)
+    for name in ("Fabien Genet", "Jean Louis MASSON", "Christine Herzog"):
+        veille.follow(FollowKind.AUTHOR, name)
+    veille.update(source="senat")
+    unseen = set(veille.unseen_keys())
+    assert len(unseen) == 4
+    window = open_window(qtbot, services, tmp_path)
+    table, model = window.library.table, window.library.model
+    keys = [model.index(row, 0).data(ROW_ROLE).key for row in range(model.rowCount())]
+    assert window.reader.detail is not None and window.reader.detail.key == keys[0]
+    assert set(veille.unseen_keys()) == unseen  # the window opened it by itself
+    window.show_question(keys[3])  # as after an import: not the user's choice
+    assert window.reader.detail.key == keys[3]
+    assert set(veille.unseen_keys()) == unseen
+
+    def idle() -> None:
+        qtbot.waitUntil(lambda: not window.list_input.active)
+
+    clicked = table.visualRect(model.index(1, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=clicked)
+    idle()
+    assert window.reader.detail.key == keys[1]
+    assert set(veille.unseen_keys()) == unseen - {keys[1]}
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    idle()
+    assert window.reader.detail.key == keys[2]
+    assert set(veille.unseen_keys()) == unseen - {keys[1], keys[2]}
+    window.veille_tools.open_question(keys[0])  # a news item (the Nouveautés' Enter)
+    assert window.reader.detail.key == keys[0]
+    assert set(veille.unseen_keys()) == {keys[3]}
     window.close()

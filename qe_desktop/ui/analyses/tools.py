@@ -74,7 +74,7 @@ class AnalysesTools(QObject):
         return self.view
 
     def open_question(self, key: str) -> None:
-        self.window.show_question(key)
+        self.window.show_question(key, by_user=True)
         self.window.raise_()
         self.window.activateWindow()
 

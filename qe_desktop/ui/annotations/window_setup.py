@@ -102,7 +102,7 @@ class AnnotationsUi(QObject):
     def open_question(self, key: str) -> None:
         """Select the question in the list; open it even if the list cannot show it."""
         window = self.window
-        window.show_question(key)
+        window.show_question(key, by_user=True)
         detail = self.controller.reader.detail
         if detail is None or detail.key != key:
             window.open_question(key)

@@ -119,7 +119,7 @@ class CommitmentsUi(QObject):
     def open_commitment(self, key: str, annotation_id: str) -> bool:
         """Show the question of a commitment and make its passage blink."""
         window = self.window
-        window.show_question(key)
+        window.show_question(key, by_user=True)
         reader = window.reader
         if reader.detail is None or reader.detail.key != key:
             window.open_question(key)

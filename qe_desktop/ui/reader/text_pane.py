@@ -338,9 +338,6 @@ class TextPane(QTextBrowser):
         text, marks = getattr(self, "_coverage", ("", ()))
         return marks if text == self._text else ()
 
-    def coverage_mark_at(self, offset: int) -> CoverageMark | None:
-        return _innermost(self.coverage_marks, offset)
-
     def _coverage_selections(self) -> list[QTextEdit.ExtraSelection]:
         selections = []
         for mark in self.coverage_marks:

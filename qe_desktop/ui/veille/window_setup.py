@@ -86,6 +86,7 @@ class VeilleUi(QObject):
         self.panel.seen_changed.connect(self._seen_changed)
         self.dock.visibilityChanged.connect(self._visibility_changed)
         self.window.reader.detail_shown.connect(self._detail_shown)
+        self.window.question_opened_by_user.connect(self._opened_by_user)
         self._detail_shown(None)
 
     def _visibility_changed(self, visible: bool) -> None:
@@ -249,7 +250,13 @@ class VeilleUi(QObject):
 
     # -- reading and following -----------------------------------------------------------
     def open_question(self, key: str) -> None:
-        self.window.show_question(key)
+        self.window.show_question(key, by_user=True)
+
+    def _opened_by_user(self, key: str) -> None:
+        """The user read a question: its news are seen. The "unseen" filter is not applied
+        again here (the row would leave the list under the user's click); it is next time."""
+        if self.service.mark_question_seen(key) and self.dock.isVisible():
+            self.panel.reload()
 
     def _detail_shown(self, detail: QuestionDetail | None) -> None:
         self._detail = detail
