@@ -1,15 +1,23 @@
-"""Fit the coverage evidence model on the dev split, cross-validated by pair; write its weights.
+"""Fit the coverage evidence and verdict models, cross-validated by pair; write their weights.
 
-For every labelled dev demand the pipeline finds (span overlap >= 50 %), each answer
-sentence is one example: the cues of `qe_desktop.nlp.evidence.pair_features` and whether
-the labels cite it. A binary logistic regression (L2, standardised features, Newton steps
-in numpy) is scored by 10-fold cross-validation grouped by pair (a file's sentences stay in
-one fold); the citing threshold and the floor are chosen on the out-of-fold probabilities,
-and the verdicts the rules then give are scored too, beside the hand selector on the same
-demands. `--write` refits on all dev pairs and writes `qe_desktop/nlp/coverage_weights.json`.
-The test split is never read.
+For every labelled demand the pipeline finds (span overlap >= 50 %), each answer sentence is
+one example: the cues of `qe_desktop.nlp.evidence.pair_features` and whether the labels cite
+it. A binary logistic regression (L2, standardised features, Newton steps in numpy) is scored
+by 10-fold cross-validation grouped by pair (a file's sentences stay in one fold); the citing
+thresholds are chosen on the out-of-fold probabilities. The verdict model is then scored on
+that out-of-fold evidence, with the rules the app applies first (no evidence: "sans réponse";
+a date or figure asked: given without a hedge or not). Every figure is the mean over
+`SHUFFLES` assignments of pairs to folds (one assignment of ~100 pairs moves a verdict
+accuracy by ±0.03). `--write` refits on all pairs and writes
+`qe_desktop/nlp/coverage_weights.json`.
 
-Run: `.venv/bin/python tools/train_coverage.py [--write]`.
+Sets (`--set`): `dev` (labels.json) or `train` = dev + the retired test split with its
+ADJUDICATED labels (labels_adjudicated.json), allowed once split.json carries
+`retired_test` (a fresh split, never read here, replaced it as the test). `--errors` prints
+the verdict CV errors by asked kind; `--session5` scores the session-5 configuration (its
+verdict cues, no neighbour rule) under the same protocol.
+
+Run: `.venv/bin/python tools/train_coverage.py [--set dev|train] [--errors] [--write]`.
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ from qe_desktop.nlp.logistic import WEIGHTS  # noqa: E402
 from qe_desktop.nlp.pipeline import french  # noqa: E402
 
 FOLDS = 10
+SHUFFLES = 5
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
@@ -148,8 +157,10 @@ def matrix(rows: list[Demand]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.n
     return np.array(x), np.array(y), np.array(owner), np.array(files)
 
 
-def fold_of(files: np.ndarray) -> np.ndarray:
-    unique = sorted(set(files.tolist()), key=lambda f: hashlib.sha1(f.encode()).hexdigest())
+def fold_of(files: np.ndarray, shuffle: int = 0) -> np.ndarray:
+    """Fold of each row's pair; shuffle 0 is the session-5 assignment (sha1 of the name)."""
+    salt = "" if shuffle == 0 else f"{shuffle}:"
+    unique = sorted(set(files.tolist()), key=lambda f: hashlib.sha1((salt + f).encode()).hexdigest())
     index = {f: i % FOLDS for i, f in enumerate(unique)}
     return np.array([index[f] for f in files])
 
@@ -169,8 +180,7 @@ def choose(
     probabilities: np.ndarray, owner: np.ndarray, rows: list[Demand], params: tuple[float, ...]
 ) -> list[list[int]]:
     """The sentences cited for each demand, a question's demands competing for its sentences."""
-    threshold, also, floor = params
-    model = evidence.EvidenceModel(evidence.Logistic((), (), (), (), 0.0), threshold, also, floor)
+    model = evidence.EvidenceModel(evidence.Logistic((), (), (), (), 0.0), *params)
     chosen: list[list[int]] = [[] for _ in rows]
     by_file: dict[str, list[int]] = {}
     for d_index, d in enumerate(rows):
@@ -211,23 +221,25 @@ def verdict_input(d: Demand, chosen: list[int]) -> verdict.VerdictInput | None:
 
 
 def forced(item: verdict.VerdictInput | None) -> str | None:
-    """The verdicts no model overrides: no evidence, or a date/figure asked and not given."""
+    """The verdicts the app gives before any model (`alignment.judge`, `verdict.decide`)."""
     if item is None:
         return "no"
-    if item.kind in ("date", "figure") and not verdict.kind_given(
-        item.kind, " ".join(item.evidence)
-    ):
-        return "partly"
+    if item.kind in ("date", "figure"):
+        values = verdict.features(item)
+        return "yes" if values["kind_given"] and not values["undecided"] else "partly"
     return None
 
 
-def verdict_cv(rows: list[Demand], chosen: list[list[int]], c: float) -> tuple[float, float]:
-    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence."""
+def verdict_cv(
+    rows: list[Demand], chosen: list[list[int]], c: float, names: tuple[str, ...], shuffle: int
+) -> tuple[float, float, list[str]]:
+    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence;
+    also the CV predictions."""
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
-    folds = fold_of(np.array([d.file for d in rows]))
+    folds = fold_of(np.array([d.file for d in rows]), shuffle)
     gold = [d.gold_verdict for d in rows]
     free = [i for i, item in enumerate(items) if forced(item) is None]
-    x = np.array([[verdict.features(items[i])[n] for n in verdict.MODEL_FEATURES] for i in free])  # type: ignore[arg-type]
+    x = np.array([[verdict.features(items[i])[n] for n in names] for i in free])  # type: ignore[arg-type]
     y = np.array([float(gold[i] == "yes") for i in free])
     predicted = {i: forced(item) for i, item in enumerate(items)}
     f = folds[free]
@@ -246,18 +258,21 @@ def verdict_cv(rows: list[Demand], chosen: list[list[int]], c: float) -> tuple[f
         forced(item) or verdict.rules(item.kind, verdict.features(item)).value  # type: ignore[union-attr]
         for item in items
     ]
-    return model_acc, sum(r == g for r, g in zip(rules, gold, strict=True)) / len(gold)
+    rules_acc = sum(r == g for r, g in zip(rules, gold, strict=True)) / len(gold)
+    return model_acc, rules_acc, [str(predicted[i]) for i in range(len(gold))]
 
 
-def fit_verdict(rows: list[Demand], chosen: list[list[int]], c: float) -> dict[str, Any]:
+def fit_verdict(
+    rows: list[Demand], chosen: list[list[int]], c: float, names: tuple[str, ...]
+) -> dict[str, Any]:
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
     free = [(item, d) for item, d in zip(items, rows, strict=True) if forced(item) is None]
-    x = np.array([[verdict.features(item)[n] for n in verdict.MODEL_FEATURES] for item, _ in free])  # type: ignore[arg-type]
+    x = np.array([[verdict.features(item)[n] for n in names] for item, _ in free])  # type: ignore[arg-type]
     y = np.array([float(d.gold_verdict == "yes") for _, d in free])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     coef, bias = fit((x - mean) / scale, y, c)
-    return _section(verdict.MODEL_FEATURES, mean, scale, coef, bias)
+    return _section(names, mean, scale, coef, bias)
 
 
 def _section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[str, Any]:
@@ -274,80 +289,148 @@ def _section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[
 # any floor from 0 to 0.5 score alike (evidence F1 0.81-0.82), but without one a demand whose
 # candidate sentences all serve other demands would never be "sans réponse" (no Élusion).
 FLOOR = 0.2
+NEAR = (1.01, 0.3, 0.2)  # the neighbour rule: off, or its threshold
 GRID = [
-    (t, a, FLOOR) for t in (0.2, 0.3, 0.4, 0.5, 0.6) for a in (0.5, 0.6, 0.7, 0.8, 1.01) if a >= t
+    (t, a, FLOOR, *((n,) if n <= 1 else ()))
+    for t in (0.2, 0.3, 0.4, 0.5, 0.6)
+    for a in (0.5, 0.6, 0.7, 0.8, 1.01)
+    for n in NEAR
+    if a >= t
 ]
+
+
+def load_set(name: str) -> tuple[list[str], dict[str, Any]]:
+    """Pair names and their labels: dev, or dev + the retired test split (adjudicated)."""
+    split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
+    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))["files"]
+    if name == "dev":
+        return list(split["dev"]), labels
+    if "retired_test" not in split:
+        raise SystemExit("split.json has no retired_test: the test split is still frozen")
+    adjudicated = json.loads((DATA / "labels_adjudicated.json").read_text(encoding="utf-8"))
+    merged = {n: labels[n] for n in split["dev"]}
+    merged.update({n: adjudicated["files"][n] for n in split["test"]})
+    return [*split["dev"], *split["test"]], merged
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "train"), default="train")
     parser.add_argument("--write", action="store_true", help="write coverage_weights.json")
+    parser.add_argument("--errors", action="store_true", help="verdict CV errors by kind")
+    parser.add_argument("--session5", action="store_true", help="session-5 cues and rules")
     args = parser.parse_args()
-    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))["files"]
-    split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
-    rows, missed, _ = extract(split["dev"], labels)
+    names, labels = load_set(args.set)
+    rows, missed, _ = extract(names, labels)
     x, y, owner, files = matrix(rows)
-    folds = fold_of(files)
-    hand = [d.hand for d in rows]
-    print(f"{len(rows)} found dev demands, {len(y)} (demand, sentence) pairs, {int(y.sum())} cited")
-    p, r, f = evidence_scores(rows, hand, missed)
-    model_acc, rules_acc = verdict_cv(rows, hand, 0.1)
     print(
-        f"hand selector (in-sample): evidence P={p:.2f} R={r:.2f} F1={f:.2f}; "
-        f"decision list {rules_acc:.2f} (in-sample), logistic verdict CV {model_acc:.2f}"
+        f"{args.set}: {len(names)} pairs, {len(rows)} found demands, {len(y)} (demand, sentence) "
+        f"pairs, {int(y.sum())} cited; {SHUFFLES} shuffles of {FOLDS} folds grouped by pair"
     )
-    # Best F1, then the higher precision among those within 0.005 of it.
+    grid = [g for g in GRID if len(g) == 3] if args.session5 else GRID
+    oofs = {
+        (c, k): out_of_fold(x, y, fold_of(files, k), c) for c in CS for k in range(SHUFFLES)
+    }
     results = []
     for c in CS:
-        oof = out_of_fold(x, y, folds, c)
-        for params in GRID:
-            p, r, f = evidence_scores(rows, choose(oof, owner, rows, params), missed)
-            results.append((round(f, 3), round(p, 3), c, params))
-    top = max(f for f, *_ in results)
-    f, _, c, params = max((res for res in results if res[0] >= top - 0.005), key=lambda t: t[1])
-    oof = out_of_fold(x, y, folds, c)
-    chosen = choose(oof, owner, rows, params)
-    p, r, f = evidence_scores(rows, chosen, missed)
-    print(
-        f"evidence model C={c} (threshold, also, floor)={params}, cross-validated: "
-        f"P={p:.2f} R={r:.2f} F1={f:.2f}"
+        for params in grid:
+            scores = [
+                evidence_scores(rows, choose(oofs[c, k], owner, rows, params), missed)
+                for k in range(SHUFFLES)
+            ]
+            p, r, f = (mean([sc[m] for sc in scores]) for m in range(3))
+            results.append((round(f, 3), round(p, 3), round(r, 3), c, params))
+    # Best F1, then the higher precision among those within 0.005 of it.
+    top = max(res[0] for res in results)
+    f, p, r, c, params = max((res for res in results if res[0] >= top - 0.005), key=lambda t: t[1])
+    print(f"evidence C={c} (threshold, also, floor[, near])={params}: P={p:.2f} R={r:.2f} F1={f:.2f}")
+    chosen = [choose(oofs[c, k], owner, rows, params) for k in range(SHUFFLES)]
+    candidates = (
+        {"session5": getattr(verdict, "SESSION5_FEATURES", verdict.MODEL_FEATURES)}
+        if args.session5
+        else verdict.CANDIDATE_FEATURES
     )
-    verdict_c, best_acc = 0.1, -1.0
-    for vc in CS:
-        model_acc, rules_acc = verdict_cv(rows, chosen, vc)
-        print(
-            f"  verdict on that evidence: logistic C={vc} CV {model_acc:.2f}, "
-            f"decision list {rules_acc:.2f}"
-        )
-        if model_acc > best_acc:
-            verdict_c, best_acc = vc, model_acc
+    best: tuple[float, str, float] = (-1.0, "", 0.0)
+    for set_name, cues in candidates.items():
+        line = []
+        for vc in CS:
+            runs = [verdict_cv(rows, chosen[k], vc, cues, k) for k in range(SHUFFLES)]
+            acc = mean([run[0] for run in runs])
+            line.append(f"C={vc} {acc:.3f}")
+            best = max(best, (round(acc, 3), set_name, vc), key=lambda t: t[0])
+        rules_acc = mean([run[1] for run in runs])
+        print(f"  verdict cues {set_name:<14} " + ", ".join(line) + f" | decision list {rules_acc:.3f}")
+    acc, set_name, verdict_c = best
+    cues = candidates[set_name]
+    print(f"verdict cues {set_name} C={verdict_c}: accuracy on found demands {acc:.2f}")
+    if args.errors:
+        print_errors(rows, chosen[0], verdict_cv(rows, chosen[0], verdict_c, cues, 0)[2])
     if args.write:
-        mean, scale = x.mean(axis=0), x.std(axis=0)
-        scale[scale == 0] = 1.0
-        coef, bias = fit((x - mean) / scale, y, c)
-        payload = {
-            "_about": "Fitted by tools/train_coverage.py on the dev split only; figures are "
-            "10-fold cross-validated by pair.",
-            "evidence": {
-                **_section(evidence.FEATURES, mean, scale, coef, bias),
-                "threshold": params[0],
-                "also": params[1],
-                "floor": params[2],
-                "c": c,
-                "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
-            },
-            "verdict": {
-                **fit_verdict(rows, chosen, verdict_c),
-                "c": verdict_c,
-                "cv_accuracy": round(best_acc, 3),
-            },
-        }
-        WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-        for name, value in zip(evidence.FEATURES, payload["evidence"]["coef"], strict=True):
-            print(f"  evidence {name:<14} {value:+.2f}")
-        for name, value in zip(verdict.MODEL_FEATURES, payload["verdict"]["coef"], strict=True):
-            print(f"  verdict  {name:<14} {value:+.2f}")
+        write(args.set, x, y, rows, chosen[0], (c, params, p, r, f), (cues, verdict_c, acc))
     return 0
+
+
+def print_errors(rows: list[Demand], chosen: list[list[int]], predicted: list[str]) -> None:
+    """Verdict CV errors (first shuffle) by asked kind: gold -> predicted."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for d, ch, guess in zip(rows, chosen, predicted, strict=True):
+        item = verdict_input(d, ch)
+        kind = item.kind if item is not None else "-"
+        key = (kind, d.gold_verdict, guess)
+        counts[key] = counts.get(key, 0) + 1
+    for kind in sorted({k for k, _, _ in counts}):
+        cells = {(g, p): n for (k, g, p), n in counts.items() if k == kind}
+        total = sum(cells.values())
+        right = sum(n for (g, p), n in cells.items() if g == p)
+        wrong = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(cells.items()) if g != p)
+        print(f"  {kind:<8} {right}/{total} right; errors: {wrong or '-'}")
+
+
+def write(
+    set_name: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    rows: list[Demand],
+    chosen: list[list[int]],
+    ev: tuple[Any, ...],
+    vd: tuple[Any, ...],
+) -> None:
+    c, params, p, r, f = ev
+    cues, verdict_c, acc = vd
+    mean_, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    coef, bias = fit((x - mean_) / scale, y, c)
+    about = {
+        "dev": "the dev split only",
+        "train": "dev + the retired test split (adjudicated labels); the fresh split is not read",
+    }[set_name]
+    payload = {
+        "_about": f"Fitted by tools/train_coverage.py on {about}; figures are 10-fold "
+        f"cross-validated by pair, mean of {SHUFFLES} shuffles.",
+        "evidence": {
+            **_section(evidence.FEATURES, mean_, scale, coef, bias),
+            "threshold": params[0],
+            "also": params[1],
+            "floor": params[2],
+            **({"near": params[3]} if len(params) > 3 else {}),
+            "c": c,
+            "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
+        },
+        "verdict": {
+            **fit_verdict(rows, chosen, verdict_c, cues),
+            "c": verdict_c,
+            "cv_accuracy": round(acc, 3),
+        },
+    }
+    WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    for name, value in zip(evidence.FEATURES, payload["evidence"]["coef"], strict=True):
+        print(f"  evidence {name:<14} {value:+.2f}")
+    for name, value in zip(cues, payload["verdict"]["coef"], strict=True):
+        print(f"  verdict  {name:<14} {value:+.2f}")
 
 
 if __name__ == "__main__":

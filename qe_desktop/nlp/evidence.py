@@ -137,6 +137,9 @@ class EvidenceModel:
     threshold: float  # cite a sentence for its most likely demand at or above this
     also: float  # cite it for another demand too at or above this (one sentence, two asks)
     floor: float  # a demand left with nothing keeps its best sentence only above this
+    # A sentence next to one cited for a demand joins it at or above this (a passage runs on:
+    # "Il s'agit de Gex, Castellane…" after "seize ne sont pas siège…"); above 1: off.
+    near: float = 1.01
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
@@ -158,6 +161,10 @@ def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[
             j = max(range(len(row)), key=row.__getitem__)
             if row[j] >= model.floor:
                 chosen[i] = [j]
+        if model.near <= 1.0 and chosen[i]:
+            cited = set(chosen[i])
+            neighbours = {k for j in cited for k in (j - 1, j + 1) if 0 <= k < n} - cited
+            chosen[i] = sorted(cited | {k for k in neighbours if row[k] >= model.near})
     return chosen
 
 
@@ -172,4 +179,5 @@ def evidence_model() -> EvidenceModel | None:
         threshold=float(data["threshold"]),
         also=float(data["also"]),
         floor=float(data["floor"]),
+        near=float(data.get("near", 1.01)),
     )

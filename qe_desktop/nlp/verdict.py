@@ -60,7 +60,13 @@ _REFUSAL = re.compile(
     r"opportun|possible)|\bil\s+n['’]est\s+pas\s+question|\bne\s+(?:semble|paraît|saurait)\b|"
     r"\bn['’]apparaît\s+(?:donc\s+)?pas|\baucun(?:e)?\s+(?:aide|mesure|modification|disposition)|"
     r"\bil\s+n['’]y\s+a\s+pas\s+lieu|\bne\s+(?:constituent|constitue)\s+pas|"
-    r"\bne\s+s['’]agit\s+(?:donc\s+)?pas|\bpas\s+opportun|\bn['’]y\s+a(?:\s+\w+)?\s+aucun)",
+    r"\bne\s+s['’]agit\s+(?:donc\s+)?pas|\bpas\s+opportun|\bn['’]y\s+a(?:\s+\w+)?\s+aucun|"
+    # Session 6: refusals the dev errors showed the list missed ("ne nécessite pas à ce stade",
+    # "peu envisageable", "ne sont pas, pour l'heure, à l'ordre du jour").
+    r"\bne\s+(?:nécessite|justifie)\s+pas|\bpeu\s+envisageable|\bn['’]est\s+pas\s+envisageable|"
+    r"\bne\s+(?:peut|pourrait)\s+(?:pas\s+)?être\s+(?:envisagé|retenu|accepté|donné)|"
+    r"\bn['’]a\s+pas\s+été\s+retenu|\bn['’]entre\s+pas\s+dans|"
+    r"\bpas,?\s+(?:pour\s+l['’]heure,?\s+)?à\s+l['’]ordre\s+du\s+jour|\bil\s+n['’]est\s+pas\s+possible)",
     re.IGNORECASE,
 )
 # A decision taken or a dated plan: the thing asked is given.
@@ -68,7 +74,16 @@ _DECISION = re.compile(
     r"(?:\b(?:a|ont)\s+(?:été\s+)?décidé|\best\s+prévu|\bsont\s+prévu|\bil\s+est\s+prévu|"
     r"\bprévoit|\bconfirme|\ba\s+été\s+(?:tenu|porté|revalorisé|reconduit|créé)|\bont\s+été\s+"
     r"(?:prévus|créés|attribués)|\bsera\b|\bseront\b|\ba\s+(?:reçu|obtenu|bénéficié)|"
-    r"\bs['’]élèvent?\s+à|\brelevé|\bporté\s+à)",
+    r"\bs['’]élèvent?\s+à|\brelevé|\bporté\s+à|"
+    r"\ba\s+été\s+(?:jugé|mis\s+en\s+place|adopté|publié|fixé|prorogé|étendu|décidé|engagé|lancé)|"
+    r"\bont\s+été\s+(?:pris|mis|engagés|adoptés|publiés|débloqués)|\ba\s+décidé)",
+    re.IGNORECASE,
+)
+# An act accomplished ("a été créé", "ont engagé"): with a decision, a future or a refusal, the
+# evidence settles something (the `settled` cue).
+_ACCOMPLISHED = re.compile(
+    r"\b(?:a|ont)\s+été\s+\w+|\ba\s+(?:décidé|engagé|mis|lancé|créé|prévu|adopté|pris|fixé)|"
+    r"\bont\s+(?:décidé|engagé|mis|lancé|créé)",
     re.IGNORECASE,
 )
 # Evidence that only recites the legal frame.
@@ -108,6 +123,8 @@ FEATURES = (
     "measures",
     "confirm",
     "score",
+    "settled",
+    "match",
 )
 
 
@@ -163,7 +180,30 @@ def features(item: VerdictInput) -> dict[str, float]:
         confirm=float(bool(_CONFIRM.search(item.demand))),
         score=min(1.0, item.score),
     )
+    acted = bool(
+        values["decision"]
+        or values["refusal"]
+        or values["future"]
+        or _ACCOMPLISHED.search(joined)
+    )
+    values["settled"] = float(acted and not values["undecided"])
+    values["match"] = _match(item.kind, values, acted)
     return values
+
+
+def _match(kind: str, values: dict[str, float], acted: bool) -> float:
+    """Whether the evidence gives the kind of thing asked (the guide's decision, as one cue).
+
+    A date, a figure or a reason asked: one is given. A yes/no: a refusal or an act. Measures
+    asked: an act. A position or intentions asked: a decision or a refusal.
+    """
+    if kind in ("date", "figure", "reasons"):
+        return values["kind_given"]
+    if kind == "yesno":
+        return float(acted)
+    if values["measures"] and acted:
+        return 1.0
+    return float(bool(values["opinion"] and (values["refusal"] or values["decision"])))
 
 
 # The cues the fitted model reads: what the demand asks, and whether the evidence refuses,
@@ -171,7 +211,15 @@ def features(item: VerdictInput) -> dict[str, float]:
 # A date or a figure asked is answered when one is given without a hedge (the guide's rule):
 # no weight overrides that.
 _SETTLED_BY_KIND = ("date", "figure")
-MODEL_FEATURES = ("kind_yesno", "refusal", "undecided", "cut", "opinion", "negated", "decision")
+# The candidate cue sets `tools/train_coverage.py` cross-validates (declared before looking at
+# the retired test pairs); the shipped one is `MODEL_FEATURES`.
+SESSION5_FEATURES = ("kind_yesno", "refusal", "undecided", "cut", "opinion", "negated", "decision")
+CANDIDATE_FEATURES = {
+    "session5": SESSION5_FEATURES,
+    "settled": (*SESSION5_FEATURES, "settled", "conditional"),
+    "settled+match": (*SESSION5_FEATURES, "settled", "conditional", "match"),
+}
+MODEL_FEATURES = CANDIDATE_FEATURES["settled"]
 
 
 @cache
