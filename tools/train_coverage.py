@@ -355,23 +355,44 @@ def main() -> int:
         else verdict.CANDIDATE_FEATURES
     )
     best: tuple[float, str, float] = (-1.0, "", 0.0)
+    retired = np.array([d.file not in set(load_set("dev")[0]) for d in rows])
     for set_name, cues in candidates.items():
         line = []
         for vc in CS:
             runs = [verdict_cv(rows, chosen[k], vc, cues, k) for k in range(SHUFFLES)]
             acc = mean([run[0] for run in runs])
-            line.append(f"C={vc} {acc:.3f}")
+            line.append(f"C={vc} {acc:.3f}{_parts(rows, runs, retired)}")
             best = max(best, (round(acc, 3), set_name, vc), key=lambda t: t[0])
         rules_acc = mean([run[1] for run in runs])
         print(f"  verdict cues {set_name:<14} " + ", ".join(line) + f" | decision list {rules_acc:.3f}")
     acc, set_name, verdict_c = best
     cues = candidates[set_name]
     print(f"verdict cues {set_name} C={verdict_c}: accuracy on found demands {acc:.2f}")
+    if retired.any():
+        for label, mask in (("dev pairs", ~retired), ("retired test pairs", retired)):
+            part = [d for d, m in zip(rows, mask, strict=True) if m]
+            sc = [
+                evidence_scores(part, [ch for ch, m in zip(chosen[k], mask, strict=True) if m], 0)
+                for k in range(SHUFFLES)
+            ]
+            print(f"  evidence on {label}: F1 {mean([s[2] for s in sc]):.2f} (not counting missed demands)")
     if args.errors:
         print_errors(rows, chosen[0], verdict_cv(rows, chosen[0], verdict_c, cues, 0)[2])
     if args.write:
         write(args.set, x, y, rows, chosen[0], (c, params, p, r, f), (cues, verdict_c, acc))
     return 0
+
+
+def _parts(rows: list[Demand], runs: list[Any], retired: np.ndarray) -> str:
+    """Accuracy on the dev pairs / the retired test pairs, when both are in."""
+    if not retired.any():
+        return ""
+    gold = [d.gold_verdict for d in rows]
+    acc = [
+        mean([mean([run[2][i] == gold[i] for i in np.flatnonzero(mask)]) for run in runs])
+        for mask in (~retired, retired)
+    ]
+    return f" ({acc[0]:.2f}/{acc[1]:.2f})"
 
 
 def print_errors(rows: list[Demand], chosen: list[list[int]], predicted: list[str]) -> None:

@@ -125,6 +125,7 @@ FEATURES = (
     "score",
     "settled",
     "match",
+    "rules",
 )
 
 
@@ -188,6 +189,8 @@ def features(item: VerdictInput) -> dict[str, float]:
     )
     values["settled"] = float(acted and not values["undecided"])
     values["match"] = _match(item.kind, values, acted)
+    # The decision list's verdict as one cue: the regression weighs it against the others.
+    values["rules"] = float(rules(item.kind, values) is Addressed.YES)
     return values
 
 
@@ -218,6 +221,7 @@ CANDIDATE_FEATURES = {
     "session5": SESSION5_FEATURES,
     "settled": (*SESSION5_FEATURES, "settled", "conditional"),
     "settled+match": (*SESSION5_FEATURES, "settled", "conditional", "match"),
+    "settled+rules": (*SESSION5_FEATURES, "settled", "conditional", "rules"),
 }
 MODEL_FEATURES = CANDIDATE_FEATURES["settled"]
 
