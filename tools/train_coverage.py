@@ -23,7 +23,6 @@ Run: `.venv/bin/python tools/train_coverage.py [--set dev|train] [--errors] [--w
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -36,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from eval_coverage import DATA, load, overlap  # noqa: E402
+import coverage_cv as cv  # noqa: E402
+from eval_coverage import load, overlap  # noqa: E402
 
 from qe_desktop.domain.sentences import split_sentences  # noqa: E402
 from qe_desktop.nlp import alignment, evidence, verdict  # noqa: E402
@@ -45,8 +45,6 @@ from qe_desktop.nlp.demands import asked_kind, find_demands  # noqa: E402
 from qe_desktop.nlp.logistic import WEIGHTS  # noqa: E402
 from qe_desktop.nlp.pipeline import french  # noqa: E402
 
-FOLDS = 10
-SHUFFLES = 5
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
@@ -59,16 +57,14 @@ class Demand:
     gold_verdict: str
     gold: set[int]
     features: list[dict[str, float]]  # one per answer sentence
-    hand: list[int]  # the hand selector's choice
     args: dict[str, Any]  # what `alignment.judge` needs besides the evidence
 
 
-def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int, int]:
-    """Found demands of `names`; also the gold evidence of demands not found, and spurious."""
+def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int]:
+    """Found demands of `names`; also the number of gold evidence sentences of demands missed."""
     nlp = french()
     rows: list[Demand] = []
     missed_gold = 0
-    spurious_hand = 0
     for name in names:
         record = load(name)
         question, answer = record.question_text, record.answer_text or ""
@@ -84,7 +80,6 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
         d_pairs = list(zip(demands, bags[1 : 1 + len(demands)], strict=True))
         s_pairs = list(zip(sentences, bags[1 + len(demands) :], strict=True))
         topic, specific, bonus = alignment.score_matrices(bags[0], d_pairs, s_pairs)
-        hand = alignment._hand_selection(d_pairs, s_pairs, topic, specific)
         feats = evidence.pair_features(topic, specific, bonus, [s.text for s in sentences])
         cut = not alignment._ENDS.search(sentences[-1].text)
         matches = sorted(
@@ -110,7 +105,6 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
                     gold_verdict=g["addressed"],
                     gold={index_by_text[t] for t in g["evidence"]},
                     features=feats[pi],
-                    hand=hand[pi],
                     args={
                         "sentences": [s.text for s in sentences],
                         "moods": [b.moods for _, b in s_pairs],
@@ -124,25 +118,7 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
         missed_gold += sum(
             len(g["evidence"]) for gi, g in enumerate(gold_demands) if gi not in used_g
         )
-        spurious_hand += sum(len(hand[pi]) for pi in range(len(demands)) if pi not in used_p)
-    return rows, missed_gold, spurious_hand
-
-
-def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
-    """L2 logistic regression by Newton steps; x standardised. Returns (coef, bias)."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    penalty = np.full(xb.shape[1], 1.0 / c)
-    penalty[-1] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
-        gradient = xb.T @ (p - y) + penalty * w
-        hessian = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w[:-1], float(w[-1])
+    return rows, missed_gold
 
 
 def matrix(rows: list[Demand]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -155,25 +131,6 @@ def matrix(rows: list[Demand]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.n
             owner.append(d_index)
             files.append(d.file)
     return np.array(x), np.array(y), np.array(owner), np.array(files)
-
-
-def fold_of(files: np.ndarray, shuffle: int = 0) -> np.ndarray:
-    """Fold of each row's pair; shuffle 0 is the session-5 assignment (sha1 of the name)."""
-    salt = "" if shuffle == 0 else f"{shuffle}:"
-    unique = sorted(set(files.tolist()), key=lambda f: hashlib.sha1((salt + f).encode()).hexdigest())
-    index = {f: i % FOLDS for i, f in enumerate(unique)}
-    return np.array([index[f] for f in files])
-
-
-def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
-    probabilities = np.zeros(len(y))
-    for fold in range(FOLDS):
-        train, test = folds != fold, folds == fold
-        mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
-        scale[scale == 0] = 1.0
-        coef, bias = fit((x[train] - mean) / scale, y[train], c)
-        probabilities[test] = 1.0 / (1.0 + np.exp(-(((x[test] - mean) / scale) @ coef + bias)))
-    return probabilities
 
 
 def choose(
@@ -236,20 +193,20 @@ def verdict_cv(
     """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence;
     also the CV predictions."""
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
-    folds = fold_of(np.array([d.file for d in rows]), shuffle)
+    folds = cv.fold_of(np.array([d.file for d in rows]), shuffle)
     gold = [d.gold_verdict for d in rows]
     free = [i for i, item in enumerate(items) if forced(item) is None]
     x = np.array([[verdict.features(items[i])[n] for n in names] for i in free])  # type: ignore[arg-type]
     y = np.array([float(gold[i] == "yes") for i in free])
     predicted = {i: forced(item) for i, item in enumerate(items)}
     f = folds[free]
-    for fold in range(FOLDS):
+    for fold in range(cv.FOLDS):
         train, test = f != fold, f == fold
         if not test.any():
             continue
         mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
         scale[scale == 0] = 1.0
-        coef, bias = fit((x[train] - mean) / scale, y[train], c)
+        coef, bias = cv.fit((x[train] - mean) / scale, y[train], c)
         z = ((x[test] - mean) / scale) @ coef + bias
         for i, value in zip(np.array(free)[test], z, strict=True):
             predicted[int(i)] = "yes" if value >= 0 else "partly"
@@ -271,18 +228,8 @@ def fit_verdict(
     y = np.array([float(d.gold_verdict == "yes") for _, d in free])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    coef, bias = fit((x - mean) / scale, y, c)
-    return _section(names, mean, scale, coef, bias)
-
-
-def _section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[str, Any]:
-    return {
-        "names": list(names),
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in coef],
-        "bias": round(bias, 6),
-    }
+    coef, bias = cv.fit((x - mean) / scale, y, c)
+    return cv.section(names, mean, scale, coef, bias)
 
 
 # The floor is fixed, not fitted: dev has six "sans réponse" demands and its dense labels make
@@ -299,24 +246,6 @@ GRID = [
 ]
 
 
-def load_set(name: str) -> tuple[list[str], dict[str, Any]]:
-    """Pair names and their labels: dev, or dev + the retired test split (adjudicated)."""
-    split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
-    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))["files"]
-    if name == "dev":
-        return list(split["dev"]), labels
-    if "retired_test" not in split:
-        raise SystemExit("split.json has no retired_test: the test split is still frozen")
-    adjudicated = json.loads((DATA / "labels_adjudicated.json").read_text(encoding="utf-8"))
-    merged = {n: labels[n] for n in split["dev"]}
-    merged.update({n: adjudicated["files"][n] for n in split["test"]})
-    return [*split["dev"], *split["test"]], merged
-
-
-def mean(values: list[float]) -> float:
-    return sum(values) / len(values)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("dev", "train"), default="train")
@@ -324,47 +253,52 @@ def main() -> int:
     parser.add_argument("--errors", action="store_true", help="verdict CV errors by kind")
     parser.add_argument("--session5", action="store_true", help="session-5 cues and rules")
     args = parser.parse_args()
-    names, labels = load_set(args.set)
-    rows, missed, _ = extract(names, labels)
+    names, labels = cv.load_set(args.set)
+    rows, missed = extract(names, labels)
     x, y, owner, files = matrix(rows)
     print(
         f"{args.set}: {len(names)} pairs, {len(rows)} found demands, {len(y)} (demand, sentence) "
-        f"pairs, {int(y.sum())} cited; {SHUFFLES} shuffles of {FOLDS} folds grouped by pair"
+        f"pairs, {int(y.sum())} cited; {cv.SHUFFLES} shuffles of {cv.FOLDS} folds grouped by pair"
     )
     grid = [g for g in GRID if len(g) == 3] if args.session5 else GRID
-    oofs = {
-        (c, k): out_of_fold(x, y, fold_of(files, k), c) for c in CS for k in range(SHUFFLES)
-    }
+    shuffles = range(cv.SHUFFLES)
+    oofs = {(c, k): cv.out_of_fold(x, y, cv.fold_of(files, k), c) for c in CS for k in shuffles}
     results = []
     for c in CS:
         for params in grid:
             scores = [
                 evidence_scores(rows, choose(oofs[c, k], owner, rows, params), missed)
-                for k in range(SHUFFLES)
+                for k in range(cv.SHUFFLES)
             ]
-            p, r, f = (mean([sc[m] for sc in scores]) for m in range(3))
+            p, r, f = (cv.mean([sc[m] for sc in scores]) for m in range(3))
             results.append((round(f, 3), round(p, 3), round(r, 3), c, params))
     # Best F1, then the higher precision among those within 0.005 of it.
     top = max(res[0] for res in results)
     f, p, r, c, params = max((res for res in results if res[0] >= top - 0.005), key=lambda t: t[1])
-    print(f"evidence C={c} (threshold, also, floor[, near])={params}: P={p:.2f} R={r:.2f} F1={f:.2f}")
-    chosen = [choose(oofs[c, k], owner, rows, params) for k in range(SHUFFLES)]
+    print(
+        f"evidence C={c} (threshold, also, floor[, near])={params}: P={p:.2f} R={r:.2f} F1={f:.2f}"
+    )
+    chosen = [choose(oofs[c, k], owner, rows, params) for k in range(cv.SHUFFLES)]
     candidates = (
         {"session5": getattr(verdict, "SESSION5_FEATURES", verdict.MODEL_FEATURES)}
         if args.session5
         else verdict.CANDIDATE_FEATURES
     )
     best: tuple[float, str, float] = (-1.0, "", 0.0)
-    retired = np.array([d.file not in set(load_set("dev")[0]) for d in rows])
+    retired = np.array([d.file not in set(cv.load_set("dev")[0]) for d in rows])
     for set_name, cues in candidates.items():
         line = []
         for vc in CS:
-            runs = [verdict_cv(rows, chosen[k], vc, cues, k) for k in range(SHUFFLES)]
-            acc = mean([run[0] for run in runs])
+            runs = [verdict_cv(rows, chosen[k], vc, cues, k) for k in range(cv.SHUFFLES)]
+            acc = cv.mean([run[0] for run in runs])
             line.append(f"C={vc} {acc:.3f}{_parts(rows, runs, retired)}")
             best = max(best, (round(acc, 3), set_name, vc), key=lambda t: t[0])
-        rules_acc = mean([run[1] for run in runs])
-        print(f"  verdict cues {set_name:<14} " + ", ".join(line) + f" | decision list {rules_acc:.3f}")
+        rules_acc = cv.mean([run[1] for run in runs])
+        print(
+            f"  verdict cues {set_name:<14} "
+            + ", ".join(line)
+            + f" | decision list {rules_acc:.3f}"
+        )
     acc, set_name, verdict_c = best
     cues = candidates[set_name]
     print(f"verdict cues {set_name} C={verdict_c}: accuracy on found demands {acc:.2f}")
@@ -373,9 +307,10 @@ def main() -> int:
             part = [d for d, m in zip(rows, mask, strict=True) if m]
             sc = [
                 evidence_scores(part, [ch for ch, m in zip(chosen[k], mask, strict=True) if m], 0)
-                for k in range(SHUFFLES)
+                for k in range(cv.SHUFFLES)
             ]
-            print(f"  evidence on {label}: F1 {mean([s[2] for s in sc]):.2f} (not counting missed demands)")
+            f1 = cv.mean([s[2] for s in sc])
+            print(f"  evidence on {label}: F1 {f1:.2f} (demands not found not counted)")
     if args.errors:
         print_errors(rows, chosen[0], verdict_cv(rows, chosen[0], verdict_c, cues, 0)[2])
     if args.write:
@@ -389,7 +324,7 @@ def _parts(rows: list[Demand], runs: list[Any], retired: np.ndarray) -> str:
         return ""
     gold = [d.gold_verdict for d in rows]
     acc = [
-        mean([mean([run[2][i] == gold[i] for i in np.flatnonzero(mask)]) for run in runs])
+        cv.mean([cv.mean([run[2][i] == gold[i] for i in np.flatnonzero(mask)]) for run in runs])
         for mask in (~retired, retired)
     ]
     return f" ({acc[0]:.2f}/{acc[1]:.2f})"
@@ -424,21 +359,22 @@ def write(
     cues, verdict_c, acc = vd
     mean_, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    coef, bias = fit((x - mean_) / scale, y, c)
+    coef, bias = cv.fit((x - mean_) / scale, y, c)
     about = {
         "dev": "the dev split only",
         "train": "dev + the retired test split (adjudicated labels); the fresh split is not read",
     }[set_name]
     payload = {
         "_about": f"Fitted by tools/train_coverage.py on {about}; figures are 10-fold "
-        f"cross-validated by pair, mean of {SHUFFLES} shuffles.",
+        f"cross-validated by pair, mean of {cv.SHUFFLES} shuffles.",
         "evidence": {
-            **_section(evidence.FEATURES, mean_, scale, coef, bias),
+            **cv.section(evidence.FEATURES, mean_, scale, coef, bias),
             "threshold": params[0],
             "also": params[1],
             "floor": params[2],
             **({"near": params[3]} if len(params) > 3 else {}),
             "c": c,
+            "trained_on": {"dev": "dev", "train": "dev + retired test"}[set_name],
             "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
         },
         "verdict": {

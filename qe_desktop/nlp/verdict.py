@@ -182,10 +182,7 @@ def features(item: VerdictInput) -> dict[str, float]:
         score=min(1.0, item.score),
     )
     acted = bool(
-        values["decision"]
-        or values["refusal"]
-        or values["future"]
-        or _ACCOMPLISHED.search(joined)
+        values["decision"] or values["refusal"] or values["future"] or _ACCOMPLISHED.search(joined)
     )
     values["settled"] = float(acted and not values["undecided"])
     values["match"] = _match(item.kind, values, acted)
