@@ -144,7 +144,11 @@ def choose(
         by_file.setdefault(d.file, []).append(d_index)
     for indexes in by_file.values():
         grid = [probabilities[owner == i].tolist() for i in indexes]
-        for i, picked in zip(indexes, evidence.assign(grid, model), strict=True):
+        links = getattr(evidence, "linked", None)  # absent from the session-5 code
+        marks = links([rows[i].features for i in indexes]) if links else None
+        for i, picked in zip(
+            indexes, evidence.assign(grid, model, *([marks] if links else [])), strict=True
+        ):
             chosen[i] = picked
     return chosen
 
@@ -178,20 +182,25 @@ def verdict_input(d: Demand, chosen: list[int]) -> verdict.VerdictInput | None:
 
 
 def forced(item: verdict.VerdictInput | None) -> str | None:
-    """The verdicts the app gives before any model (`alignment.judge`, `verdict.decide`)."""
+    """The verdicts the app gives before any model (`alignment.judge`, `verdict.by_rule`)."""
     if item is None:
         return "no"
-    if item.kind in ("date", "figure"):
-        values = verdict.features(item)
-        return "yes" if values["kind_given"] and not values["undecided"] else "partly"
-    return None
+    ruled = getattr(verdict, "by_rule", None)
+    if ruled is None:  # the session-5 code (--session5 run on its checkout)
+        if item.kind not in ("date", "figure"):
+            return None
+        return verdict.rules(item.kind, verdict.features(item)).value
+    decided = ruled(item.kind, verdict.features(item))
+    return None if decided is None else str(decided.value)
 
 
 def verdict_cv(
     rows: list[Demand], chosen: list[list[int]], c: float, names: tuple[str, ...], shuffle: int
 ) -> tuple[float, float, list[str]]:
-    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence;
-    also the CV predictions."""
+    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence.
+
+    Also returns the CV predictions.
+    """
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
     folds = cv.fold_of(np.array([d.file for d in rows]), shuffle)
     gold = [d.gold_verdict for d in rows]

@@ -143,11 +143,30 @@ class EvidenceModel:
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
-        return assign([[self.logistic.probability(v) for v in row] for row in rows], self)
+        probabilities = [[self.logistic.probability(v) for v in row] for row in rows]
+        return assign(probabilities, self, linked(rows))
 
 
-def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[int]]:
-    """Each sentence goes to its most likely demand, and to others only when they are sure."""
+def linked(rows: list[list[dict[str, float]]]) -> list[list[bool]]:
+    """Sentences sharing something with the demand itself.
+
+    All of them when it shares nothing with any ("clarifier ses intentions sur le sujet").
+    """
+    marks = [[v["specific"] > 0 for v in row] for row in rows]
+    return [mark if any(mark) else [True] * len(mark) for mark in marks]
+
+
+def assign(
+    probabilities: list[list[float]],
+    model: EvidenceModel,
+    links: list[list[bool]] | None = None,
+) -> list[list[int]]:
+    """Each sentence goes to its most likely demand, and to others only when they are sure.
+
+    A demand left with nothing keeps its likeliest sentence above the floor, among those it is
+    linked to (session 6: a demand on the gendarmes' housing kept the sentence on the works'
+    cost, which it shares no word with, because that sentence sat where its answer was due).
+    """
     chosen: list[list[int]] = [[] for _ in probabilities]
     n = len(probabilities[0]) if probabilities else 0
     for j in range(n):
@@ -158,7 +177,8 @@ def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[
                 chosen[i].append(j)
     for i, row in enumerate(probabilities):
         if not chosen[i] and row:
-            j = max(range(len(row)), key=row.__getitem__)
+            allowed = [j for j in range(len(row)) if links is None or links[i][j]]
+            j = max(allowed or range(len(row)), key=row.__getitem__)
             if row[j] >= model.floor:
                 chosen[i] = [j]
         if model.near <= 1.0 and chosen[i]:

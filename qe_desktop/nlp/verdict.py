@@ -219,8 +219,11 @@ CANDIDATE_FEATURES = {
     "settled": (*SESSION5_FEATURES, "settled", "conditional"),
     "settled+match": (*SESSION5_FEATURES, "settled", "conditional", "match"),
     "settled+rules": (*SESSION5_FEATURES, "settled", "conditional", "rules"),
+    # Added once the retired test pairs joined: the guide's decision in five cues (a yes/no
+    # asked; something settled without a hedge; a hedge; the excerpt cut; a refusal).
+    "guide": ("kind_yesno", "settled", "undecided", "cut", "refusal"),
 }
-MODEL_FEATURES = CANDIDATE_FEATURES["settled"]
+MODEL_FEATURES = CANDIDATE_FEATURES["guide"]
 
 
 @cache
@@ -234,11 +237,29 @@ def decide(item: VerdictInput) -> tuple[Addressed, str]:
     """Verdict and reason code for a demand with evidence."""
     values = features(item)
     model = verdict_model()
-    if model is None or item.kind in _SETTLED_BY_KIND:
+    if model is None:
         verdict = rules(item.kind, values)
     else:
-        verdict = Addressed.YES if model.probability(values) >= 0.5 else Addressed.PARTLY
+        ruled = by_rule(item.kind, values)
+        if ruled is not None:
+            verdict = ruled
+        else:
+            verdict = Addressed.YES if model.probability(values) >= 0.5 else Addressed.PARTLY
     return verdict, _reason(item.kind, verdict, values)
+
+
+def by_rule(kind: str, values: dict[str, float]) -> Addressed | None:
+    """The guide's verdicts no weight overrides (None: the regression decides).
+
+    A date or a figure asked is answered when one is given without a hedge, else partly; a
+    study, a consultation or "trop tôt" without a refusal is partly (session 6: as accurate
+    in cross-validation as letting the regression weigh the hedge, and it is the guide's rule).
+    """
+    if kind in _SETTLED_BY_KIND:
+        return rules(kind, values)
+    if values["undecided"] and not values["refusal"]:
+        return Addressed.PARTLY
+    return None
 
 
 def rules(kind: str, values: dict[str, float]) -> Addressed:

@@ -88,3 +88,15 @@ def test_an_act_settles_and_a_study_does_not() -> None:
     study = verdict.VerdictInput("quelles mesures", "open", ("Un projet est à l'étude.",))
     assert verdict.features(act)["settled"] == 1.0
     assert verdict.features(study)["settled"] == 0.0
+
+
+def test_a_demand_left_alone_keeps_only_a_sentence_it_shares_something_with() -> None:
+    # Demand 2 (the gendarmes' housing) shares no word with sentence 1 (the works' cost), which
+    # serves demand 1: it stays "sans réponse" (an Élusion) instead of borrowing it.
+    probabilities = [[0.9, 0.1], [0.1, 0.9], [0.05, 0.3]]
+    model = _model(0.3, 0.95, 0.2)
+    assert evidence.assign(probabilities, model)[2] == [1]
+    links = [[True, True], [True, True], [True, False]]
+    assert evidence.assign(probabilities, model, links) == [[0], [1], []]
+    rows = [[{"specific": 0.0}, {"specific": 0.0}], [{"specific": 0.2}, {"specific": 0.0}]]
+    assert evidence.linked(rows) == [[True, True], [True, False]]
