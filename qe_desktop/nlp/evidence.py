@@ -9,9 +9,10 @@ demands, framing ("La question … appelle les observations suivantes", "Le Gouv
 attentif…"), legal background, and whether it holds what the demand asks (a date, a figure).
 A sentence is cited for its most likely demand when that probability passes the trained
 threshold, and for another demand only above a higher one; a demand left with nothing keeps
-its best sentence only above a floor, otherwise it is "sans réponse". The weights are
-fitted on the dev split only by `tools/train_coverage.py` (cross-validated by pair) and
-committed in `coverage_weights.json`.
+its best sentence it shares something with, only above a floor, otherwise it is "sans
+réponse"; a neighbour of a cited sentence can join it (`near`, off unless cross-validation
+picks it). The weights are fitted by `tools/train_coverage.py` on dev + the retired test split
+(cross-validated by pair) and committed in `coverage_weights.json`.
 """
 
 from __future__ import annotations
