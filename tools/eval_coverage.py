@@ -181,10 +181,13 @@ def main() -> int:
         cross_validated()
     if args.split in ("test", "all"):
         sets = ("original", "adjudicated") if args.labels == "both" else (args.labels,)
+        # Since session 6 the old test split is training data (split.json, retired_test): its
+        # figures are in-sample and say so.
+        name = "retired test, in-sample" if "retired_test" in split else "test"
         for label_set in sets:
             labels = json.loads((DATA / TEST_LABELS[label_set]).read_text(encoding="utf-8"))
             report(
-                "test",
+                name,
                 len(split["test"]),
                 evaluate(split["test"], labels, args.details),
                 f" [{label_set} labels]",
@@ -204,8 +207,9 @@ def cross_validated() -> None:
     if evidence is None or verdict is None:
         return
     cv = evidence["cv"]
+    trained_on = str(evidence.get("trained_on", "dev"))
     print(
-        f"  dev cross-validated by pair (tools/train_coverage.py): evidence "
+        f"  {trained_on} cross-validated by pair (tools/train_coverage.py): evidence "
         f"P={cv['precision']:.2f} R={cv['recall']:.2f} F1={cv['f1']:.2f} | "
         f"verdict acc on found demands {verdict['cv_accuracy']:.2f}"
     )

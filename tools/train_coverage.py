@@ -1,21 +1,28 @@
-"""Fit the coverage evidence model on the dev split, cross-validated by pair; write its weights.
+"""Fit the coverage evidence and verdict models, cross-validated by pair; write their weights.
 
-For every labelled dev demand the pipeline finds (span overlap >= 50 %), each answer
-sentence is one example: the cues of `qe_desktop.nlp.evidence.pair_features` and whether
-the labels cite it. A binary logistic regression (L2, standardised features, Newton steps
-in numpy) is scored by 10-fold cross-validation grouped by pair (a file's sentences stay in
-one fold); the citing threshold and the floor are chosen on the out-of-fold probabilities,
-and the verdicts the rules then give are scored too, beside the hand selector on the same
-demands. `--write` refits on all dev pairs and writes `qe_desktop/nlp/coverage_weights.json`.
-The test split is never read.
+For every labelled demand the pipeline finds (span overlap >= 50 %), each answer sentence is
+one example: the cues of `qe_desktop.nlp.evidence.pair_features` and whether the labels cite
+it. A binary logistic regression (L2, standardised features, Newton steps in numpy) is scored
+by 10-fold cross-validation grouped by pair (a file's sentences stay in one fold); the citing
+thresholds are chosen on the out-of-fold probabilities. The verdict model is then scored on
+that out-of-fold evidence, with the rules the app applies first (no evidence: "sans réponse";
+a date or figure asked: given without a hedge or not). Every figure is the mean over
+`SHUFFLES` assignments of pairs to folds (one assignment of ~100 pairs moves a verdict
+accuracy by ±0.03). `--write` refits on all pairs and writes
+`qe_desktop/nlp/coverage_weights.json`.
 
-Run: `.venv/bin/python tools/train_coverage.py [--write]`.
+Sets (`--set`): `dev` (labels.json) or `train` = dev + the retired test split with its
+ADJUDICATED labels (labels_adjudicated.json), allowed once split.json carries
+`retired_test` (a fresh split, never read here, replaced it as the test). `--errors` prints
+the verdict CV errors by asked kind; `--session5` scores the session-5 configuration (its
+verdict cues, no neighbour rule) under the same protocol.
+
+Run: `.venv/bin/python tools/train_coverage.py [--set dev|train] [--errors] [--write]`.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -28,7 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from eval_coverage import DATA, load, overlap  # noqa: E402
+import coverage_cv as cv  # noqa: E402
+from eval_coverage import load, overlap  # noqa: E402
 
 from qe_desktop.domain.sentences import split_sentences  # noqa: E402
 from qe_desktop.nlp import alignment, evidence, verdict  # noqa: E402
@@ -37,7 +45,6 @@ from qe_desktop.nlp.demands import asked_kind, find_demands  # noqa: E402
 from qe_desktop.nlp.logistic import WEIGHTS  # noqa: E402
 from qe_desktop.nlp.pipeline import french  # noqa: E402
 
-FOLDS = 10
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
@@ -50,16 +57,14 @@ class Demand:
     gold_verdict: str
     gold: set[int]
     features: list[dict[str, float]]  # one per answer sentence
-    hand: list[int]  # the hand selector's choice
     args: dict[str, Any]  # what `alignment.judge` needs besides the evidence
 
 
-def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int, int]:
-    """Found demands of `names`; also the gold evidence of demands not found, and spurious."""
+def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int]:
+    """Found demands of `names`; also the number of gold evidence sentences of demands missed."""
     nlp = french()
     rows: list[Demand] = []
     missed_gold = 0
-    spurious_hand = 0
     for name in names:
         record = load(name)
         question, answer = record.question_text, record.answer_text or ""
@@ -75,7 +80,6 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
         d_pairs = list(zip(demands, bags[1 : 1 + len(demands)], strict=True))
         s_pairs = list(zip(sentences, bags[1 + len(demands) :], strict=True))
         topic, specific, bonus = alignment.score_matrices(bags[0], d_pairs, s_pairs)
-        hand = alignment._hand_selection(d_pairs, s_pairs, topic, specific)
         feats = evidence.pair_features(topic, specific, bonus, [s.text for s in sentences])
         cut = not alignment._ENDS.search(sentences[-1].text)
         matches = sorted(
@@ -101,7 +105,6 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
                     gold_verdict=g["addressed"],
                     gold={index_by_text[t] for t in g["evidence"]},
                     features=feats[pi],
-                    hand=hand[pi],
                     args={
                         "sentences": [s.text for s in sentences],
                         "moods": [b.moods for _, b in s_pairs],
@@ -115,25 +118,7 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
         missed_gold += sum(
             len(g["evidence"]) for gi, g in enumerate(gold_demands) if gi not in used_g
         )
-        spurious_hand += sum(len(hand[pi]) for pi in range(len(demands)) if pi not in used_p)
-    return rows, missed_gold, spurious_hand
-
-
-def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
-    """L2 logistic regression by Newton steps; x standardised. Returns (coef, bias)."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
-    w = np.zeros(xb.shape[1])
-    penalty = np.full(xb.shape[1], 1.0 / c)
-    penalty[-1] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
-        gradient = xb.T @ (p - y) + penalty * w
-        hessian = (xb * (p * (1 - p))[:, None]).T @ xb + np.diag(penalty) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return w[:-1], float(w[-1])
+    return rows, missed_gold
 
 
 def matrix(rows: list[Demand]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -148,36 +133,22 @@ def matrix(rows: list[Demand]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.n
     return np.array(x), np.array(y), np.array(owner), np.array(files)
 
 
-def fold_of(files: np.ndarray) -> np.ndarray:
-    unique = sorted(set(files.tolist()), key=lambda f: hashlib.sha1(f.encode()).hexdigest())
-    index = {f: i % FOLDS for i, f in enumerate(unique)}
-    return np.array([index[f] for f in files])
-
-
-def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
-    probabilities = np.zeros(len(y))
-    for fold in range(FOLDS):
-        train, test = folds != fold, folds == fold
-        mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
-        scale[scale == 0] = 1.0
-        coef, bias = fit((x[train] - mean) / scale, y[train], c)
-        probabilities[test] = 1.0 / (1.0 + np.exp(-(((x[test] - mean) / scale) @ coef + bias)))
-    return probabilities
-
-
 def choose(
     probabilities: np.ndarray, owner: np.ndarray, rows: list[Demand], params: tuple[float, ...]
 ) -> list[list[int]]:
     """The sentences cited for each demand, a question's demands competing for its sentences."""
-    threshold, also, floor = params
-    model = evidence.EvidenceModel(evidence.Logistic((), (), (), (), 0.0), threshold, also, floor)
+    model = evidence.EvidenceModel(evidence.Logistic((), (), (), (), 0.0), *params)
     chosen: list[list[int]] = [[] for _ in rows]
     by_file: dict[str, list[int]] = {}
     for d_index, d in enumerate(rows):
         by_file.setdefault(d.file, []).append(d_index)
     for indexes in by_file.values():
         grid = [probabilities[owner == i].tolist() for i in indexes]
-        for i, picked in zip(indexes, evidence.assign(grid, model), strict=True):
+        links = getattr(evidence, "linked", None)  # absent from the session-5 code
+        marks = links([rows[i].features for i in indexes]) if links else None
+        for i, picked in zip(
+            indexes, evidence.assign(grid, model, *([marks] if links else [])), strict=True
+        ):
             chosen[i] = picked
     return chosen
 
@@ -211,33 +182,40 @@ def verdict_input(d: Demand, chosen: list[int]) -> verdict.VerdictInput | None:
 
 
 def forced(item: verdict.VerdictInput | None) -> str | None:
-    """The verdicts no model overrides: no evidence, or a date/figure asked and not given."""
+    """The verdicts the app gives before any model (`alignment.judge`, `verdict.by_rule`)."""
     if item is None:
         return "no"
-    if item.kind in ("date", "figure") and not verdict.kind_given(
-        item.kind, " ".join(item.evidence)
-    ):
-        return "partly"
-    return None
+    ruled = getattr(verdict, "by_rule", None)
+    if ruled is None:  # the session-5 code (--session5 run on its checkout)
+        if item.kind not in ("date", "figure"):
+            return None
+        return verdict.rules(item.kind, verdict.features(item)).value
+    decided = ruled(item.kind, verdict.features(item))
+    return None if decided is None else str(decided.value)
 
 
-def verdict_cv(rows: list[Demand], chosen: list[list[int]], c: float) -> tuple[float, float]:
-    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence."""
+def verdict_cv(
+    rows: list[Demand], chosen: list[list[int]], c: float, names: tuple[str, ...], shuffle: int
+) -> tuple[float, float, list[str]]:
+    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence.
+
+    Also returns the CV predictions.
+    """
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
-    folds = fold_of(np.array([d.file for d in rows]))
+    folds = cv.fold_of(np.array([d.file for d in rows]), shuffle)
     gold = [d.gold_verdict for d in rows]
     free = [i for i, item in enumerate(items) if forced(item) is None]
-    x = np.array([[verdict.features(items[i])[n] for n in verdict.MODEL_FEATURES] for i in free])  # type: ignore[arg-type]
+    x = np.array([[verdict.features(items[i])[n] for n in names] for i in free])  # type: ignore[arg-type]
     y = np.array([float(gold[i] == "yes") for i in free])
     predicted = {i: forced(item) for i, item in enumerate(items)}
     f = folds[free]
-    for fold in range(FOLDS):
+    for fold in range(cv.FOLDS):
         train, test = f != fold, f == fold
         if not test.any():
             continue
         mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
         scale[scale == 0] = 1.0
-        coef, bias = fit((x[train] - mean) / scale, y[train], c)
+        coef, bias = cv.fit((x[train] - mean) / scale, y[train], c)
         z = ((x[test] - mean) / scale) @ coef + bias
         for i, value in zip(np.array(free)[test], z, strict=True):
             predicted[int(i)] = "yes" if value >= 0 else "partly"
@@ -246,108 +224,179 @@ def verdict_cv(rows: list[Demand], chosen: list[list[int]], c: float) -> tuple[f
         forced(item) or verdict.rules(item.kind, verdict.features(item)).value  # type: ignore[union-attr]
         for item in items
     ]
-    return model_acc, sum(r == g for r, g in zip(rules, gold, strict=True)) / len(gold)
+    rules_acc = sum(r == g for r, g in zip(rules, gold, strict=True)) / len(gold)
+    return model_acc, rules_acc, [str(predicted[i]) for i in range(len(gold))]
 
 
-def fit_verdict(rows: list[Demand], chosen: list[list[int]], c: float) -> dict[str, Any]:
+def fit_verdict(
+    rows: list[Demand], chosen: list[list[int]], c: float, names: tuple[str, ...]
+) -> dict[str, Any]:
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
     free = [(item, d) for item, d in zip(items, rows, strict=True) if forced(item) is None]
-    x = np.array([[verdict.features(item)[n] for n in verdict.MODEL_FEATURES] for item, _ in free])  # type: ignore[arg-type]
+    x = np.array([[verdict.features(item)[n] for n in names] for item, _ in free])  # type: ignore[arg-type]
     y = np.array([float(d.gold_verdict == "yes") for _, d in free])
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
-    coef, bias = fit((x - mean) / scale, y, c)
-    return _section(verdict.MODEL_FEATURES, mean, scale, coef, bias)
-
-
-def _section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[str, Any]:
-    return {
-        "names": list(names),
-        "mean": [round(float(v), 6) for v in mean],
-        "scale": [round(float(v), 6) for v in scale],
-        "coef": [round(float(v), 6) for v in coef],
-        "bias": round(bias, 6),
-    }
+    coef, bias = cv.fit((x - mean) / scale, y, c)
+    return cv.section(names, mean, scale, coef, bias)
 
 
 # The floor is fixed, not fitted: dev has six "sans réponse" demands and its dense labels make
 # any floor from 0 to 0.5 score alike (evidence F1 0.81-0.82), but without one a demand whose
 # candidate sentences all serve other demands would never be "sans réponse" (no Élusion).
 FLOOR = 0.2
+NEAR = (1.01, 0.3, 0.2)  # the neighbour rule: off, or its threshold
 GRID = [
-    (t, a, FLOOR) for t in (0.2, 0.3, 0.4, 0.5, 0.6) for a in (0.5, 0.6, 0.7, 0.8, 1.01) if a >= t
+    (t, a, FLOOR, *((n,) if n <= 1 else ()))
+    for t in (0.2, 0.3, 0.4, 0.5, 0.6)
+    for a in (0.5, 0.6, 0.7, 0.8, 1.01)
+    for n in NEAR
+    if a >= t
 ]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=("dev", "train"), default="train")
     parser.add_argument("--write", action="store_true", help="write coverage_weights.json")
+    parser.add_argument("--errors", action="store_true", help="verdict CV errors by kind")
+    parser.add_argument("--session5", action="store_true", help="session-5 cues and rules")
     args = parser.parse_args()
-    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))["files"]
-    split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
-    rows, missed, _ = extract(split["dev"], labels)
+    names, labels = cv.load_set(args.set)
+    rows, missed = extract(names, labels)
     x, y, owner, files = matrix(rows)
-    folds = fold_of(files)
-    hand = [d.hand for d in rows]
-    print(f"{len(rows)} found dev demands, {len(y)} (demand, sentence) pairs, {int(y.sum())} cited")
-    p, r, f = evidence_scores(rows, hand, missed)
-    model_acc, rules_acc = verdict_cv(rows, hand, 0.1)
     print(
-        f"hand selector (in-sample): evidence P={p:.2f} R={r:.2f} F1={f:.2f}; "
-        f"decision list {rules_acc:.2f} (in-sample), logistic verdict CV {model_acc:.2f}"
+        f"{args.set}: {len(names)} pairs, {len(rows)} found demands, {len(y)} (demand, sentence) "
+        f"pairs, {int(y.sum())} cited; {cv.SHUFFLES} shuffles of {cv.FOLDS} folds grouped by pair"
     )
-    # Best F1, then the higher precision among those within 0.005 of it.
+    grid = [g for g in GRID if len(g) == 3] if args.session5 else GRID
+    shuffles = range(cv.SHUFFLES)
+    oofs = {(c, k): cv.out_of_fold(x, y, cv.fold_of(files, k), c) for c in CS for k in shuffles}
     results = []
     for c in CS:
-        oof = out_of_fold(x, y, folds, c)
-        for params in GRID:
-            p, r, f = evidence_scores(rows, choose(oof, owner, rows, params), missed)
-            results.append((round(f, 3), round(p, 3), c, params))
-    top = max(f for f, *_ in results)
-    f, _, c, params = max((res for res in results if res[0] >= top - 0.005), key=lambda t: t[1])
-    oof = out_of_fold(x, y, folds, c)
-    chosen = choose(oof, owner, rows, params)
-    p, r, f = evidence_scores(rows, chosen, missed)
+        for params in grid:
+            scores = [
+                evidence_scores(rows, choose(oofs[c, k], owner, rows, params), missed)
+                for k in range(cv.SHUFFLES)
+            ]
+            p, r, f = (cv.mean([sc[m] for sc in scores]) for m in range(3))
+            results.append((round(f, 3), round(p, 3), round(r, 3), c, params))
+    # Best F1, then the higher precision among those within 0.005 of it.
+    top = max(res[0] for res in results)
+    f, p, r, c, params = max((res for res in results if res[0] >= top - 0.005), key=lambda t: t[1])
     print(
-        f"evidence model C={c} (threshold, also, floor)={params}, cross-validated: "
-        f"P={p:.2f} R={r:.2f} F1={f:.2f}"
+        f"evidence C={c} (threshold, also, floor[, near])={params}: P={p:.2f} R={r:.2f} F1={f:.2f}"
     )
-    verdict_c, best_acc = 0.1, -1.0
-    for vc in CS:
-        model_acc, rules_acc = verdict_cv(rows, chosen, vc)
+    chosen = [choose(oofs[c, k], owner, rows, params) for k in range(cv.SHUFFLES)]
+    candidates = (
+        {"session5": getattr(verdict, "SESSION5_FEATURES", verdict.MODEL_FEATURES)}
+        if args.session5
+        else verdict.CANDIDATE_FEATURES
+    )
+    best: tuple[float, str, float] = (-1.0, "", 0.0)
+    retired = np.array([d.file not in set(cv.load_set("dev")[0]) for d in rows])
+    for set_name, cues in candidates.items():
+        line = []
+        for vc in CS:
+            runs = [verdict_cv(rows, chosen[k], vc, cues, k) for k in range(cv.SHUFFLES)]
+            acc = cv.mean([run[0] for run in runs])
+            line.append(f"C={vc} {acc:.3f}{_parts(rows, runs, retired)}")
+            best = max(best, (round(acc, 3), set_name, vc), key=lambda t: t[0])
+        rules_acc = cv.mean([run[1] for run in runs])
         print(
-            f"  verdict on that evidence: logistic C={vc} CV {model_acc:.2f}, "
-            f"decision list {rules_acc:.2f}"
+            f"  verdict cues {set_name:<14} "
+            + ", ".join(line)
+            + f" | decision list {rules_acc:.3f}"
         )
-        if model_acc > best_acc:
-            verdict_c, best_acc = vc, model_acc
+    acc, set_name, verdict_c = best
+    cues = candidates[set_name]
+    print(f"verdict cues {set_name} C={verdict_c}: accuracy on found demands {acc:.2f}")
+    if retired.any():
+        for label, mask in (("dev pairs", ~retired), ("retired test pairs", retired)):
+            part = [d for d, m in zip(rows, mask, strict=True) if m]
+            sc = [
+                evidence_scores(part, [ch for ch, m in zip(chosen[k], mask, strict=True) if m], 0)
+                for k in range(cv.SHUFFLES)
+            ]
+            f1 = cv.mean([s[2] for s in sc])
+            print(f"  evidence on {label}: F1 {f1:.2f} (demands not found not counted)")
+    if args.errors:
+        print_errors(rows, chosen[0], verdict_cv(rows, chosen[0], verdict_c, cues, 0)[2])
     if args.write:
-        mean, scale = x.mean(axis=0), x.std(axis=0)
-        scale[scale == 0] = 1.0
-        coef, bias = fit((x - mean) / scale, y, c)
-        payload = {
-            "_about": "Fitted by tools/train_coverage.py on the dev split only; figures are "
-            "10-fold cross-validated by pair.",
-            "evidence": {
-                **_section(evidence.FEATURES, mean, scale, coef, bias),
-                "threshold": params[0],
-                "also": params[1],
-                "floor": params[2],
-                "c": c,
-                "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
-            },
-            "verdict": {
-                **fit_verdict(rows, chosen, verdict_c),
-                "c": verdict_c,
-                "cv_accuracy": round(best_acc, 3),
-            },
-        }
-        WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-        for name, value in zip(evidence.FEATURES, payload["evidence"]["coef"], strict=True):
-            print(f"  evidence {name:<14} {value:+.2f}")
-        for name, value in zip(verdict.MODEL_FEATURES, payload["verdict"]["coef"], strict=True):
-            print(f"  verdict  {name:<14} {value:+.2f}")
+        write(args.set, x, y, rows, chosen[0], (c, params, p, r, f), (cues, verdict_c, acc))
     return 0
+
+
+def _parts(rows: list[Demand], runs: list[Any], retired: np.ndarray) -> str:
+    """Accuracy on the dev pairs / the retired test pairs, when both are in."""
+    if not retired.any():
+        return ""
+    gold = [d.gold_verdict for d in rows]
+    acc = [
+        cv.mean([cv.mean([run[2][i] == gold[i] for i in np.flatnonzero(mask)]) for run in runs])
+        for mask in (~retired, retired)
+    ]
+    return f" ({acc[0]:.2f}/{acc[1]:.2f})"
+
+
+def print_errors(rows: list[Demand], chosen: list[list[int]], predicted: list[str]) -> None:
+    """Verdict CV errors (first shuffle) by asked kind: gold -> predicted."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for d, ch, guess in zip(rows, chosen, predicted, strict=True):
+        item = verdict_input(d, ch)
+        kind = item.kind if item is not None else "-"
+        key = (kind, d.gold_verdict, guess)
+        counts[key] = counts.get(key, 0) + 1
+    for kind in sorted({k for k, _, _ in counts}):
+        cells = {(g, p): n for (k, g, p), n in counts.items() if k == kind}
+        total = sum(cells.values())
+        right = sum(n for (g, p), n in cells.items() if g == p)
+        wrong = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(cells.items()) if g != p)
+        print(f"  {kind:<8} {right}/{total} right; errors: {wrong or '-'}")
+
+
+def write(
+    set_name: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    rows: list[Demand],
+    chosen: list[list[int]],
+    ev: tuple[Any, ...],
+    vd: tuple[Any, ...],
+) -> None:
+    c, params, p, r, f = ev
+    cues, verdict_c, acc = vd
+    mean_, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    coef, bias = cv.fit((x - mean_) / scale, y, c)
+    about = {
+        "dev": "the dev split only",
+        "train": "dev + the retired test split (adjudicated labels); the fresh split is not read",
+    }[set_name]
+    payload = {
+        "_about": f"Fitted by tools/train_coverage.py on {about}; figures are 10-fold "
+        f"cross-validated by pair, mean of {cv.SHUFFLES} shuffles.",
+        "evidence": {
+            **cv.section(evidence.FEATURES, mean_, scale, coef, bias),
+            "threshold": params[0],
+            "also": params[1],
+            "floor": params[2],
+            **({"near": params[3]} if len(params) > 3 else {}),
+            "c": c,
+            "trained_on": {"dev": "dev", "train": "dev + retired test"}[set_name],
+            "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
+        },
+        "verdict": {
+            **fit_verdict(rows, chosen, verdict_c, cues),
+            "c": verdict_c,
+            "cv_accuracy": round(acc, 3),
+        },
+    }
+    WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    for name, value in zip(evidence.FEATURES, payload["evidence"]["coef"], strict=True):
+        print(f"  evidence {name:<14} {value:+.2f}")
+    for name, value in zip(cues, payload["verdict"]["coef"], strict=True):
+        print(f"  verdict  {name:<14} {value:+.2f}")
 
 
 if __name__ == "__main__":

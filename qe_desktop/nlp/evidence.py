@@ -9,9 +9,10 @@ demands, framing ("La question … appelle les observations suivantes", "Le Gouv
 attentif…"), legal background, and whether it holds what the demand asks (a date, a figure).
 A sentence is cited for its most likely demand when that probability passes the trained
 threshold, and for another demand only above a higher one; a demand left with nothing keeps
-its best sentence only above a floor, otherwise it is "sans réponse". The weights are
-fitted on the dev split only by `tools/train_coverage.py` (cross-validated by pair) and
-committed in `coverage_weights.json`.
+its best sentence it shares something with, only above a floor, otherwise it is "sans
+réponse"; a neighbour of a cited sentence can join it (`near`, off unless cross-validation
+picks it). The weights are fitted by `tools/train_coverage.py` on dev + the retired test split
+(cross-validated by pair) and committed in `coverage_weights.json`.
 """
 
 from __future__ import annotations
@@ -137,14 +138,36 @@ class EvidenceModel:
     threshold: float  # cite a sentence for its most likely demand at or above this
     also: float  # cite it for another demand too at or above this (one sentence, two asks)
     floor: float  # a demand left with nothing keeps its best sentence only above this
+    # A sentence next to one cited for a demand joins it at or above this (a passage runs on:
+    # "Il s'agit de Gex, Castellane…" after "seize ne sont pas siège…"); above 1: off.
+    near: float = 1.01
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
-        return assign([[self.logistic.probability(v) for v in row] for row in rows], self)
+        probabilities = [[self.logistic.probability(v) for v in row] for row in rows]
+        return assign(probabilities, self, linked(rows))
 
 
-def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[int]]:
-    """Each sentence goes to its most likely demand, and to others only when they are sure."""
+def linked(rows: list[list[dict[str, float]]]) -> list[list[bool]]:
+    """Sentences sharing something with the demand itself.
+
+    All of them when it shares nothing with any ("clarifier ses intentions sur le sujet").
+    """
+    marks = [[v["specific"] > 0 for v in row] for row in rows]
+    return [mark if any(mark) else [True] * len(mark) for mark in marks]
+
+
+def assign(
+    probabilities: list[list[float]],
+    model: EvidenceModel,
+    links: list[list[bool]] | None = None,
+) -> list[list[int]]:
+    """Each sentence goes to its most likely demand, and to others only when they are sure.
+
+    A demand left with nothing keeps its likeliest sentence above the floor, among those it is
+    linked to (session 6: a demand on the gendarmes' housing kept the sentence on the works'
+    cost, which it shares no word with, because that sentence sat where its answer was due).
+    """
     chosen: list[list[int]] = [[] for _ in probabilities]
     n = len(probabilities[0]) if probabilities else 0
     for j in range(n):
@@ -155,9 +178,14 @@ def assign(probabilities: list[list[float]], model: EvidenceModel) -> list[list[
                 chosen[i].append(j)
     for i, row in enumerate(probabilities):
         if not chosen[i] and row:
-            j = max(range(len(row)), key=row.__getitem__)
+            allowed = [j for j in range(len(row)) if links is None or links[i][j]]
+            j = max(allowed or range(len(row)), key=row.__getitem__)
             if row[j] >= model.floor:
                 chosen[i] = [j]
+        if model.near <= 1.0 and chosen[i]:
+            cited = set(chosen[i])
+            neighbours = {k for j in cited for k in (j - 1, j + 1) if 0 <= k < n} - cited
+            chosen[i] = sorted(cited | {k for k in neighbours if row[k] >= model.near})
     return chosen
 
 
@@ -172,4 +200,5 @@ def evidence_model() -> EvidenceModel | None:
         threshold=float(data["threshold"]),
         also=float(data["also"]),
         floor=float(data["floor"]),
+        near=float(data.get("near", 1.01)),
     )

@@ -1,8 +1,9 @@
 """A logistic regression applied in plain Python from committed weights (no scikit-learn).
 
 Both coverage models (which sentences to cite, is the demand answered) are small logistic
-regressions over named features, fitted by `tools/train_coverage.py` on the dev split and
-stored in `coverage_weights.json`; the app only needs this dot product.
+regressions over named features, fitted by `tools/train_coverage.py` (dev + the retired test
+split since session 6) and stored in `coverage_weights.json`; the app only needs this dot
+product.
 """
 
 from __future__ import annotations

@@ -61,3 +61,42 @@ def test_the_verdict_model_reads_a_refusal_as_an_answer_and_a_study_as_partial()
     )
     assert refusal[0] is Addressed.YES
     assert study[0] is Addressed.PARTLY
+
+
+def test_a_neighbour_of_a_cited_sentence_joins_it_above_near() -> None:
+    # Sentence 1 continues sentence 0 ("Il s'agit de Gex, Castellane…"); sentence 3 is too weak.
+    model = evidence.EvidenceModel(Logistic((), (), (), (), 0.0), 0.6, 0.9, 0.2, near=0.3)
+    assert evidence.assign([[0.9, 0.35, 0.1, 0.25]], model) == [[0, 1]]
+    off = evidence.EvidenceModel(Logistic((), (), (), (), 0.0), 0.6, 0.9, 0.2)
+    assert evidence.assign([[0.9, 0.35, 0.1, 0.25]], off) == [[0]]
+
+
+def test_not_needed_and_not_on_the_agenda_are_refusals_and_settle_a_yes_no() -> None:
+    # Session 6: refusals the dev errors showed the list missed.
+    for sentence in (
+        "La situation ne nécessite pas à ce stade de revenir à la vaccination systématique.",
+        "La dissolution de ces brigades n'est pas, pour l'heure, à l'ordre du jour.",
+        "L'octroi de prestations à ces familles est peu envisageable dans la situation actuelle.",
+    ):
+        item = verdict.VerdictInput("s'il envisage de la rétablir", "yesno", (sentence,))
+        values = verdict.features(item)
+        assert values["refusal"] == 1.0 and values["settled"] == 1.0, sentence
+
+
+def test_an_act_settles_and_a_study_does_not() -> None:
+    act = verdict.VerdictInput("quelles mesures", "open", ("Un fonds a été créé en 1991.",))
+    study = verdict.VerdictInput("quelles mesures", "open", ("Un projet est à l'étude.",))
+    assert verdict.features(act)["settled"] == 1.0
+    assert verdict.features(study)["settled"] == 0.0
+
+
+def test_a_demand_left_alone_keeps_only_a_sentence_it_shares_something_with() -> None:
+    # Demand 2 (the gendarmes' housing) shares no word with sentence 1 (the works' cost), which
+    # serves demand 1: it stays "sans réponse" (an Élusion) instead of borrowing it.
+    probabilities = [[0.9, 0.1], [0.1, 0.9], [0.05, 0.3]]
+    model = _model(0.3, 0.95, 0.2)
+    assert evidence.assign(probabilities, model)[2] == [1]
+    links = [[True, True], [True, True], [True, False]]
+    assert evidence.assign(probabilities, model, links) == [[0], [1], []]
+    rows = [[{"specific": 0.0}, {"specific": 0.0}], [{"specific": 0.2}, {"specific": 0.0}]]
+    assert evidence.linked(rows) == [[True, True], [True, False]]
