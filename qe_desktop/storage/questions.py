@@ -21,6 +21,7 @@ from sqlalchemy import (
     literal_column,
     or_,
     select,
+    text,
     true,
     type_coerce,
 )
@@ -371,26 +372,28 @@ def _searched_rows_sqlite(
 ) -> list[QuestionRow]:
     """A page of search results: the page first, then excerpts for its rows only.
 
-    Ranked with nothing else to filter on, the page comes from the full-text index
-    alone and only its rows are read from `questions`.
+    Ranked with nothing else to filter on, the page's ids come from the full-text
+    index alone (`search.sqlite_ranked_ids`) and only its rows are read from `questions`.
     """
     terms = search.parse_terms(flt.text)
+    found: Sequence[Any]
     if sort.column == "rank" and dataclasses.replace(flt, text="") == QuestionFilter():
-        ranked = search.sqlite_ranked(terms, offset, limit).subquery()
-        base, _ = _rows_query(QuestionFilter(), today, "sqlite")
-        query = (
-            base.add_columns(ranked.c.rank)
-            .join(ranked, ranked.c.id == Question.id)
-            .order_by(ranked.c.rank, Question.id)
+        ids = search.sqlite_ranked_ids(
+            lambda sql, params: session.execute(text(sql), params).all(),
+            search.fts5_query(terms),
+            offset,
+            limit,
         )
+        base, _ = _rows_query(QuestionFilter(), today, "sqlite")
+        by_id = {m["id"]: m for m in session.execute(base.where(Question.id.in_(ids))).mappings()}
+        found = [by_id[i] for i in ids if i in by_id]
     else:
         query, _ = _rows_query(flt, today, "sqlite", snippets=False)
         if sort.column == "rank":
             query = query.order_by(literal_column("rank"), Question.id)
         else:
             query = query.order_by(*_sort_key(sort, today))
-        query = query.offset(offset).limit(limit)
-    found = session.execute(query).mappings().all()
+        found = session.execute(query.offset(offset).limit(limit)).mappings().all()
     excerpts = search.sqlite_snippets(session, terms, [m["id"] for m in found])
     return [_to_row({**m, "snippet": excerpts.get(m["id"], "")}) for m in found]
 
