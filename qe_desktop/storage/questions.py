@@ -377,7 +377,7 @@ def _searched_rows_sqlite(
     """
     terms = search.parse_terms(flt.text)
     found: Sequence[Any]
-    if sort.column == "rank" and dataclasses.replace(flt, text="") == QuestionFilter():
+    if sort.column == "rank" and _text_only(flt):
         ids = search.sqlite_ranked_ids(
             lambda sql, params: session.execute(text(sql), params).all(),
             search.fts5_query(terms),
@@ -501,8 +501,19 @@ def count_rows(session: Session, flt: QuestionFilter, today: date | None = None)
     """How many questions the filter keeps, for the list's count and scroll bar."""
     today = today or date.today()
     dialect = session.get_bind().dialect.name
+    terms = search.parse_terms(flt.text)
+    if dialect == "sqlite" and not terms.empty and _text_only(flt):
+        # The index alone: joining `questions` read a row per match (250 ms for a
+        # common word at 1,000,000 questions, against 1 ms).
+        sql = text(f"SELECT count(*){search.SQLITE_MATCHES}")
+        return int(session.scalar(sql, {"fts_query": search.fts5_query(terms)}) or 0)
     query, _ = _rows_query(flt, today, dialect)
     return int(session.scalar(select(func.count()).select_from(query.subquery())) or 0)
+
+
+def _text_only(flt: QuestionFilter) -> bool:
+    """True when a full-text search is all the filter asks."""
+    return dataclasses.replace(flt, text="") == QuestionFilter()
 
 
 def distinct_values(session: Session, column: str, limit: int = 2_000) -> list[str]:

@@ -36,6 +36,7 @@ from qe_desktop.storage.annotation_rows import annotation_of, change_of, commitm
 from qe_desktop.storage.mapping import deputy_from_row, record_from_row
 from qe_desktop.storage.revisions import scripted_head
 from qe_desktop.storage.search import (
+    SQLITE_MATCHES,
     SQLITE_RANK,
     SQLITE_SNIPPET,
     fts5_query,
@@ -215,6 +216,9 @@ class LibraryReader:
         where = self._where(flt, params)
         source = "questions"
         terms = parse_terms(flt.text)
+        if not terms.empty and not where:  # the index alone, as `count_rows`
+            sql = f"SELECT count(*){SQLITE_MATCHES}"
+            return int(self.connection.execute(sql, {"fts_query": fts5_query(terms)}).fetchone()[0])
         if not terms.empty:
             source += " JOIN question_search ON question_search.rowid = questions.id"
             where.append(_MATCH)

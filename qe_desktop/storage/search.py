@@ -101,7 +101,8 @@ def _sqlite_match(terms: SearchTerms) -> Any:
 # 100,000 questions of a 1,000,000-question archive, ranked in 150 ms. Older matches
 # follow, newest first. A library with fewer matches than this is ranked as a whole.
 RANK_WINDOW = 10_000
-_MATCHES = " FROM question_search WHERE question_search MATCH :fts_query"
+SQLITE_MATCHES = " FROM question_search WHERE question_search MATCH :fts_query"
+_MATCHES = SQLITE_MATCHES
 _NEWEST = " ORDER BY question_search.rowid DESC LIMIT :window"
 _RECENT = f"SELECT question_search.rowid AS id, {SQLITE_RANK} AS rank{_MATCHES}{_NEWEST}"
 _RECENT_IDS = f"SELECT question_search.rowid AS id{_MATCHES}{_NEWEST}"

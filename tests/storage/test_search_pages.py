@@ -82,3 +82,11 @@ def test_past_the_ranked_window_older_matches_follow_newest_first(
             pages.extend(generated.questions.rows(flt, rank, offset, size))
         assert [row.key for row in pages] == [row.key for row in expected], size
         assert pages == expected
+
+
+@pytest.mark.parametrize("flt", SEARCHES)
+def test_the_count_of_a_search_is_that_of_the_whole_list(
+    sample_services: Services, flt: QuestionFilter
+) -> None:
+    """A search alone is counted on the index alone: the same number as the joined rows."""
+    assert sample_services.questions.count(flt) == len(_reference(sample_services, flt, Sort()))
