@@ -123,8 +123,8 @@ def sqlite_ranked_ids(fetch: Fetch, fts_query: str, offset: int, limit: int) -> 
         page = {"offset": offset, "limit": min(limit, RANK_WINDOW - offset)}
         sql = f"SELECT id FROM ({_RECENT}) ORDER BY rank, id LIMIT :limit OFFSET :offset"
         ids = [int(row[0]) for row in fetch(sql, params | page)]
-    if len(ids) == limit:
-        return ids
+        if len(ids) == limit or len(ids) < page["limit"]:
+            return ids  # a full page, or the window held every match
     [(ranked, oldest)] = fetch(f"SELECT count(*), min(id) FROM ({_RECENT_IDS})", params)
     if ranked < RANK_WINDOW:
         return ids  # every match was ranked
