@@ -98,3 +98,30 @@ def test_a_question_far_down_the_new_order_stays_open_but_unselected(
     first = by_number[0]  # near an end: selected again, whatever the limit
     model.set_sort(Sort())
     assert _restored_after_sort(sample_window, first.key, 1, monkeypatch) == [first.key]
+
+
+def test_the_library_total_is_counted_once_per_reload(sample_window) -> None:
+    """Each filter change counted the whole library again (37 ms at 1,000,000, #25)."""
+    from qe_desktop.domain.status import Status
+
+    panel = sample_window.library
+    calls: list[int] = []
+    service = panel._service
+    total = service.total
+
+    def counted() -> int:
+        calls.append(1)
+        return total()
+
+    service.total = counted  # type: ignore[method-assign]
+    try:
+        for status in (Status.ANSWERED, Status.PENDING, Status.ANSWERED):
+            panel.filters.status_chips[status].setChecked(True)
+            panel.filters.status_chips[status].setChecked(False)
+        assert len(calls) <= 1
+        assert str(total()) in panel.count_label.text() or panel.filters.active_count() == 0
+        panel.reload()
+        panel.filters.status_chips[Status.ANSWERED].setChecked(True)
+        assert len(calls) == 2 and str(total()) in panel.count_label.text()
+    finally:
+        del service.total
