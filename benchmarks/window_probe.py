@@ -167,6 +167,24 @@ def main() -> None:
         app,
         "filter_status_cpu_s",
     )
+    # The selected question far down the filtered list (as in session 5's run: 200,108
+    # rows down): the list keeps it selected only when it is near an end (#25).
+    overdue = QuestionFilter(statuses=frozenset({Status.OVERDUE}))
+    rows = services.questions.rows(overdue, model.current_sort, offset=0, limit=1)
+    deep = services.questions.rows(overdue, model.current_sort, offset=200_000, limit=1) or rows
+    if deep:
+
+        def select_deep() -> None:
+            model.set_filter(everything)
+            window.library.select_key(deep[0].key)
+
+        select_deep()
+        app.processEvents()
+        result["filter_status_deep_s"] = _median(
+            lambda: model.set_filter(overdue), select_deep, app, "filter_status_deep_cpu_s"
+        )
+        model.set_filter(everything)
+        app.processEvents()
     if key:
         other = model.row_at(0)
         result["open_annotated_s"] = _median(
