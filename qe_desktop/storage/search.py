@@ -98,8 +98,9 @@ def _sqlite_match(terms: SearchTerms) -> Any:
 
 # Matches ranked by relevance: the RANK_WINDOW stored last (highest ids). bm25 costs
 # every match it ranks (its position lists, its length): a common word matches
-# 100,000 questions of a 1,000,000-question archive, ranked in 150 ms. Older matches
-# follow, newest first. A library with fewer matches than this is ranked as a whole.
+# 145,000 questions of a 1,000,000-question library, all ranked in 130-150 ms of CPU,
+# against 20 ms for this window (#25). Older matches follow, newest first. A search
+# with fewer matches than this is ranked as a whole, as before.
 RANK_WINDOW = 10_000
 SQLITE_MATCHES = " FROM question_search WHERE question_search MATCH :fts_query"
 _MATCHES = SQLITE_MATCHES
