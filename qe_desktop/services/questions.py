@@ -75,11 +75,16 @@ class QuestionService:
         """The lines `qe-desktop list` prints for these rows (`serialize.listing_line`)."""
         return [listing_line(row) for row in self.rows(flt, sort, limit=limit)]
 
-    def position(self, flt: QuestionFilter, sort: Sort, key: str) -> int | None:
-        """Where a question stands in a filtered, sorted list (None: not in it)."""
+    def position(
+        self, flt: QuestionFilter, sort: Sort, key: str, within: int | None = None
+    ) -> int | None:
+        """Where a question stands in a filtered, sorted list (None: not in it).
+
+        With `within`: `FAR` (-1) when it is listed more than `within` rows from both ends.
+        """
         with self._db.read() as session:
             flt = _by_number(session, flt)
-            return store.position_of(session, flt, sort, key, today=self._today())
+            return store.position_of(session, flt, sort, key, today=self._today(), within=within)
 
     def count(self, flt: QuestionFilter) -> int:
         """How many questions the list shows under this filter."""

@@ -86,8 +86,10 @@ class ListSource(Protocol):
         """How many questions the library holds."""
         ...
 
-    def position(self, flt: QuestionFilter, sort: Sort, key: str) -> int | None:
-        """Where a question stands in the list (None: not known here)."""
+    def position(
+        self, flt: QuestionFilter, sort: Sort, key: str, within: int | None = None
+    ) -> int | None:
+        """Where a question stands in the list (None: not known here; -1: too far down)."""
         ...
 
 
@@ -138,7 +140,9 @@ class QuickQuestions:
         """How many questions the library holds."""
         return self._reader.total()
 
-    def position(self, flt: QuestionFilter, sort: Sort, key: str) -> int | None:
+    def position(
+        self, flt: QuestionFilter, sort: Sort, key: str, within: int | None = None
+    ) -> int | None:
         """Not read here: the window looks only in the pages at hand until its services load."""
         return None
 

@@ -35,7 +35,14 @@ from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow,
 from qe_desktop.storage.annotation_rows import annotation_of, change_of, commitment_of
 from qe_desktop.storage.mapping import deputy_from_row, record_from_row
 from qe_desktop.storage.revisions import scripted_head
-from qe_desktop.storage.search import SQLITE_RANK, SQLITE_SNIPPET, fts5_query, parse_terms
+from qe_desktop.storage.search import (
+    SQLITE_MATCHES,
+    SQLITE_RANK,
+    SQLITE_SNIPPET,
+    fts5_query,
+    parse_terms,
+    sqlite_ranked_ids,
+)
 
 if TYPE_CHECKING:
     from qe_desktop.storage.models import Question
@@ -209,6 +216,9 @@ class LibraryReader:
         where = self._where(flt, params)
         source = "questions"
         terms = parse_terms(flt.text)
+        if not terms.empty and not where:  # the index alone, as `count_rows`
+            sql = f"SELECT count(*){SQLITE_MATCHES}"
+            return int(self.connection.execute(sql, {"fts_query": fts5_query(terms)}).fetchone()[0])
         if not terms.empty:
             source += " JOIN question_search ON question_search.rowid = questions.id"
             where.append(_MATCH)
@@ -233,14 +243,19 @@ class LibraryReader:
             sql += f" ORDER BY {self._order(sort)} LIMIT :limit OFFSET :offset"
             return [_row(m) for m in self._tuples(sql, params)]
         params["fts_query"] = fts5_query(terms)
+        found: list[tuple[Any, ...]]
         if sort.column == "rank" and dataclasses.replace(flt, text="") == QuestionFilter():
-            sql = (
-                f"SELECT {_COLUMNS}, ranked.rank FROM questions JOIN"
-                f" (SELECT question_search.rowid AS id, {SQLITE_RANK} AS rank"
-                f" FROM question_search WHERE {_MATCH}"
-                f" ORDER BY {SQLITE_RANK}, question_search.rowid LIMIT :limit OFFSET :offset)"
-                " AS ranked ON ranked.id = questions.id ORDER BY ranked.rank, questions.id"
+            ids = sqlite_ranked_ids(
+                lambda sql, args: self._tuples(sql, args).fetchall(),
+                params["fts_query"],
+                offset,
+                limit,
             )
+            names = {f"id_{n}": id_ for n, id_ in enumerate(ids)}
+            marks = ", ".join(f":{name}" for name in names) or "NULL"
+            sql = f"SELECT {_COLUMNS} FROM questions WHERE questions.id IN ({marks})"
+            by_id = {m[0]: m for m in self._tuples(sql, params | names)}
+            found = [by_id[i] for i in ids if i in by_id]
         else:
             where = [*self._where(flt, params), _MATCH]
             order = "rank, questions.id" if sort.column == "rank" else self._order(sort)
@@ -249,7 +264,7 @@ class LibraryReader:
                 " ON question_search.rowid = questions.id WHERE " + " AND ".join(where)
             )
             sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"
-        found = self._tuples(sql, params).fetchall()
+            found = self._tuples(sql, params).fetchall()
         excerpts = self._snippets(params["fts_query"], [m[0] for m in found])
         return [_row(m, excerpts.get(m[0], "")) for m in found]
 

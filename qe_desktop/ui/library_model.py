@@ -27,9 +27,20 @@ from qe_desktop.ui.labels import STATUS_COLORS, chamber_label, status_label
 if TYPE_CHECKING:  # the first rows may come from the light reader, before the services
     from qe_desktop.services.quick_read import ListSource
 
-__all__ = ["PAGE_SIZE", "ROW_ROLE", "SNIPPET_ROLE", "STATUS_COLORS", "STATUS_ROLE", "LibraryModel"]
+__all__ = [
+    "FAR_DOWN",
+    "NOT_LISTED",
+    "PAGE_SIZE",
+    "ROW_ROLE",
+    "SNIPPET_ROLE",
+    "STATUS_COLORS",
+    "STATUS_ROLE",
+    "LibraryModel",
+]
 
 PAGE_SIZE = 200
+NOT_LISTED = -1  # `row_of_key`: the question is not in the list
+FAR_DOWN = -2  # `row_of_key(within=…)`: listed, farther than asked from both ends
 MAX_PAGES = 50  # pages kept (10,000 rows); older ones are read again when scrolled back to
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the Status value ("answered"…), for the badge
@@ -200,18 +211,22 @@ class LibraryModel(QAbstractTableModel):
         offset = row % PAGE_SIZE
         return page[offset] if offset < len(page) else None  # None: the list changed since
 
-    def row_of_key(self, key: str) -> int:
-        """The row showing question `key`, -1 when it is not listed.
+    def row_of_key(self, key: str, within: int | None = None) -> int:
+        """The row showing question `key`, NOT_LISTED (-1) when it is not listed.
 
         Looked for in the pages at hand first, then asked of the database (two
         queries, at any depth); a search ranking is only looked for in the pages.
+        With `within`, a question listed more than `within` rows from both ends is
+        FAR_DOWN (-2): placing it would count the rows around it (#25).
         """
         for number, rows in self._pages.items():
             for offset, row in enumerate(rows):
                 if row.key == key:
                     return number * PAGE_SIZE + offset
-        position = self._service.position(self._filter, self._effective_sort(), key)
-        return -1 if position is None or position >= self._total else position
+        position = self._service.position(self._filter, self._effective_sort(), key, within)
+        if position is not None and position < 0:
+            return FAR_DOWN
+        return NOT_LISTED if position is None or position >= self._total else position
 
     # -- Qt model API ------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -37,13 +37,16 @@ from qe_desktop.domain.views import Sort
 from qe_desktop.ui.columns import fit_columns, fit_contents, row_table
 from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
 from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
-from qe_desktop.ui.library_model import ROW_ROLE, LibraryModel
+from qe_desktop.ui.library_model import FAR_DOWN, NOT_LISTED, ROW_ROLE, LibraryModel
 
 if TYPE_CHECKING:  # the list is painted before the services load (#25)
     from qe_desktop.services.questions import QuestionService
     from qe_desktop.services.quick_read import ListSource
 
 SEARCH_DEBOUNCE_MS = 250
+# A selected question is selected again after a sort or filter when it is listed within
+# this many rows of either end (the rows the list keeps at hand: `MAX_PAGES` pages).
+RESTORE_WITHIN = 10_000
 COLUMN_WIDTHS = {
     "number": 58,
     "chamber": 66,
@@ -83,6 +86,7 @@ class LibraryPanel(QWidget):
         self._quiet = False  # re-selecting after a reload does not reopen the question
         self._quiet_first = False  # at start-up: the first row opens once painted
         self._contents_fitted = False
+        self._library_total: int | None = None  # questions in the library, for the count
         self.only_keys: tuple[str, ...] | None = None  # e.g. the Veille's "unseen" filter
         self.extra_tools = QHBoxLayout()  # filters other features add next to the search
         self.model = LibraryModel(service, self)
@@ -150,6 +154,7 @@ class LibraryPanel(QWidget):
     def use_service(self, service: QuestionService) -> None:
         """The questions' service: the list reads from it, the filters' choices come."""
         self._service = service
+        self._library_total = None
         self.model.use_service(service)
         self.filters.use_service(service)
 
@@ -160,6 +165,7 @@ class LibraryPanel(QWidget):
         questions) are read just after the first rows are painted. `open_first=False`
         selects the first row without opening it (the window opens it once painted).
         """
+        self._library_total = None  # the library may have changed
         if choices_now:
             self.filters.refresh_choices()
         else:
@@ -198,7 +204,9 @@ class LibraryPanel(QWidget):
         """After new rows: row height for snippets, count, and a question to read.
 
         The selected question stays selected when it is still listed, without being
-        opened again; otherwise the first row is opened.
+        opened again; otherwise the first row is opened. A question listed more than
+        RESTORE_WITHIN rows from both ends stays open but unselected: finding its row
+        would count the rows around it (244 ms for one 200,000 rows down, #25).
         """
         metrics = self.table.fontMetrics()
         lines = 2 if self.model.searching else 1
@@ -207,13 +215,23 @@ class LibraryPanel(QWidget):
         if not self._contents_fitted and self.model.rowCount() > 0:
             self._contents_fitted = True  # once: the user's own widths are kept afterwards
             fit_contents(self.table, [self.model.column_of(n) for n in SHORT_COLUMNS])
-        row = self.model.row_of_key(self._selected_key) if self._selected_key else -1
+        key = self._selected_key
+        row = self.model.row_of_key(key, within=RESTORE_WITHIN) if key else NOT_LISTED
         if row >= 0:
             self._quiet = True
             try:
                 self.table.selectRow(row)
             finally:
                 self._quiet = False
+        elif row == FAR_DOWN:  # still listed, far down: it stays open, the list shows its top
+            self._quiet = True
+            try:
+                self.table.clearSelection()
+            finally:
+                self._quiet = False
+            self._selected_key = key
+            self.table.scrollToTop()
+            return
         elif self.model.rowCount() > 0:
             row = 0
             self._quiet = self._quiet_first
@@ -228,7 +246,9 @@ class LibraryPanel(QWidget):
         shown = self.model.total
         narrowed = self.model.searching or self.filters.active_count() > 0
         if narrowed:
-            total = self._service.total()
+            if self._library_total is None:  # counted once per reload: 37 ms at 1,000,000
+                self._library_total = self._service.total()
+            total = self._library_total
             text = self.tr("%n question(s) out of %1", "", shown).replace("%1", str(total))
         else:
             text = self.tr("%n question(s)", "", shown)

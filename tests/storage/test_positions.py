@@ -97,3 +97,22 @@ def test_a_position_under_a_status_filter_reads_the_covering_date_index(
     plan = _plan_of_the_position_count(sample_services, overdue)
     assert not any("ix_questions_status " in step for step in plan), plan
     assert sum("COVERING INDEX ix_questions_published_status" in step for step in plan) == 2, plan
+
+
+@pytest.mark.parametrize("within", [1, 2, 4])
+@pytest.mark.parametrize("column", ["published_on", "number", "status"])
+def test_a_question_far_from_both_ends_is_not_placed(
+    sample_services: Services, column: str, within: int
+) -> None:
+    """With `within`, a question more than `within` rows from both ends is FAR, not counted."""
+    questions = sample_services.questions
+    far = 0
+    for flt in FILTERS[:4]:
+        sort = Sort(column, True)
+        listed = [row.key for row in questions.rows(flt, sort, 0, 10_000)]
+        for index, key in enumerate(listed):
+            near = index < within or len(listed) - 1 - index < within
+            expected = index if near else store.FAR
+            assert questions.position(flt, sort, key, within) == expected, (flt, index)
+            far += not near
+    assert far > 0

@@ -108,8 +108,18 @@ def test_rows_and_counts_match_the_service(
             assert _plain(quick.rows(flt, sort, offset, limit)) == _plain(expected), sort
 
 
+@pytest.mark.parametrize("window", [10_000, 1])
 @pytest.mark.parametrize("query", QUERIES)
-def test_search_matches_the_service(library: tuple[Services, LibraryReader], query: str) -> None:
+def test_search_matches_the_service(
+    library: tuple[Services, LibraryReader],
+    query: str,
+    window: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The same results, within the ranked window (`search.RANK_WINDOW`) and past it."""
+    from qe_desktop.storage import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", window)
     services, reader = library
     quick = QuickQuestions(reader)
     for limit in (20, 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -45,3 +46,47 @@ def test_pages_of_results_match_the_whole_list(
         pages.extend(sample_services.questions.rows(flt, sort, offset, 3))
     assert pages == expected
     assert all("[[" in row.snippet for row in pages)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """40 generated questions: every one of them says "de"."""
+    from benchmarks.corpus import write_corpus
+    from qe_desktop.services.library import open_library
+
+    folder = tmp_path_factory.mktemp("generated")
+    services = Services.build(open_library(folder / "library.sqlite"), "testeur")
+    corpus = write_corpus(folder / "Questions_ecrites.json.zip", 40, seed=5)
+    assert services.importing.import_paths([corpus]).imported == 40
+    yield services
+    services.database.close()
+
+
+@pytest.mark.parametrize("window", [1, 7, 40])
+def test_past_the_ranked_window_older_matches_follow_newest_first(
+    generated: Services, monkeypatch: pytest.MonkeyPatch, window: int
+) -> None:
+    """Only the `RANK_WINDOW` newest matches are ranked (bm25 costs every match it ranks)."""
+    from qe_desktop.storage import search
+
+    monkeypatch.setattr(search, "RANK_WINDOW", window)
+    flt, rank = QuestionFilter(text="de"), Sort("rank")
+    everything = _reference(generated, flt, rank)  # every match ranked
+    assert len(everything) == 40
+    newest = sorted(everything, key=lambda row: row.id, reverse=True)
+    recent = {row.id for row in newest[:window]}
+    expected = [row for row in everything if row.id in recent] + newest[window:]
+    for size in (1, 2, 3, 50):
+        pages = []
+        for offset in range(0, len(expected) + size, size):
+            pages.extend(generated.questions.rows(flt, rank, offset, size))
+        assert [row.key for row in pages] == [row.key for row in expected], size
+        assert pages == expected
+
+
+@pytest.mark.parametrize("flt", SEARCHES)
+def test_the_count_of_a_search_is_that_of_the_whole_list(
+    sample_services: Services, flt: QuestionFilter
+) -> None:
+    """A search alone is counted on the index alone: the same number as the joined rows."""
+    assert sample_services.questions.count(flt) == len(_reference(sample_services, flt, Sort()))
