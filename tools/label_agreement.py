@@ -3,6 +3,7 @@
     python3 tools/label_agreement.py [--a original] [--b second]
     python3 tools/label_agreement.py --only dev-verdicts   # dev verdicts vs dev_verdicts_second.tsv
     python3 tools/label_agreement.py --only dev-commitments  # dev.json vs dev_second.json sample
+    python3 tools/label_agreement.py --only fresh-commitments  # test_fresh vs test_fresh_second
 
 `original` is the first labelling (corpus/test.json, coverage labels.json), `second` the
 blind second labelling (test_second.json, labels_second.json), `adjudicated` the result of
@@ -123,6 +124,21 @@ def compare_dev_commitments(second: str = "dev_second.json") -> list[str]:
         raise SystemExit(f"{second} names answers that are not in dev.json")
     a_all = {k: v for k, v in commitment_labels_of("dev.json").items() if k in b_all}
     return commitment_report("dev sample", texts, a_all, b_all, "dev.json", second)
+
+
+def compare_fresh_commitments(second: str = "test_fresh_second.json") -> list[str]:
+    """Report lines comparing the fresh split's labels (test_fresh.json, A) with its blind
+    second labelling (B), over all the fresh answers."""
+    texts = commitment_texts("test_fresh")
+    b_all = {
+        k: v
+        for k, v in json.loads((COMMITMENTS / second).read_text(encoding="utf-8")).items()
+        if not k.startswith("_")
+    }
+    if set(b_all) != set(texts):
+        raise SystemExit(f"{second} must cover exactly the fresh split's answers")
+    a_all = commitment_labels_of("test_fresh.json")
+    return commitment_report("fresh split", texts, a_all, b_all, "test_fresh.json", second)
 
 
 def commitment_labels_of(file: str) -> Labels:
@@ -292,7 +308,14 @@ def main() -> int:
     parser.add_argument("--a", choices=names, default="original")
     parser.add_argument("--b", choices=names, default="second")
     parser.add_argument(
-        "--only", choices=("commitments", "coverage", "dev-verdicts", "dev-commitments")
+        "--only",
+        choices=(
+            "commitments",
+            "coverage",
+            "dev-verdicts",
+            "dev-commitments",
+            "fresh-commitments",
+        ),
     )
     args = parser.parse_args()
     lines: list[str] = []
@@ -304,6 +327,8 @@ def main() -> int:
         lines += compare_dev_verdicts()
     if args.only == "dev-commitments":
         lines += compare_dev_commitments()
+    if args.only == "fresh-commitments":
+        lines += compare_fresh_commitments()
     print("\n".join(lines))
     return 0
 
