@@ -1,16 +1,14 @@
-"""Print the DEV split's questions, demands and answers without their labels (blind relabelling).
+"""Print coverage pairs for blind labelling: question text and numbered answer sentences.
 
-    .venv/bin/python tools/coverage_blind.py [--from N] [--count K]
+    python3 tools/coverage_blind.py fresh            # every file of the fresh split
+    python3 tools/coverage_blind.py an/10-34804QE.txt  # one file (relative to tests/data/coverage)
 
-For a second labeller of the dev verdicts (issue #20, session 5): each dev file's question
-text, its labelled demand spans (numbered), and its answer's sentences (numbered), never the
-verdicts or the evidence. Test files are never printed.
+Never prints labels or predictions: it reads only the texts, through the importer and the
+sentence splitter the labels are compiled with (`tools/coverage_labels.py`).
 """
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -24,24 +22,23 @@ from qe_desktop.importers.dispatch import iter_records  # noqa: E402
 DATA = ROOT / "tests" / "data" / "coverage"
 
 
+def show(path: Path) -> None:
+    """Print one pair: question, then the answer's sentences numbered as `E` labels use."""
+    record = next(iter_records([path]))
+    if not isinstance(record, QuestionRecord):
+        return
+    print(f"@ {path.relative_to(DATA).as_posix()}")
+    print("Q:", record.question_text)
+    for i, sentence in enumerate(split_sentences(record.answer_text or "")):
+        print(f"  [{i}] {sentence.text}")
+    print()
+
+
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--from", dest="first", type=int, default=0)
-    parser.add_argument("--count", type=int, default=1000)
-    args = parser.parse_args()
-    dev = json.loads((DATA / "split.json").read_text(encoding="utf-8"))["dev"]
-    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))["files"]
-    for number, name in enumerate(dev[args.first : args.first + args.count], args.first):
-        record = next(iter_records([DATA / name]))
-        assert isinstance(record, QuestionRecord)
-        print(f"=== [{number}] {name}")
-        print("QUESTION:", record.question_text)
-        for i, demand in enumerate(labels[name]["demands"]):
-            print(f"  DEMAND {i}: {demand['text']}")
-        print("ANSWER:")
-        for i, sentence in enumerate(split_sentences(record.answer_text or "")):
-            print(f"  [{i}] {sentence.text}")
-        print()
+    for arg in sys.argv[1:]:
+        target = DATA / arg
+        for path in sorted(target.rglob("*.txt")) if target.is_dir() else [target]:
+            show(path)
     return 0
 
 

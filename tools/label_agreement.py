@@ -4,6 +4,7 @@
     python3 tools/label_agreement.py --only dev-verdicts   # dev verdicts vs dev_verdicts_second.tsv
     python3 tools/label_agreement.py --only dev-commitments  # dev.json vs dev_second.json sample
     python3 tools/label_agreement.py --only fresh-commitments  # test_fresh vs test_fresh_second
+    python3 tools/label_agreement.py --split fresh  # coverage, fresh split: labels_fresh vs _second
 
 `original` is the first labelling (corpus/test.json, coverage labels.json), `second` the
 blind second labelling (test_second.json, labels_second.json), `adjudicated` the result of
@@ -44,6 +45,7 @@ COVERAGE_FILES = {
     "second": "labels_second.json",
     "adjudicated": "labels_adjudicated.json",
 }
+FRESH_FILES = {"original": "labels_fresh.json", "second": "labels_fresh_second.json"}
 Labels = dict[str, list[dict[str, Any]]]
 
 
@@ -197,14 +199,24 @@ def commitment_report(
 # --- coverage ----------------------------------------------------------------------------
 
 
-def coverage_labels(name: str) -> dict[str, list[dict[str, Any]]]:
-    """Test file -> demands, for `original`, `second` or `adjudicated`."""
-    split = json.loads((COVERAGE / "split.json").read_text(encoding="utf-8"))
-    data = json.loads((COVERAGE / COVERAGE_FILES[name]).read_text(encoding="utf-8"))
-    missing = set(split["test"]) - set(data["files"])
+def coverage_labels(name: str, split: str = "test") -> dict[str, list[dict[str, Any]]]:
+    """Test file -> demands, for `original`, `second` or `adjudicated` (`test` split), or
+    `original` / `second` of the `fresh` split (its files are those of labels_fresh.json)."""
+    if split == "fresh":
+        if name not in FRESH_FILES:
+            raise SystemExit(f"the fresh split has no {name!r} labelling")
+        file = FRESH_FILES[name]
+        ids = sorted(
+            json.loads((COVERAGE / FRESH_FILES["original"]).read_text(encoding="utf-8"))["files"]
+        )
+    else:
+        file = COVERAGE_FILES[name]
+        ids = json.loads((COVERAGE / "split.json").read_text(encoding="utf-8"))["test"]
+    data = json.loads((COVERAGE / file).read_text(encoding="utf-8"))
+    missing = set(ids) - set(data["files"])
     if missing:
-        raise SystemExit(f"{COVERAGE_FILES[name]} lacks {len(missing)} test file(s)")
-    return {f: data["files"][f]["demands"] for f in split["test"]}
+        raise SystemExit(f"{file} lacks {len(missing)} {split} file(s)")
+    return {f: data["files"][f]["demands"] for f in ids}
 
 
 def overlap(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -227,9 +239,9 @@ def match(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> dict[int, int]:
     return matched
 
 
-def compare_coverage(a_name: str, b_name: str) -> list[str]:
-    """Report lines comparing two coverage labellings of the test split."""
-    a_all, b_all = coverage_labels(a_name), coverage_labels(b_name)
+def compare_coverage(a_name: str, b_name: str, split: str = "test") -> list[str]:
+    """Report lines comparing two coverage labellings of the test (or fresh) split."""
+    a_all, b_all = coverage_labels(a_name, split), coverage_labels(b_name, split)
     tp = fp = fn = 0
     verdicts: list[tuple[str, str]] = []
     ev_tp = ev_fp = ev_fn = 0
@@ -259,7 +271,7 @@ def compare_coverage(a_name: str, b_name: str) -> list[str]:
     same = sum(x == y for x, y in verdicts)
     confusion = ", ".join(f"{x}->{y} {n}" for (x, y), n in sorted(Counter(verdicts).items()))
     return [
-        f"coverage, test split ({len(a_all)} pairs): A = {a_name} ({n_a} demands), "
+        f"coverage, {split} split ({len(a_all)} pairs): A = {a_name} ({n_a} demands), "
         f"B = {b_name} ({tp + fp} demands)",
         f"  demands (overlap >= 50 %), B against A: {prf(tp, fp, fn)}",
         f"  verdicts on the {len(verdicts)} matched demands: {same}/{len(verdicts)} agree "
@@ -317,8 +329,14 @@ def main() -> int:
             "fresh-commitments",
         ),
     )
+    parser.add_argument(
+        "--split", choices=("test", "fresh"), default="test", help="fresh: coverage only"
+    )
     args = parser.parse_args()
     lines: list[str] = []
+    if args.split == "fresh":
+        print("\n".join(compare_coverage(args.a, args.b, "fresh")))
+        return 0
     if args.only in (None, "commitments"):
         lines += compare_commitments(args.a, args.b)
     if args.only in (None, "coverage"):
