@@ -134,10 +134,13 @@ class Job(QObject):
         self._cancel = threading.Event()
         self._thread: QThread | None = None
         self._done = threading.Event()
+        self._reported = False  # the result reached the GUI thread (the thread may still be ending)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None and not self._done.is_set()
+        """False once the work has ended or its result was delivered: a listener of
+        `succeeded`/`finished` must see the job as over, even while its thread winds down."""
+        return self._thread is not None and not self._done.is_set() and not self._reported
 
     def start(self) -> Job:
         """Start the work (once); returns the job so calls can be chained."""
@@ -176,11 +179,13 @@ class Job(QObject):
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
+        self._reported = True
         self.succeeded.emit(result)
         self.finished.emit()
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
+        self._reported = True
         self.failed.emit(message)
         self.finished.emit()
 
