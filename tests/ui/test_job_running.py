@@ -6,6 +6,8 @@ import threading
 import time
 from typing import Any
 
+import pytest
+
 from qe_desktop.ui.jobs import Job, JobContext
 
 
@@ -17,28 +19,20 @@ class _SlowToSet(threading.Event):
         super().set()
 
 
-def test_a_job_is_not_running_when_its_result_arrives(qtbot: Any) -> None:
-    def work(_context: JobContext) -> int:
-        return 3
+def _succeeds(_context: JobContext) -> int:
+    return 3
 
+
+def _fails(_context: JobContext) -> int:
+    raise ValueError("fichier illisible")
+
+
+@pytest.mark.parametrize(("work", "signal"), [(_succeeds, "succeeded"), (_fails, "failed")])
+def test_a_job_is_not_running_when_its_outcome_arrives(qtbot: Any, work: Any, signal: str) -> None:
     job = Job("slow-end", work)
-    job._done = _SlowToSet()  # the worker thread sets it after `succeeded` is queued
+    job._done = _SlowToSet()  # the worker thread sets it after the outcome is queued
     seen: list[bool] = []
-    job.succeeded.connect(lambda _result: seen.append(job.running))
-    with qtbot.waitSignal(job.finished, timeout=5_000):
-        job.start()
-    assert seen == [False]
-    assert job.wait(5_000)
-
-
-def test_a_failed_job_is_not_running_when_its_error_arrives(qtbot: Any) -> None:
-    def work(_context: JobContext) -> int:
-        raise ValueError("fichier illisible")
-
-    job = Job("slow-fail", work)
-    job._done = _SlowToSet()
-    seen: list[bool] = []
-    job.failed.connect(lambda _message: seen.append(job.running))
+    getattr(job, signal).connect(lambda _outcome: seen.append(job.running))
     with qtbot.waitSignal(job.finished, timeout=5_000):
         job.start()
     assert seen == [False]
