@@ -1,12 +1,14 @@
-"""Print a random sample of DEV commitment answers without their labels (blind relabelling).
+"""Print commitment answers without their labels, for a blind second labelling.
 
     python3 tools/commitment_blind.py [--count 64] [--seed 2026] [--ids]
+    python3 tools/commitment_blind.py --split fresh [--ids]   # every fresh test answer
 
 For a second labeller of the dev split (issue #19, session 6), as tools/coverage_blind.py
 did for coverage: the answers are drawn at random with a fixed seed (never by how often
 the model misses them, which would bias the audit towards hard cases), and each is shown
 with its answer date and numbered sentences, never its commitments. `--ids` prints only
-the sampled ids (what tools/label_agreement.py compares).
+the sampled ids (what tools/label_agreement.py compares). `--split fresh` prints every
+answer of the fresh test split (test_fresh.json) the same way, for its second labeller.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from qe_desktop.domain.sentences import split_sentences  # noqa: E402
 
-DEV = ROOT / "tests" / "data" / "commitments" / "corpus" / "dev.json"
+CORPUS = ROOT / "tests" / "data" / "commitments" / "corpus"
+DEV = CORPUS / "dev.json"
+FRESH = CORPUS / "test_fresh.json"
 SEED = 2026
 COUNT = 64
 
@@ -34,23 +38,34 @@ def sample(count: int = COUNT, seed: int = SEED) -> list[str]:
     return [i for i in ids if i in chosen]
 
 
+def _print(number: int, answer: dict[str, str | None]) -> None:
+    """One answer: its id, kind and date, then its numbered sentences; never its labels."""
+    setting = f", {answer['setting']}" if answer.get("setting") else ""
+    period = f", period {answer['period']}" if answer.get("period") else ""
+    print(
+        f"=== [{number}] {answer['id']} ({answer['genre']}{setting}, "
+        f"answered {answer['answered_on']}{period})"
+    )
+    for i, sentence in enumerate(split_sentences(str(answer["answer"]))):
+        print(f"  [{i}] {sentence.text}")
+    print()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "fresh"), default="dev")
     parser.add_argument("--count", type=int, default=COUNT)
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--ids", action="store_true")
     args = parser.parse_args()
-    chosen = sample(args.count, args.seed)
+    source = FRESH if args.split == "fresh" else DEV
+    answers = {a["id"]: a for a in json.loads(source.read_text(encoding="utf-8"))["answers"]}
+    chosen = list(answers) if args.split == "fresh" else sample(args.count, args.seed)
     if args.ids:
         print("\n".join(chosen))
         return 0
-    answers = {a["id"]: a for a in json.loads(DEV.read_text(encoding="utf-8"))["answers"]}
     for number, answer_id in enumerate(chosen):
-        answer = answers[answer_id]
-        print(f"=== [{number}] {answer_id} ({answer['genre']}, answered {answer['answered_on']})")
-        for i, sentence in enumerate(split_sentences(answer["answer"])):
-            print(f"  [{i}] {sentence.text}")
-        print()
+        _print(number, answers[answer_id])
     return 0
 
 
