@@ -80,7 +80,6 @@ def test_the_training_corpus_is_dev_and_the_retired_test_split() -> None:
     assert "RETIRED" in json.loads((CORPUS / "test.json").read_text(encoding="utf-8"))["_policy"]
 
 
-
 def test_the_session7_batch_is_new_to_the_project() -> None:
     """dev_s7.json (training answers collected in session 7) shares no address, page id or run
     of twelve words with any other corpus file (dev, test, and the sealed fresh files, compared
