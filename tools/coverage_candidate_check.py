@@ -29,7 +29,11 @@ from qe_desktop.domain.folding import fold  # noqa: E402
 from qe_desktop.domain.question import QuestionRecord  # noqa: E402
 from qe_desktop.importers.dispatch import iter_records  # noqa: E402
 
-CORPORA = [ROOT / "tests/data/coverage", ROOT / "tests/data/commitments", ROOT / "resources/samples"]
+CORPORA = [
+    ROOT / "tests/data/coverage",
+    ROOT / "tests/data/commitments",
+    ROOT / "resources/samples",
+]
 SUFFIXES = (".txt", ".json", ".xml", ".html", ".htm", ".tsv", ".md")
 RUN = 12
 _ID = re.compile(r"qSEQ\d{8,9}[A-Z]?|QANR5L\d+Q[EG]\d+|\b\d{1,2}-\d+Q[EG]\b", re.IGNORECASE)
@@ -81,7 +85,7 @@ def check(candidates: Path, folders: Iterable[Path] = CORPORA) -> list[tuple[str
         url = url_file.read_text(encoding="utf-8").strip() if url_file.exists() else ""
         try:
             record = next(iter_records([path]))
-        except Exception:  # any unreadable page is simply not a candidate
+        except Exception:  # noqa: BLE001 - any page the importers reject is not a candidate
             out.append((path.name, "PARSE"))
             continue
         if not (isinstance(record, QuestionRecord) and record.question_text and record.answer_text):
