@@ -56,28 +56,33 @@ def runs(text: str) -> Runs:
     return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
-def _files(folders: Iterable[Path]) -> Iterator[Path]:
+def _files(folders: Iterable[Path], exclude: frozenset[Path]) -> Iterator[Path]:
     for folder in folders:
         for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix.lower() in SUFFIXES:
+            if path.is_file() and path.suffix.lower() in SUFFIXES and path not in exclude:
                 yield path
 
 
-def held(folders: Iterable[Path] = CORPORA) -> tuple[set[str], Runs]:
+def held(
+    folders: Iterable[Path] = CORPORA, exclude: frozenset[Path] = frozenset()
+) -> tuple[set[str], Runs]:
     """Identifiers and word runs of every file the project holds (raw text: names, labels,
-    indexes and JSON corpora alike, so nothing depends on a file parsing)."""
+    indexes and JSON corpora alike, so nothing depends on a file parsing); `exclude` leaves
+    out files that hold the candidates themselves (once added, a pair is in its own corpus)."""
     all_ids: set[str] = set()
     all_runs: Runs = set()
-    for path in _files(folders):
+    for path in _files(folders, exclude):
         text = path.read_text(encoding="utf-8", errors="ignore")
         all_ids |= ids(path.name) | ids(text)
         all_runs |= runs(text)
     return all_ids, all_runs
 
 
-def check(candidates: Path, folders: Iterable[Path] = CORPORA) -> list[tuple[str, str]]:
+def check(
+    candidates: Path, folders: Iterable[Path] = CORPORA, exclude: frozenset[Path] = frozenset()
+) -> list[tuple[str, str]]:
     """(file name, verdict) for each candidate .txt file, in name order."""
-    known_ids, known_runs = held(folders)
+    known_ids, known_runs = held(folders, exclude)
     seen: Runs = set()
     out = []
     for path in sorted(candidates.glob("*.txt")):
