@@ -30,7 +30,7 @@ NAMES = [row["file"] for row in SOURCES]
 OWN = frozenset(
     [DATA / name for name in NAMES]
     + [DATA / "split.json", DATA / "labels.json"]
-    + [DATA / "labels_dev_s7_source.txt", DATA / "SOURCES_dev_s7.tsv"]
+    + [DATA / "labels_dev_s7_source.txt", DATA / "SOURCES_dev_s7.tsv", DATA / "COLLECTION_s7.md"]
 )
 
 
