@@ -4,7 +4,8 @@ A labeller collecting more training pairs must drop any page the project already
 any split of either corpus, the sealed fresh splits included (a repeated page would leak a
 test answer into training). This compares each candidate with every file under
 tests/data/coverage, tests/data/commitments and resources/samples by question identifier
-(Sénat page id, AN q-page or /dyn/ id, in one spelling) and by any shared run of 12 words.
+(Sénat page id, AN q-page or /dyn/ id, in one spelling) and by any shared run of 12 words
+(runs naming a minister left out: long ministry titles recur on unrelated pages).
 
 It prints one line per candidate: its name and OK, DROP (already held somewhere), DUP (repeats
 an earlier candidate) or PARSE (not a question with an answer). It never says which file
@@ -50,10 +51,39 @@ def ids(text: str) -> set[str]:
     return out
 
 
+# Ministry titles ("M. le ministre d'État, ministre de l'écologie, du développement et de
+# l'aménagement durables, sur…") run past 12 words and recur on unrelated pages, as the
+# NosDéputés header lines do in the commitments check: a run that touches a title proves
+# nothing. A title runs from a title word to the "sur"/"que"/"si" that ends the addressee.
+TITLE_WORDS = frozenset({"ministre", "ministere", "ministres", "secretaire", "sceaux"})
+TITLE_END = frozenset({"sur", "que", "qu", "si", "s", "concernant", "quant"})
+TITLE_MAX = 30
+
+
+def _title_positions(words: list[str]) -> set[int]:
+    """Indexes of the words inside ministry titles."""
+    inside: set[int] = set()
+    i = 0
+    while i < len(words):
+        if words[i] in TITLE_WORDS:
+            j = i
+            while j < len(words) and j - i < TITLE_MAX and words[j] not in TITLE_END:
+                inside.add(j)
+                j += 1
+            i = j
+        i += 1
+    return inside
+
+
 def runs(text: str) -> Runs:
-    """Every run of RUN consecutive folded words."""
+    """Every run of RUN consecutive folded words, except runs touching a ministry title."""
     words = re.findall(r"\w+", fold(text))
-    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
+    title = _title_positions(words)
+    return {
+        tuple(words[i : i + RUN])
+        for i in range(len(words) - RUN + 1)
+        if not title.intersection(range(i, i + RUN))
+    }
 
 
 def _files(folders: Iterable[Path], exclude: frozenset[Path]) -> Iterator[Path]:

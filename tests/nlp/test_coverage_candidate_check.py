@@ -53,7 +53,7 @@ def test_a_new_page_is_kept_and_a_held_page_dropped(tmp_path: Path) -> None:
 
 def test_a_page_renamed_is_still_dropped_by_its_text(tmp_path: Path) -> None:
     # The same answer saved under another name (or given to another senator) shares runs.
-    held_sentence = DEV_PAIR.read_text(encoding="utf-8").split("Réponse. - ")[1].split(". ")[0]
+    held_sentence = DEV_PAIR.read_text(encoding="utf-8").split("Réponse. - ")[1].split(". ")[1]
     assert len(held_sentence.split()) >= 12
     page = MADE_UP.replace("Un guide de taille", f"{held_sentence}. Un guide de taille")
     _write(tmp_path, "qSEQ000000002.txt", page)
@@ -69,6 +69,38 @@ def test_a_repeated_candidate_and_a_page_without_answer_are_flagged(tmp_path: Pa
         ("qSEQ000000003.txt", "DUP"),
         ("qSEQ000000004.txt", "PARSE"),
     ]
+
+
+def test_a_shared_ministry_title_alone_is_not_a_repeat(tmp_path: Path) -> None:
+    # Long titles recur on unrelated questions; a made-up one, well past 12 words.
+    title = (
+        "M. le ministre délégué auprès du ministre des jardins, des vergers et des potagers, "
+        "chargé des haies, des massifs et des pelouses"
+    )
+    _write(
+        tmp_path,
+        "qSEQ000000005.txt",
+        MADE_UP.replace("M. le ministre des jardins imaginaires", title),
+    )
+    other = f"""Question de Mme MODELE Anne (Ailleurs - SANS) publiée le 05/06/2004
+
+Mme Anne Modèle rappelle à {title} que les pelouses des écoles ne sont tondues qu'une fois par \
+an. Elle lui demande quand une seconde tonte sera prévue.
+
+- page 33
+
+
+Réponse du ministère : Jardins imaginaires publiée le 07/08/2004
+
+Réponse. - Une seconde tonte annuelle des pelouses scolaires sera financée dès la rentrée, sur \
+les crédits ouverts à cet effet au budget des jardins.
+
+- page 44
+
+Page mise à jour le
+"""
+    _write(tmp_path, "qSEQ000000006.txt", other)
+    assert check(tmp_path) == [("qSEQ000000005.txt", "OK"), ("qSEQ000000006.txt", "OK")]
 
 
 def test_an_ids_have_one_spelling() -> None:
