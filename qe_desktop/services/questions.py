@@ -21,6 +21,7 @@ from qe_desktop.domain.views import (
 )
 from qe_desktop.services.serialize import listing_line
 from qe_desktop.storage import questions as store
+from qe_desktop.storage import questions_list as listing
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
 from qe_desktop.storage.change_stamp import KeptCounts
@@ -30,6 +31,7 @@ from qe_desktop.storage.mapping import record_from_row
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.notes import note_of
 from qe_desktop.storage.number_lookup import keys_by_number
+from qe_desktop.storage.questions_position import position_of
 
 __all__ = ["QuestionNotFound", "QuestionService", "question_by_key"]
 
@@ -69,13 +71,12 @@ class QuestionService:
         """One page of the library list; a question number typed alone finds that question."""
         with self._db.read() as session:
             flt = _by_number(session, flt)
-            return store.list_rows(
+            return listing.list_rows(
                 session, flt, sort, offset=offset, limit=limit, today=self._today()
             )
 
     def listing(self, flt: QuestionFilter, sort: Sort, limit: int | None) -> list[str]:
-        """The lines `qe-desktop list` prints for these rows (`serialize.listing_line`);
-        `limit=None`: all of them."""
+        """The lines `qe-desktop list` prints (`serialize.listing_line`); None: all rows."""
         shown = self.count(flt) if limit is None else limit
         return [listing_line(row) for row in self.rows(flt, sort, limit=shown)]
 
@@ -88,7 +89,7 @@ class QuestionService:
         """
         with self._db.read() as session:
             flt = _by_number(session, flt)
-            return store.position_of(session, flt, sort, key, today=self._today(), within=within)
+            return position_of(session, flt, sort, key, today=self._today(), within=within)
 
     def count(self, flt: QuestionFilter, up_to: int | None = None) -> int:
         """How many questions the list shows under this filter (at most `up_to`).
@@ -99,7 +100,7 @@ class QuestionService:
 
         def counted() -> int:
             with self._db.read() as session:
-                return store.count_rows(session, _by_number(session, flt), today, up_to)
+                return listing.count_rows(session, _by_number(session, flt), today, up_to)
 
         return self._counts.get((flt, up_to, today), counted)
 
@@ -116,7 +117,7 @@ class QuestionService:
 
         def counted() -> int:
             with self._db.read() as session:
-                return store.question_count(session)
+                return listing.question_count(session)
 
         return self._counts.get("total", counted)
 
@@ -130,7 +131,7 @@ class QuestionService:
         if not self.keys_by_number(query):
             return numbered
         with self._db.read() as session:
-            found = store.list_rows(
+            found = listing.list_rows(
                 session, QuestionFilter(text=query), Sort("rank"), limit=limit, today=self._today()
             )
         seen = {row.key for row in numbered}
@@ -139,17 +140,17 @@ class QuestionService:
     def filter_choices(self, column: str) -> list[str]:
         """The values a column's filter menu offers."""
         with self._db.read() as session:
-            return store.distinct_values(session, column)
+            return listing.distinct_values(session, column)
 
     def legislatures(self) -> list[int]:
         """Legislatures in the library, latest first, for the filter menu."""
         with self._db.read() as session:
-            return store.legislatures(session)
+            return listing.legislatures(session)
 
     def tags(self) -> list[str]:
         """Tags in use on live annotations, for the tag filter."""
         with self._db.read() as session:
-            return store.tags_in_use(session)
+            return listing.tags_in_use(session)
 
     def categories(self) -> tuple[Category, ...]:
         """Highlight categories (stable name, user label), for the category filter."""

@@ -68,6 +68,8 @@ def ranks_by_date(terms: SearchTerms) -> bool:
 def sqlite_rank(terms: SearchTerms) -> str:
     """The SQL of the `rank` column on SQLite (smallest first): bm25, or newest first."""
     return SQLITE_NEWEST_FIRST if ranks_by_date(terms) else SQLITE_RANK
+
+
 SQLITE_SNIPPET = "snippet(question_search, -1, '[[', ']]', '…', 14)"
 
 
@@ -173,7 +175,8 @@ def sqlite_match_count(fetch: Fetch, fts_query: str, up_to: int | None = None) -
     if up_to is None:
         return int(fetch(f"SELECT count(*){_MATCHES}", params)[0][0])
     newest = f"SELECT question_search.rowid{_MATCHES} ORDER BY question_search.rowid DESC"
-    return int(fetch(f"SELECT count(*) FROM ({newest} LIMIT :up_to)", params | {"up_to": up_to})[0][0])
+    counted = fetch(f"SELECT count(*) FROM ({newest} LIMIT :up_to)", params | {"up_to": up_to})
+    return int(counted[0][0])
 
 
 def sqlite_snippets(connection: Any, terms: SearchTerms, ids: list[int]) -> dict[int, str]:

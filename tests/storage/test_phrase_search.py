@@ -50,9 +50,7 @@ def test_a_phrase_lists_its_matches_newest_first_with_the_phrase_marked(
     assert first == everything[:3]
     assert questions.rows(PHRASE, Sort("rank"), 3, 3) == everything[3:6]
     assert all("[[de la]]" in row.snippet.lower() for row in everything), everything
-    assert [row.key for row in questions.search('"de la"', limit=3)] == [
-        row.key for row in first
-    ]
+    assert [row.key for row in questions.search('"de la"', limit=3)] == [row.key for row in first]
 
 
 def test_a_phrase_among_filters_is_newest_first_too(sample_services: Services) -> None:
