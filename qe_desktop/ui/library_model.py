@@ -1,8 +1,9 @@
 """The library table's model: immutable rows, read from the service by windows.
 
 Sorting and filtering are done by the database. The model knows how many rows the
-list has (one count query) and reads the pages of rows the view shows, whatever
-their depth: scrolling to the end of 100,000 questions reads the last page only.
+list has (one count query; a quoted phrase, COUNT_STEP matches at a time) and reads
+the pages of rows the view shows, whatever their depth: scrolling to the end of
+100,000 questions reads the last page only.
 It keeps the most recently shown pages (MAX_PAGES), never the whole list.
 """
 
