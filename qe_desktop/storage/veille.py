@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import and_, delete, exists, func, insert, or_, select, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Exists
 
 from qe_desktop.domain.follows import (
     EventKind,
@@ -260,8 +261,10 @@ def set_scan(session: Session, name: str, day: date) -> None:
 # -- inbox -----------------------------------------------------------------------------
 
 
-def _seen_clause(user: str):  # type: ignore[no-untyped-def]
-    def seen(event_id: object):  # type: ignore[no-untyped-def]
+def _seen_clause(user: str) -> Callable[[object], Exists]:
+    """Whether `user` has seen an event (by its id column), as a SQL condition."""
+
+    def seen(event_id: object) -> Exists:
         return exists().where(EventSeen.event_id == event_id, EventSeen.user == user)
 
     return seen
