@@ -37,6 +37,7 @@ from qe_desktop.sources.checks import changed_entries, check_csv, check_zip, zip
 from qe_desktop.sources.errors import SourceCancelled, SourceError
 from qe_desktop.sources.table import SourceTable, load_table
 from qe_desktop.storage import veille as store
+from qe_desktop.storage import veille_inbox as inbox_store
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.veille_pages import questions_missing_text
@@ -512,35 +513,35 @@ class VeilleService:
     ) -> list[InboxItem]:
         """The current user's inbox, newest first, possibly for one follow only."""
         with self._db.read() as session:
-            return store.inbox_items(
+            return inbox_store.inbox_items(
                 session, self._user(), unseen_only=unseen_only, follow_id=follow_id, limit=limit
             )
 
     def unseen_count(self) -> int:
         """Inbox items the current user has not seen, for the badge."""
         with self._db.read() as session:
-            return store.unseen_count(session, self._user())
+            return inbox_store.unseen_count(session, self._user())
 
     def unseen_keys(self) -> list[str]:
         """Keys of questions with unseen news, to mark them in the list."""
         with self._db.read() as session:
-            return store.unseen_keys(session, self._user())
+            return inbox_store.unseen_keys(session, self._user())
 
     def mark_seen(self, ids: Sequence[int] | None = None, seen: bool = True) -> int:
         """Mark items seen (all of them when `ids` is None); unseen again with seen=False."""
         with self._db.write() as session:
-            return store.mark_seen(session, self._user(), ids, seen)
+            return inbox_store.mark_seen(session, self._user(), ids, seen)
 
     def mark_question_seen(self, key: str) -> int:
         """The user opened a question: what was new about it is seen. Nothing is written
         (no wait for the write lock an import may hold) when nothing was unseen.
         """
         with self._db.read() as session:
-            ids = store.event_ids_for_keys(session, [key], unseen_by=self._user())
+            ids = inbox_store.event_ids_for_keys(session, [key], unseen_by=self._user())
         if not ids:
             return 0
         with self._db.write() as session:
-            return store.mark_seen(session, self._user(), ids)
+            return inbox_store.mark_seen(session, self._user(), ids)
 
 
 def _fetcher(cache: Path) -> Fetcher:
