@@ -30,7 +30,7 @@ from qe_desktop.ui.veille.panel import VeillePanel
 from qe_desktop.ui.veille.worker import Progress, start_job
 
 if TYPE_CHECKING:  # the sources and HTTP (httpx) load on the first update, not at start-up
-    from qe_desktop.services.veille import UpdateReport
+    from qe_desktop.services.veille_report import UpdateReport
 
 INTERVAL_KEY = "veille/interval_hours"
 SOURCES_KEY = "veille/sources_file"
@@ -189,7 +189,7 @@ class VeilleUi(QObject):
         quiet = self._progress is None
         self._join()
         QTimer.singleShot(0, self._fetch_missing_text)
-        from qe_desktop.services.veille import UpdateReport
+        from qe_desktop.services.veille_report import UpdateReport
 
         assert isinstance(result, UpdateReport)
         self.last_report = result
