@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.annotation import Part
-from qe_desktop.domain.similarity import DiffKind, DiffPiece, Likeness
+from qe_desktop.domain.similarity import Likeness
 from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.domain.word_diff import DiffKind, DiffPiece
 from qe_desktop.services.insights import InsightsService, SimilarQuestion
 from qe_desktop.ui.jobs import BackgroundCall
 
