@@ -1,8 +1,5 @@
-"""Word-level differences between two near-identical texts (copy-paste answers side by side).
-
-`domain/text_versions.word_diff` (a stored text against its earlier version) is the same
-idea written apart: its words keep their trailing spaces, so its pieces differ at the
-spaces; one of the two should go once both views are checked against one tokenisation.
+"""Word-level differences between two texts: copy-paste answers side by side (Analyses),
+a stored text against one of its versions (the reader's versions bar, `versions KEY`).
 """
 
 from __future__ import annotations
@@ -29,32 +26,61 @@ class DiffPiece:
     text: str
 
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+# A word with the spaces after it (spaces opening the text stand alone). Words are
+# matched without their spaces: a lone space never anchors a match (an inserted phrase
+# stays one piece), and the text's last word still matches once a sentence follows it.
+_TOKEN = re.compile(r"\S+\s*|\s+")
 
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+def _shared_end_space(first: str, second: str) -> int:
+    """How many trailing spaces (the same ones) end both texts."""
+    count = 0
+    while (
+        count < min(len(first), len(second))
+        and first[-1 - count] == second[-1 - count]
+        and first[-1 - count].isspace()
+    ):
+        count += 1
+    return count
+
+
 def word_diff(first: str, second: str) -> list[DiffPiece]:
-    """Word-level differences; concatenating SAME+REMOVED gives `first`, SAME+ADDED `second`."""
+    """Word-level differences; concatenating SAME+REMOVED gives `first`, SAME+ADDED `second`.
+
+    A replaced word's following space is shared, not changed: "10" → "12", then " millions".
+    """
     a, b = _tokens(first), _tokens(second)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    words_a, words_b = [t.rstrip() for t in a], [t.rstrip() for t in b]
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
     pieces: list[DiffPiece] = []
 
-    def emit(kind: DiffKind, tokens: list[str]) -> None:
-        if not tokens:
+    def emit(kind: DiffKind, text: str) -> None:
+        if not text:
             return
-        text = "".join(tokens)
         if pieces and pieces[-1].kind is kind:
             pieces[-1] = DiffPiece(kind, pieces[-1].text + text)
         else:
             pieces.append(DiffPiece(kind, text))
 
+    def changed(removed: str, added: str) -> None:
+        shared = _shared_end_space(removed, added)
+        emit(DiffKind.REMOVED, removed[: len(removed) - shared])
+        emit(DiffKind.ADDED, added[: len(added) - shared])
+        emit(DiffKind.SAME, removed[len(removed) - shared :])
+
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            emit(DiffKind.SAME, a[i1:i2])
+        if op != "equal":
+            changed("".join(a[i1:i2]), "".join(b[j1:j2]))
             continue
-        emit(DiffKind.REMOVED, a[i1:i2])
-        emit(DiffKind.ADDED, b[j1:j2])
+        for old, new in zip(a[i1:i2], b[j1:j2], strict=True):
+            word = old.rstrip()
+            emit(DiffKind.SAME, word)
+            if old == new:
+                emit(DiffKind.SAME, old[len(word) :])
+            else:  # the same word, other spaces after it
+                changed(old[len(word) :], new[len(word) :])
     return pieces

@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.annotation import AnnotationRecord, Part
 from qe_desktop.domain.text_versions import (
-    DiffPiece,
     HoldReason,
     TextVersion,
     VersionState,
 )
+from qe_desktop.domain.word_diff import DiffPiece
 
 if TYPE_CHECKING:  # the reader is built before the services load (#25)
     from qe_desktop.services.container import Services
