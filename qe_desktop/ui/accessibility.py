@@ -9,7 +9,6 @@ the panels stay free of it; the panes announce the open question's number.
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
@@ -26,9 +25,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.ui.host import HostWindow
-
-if TYPE_CHECKING:
-    from qe_desktop.ui.reader.reader_panel import ReaderPanel
+from qe_desktop.ui.reader.reader_panel import ReaderPanel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
