@@ -97,6 +97,8 @@ class ReadingProcesses:
         return self
 
     def __next__(self) -> Read:
+        if self._closed:
+            raise StopIteration
         if self._reads is None:
             self._reads = self._read()
         return next(self._reads)

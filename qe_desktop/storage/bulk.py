@@ -175,8 +175,9 @@ def _insert_indexed_by_chunk(
     )
     connection.exec_driver_sql("DELETE FROM question_search_bulk")
     connection.exec_driver_sql(_FIRST_VERSIONS, (before, before))
-    found = connection.exec_driver_sql("SELECT key, id FROM questions WHERE id > ?", (before,))
-    return {str(key): int(question_id) for key, question_id in found}
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return dict(raw.execute("SELECT key, id FROM questions WHERE id > ?", (before,)).fetchall())
 
 
 _SEARCH = "title, question_text, answer_text, notes_text"  # migrations/fts.py COLUMNS
