@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.changes import ChangeService
+from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
 if TYPE_CHECKING:  # built on first use (see `Services`)
-    from qe_desktop.services.commitments import CommitmentService
     from qe_desktop.services.coverage import CoverageService
     from qe_desktop.services.drafts import DraftStore
     from qe_desktop.services.exchange import ExchangeService
@@ -44,8 +44,8 @@ class Services:
 
     Import, exchange, export and synchronisation are built on first use: the window
     needs none of them to show its first rows, and loading their modules (parsers,
-    document writers) cost a tenth of the start-up. So are insights and commitments:
-    `qe-desktop import` needs neither (#25).
+    document writers) cost a tenth of the start-up. So are insights (similar
+    questions): `qe-desktop import` does not need them (#25).
     """
 
     database: Database
@@ -54,6 +54,7 @@ class Services:
     annotations: AnnotationService
     backups: BackupService
     changes: ChangeService
+    commitments: CommitmentService
     pdf_writer: PdfWriter | None = None
 
     @property
@@ -77,13 +78,6 @@ class Services:
         from qe_desktop.services.insights import InsightsService
 
         return InsightsService(self.database)
-
-    @cached_property
-    def commitments(self) -> CommitmentService:
-        """Commitments found in answers, built on first use."""
-        from qe_desktop.services.commitments import CommitmentService
-
-        return CommitmentService(self.database, self.annotations, self.current_user)
 
     @cached_property
     def exchange(self) -> ExchangeService:
@@ -179,5 +173,6 @@ class Services:
             annotations=annotations,
             backups=BackupService(database),
             changes=ChangeService(database),
+            commitments=CommitmentService(database, annotations, current_user),
             pdf_writer=pdf_writer,
         )
