@@ -25,8 +25,8 @@ from qe_desktop.services.disk import space_warning
 from qe_desktop.services.entry_ledger import EntryLedger
 from qe_desktop.services.import_history import ImportHistory
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
-from qe_desktop.services.import_start import PROCESS_MIN_ITEMS, StartedReading, is_large
 from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
+from qe_desktop.services.import_start import PROCESS_MIN_ITEMS, StartedReading, is_large
 from qe_desktop.services.read_ahead import read_ahead
 from qe_desktop.services.read_in_process import ReadingProcesses, read_in_process
 from qe_desktop.storage.bulk import (

@@ -139,8 +139,7 @@ def insert_new(
         # their texts' first versions: one executemany for the whole chunk
         insert_versions(session, [v for r in rows for v in new_version_rows(ids[r["key"]], r, now)])
     return [
-        UpsertResult(ids[q.key], q.key, Outcome.IMPORTED, new_answer=q.has_answer)
-        for q in prepared
+        UpsertResult(ids[q.key], q.key, Outcome.IMPORTED, new_answer=q.has_answer) for q in prepared
     ]
 
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.storage.bulk import insert_new
-from qe_desktop.storage.prepared import prepare
 from qe_desktop.storage.database import Database
+from qe_desktop.storage.prepared import prepare
 from qe_desktop.storage.questions import upsert_question
 
 RECORD = QuestionRecord(
@@ -75,7 +75,7 @@ def test_the_prepared_columns_are_the_tables_without_id_and_import_time() -> Non
     from qe_desktop.storage.prepared import BOOLEANS, COLUMNS, DATES
 
     table = Question.__table__.c
-    assert COLUMNS == tuple(c.name for c in table if c.name not in ("id", "imported_at"))
+    assert tuple(c.name for c in table if c.name not in ("id", "imported_at")) == COLUMNS
     assert {c.name for c in table if isinstance(c.type, Date)} == DATES
     assert {c.name for c in table if isinstance(c.type, Boolean)} == BOOLEANS
 
