@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from alembic import command
-from sqlalchemy import create_engine
 
 from qe_desktop.domain.question import QuestionRecord, record_hash, text_digest
 from qe_desktop.domain.text import text_hash
@@ -17,32 +13,30 @@ from qe_desktop.storage.schema import alembic_config
 from tests.conftest import SAMPLES
 
 
-def _hashes(db: Path) -> dict[str, str]:
-    with sqlite3.connect(db) as connection:
-        rows = connection.execute("SELECT key, content_hash FROM questions").fetchall()
-    connection.close()
-    return dict(rows)
+def _hashes(services: Services) -> dict[str, str]:
+    with services.database.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT key, content_hash FROM questions").all()
+    return {str(key): str(digest) for key, digest in rows}
 
 
 def test_a_downgraded_library_gets_the_new_hashes_back_and_reimports_unchanged(
-    db_path: Path,
+    any_location: str,
 ) -> None:
-    services = Services.build(open_library(db_path), "testeur")
+    """On both dialects: down to 0014 (the former hashes), up again (these hashes)."""
+    services = Services.build(open_library(any_location), "testeur")
     first = services.importing.import_paths([SAMPLES])
     assert first.ok and first.imported
-    services.database.close()
-    current = _hashes(db_path)
-    engine = create_engine(f"sqlite:///{db_path}")
-    with engine.begin() as connection:
+    current = _hashes(services)
+    with services.database.engine.begin() as connection:
         command.downgrade(alembic_config(connection), "0014_import_speed")
-    engine.dispose()
-    old = _hashes(db_path)
+    old = _hashes(services)
+    services.database.close()
     assert old.keys() == current.keys()
     assert all(old[key] != current[key] for key in current)  # the former formula's
 
-    reopened = Services.build(open_library(db_path), "testeur")  # migrates to head
+    reopened = Services.build(open_library(any_location), "testeur")  # migrates to head
     try:
-        assert _hashes(db_path) == current
+        assert _hashes(reopened) == current
         again = reopened.importing.import_paths([SAMPLES])
         assert again.imported == again.updated == 0
         assert again.unchanged == first.imported + first.updated
