@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from qe_desktop import __version__, cli
 from qe_desktop.services.locations import resolve_location
@@ -16,6 +16,7 @@ from qe_desktop.services.logs import configure_logging
 
 if TYPE_CHECKING:  # SQLAlchemy and the services load only past the light commands (#25)
     from qe_desktop.services.container import Services
+    from qe_desktop.services.import_start import StartedReading
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def main(argv: Sequence[str]) -> int:
         return int(run_gui(args, location, build_services))  # turns the collector on
     if cli.reads_only(args) and (code := _read_light(args, location)) is not None:
         return code
+    started = _start_reading(args, location)  # parses while the services load (#25)
     from qe_desktop.services.library import (
         CorruptDatabaseError,
         LibraryUnavailableError,
@@ -63,20 +65,34 @@ def main(argv: Sequence[str]) -> int:
 
     gc.enable()
     try:
-        services = build_services(location)
-    except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
-        sys.stderr.write(f"{error}\n")
-        return 3
-    try:
-        services.backups.daily()
-    except CorruptDatabaseError as error:
-        services.database.close()
-        sys.stderr.write(f"{error}\n")
-        return 3
-    try:
-        return cli.run(args, services)
+        try:
+            services = build_services(location)
+        except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
+            sys.stderr.write(f"{error}\n")
+            return 3
+        try:
+            services.backups.daily()
+        except CorruptDatabaseError as error:
+            services.database.close()
+            sys.stderr.write(f"{error}\n")
+            return 3
+        try:
+            return cli.run(args, services)
+        finally:
+            services.database.close()
     finally:
-        services.database.close()
+        if started is not None:
+            started.close()
+
+
+def _start_reading(args: argparse.Namespace, location: str) -> StartedReading | None:
+    """`import`: the reading process of a large import, started before SQLAlchemy loads."""
+    if args.command != "import":
+        return None
+    from qe_desktop.services.import_start import start_reading
+
+    args.started_reading = start_reading(args.paths, location)
+    return cast("StartedReading | None", args.started_reading)
 
 
 def _read_light(args: argparse.Namespace, location: str) -> int | None:

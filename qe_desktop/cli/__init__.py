@@ -158,7 +158,8 @@ def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: T
     if warning:
         err.write(f"attention : {warning}\n")
     progress = TerminalProgress(err)
-    report: ImportReport = services.importing.import_paths(args.paths, progress)
+    started = getattr(args, "started_reading", None)  # app._start_reading
+    report: ImportReport = services.importing.import_paths(args.paths, progress, started=started)
     progress.finish()
     if report.disk_full:
         err.write(report.disk_full_message + "\n")

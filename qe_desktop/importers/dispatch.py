@@ -26,7 +26,7 @@ from qe_desktop.importers.an_opendata import iter_an_xml, question_from_mapping
 from qe_desktop.importers.an_shapes import as_list, load_json
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.senat_csv import iter_senat_csv, looks_like_senat_csv
-from qe_desktop.importers.sources import SkippedEntry, SourceItem, iter_sources
+from qe_desktop.importers.sources import SkippedEntry, SourceItem, iter_sources, name_suffix
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ def iter_records(paths: Sequence[Path]) -> Iterator[Parsed]:
 
 def detect_format(item: SourceItem) -> str | None:
     """`json`, `xml`, `page`, `senat_csv`, or `None` when the input is none of these."""
-    suffix = PurePosixPath(item.name.rsplit("!", 1)[-1].replace("\\", "/")).suffix.lower()
+    suffix = name_suffix(item.name.rsplit("!", 1)[-1].replace("\\", "/"))
     if suffix == ".csv":
         with item.open() as stream:
             return "senat_csv" if looks_like_senat_csv(stream.read(_SNIFF_BYTES * 8)) else None

@@ -379,10 +379,19 @@ def _name_refusal(info: zipfile.ZipInfo, entry_name: str) -> ImportFailure | Non
     return None
 
 
+def name_suffix(name: str) -> str:
+    """`PurePosixPath(name).suffix.lower()` without building a path (one per input read)."""
+    base = name.rpartition("/")[2]
+    if base in ("", "."):  # a name ending in "/" or "/.": the path's last real part
+        base = next((part for part in reversed(name.split("/")) if part not in ("", ".")), "")
+    dot = base.rfind(".")
+    return base[dot:].lower() if 0 < dot < len(base) - 1 else ""
+
+
 def _archive_item(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, entry_name: str, mark: EntryMark
 ) -> SourceItem | ImportFailure:
-    suffix = PurePosixPath(info.filename).suffix.lower()
+    suffix = name_suffix(info.filename)
     if suffix in STREAMABLE_SUFFIXES and info.file_size > STREAM_THRESHOLD_BYTES:
         path = Path(str(archive.filename))
         return SourceItem(entry_name, opener=lambda: _open_entry(path, info), size=info.file_size)

@@ -10,7 +10,6 @@ from qe_desktop.services.annotations import AnnotationService
 from qe_desktop.services.backups import BackupService
 from qe_desktop.services.changes import ChangeService
 from qe_desktop.services.commitments import CommitmentService
-from qe_desktop.services.insights import InsightsService
 from qe_desktop.services.questions import QuestionService
 from qe_desktop.storage.database import Database
 
@@ -21,6 +20,7 @@ if TYPE_CHECKING:  # built on first use (see `Services`)
     from qe_desktop.services.exporting import ExportService, PdfWriter
     from qe_desktop.services.import_history import ImportHistory
     from qe_desktop.services.importing import AfterUpsert, ImportService
+    from qe_desktop.services.insights import InsightsService
     from qe_desktop.services.library import LibraryInfo
     from qe_desktop.services.sync import SyncService
     from qe_desktop.services.veille import VeilleService
@@ -44,7 +44,8 @@ class Services:
 
     Import, exchange, export and synchronisation are built on first use: the window
     needs none of them to show its first rows, and loading their modules (parsers,
-    document writers) cost a tenth of the start-up.
+    document writers) cost a tenth of the start-up. So are insights (similar
+    questions): `qe-desktop import` does not need them (#25).
     """
 
     database: Database
@@ -53,7 +54,6 @@ class Services:
     annotations: AnnotationService
     backups: BackupService
     changes: ChangeService
-    insights: InsightsService
     commitments: CommitmentService
     pdf_writer: PdfWriter | None = None
 
@@ -71,6 +71,13 @@ class Services:
     def close(self) -> None:
         """Close the library (every background job must have ended)."""
         self.database.close()
+
+    @cached_property
+    def insights(self) -> InsightsService:
+        """Similar questions and duplicates, built on first use."""
+        from qe_desktop.services.insights import InsightsService
+
+        return InsightsService(self.database)
 
     @cached_property
     def exchange(self) -> ExchangeService:
@@ -166,7 +173,6 @@ class Services:
             annotations=annotations,
             backups=BackupService(database),
             changes=ChangeService(database),
-            insights=InsightsService(database),
             commitments=CommitmentService(database, annotations, current_user),
             pdf_writer=pdf_writer,
         )

@@ -17,7 +17,7 @@ from qe_desktop.importers.dispatch import parse_item
 from qe_desktop.importers.entries import EntryMark
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SourceItem
-from qe_desktop.storage.bulk import PreparedQuestion, prepare
+from qe_desktop.storage.prepared import PreparedQuestion, prepare
 
 
 class Input(NamedTuple):

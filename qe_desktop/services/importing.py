@@ -26,16 +26,15 @@ from qe_desktop.services.entry_ledger import EntryLedger
 from qe_desktop.services.import_history import ImportHistory
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
 from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
+from qe_desktop.services.import_start import PROCESS_MIN_ITEMS, StartedReading, is_large
 from qe_desktop.services.read_ahead import read_ahead
-from qe_desktop.services.read_in_process import read_in_process
+from qe_desktop.services.read_in_process import ReadingProcesses, read_in_process
 from qe_desktop.storage.bulk import (
     ANALYZE_AFTER,
     KnownQuestions,
-    PreparedQuestion,
     insert_new,
     known_questions,
     library_is_empty,
-    prepare,
     refresh_statistics,
 )
 from qe_desktop.storage.database import Database
@@ -47,6 +46,7 @@ from qe_desktop.storage.deputies import (
 )
 from qe_desktop.storage.disk import is_disk_full
 from qe_desktop.storage.import_entries import known_entries, store_entries
+from qe_desktop.storage.prepared import PreparedQuestion, prepare
 from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 logger = logging.getLogger(__name__)
@@ -61,11 +61,6 @@ CHUNK_SIZE = 2_000
 # for longer: 2,000 questions imported in one chunk were parsed, then written.
 FIRST_CHUNK = 250
 READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
-# From this many inputs (or bytes), files are parsed in child processes: starting them
-# costs a few tenths of a second, the time 300 questions take to parse. Low enough that
-# no size of legislature is parsed in the writing process (no cliff between sizes).
-PROCESS_MIN_ITEMS = 500
-PROCESS_MIN_BYTES = 2 * 1024 * 1024
 LOGGED_FAILURES = 200  # one line each in the log; a broken dump says the rest in a count
 _AN, _SENAT = Chamber.AN.value, Chamber.SENAT.value  # compared for every question
 
@@ -113,15 +108,24 @@ class ImportService:
         paths: Sequence[Path],
         progress: ProgressCallback = _no_progress,
         cancelled: CancelCheck = _never,
+        started: StartedReading | None = None,
     ) -> ImportReport:
-        """Import files, folders and archives; large imports are read in another process."""
+        """Import files, folders and archives; large imports are read in another process
+        (`started` already, by `import_start.start_reading`, for these very paths).
+        """
         logger.info("Import of %s", ", ".join(map(str, paths))[:2000])
-        self._entries = self._known_entries(paths)
-        total = count_sources(paths)
-        if self._large(paths, total):
-            reads = read_in_process(paths, self._known_deputies(), known=self._entries)
+        reads: Generator[Read, None, None] | ReadingProcesses
+        if started is not None and started.paths == tuple(map(Path, paths)):
+            self._entries, total, reads = started.entries, started.total, started.reads
         else:
-            reads = self._read(iter_sources(paths, self._entries))
+            if started is not None:
+                started.close()
+            self._entries = self._known_entries(paths)
+            total = count_sources(paths)
+            if self._large(paths, total):
+                reads = read_in_process(paths, self._known_deputies(), known=self._entries)
+            else:
+                reads = self._read(iter_sources(paths, self._entries))
         self._first = self._is_empty()
         self._unsynced = self._first and self._db.dialect == "sqlite"
         # A library holding no question yet has nothing an import could damage.
@@ -226,13 +230,7 @@ class ImportService:
     def _large(self, paths: Sequence[Path], total: int | None) -> bool:
         """Whether parsing deserves a process of its own (a legislature, not a page)."""
         least = PROCESS_MIN_ITEMS if self._process_min_items is None else self._process_min_items
-        if total is not None and total >= least:
-            return True
-        try:
-            size = sum(p.stat().st_size for p in map(Path, paths) if p.is_file())
-        except OSError:
-            return False
-        return size >= PROCESS_MIN_BYTES
+        return is_large(paths, total, least)
 
     def _run(
         self,

@@ -11,12 +11,13 @@ ahead and memory stays flat. The children never open the database.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import queue
 import sys
 import threading
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any
@@ -47,13 +48,16 @@ def read_in_process(
     batch: int = BATCH,
     readers: int = READERS,
     known: KnownEntries | None = None,
-) -> Generator[Read, None, None]:
-    """What `read_inputs(iter_sources(paths), deputies)` yields, read by child processes.
+) -> ReadingProcesses:
+    """What `read_inputs(iter_sources(paths), deputies)` yields, read by child processes
+    started at once (before the first read is asked for: they parse while the caller
+    gets ready).
 
     The inputs are dealt in blocks of `batch`: block b goes to child b % readers,
     and the blocks are handed over in order, so the result is the same whatever
     the number of readers. An exception raised while reading is raised here. When
-    the consumer stops early (break, exception, cancel) the children are terminated.
+    the consumer stops early (break, exception, cancel, `close`) the children are
+    terminated.
     """
     context: Any = multiprocessing.get_context(_start_method())
     readers = max(1, readers)
@@ -77,23 +81,60 @@ def read_in_process(
     ]
     for child in children:
         child.start()
-    try:
-        block = 0
-        while True:
-            turn = block % readers
-            kind, payload = _next(channels[turn], children[turn])
-            if kind == _DONE:  # this reader had no block left: nobody has
-                return
-            if kind == _ERROR:
-                raise payload
-            yield from payload
-            if kind == _BLOCK:
-                block += 1
-    finally:
-        for child in children:
+    return ReadingProcesses(channels, children)
+
+
+class ReadingProcesses:
+    """The reads of started children, in order; `close` ends the children."""
+
+    def __init__(self, channels: list[Any], children: list[Any]) -> None:
+        self._channels = channels
+        self._children = children
+        self._closed = False
+        self._reads: Iterator[Read] | None = None
+
+    def __iter__(self) -> ReadingProcesses:
+        return self
+
+    def __next__(self) -> Read:
+        if self._closed:
+            raise StopIteration
+        if self._reads is None:
+            self._reads = self._read()
+        return next(self._reads)
+
+    def _read(self) -> Iterator[Read]:
+        channels, children = self._channels, self._children
+        readers = len(children)
+        try:
+            block = 0
+            while True:
+                turn = block % readers
+                kind, payload = _next(channels[turn], children[turn])
+                if kind == _DONE:  # this reader had no block left: nobody has
+                    return
+                if kind == _ERROR:
+                    raise payload
+                yield from payload
+                if kind == _BLOCK:
+                    block += 1
+        finally:
+            self._end()
+
+    def close(self) -> None:
+        """Stop reading: terminate the children still reading, let go of their queues."""
+        if isinstance(self._reads, Generator):
+            self._reads.close()  # its `finally` ends the children
+        self._end()
+
+    def _end(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for child in self._children:
             if child.is_alive():
                 child.terminate()
-        for child, channel in zip(children, channels, strict=True):
+        for child, channel in zip(self._children, self._channels, strict=True):
             child.join(_JOIN_S)
             channel.close()
             channel.cancel_join_thread()
@@ -143,6 +184,7 @@ def _produce(
     parts of `batch` reads, so memory stays flat.
     """
     _end_with_parent()
+    gc.enable()  # forked from a command line still starting up, collector off (__main__)
 
     def mine(position: int) -> bool:
         return (position // batch) % readers == index

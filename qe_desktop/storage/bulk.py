@@ -10,15 +10,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Any, cast
+from datetime import datetime
+from typing import cast
 
-from sqlalchemy import Boolean, Connection, Date, Table, insert, select, text
+from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
-from qe_desktop.domain.question import Chamber, QuestionRecord, question_key
-from qe_desktop.storage.mapping import record_from_values, record_values
+from qe_desktop.domain.question import Chamber, QuestionRecord
 from qe_desktop.storage.models import Question
+from qe_desktop.storage.prepared import COLUMNS, PreparedQuestion, prepare
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.text_versions import insert_versions, new_version_rows
 from qe_desktop.storage.types import utcnow
@@ -27,99 +27,6 @@ QUESTIONS = cast(Table, Question.__table__)
 BULK_CACHE_KIB = 256 * 1024  # page cache of the connection writing a bulk import, at most
 ANALYZE_AFTER = 1_000  # questions written by one import: the planner's statistics are stale
 IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit of 999
-
-
-# The columns a prepared question carries, in table order: all but the id and the
-# import time (the writer's, one per chunk).
-COLUMNS = tuple(c.name for c in QUESTIONS.c if c.name not in ("id", "imported_at"))
-_INDEX = {name: position for position, name in enumerate(COLUMNS)}
-_DATES = frozenset(c.name for c in QUESTIONS.c if isinstance(c.type, Date))
-_BOOLEANS = frozenset(c.name for c in QUESTIONS.c if isinstance(c.type, Boolean))
-
-
-def sql_value(value: Any) -> Any:
-    """A column value as SQLite stores it (SQLAlchemy's format): a date as ISO text."""
-    return value.isoformat() if isinstance(value, date) else value
-
-
-class PreparedQuestion:
-    """A record with its key and column values computed (hashes included).
-
-    Preparing is pure Python with no database: the import does it where it reads the
-    files, so the writer has only SQL left to run. The values travel as one tuple in
-    `COLUMNS` order, already in SQLite's form (dates as ISO text): a new question is
-    written as it came, with no conversion in the writing process. The record and the
-    values as Python objects are rebuilt only when the writer needs them (an update).
-    """
-
-    __slots__ = ("_record", "key", "row")
-
-    def __init__(self, record: QuestionRecord | None, key: str, row: tuple[Any, ...]) -> None:
-        self._record = record
-        self.key = key
-        self.row = row
-
-    @property
-    def values(self) -> dict[str, Any]:
-        """The column values as Python objects (dates, booleans), by column name."""
-        values = dict(zip(COLUMNS, self.row, strict=True))
-        for name in _DATES:
-            if values[name] is not None:
-                values[name] = date.fromisoformat(values[name])
-        for name in _BOOLEANS:
-            values[name] = bool(values[name])
-        return values
-
-    def get(self, column: str) -> Any:
-        """One column's value as stored (a date as ISO text)."""
-        return self.row[_INDEX[column]]
-
-    @property
-    def record(self) -> QuestionRecord:
-        """The question as the domain's record (rebuilt from the values after a pickle)."""
-        if self._record is None:
-            self._record = record_from_values(self.values)
-        return self._record
-
-    @property
-    def content_hash(self) -> str:
-        """The hash that tells an unchanged question from an updated one on re-import."""
-        return str(self.row[_CONTENT_HASH])
-
-    @property
-    def uid(self) -> str | None:
-        """The AN uid, read without rebuilding the record."""
-        uid: str | None = self.row[_UID]  # read for every question: no cast() call
-        return uid
-
-    @property
-    def chamber(self) -> str:
-        """The chamber's value ("an", "senat")."""
-        chamber: str = self.row[_CHAMBER]
-        return chamber
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (PreparedQuestion, (None, self.key, self.row))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PreparedQuestion):
-            return NotImplemented
-        return self.key == other.key and self.row == other.row
-
-    __hash__ = None  # type: ignore[assignment]  # like the dataclass it was
-
-
-_CONTENT_HASH, _UID, _CHAMBER = _INDEX["content_hash"], _INDEX["uid"], _INDEX["chamber"]
-_ANSWER_TEXT = _INDEX["answer_text"]
-
-
-def prepare(record: QuestionRecord) -> PreparedQuestion:
-    """Compute a record's key and column values away from the database, off the writing thread."""
-    values = record_values(record)
-    key = question_key(record)
-    values.update(key=key, notes_text="", annotation_count=0)
-    row = tuple(sql_value(values[name]) for name in COLUMNS)
-    return PreparedQuestion(record, key, row)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +139,7 @@ def insert_new(
         # their texts' first versions: one executemany for the whole chunk
         insert_versions(session, [v for r in rows for v in new_version_rows(ids[r["key"]], r, now)])
     return [
-        UpsertResult(ids[q.key], q.key, Outcome.IMPORTED, new_answer=bool(q.row[_ANSWER_TEXT]))
-        for q in prepared
+        UpsertResult(ids[q.key], q.key, Outcome.IMPORTED, new_answer=q.has_answer) for q in prepared
     ]
 
 
@@ -268,8 +174,9 @@ def _insert_indexed_by_chunk(
     )
     connection.exec_driver_sql("DELETE FROM question_search_bulk")
     connection.exec_driver_sql(_FIRST_VERSIONS, (before, before))
-    found = connection.exec_driver_sql("SELECT key, id FROM questions WHERE id > ?", (before,))
-    return {str(key): int(question_id) for key, question_id in found}
+    raw = connection.connection.dbapi_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return dict(raw.execute("SELECT key, id FROM questions WHERE id > ?", (before,)).fetchall())
 
 
 _SEARCH = "title, question_text, answer_text, notes_text"  # migrations/fts.py COLUMNS

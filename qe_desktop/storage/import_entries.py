@@ -49,11 +49,19 @@ def store_entries(
         session.execute(
             delete(ImportEntry).where(tuple_(ImportEntry.archive, ImportEntry.entry).in_(wanted))
         )
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":  # the driver's executemany: no per-row params
+        rows = [(*mark, questions) for mark, questions in done]
+        connection.exec_driver_sql(_INSERT, rows)
+        return
     # Core, not the ORM's bulk insert: 20,000 rows in 0.1 s instead of 2 s
-    session.connection().execute(
+    connection.execute(
         insert(cast(Table, ImportEntry.__table__)),
         [
             {"archive": m.archive, "entry": m.entry, "crc": m.crc, "size": m.size, "questions": n}
             for m, n in done
         ],
     )
+
+
+_INSERT = "INSERT INTO import_entries (archive, entry, crc, size, questions) VALUES (?, ?, ?, ?, ?)"

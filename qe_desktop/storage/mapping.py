@@ -11,9 +11,16 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, cast
 
 from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
+from qe_desktop.domain.question import (
+    Author,
+    Chamber,
+    Closing,
+    ClosingKind,
+    QuestionRecord,
+    record_hash,
+    text_digest,
+)
 from qe_desktop.domain.status import Timing
-from qe_desktop.domain.text import text_hash
 
 if TYPE_CHECKING:
     from qe_desktop.storage.models import Question
@@ -144,9 +151,12 @@ def record_values(record: QuestionRecord) -> dict[str, Any]:
         answered=record.answered_on is not None or bool(record.answer_text),
         deadline=timing.deadline,
         delay_days=timing.delay_days,
-        content_hash=record.content_hash,
-        question_hash=text_hash(record.question_text),
-        answer_hash=text_hash(record.answer_text or ""),
+    )
+    question_hash, answer_hash = text_digest(record.question_text), text_digest(record.answer_text)
+    values.update(
+        content_hash=record_hash(record, question_hash, answer_hash),
+        question_hash=question_hash,
+        answer_hash=answer_hash,
     )
     return values
 

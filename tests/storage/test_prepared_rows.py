@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
-from qe_desktop.storage.bulk import insert_new, prepare
+from qe_desktop.storage.bulk import insert_new
 from qe_desktop.storage.database import Database
+from qe_desktop.storage.prepared import prepare
 from qe_desktop.storage.questions import upsert_question
 
 RECORD = QuestionRecord(
@@ -64,3 +65,28 @@ def test_a_prepared_question_gives_its_record_back_after_a_pickle() -> None:
     assert prepared.values["answered"] is True
     assert prepared.content_hash == RECORD.content_hash
     assert (prepared.uid, prepared.chamber, prepared.key) == ("QANR5L17QE42", "an", RECORD.key)
+
+
+def test_the_prepared_columns_are_the_tables_without_id_and_import_time() -> None:
+    """`storage/prepared.py` spells the columns out (no SQLAlchemy in the reading process)."""
+    from sqlalchemy import Boolean, Date
+
+    from qe_desktop.storage.models import Question
+    from qe_desktop.storage.prepared import BOOLEANS, COLUMNS, DATES
+
+    table = Question.__table__.c
+    assert tuple(c.name for c in table if c.name not in ("id", "imported_at")) == COLUMNS
+    assert {c.name for c in table if isinstance(c.type, Date)} == DATES
+    assert {c.name for c in table if isinstance(c.type, Boolean)} == BOOLEANS
+
+
+def test_preparing_loads_no_sqlalchemy() -> None:
+    """The reading process starts before SQLAlchemy loads, and never needs it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, qe_desktop.services.import_reading, qe_desktop.services.read_in_process;"
+        "sys.exit(any(m.startswith('sqlalchemy') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
