@@ -85,7 +85,7 @@ def examples() -> tuple[list[Example], Dropped]:
             if s not in candidates and label is not None:
                 table = dropped.firm if label.kind == "firm" else dropped.soft
                 table[genre] = table.get(genre, 0) + 1
-        docs = parse([s.text for s in candidates])
+        docs = parse([s.text for s in candidates], whole=True)
         for sentence, doc in zip(candidates, docs, strict=True):
             span = max(doc.sents, key=len)
             features = sentence_features(span, answer.answered_on, sentence.text)

@@ -68,8 +68,12 @@ _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser"
 # défavorable") announce nothing that could later be kept or broken.
 # Not the later steps of the procedure: "le Gouvernement demandera une seconde
 # délibération", "que je proposerai en deuxième lecture" are acts beyond the vote.
+# "Avis" only as the opinion given in the vote ("avis défavorable", "même avis", "j'émets
+# un avis"): "l'arrêté sera pris lorsqu'elles auront donné leur avis" is an undertaking.
 _PROCEDURE = re.compile(
-    r"(?<![\w-])(?:avis|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
+    r"(?<![\w-])(?:(?:un|mon|notre|meme) avis|avis (?:du gouvernement|de la commission"
+    r"|(?:tres |donc |plutot )?(?:de)?favorable|de sagesse)"
+    r"|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
 )
 _AMENDMENT = re.compile(r"(?<![\w-])(?:sous-)?amendements?(?![\w-])")
 # Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
@@ -177,7 +181,10 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
         if clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and clause_head(t).dep_ == "acl:relcl")
     ]
     if main:
-        return main[0], "main", None
+        # "Nous pourrons alors faire un diagnostic, puis nous créerons un comité": the act
+        # is the other future, not the modal one.
+        acts = [t for t in main if t.lemma_ not in _MODALS]
+        return (acts or main)[0], "main", None
     near = _near_future(span)
     if near is not None:
         return near[0], "near", near[1]
@@ -187,6 +194,7 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
 
 
 _SPEAKERS = frozenset({"gouvernement", "ministre"})
+_MODALS = frozenset({"pouvoir", "devoir"})
 
 
 def _own_future(span: Span, kinds: dict[int, str]) -> bool:

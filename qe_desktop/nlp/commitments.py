@@ -123,14 +123,14 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
     """Score several answers with one parse call (the background pass's batches)."""
     candidates = [[s for s in split_sentences(text) if is_candidate(s.text)] for text, _ in answers]
     flat = [s.text for group in candidates for s in group]
-    docs = iter(parse(flat)) if flat else iter(())
+    docs = iter(parse(flat, whole=True)) if flat else iter(())
     weights = model()
     scored: list[list[Scored]] = []
     for group, (_, answered_on) in zip(candidates, answers, strict=True):
         items = []
         for sentence in group:
             doc = next(docs)
-            span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
+            span = max(doc.sents, key=len)  # one sentence: parsed `whole`
             features = sentence_features(span, answered_on, sentence.text)
             items.append(
                 Scored(sentence, features, weights.probabilities(features.values, features.words))
