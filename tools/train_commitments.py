@@ -94,7 +94,7 @@ def examples() -> tuple[list[Example], Dropped]:
             got = (due.due, due.precision.value) if due else (None, "vague")
             found.append(
                 Example(
-                    [features.values[name] for name in USED],
+                    [features.values[name] for name in FEATURES],
                     features.words,
                     label.kind if label else "none",
                     number,
@@ -110,9 +110,14 @@ def examples() -> tuple[list[Example], Dropped]:
 def design(
     train: list[Example], apply: list[Example], scale: float
 ) -> tuple[list[list[float]], list[list[float]], TfidfVectorizer | None]:
-    """Rows for fitting and for predicting: hand features, then the scaled TF-IDF."""
+    """Rows for fitting and for predicting: hand features (USED), then the scaled TF-IDF."""
+    columns = [FEATURES.index(name) for name in USED]
+
+    def hand(e: Example) -> list[float]:
+        return [e.row[i] for i in columns]
+
     if not scale:
-        return [e.row for e in train], [e.row for e in apply], None
+        return [hand(e) for e in train], [hand(e) for e in apply], None
     vectoriser = TfidfVectorizer(analyzer=lambda words: list(words), min_df=MIN_DF)
     vectoriser.fit([e.words for e in train])
 
@@ -120,7 +125,7 @@ def design(
         if not items:
             return []
         matrix = vectoriser.transform([e.words for e in items]).toarray() * scale
-        return [e.row + list(map(float, m)) for e, m in zip(items, matrix, strict=True)]
+        return [hand(e) + list(map(float, m)) for e, m in zip(items, matrix, strict=True)]
 
     return rows(train), rows(apply), vectoriser
 

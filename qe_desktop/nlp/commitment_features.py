@@ -29,6 +29,7 @@ from qe_desktop.nlp.commitment_clause import (
     tense,
     verb_group,
 )
+from qe_desktop.nlp.commitment_spoken import SPOKEN_FEATURES, spoken_features
 from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ FEATURES = (
     *("government_action", "past_dated", "bare_date", "third_party_future"),
     *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
     *("bound_to", "no_forward"),
+    *SPOKEN_FEATURES,
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -342,12 +344,16 @@ def _debate_features(
     values["speech_act"] = float(main.lemma_ in _SPEECH)
     values["objective"] = float(bool(lemmas & _OBJECTIVE))
     values["question"] = float(text.rstrip().endswith("?"))
+    deadline = bool(values["deadline_precise"] or values["deadline_vague"])
+    spoken_features(values, main, bool(values["amendment"]), deadline)
     acting = values["agent_government"] or first or values["agent_implicit"]
+    # The speaker's own plain act: not a state, the speech, the vote, a doubt or a refusal.
+    talk = ("stative", "speech_act", "speech_topic", "vote", "procedure", "vague_act")
+    doubt = ("negation", "possibility", "hedge")
     values["government_action"] = float(
         bool(values["future"] or values["near_future"])
         and bool(acting)
-        and not values["stative"]
-        and not values["speech_act"]
+        and not any(values[n] for n in (*talk, *doubt))
     )
     carried = ("future", "near_future", "future_elsewhere", "conditional", "commit_cue")
     cued = ("scheduled_cue", "intent_cue", "undertake_cue", "pledge", "objective")
@@ -361,7 +367,7 @@ def _debate_features(
     # A plain future act, whoever does it: "la Première ministre y assistera", "des
     # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
     # state, a negation, a doubt or a subordinate clause is not one.
-    blocked = ("stative", "deontic", "negation", "hedge", "possibility", "relative")
+    blocked = ("deontic", "relative", *talk, *doubt)
     values["action_future"] = float(
         bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
     )
