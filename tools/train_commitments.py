@@ -130,6 +130,15 @@ def design(
     return rows(train), rows(apply), vectoriser
 
 
+# Two classes, commits or not (QE_TRAIN_BINARY=0: none / firm / soft as before): 23 soft
+# sentences made the three-class model's P(none) noisy; firm or soft is a second model.
+BINARY = os.environ.get("QE_TRAIN_BINARY", "1") == "1"
+
+
+def _target(label: str) -> str:
+    return ("none" if label == "none" else "commit") if BINARY else label
+
+
 def fitter(c: float = C, scale: float = WORD_SCALE, blend: float = RULES_BLEND) -> Fitter:
     """Fits on some examples, predicts others: class and P(commitment), the rules'
     score blended in with weight `blend`."""
@@ -137,7 +146,7 @@ def fitter(c: float = C, scale: float = WORD_SCALE, blend: float = RULES_BLEND) 
     def fit(train: list[Example], held: list[Example]) -> Run:
         fit_rows, held_rows, _ = design(train, held, scale)
         model = LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
-        model.fit(fit_rows, [e.label for e in train])
+        model.fit(fit_rows, [_target(e.label) for e in train])
         none = list(model.classes_).index("none")
         return [
             (str(p), (1 - blend) * (1.0 - float(proba[none])) + blend * e.rules)
@@ -207,6 +216,47 @@ def cached_examples() -> tuple[list[Example], Dropped]:
     return found
 
 
+def _fit_models(items: list[Example]) -> tuple[dict[str, object], list[str], list[list[float]]]:
+    """The shipped weights: the commit-or-not model (features + words) and the kind model."""
+    rows, _, vectoriser = design(items, [], WORD_SCALE)
+    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
+    classifier.fit(rows, [_target(e.label) for e in items])
+    words = list(vectoriser.get_feature_names_out()) if vectoriser is not None else []
+    idf = [round(float(v), 6) for v in vectoriser.idf_] if vectoriser is not None else []
+    payload: dict[str, object] = {
+        "features": list(USED),
+        "words": [str(w) for w in words],
+        "idf": idf,
+        "word_scale": WORD_SCALE,
+    }
+    if BINARY:  # sklearn's one row scores classes_[1] = "none": commit = its negation
+        assert list(classifier.classes_) == ["commit", "none"]
+        commit = [round(-float(w), 4) for w in classifier.coef_[0]]
+        coef = [[0.0] * len(commit), commit]
+        intercept = [0.0, round(-float(classifier.intercept_[0]), 4)]
+        kind_items = [e for e in items if e.label != "none"]
+        kind_rows, _, _ = design(kind_items, [], 0.0)
+        kind = LogisticRegression(C=C, max_iter=3000)
+        kind.fit(kind_rows, [e.label for e in kind_items])
+        assert list(kind.classes_) == ["firm", "soft"]
+        payload |= {
+            "classes": ["none", "commit"],
+            "coef": coef,
+            "intercept": intercept,
+            "kind_coef": [round(float(w), 4) for w in kind.coef_[0]],
+            "kind_intercept": round(float(kind.intercept_[0]), 4),
+        }
+        classes = ["none", "commit"]
+    else:
+        order = [list(classifier.classes_).index(c) for c in CLASSES]
+        coef = [[round(float(w), 4) for w in classifier.coef_[i]] for i in order]
+        intercept = [round(float(classifier.intercept_[i]), 4) for i in order]
+        payload |= {"classes": list(CLASSES), "coef": coef, "intercept": intercept}
+        classes = list(CLASSES)
+    payload["threshold"] = THRESHOLD
+    return payload, classes, coef
+
+
 def main() -> int:
     items, dropped = cached_examples()
     print_cv(items, dropped)
@@ -214,44 +264,31 @@ def main() -> int:
         grid(items, dropped)
     if "--cv" in sys.argv:
         return 0
-    rows, _, vectoriser = design(items, [], WORD_SCALE)
+    if RULES_BLEND:
+        print("the app does not blend the rules in: train with QE_TRAIN_BLEND=0", file=sys.stderr)
+        return 2
+    payload, classes, coef = _fit_models(items)
     labels = [e.label for e in items]
-    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
-    classifier.fit(rows, labels)
-    order = [list(classifier.classes_).index(c) for c in CLASSES]
-    coef = [[round(float(w), 4) for w in classifier.coef_[i]] for i in order]
-    intercept = [round(float(classifier.intercept_[i]), 4) for i in order]
-    words = list(vectoriser.get_feature_names_out()) if vectoriser is not None else []
-    idf = [round(float(v), 6) for v in vectoriser.idf_] if vectoriser is not None else []
-    payload = {
-        "features": list(USED),
-        "words": [str(w) for w in words],
-        "idf": idf,
-        "word_scale": WORD_SCALE,
-        "classes": list(CLASSES),
-        "coef": coef,
-        "intercept": intercept,
-        "threshold": THRESHOLD,
-        "rules_blend": RULES_BLEND,
-    }
+    words = payload["words"]
+    assert isinstance(words, list)
     version = hashlib.sha256(json.dumps(payload).encode()).hexdigest()[:12]
     payload = {
         "version": version,
-        "trained_on": f"{SPLIT} split, {len(rows)} candidate sentences "
+        "trained_on": f"{SPLIT} split, {len(items)} candidate sentences "
         f"({labels.count('firm')} firm, {labels.count('soft')} soft), C {C}",
         **payload,
     }
     OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(
         f"wrote {OUT.name} (version {version}): {payload['trained_on']}; "
-        f"{len(words)} words; {dropped.count("firm", GENRES)} firm and "
-        f"{dropped.count("soft", GENRES)} soft labelled sentence(s) not kept by the pre-filter"
+        f"{len(words)} words; {dropped.count('firm', GENRES)} firm and "
+        f"{dropped.count('soft', GENRES)} soft labelled sentence(s) not kept by the pre-filter"
     )
     for name, *weights in zip([*USED, *(f"mot:{w}" for w in words)], *coef, strict=True):
         if any(abs(w) >= 0.3 for w in weights) or not name.startswith("mot:"):
             print(
                 f"  {name:18} "
-                + "  ".join(f"{c}={w:+.2f}" for c, w in zip(CLASSES, weights, strict=True))
+                + "  ".join(f"{c}={w:+.2f}" for c, w in zip(classes, weights, strict=True))
             )
     return 0
 

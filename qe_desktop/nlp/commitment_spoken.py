@@ -25,7 +25,7 @@ _TOPIC = frozenset({"revenir", "retenir", "insister", "expliquer", "évoquer", "
 _VAGUE = frozenset(
     (
         *("continuer", "poursuivre", "rester", "demeurer", "assumer", "arriver", "réussir"),
-        *("travailler", "agir", "avancer", "accompagner", "mobiliser", "tenir", "regarder"),
+        *("travailler", "agir", "avancer", "accompagner", "mobiliser"),
     )
 )
 

@@ -51,6 +51,10 @@ class Model:
     vocabulary: dict[str, int] = field(default_factory=dict)
     idf: tuple[float, ...] = ()
     word_scale: float = 1.0
+    # A two-class model ("none", "commit") says whether a sentence commits; then the kind
+    # model (firm vs soft, on the named features) says how: P(soft | commits).
+    kind_coef: tuple[float, ...] = ()
+    kind_intercept: float = 0.0
 
     def probabilities(
         self, values: dict[str, float], words: tuple[str, ...] = ()
@@ -68,7 +72,13 @@ class Model:
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
-        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+        probabilities = {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+        if "commit" not in probabilities:
+            return probabilities
+        commits = probabilities["commit"]
+        z = self.kind_intercept + sum(w * v for w, v in zip(self.kind_coef, x, strict=False))
+        soft = 1.0 / (1.0 + math.exp(-z)) if self.kind_coef else 0.0
+        return {"none": 1.0 - commits, "firm": commits * (1.0 - soft), "soft": commits * soft}
 
 
 def model_from_json(data: dict[str, Any]) -> Model:
@@ -76,6 +86,8 @@ def model_from_json(data: dict[str, Any]) -> Model:
     width = len(data["features"]) + len(data.get("words", []))
     if any(len(row) != width for row in data["coef"]):
         raise ValueError(f"{WEIGHTS_FILE}: a row of coefficients is not {width} long")
+    if len(data.get("kind_coef", [])) not in (0, len(data["features"])):
+        raise ValueError(f"{WEIGHTS_FILE}: the kind model is not {len(data['features'])} long")
     return Model(
         version=str(data["version"]),
         features=tuple(data["features"]),
@@ -86,6 +98,8 @@ def model_from_json(data: dict[str, Any]) -> Model:
         vocabulary={word: i for i, word in enumerate(data.get("words", []))},
         idf=tuple(float(v) for v in data.get("idf", [])),
         word_scale=float(data.get("word_scale", 1.0)),
+        kind_coef=tuple(float(w) for w in data.get("kind_coef", [])),
+        kind_intercept=float(data.get("kind_intercept", 0.0)),
     )
 
 

@@ -27,12 +27,16 @@ def _loaded() -> None:
     pipeline.french()
 
 
-def test_the_weights_file_names_known_features_and_three_classes() -> None:
+def test_the_weights_file_names_known_features_a_commit_model_and_a_kind_model() -> None:
     weights = model()
-    assert weights.classes == ("none", "firm", "soft")
+    assert weights.classes == ("none", "commit")
     width = len(weights.features) + len(weights.vocabulary)
-    assert len(weights.coef) == 3 and all(len(r) == width for r in weights.coef)
-    assert weights.vocabulary and len(weights.idf) == len(weights.vocabulary)
+    assert len(weights.coef) == 2 and all(len(r) == width for r in weights.coef)
+    assert len(weights.idf) == len(weights.vocabulary)
+    assert len(weights.kind_coef) == len(weights.features)
+    probabilities = weights.probabilities({"hedge": 1.0, "future": 1.0})
+    assert set(probabilities) == {"none", "firm", "soft"}
+    assert sum(probabilities.values()) == pytest.approx(1.0)
 
 
 def test_a_passive_future_with_a_deadline_is_a_firm_commitment_explained() -> None:
