@@ -29,7 +29,7 @@ from qe_desktop.nlp.commitment_clause import (
     tense,
     verb_group,
 )
-from qe_desktop.nlp.commitment_spoken import SPOKEN_FEATURES, spoken_features
+from qe_desktop.nlp.commitment_spoken import SPEECH, SPOKEN_FEATURES, debate_features
 from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
@@ -46,6 +46,7 @@ FEATURES = (
     *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
     *("bound_to", "no_forward"),
     *SPOKEN_FEATURES,
+    "planned",
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -58,6 +59,8 @@ _STATIVE = frozenset(
 )
 _COMMIT = frozenset({"engager", "engagement", "garantir", "assurer", "promettre"})
 _SCHEDULED = frozenset({"prévoir", "fixer", "programmer", "attendre", "planifier", "inscrire"})
+_PLANNED = frozenset({"prévoir", "programmer", "planifier", "budgéter"})
+_LEGAL = frozenset({"loi", "article", "code", "alinéa", "règlement", "directive", "ordonnance"})
 _INTENT = frozenset({"entendre", "envisager", "compter", "souhaiter", "proposer", "intention"})
 _UNDERTAKE = frozenset({"veiller", "appartenir", "charger", "mobiliser", "saisir"})
 _HEDGE_LEMMAS = frozenset({"étudier", "envisager", "réfléchir", "examiner", "vraisemblable"})
@@ -66,33 +69,6 @@ _HEDGE_WORDS = re.compile(
     r"|si possible|le cas echeant|eventuellement|sous reserve)"
 )
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
-# A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
-# défavorable") announce nothing that could later be kept or broken.
-# Not the later steps of the procedure: "le Gouvernement demandera une seconde
-# délibération", "que je proposerai en deuxième lecture" are acts beyond the vote.
-# "Avis" only as the opinion given in the vote ("avis défavorable", "même avis", "j'émets
-# un avis"): "l'arrêté sera pris lorsqu'elles auront donné leur avis" is an undertaking.
-_PROCEDURE = re.compile(
-    r"(?<![\w-])(?:(?:un|mon|notre|meme) avis|avis (?:du gouvernement|de la commission"
-    r"|(?:tres |donc |plutot )?(?:de)?favorable|de sagesse)"
-    r"|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
-)
-_AMENDMENT = re.compile(r"(?<![\w-])(?:sous-)?amendements?(?![\w-])")
-# Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
-_SPEECH = frozenset(
-    (
-        *("répondre", "dire", "rappeler", "préciser", "ajouter", "conclure", "souligner"),
-        *("formuler", "redire", "répéter", "indiquer", "terminer", "citer", "permettre"),
-        *("satisfaire", "arriver", "douter", "ignorer", "opposer", "émettre"),
-    )
-)
-# The speaker binds himself in the present: "je m'engage", "mon engagement est de".
-_PLEDGE = re.compile(
-    r"(?<![\w-])(?:je m'engage|nous nous engageons|en m'engageant|en nous engageant"
-    r"|mon engagement|notre engagement|je prends l'engagement|nous prenons l'engagement"
-    r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
-)
-_OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
 # Bound to an act, in any person or tense: "le Gouvernement s'est engagé à maintenir", "je
 # m'engage à ce que le décret mentionne", "il est de tout mettre en oeuvre pour".
 _BOUND = re.compile(
@@ -213,7 +189,7 @@ def _own_future(span: Span, kinds: dict[int, str]) -> bool:
         if token.lower_ in _ALLER_PRESENT and token.dep_ != "aux":
             head = next((c for c in token.children if c.dep_ == "xcomp"), head)
         main, auxes = verb_group(head)
-        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or negated(main, auxes):
+        if main.lemma_ in SPEECH or main.lemma_ in _STATIVE or negated(main, auxes):
             continue
         group = (main, *auxes)
         if any(t.lemma_ == "pouvoir" for t in group) or any(
@@ -275,6 +251,14 @@ def sentence_features(
         kind == "modal" or main.lemma_ == "pouvoir" or root.lemma_ == "pouvoir"
     )
     values["negation"] = float(negated(main, auxes) or negated(root, []))
+    # A plan stated in the present or the perfect ("le plan prévoit 10 milliards", "une
+    # enveloppe est prévue", "nous avons prévu … pour que d'ici 2020"), not denied.
+    # A law's own rule ("l'article R. 28 prévoit que…") is not a plan; a bill's is.
+    planner = next((t for t in (main, root) if t.lemma_ in _PLANNED), None)
+    legal = planner is not None and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _LEGAL for c in planner.children
+    )
+    values["planned"] = float(planner is not None and not legal and not values["negation"])
     agent, subject = subject_phrase(main, auxes)
     klass = agent_class(subject, values)
     values["agent_government"] = float(klass == "government")
@@ -313,7 +297,7 @@ def sentence_features(
     values["refusal"] = float("refus" in cues)
     values["rules"] = assessment.score
     values["own_future"] = float(_own_future(span, kinds))
-    _debate_features(values, folded, main, subject, lemmas, text)
+    debate_features(values, folded, main, subject, lemmas, text)
     values["bound_to"] = float(bool(_BOUND.search(folded)))
     forward = _near_future(span) is not None or any(
         _is_future(t, kinds) or "Cnd" in morph(t, "Mood") for t in span
@@ -322,57 +306,6 @@ def sentence_features(
     values["no_forward"] = float(not forward and not any(values[n] for n in cued))
     return SentenceFeatures(
         values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
-    )
-
-
-def _debate_features(
-    values: dict[str, float],
-    folded: str,
-    main: Token,
-    subject: Token | None,
-    lemmas: set[str],
-    text: str,
-) -> None:
-    """What tells a spoken promise from the talk around it in a debate."""
-    first = subject is not None and subject.lower_ in FIRST_PERSON
-    values["first_person"] = float(first)
-    values["pledge"] = float(bool(_PLEDGE.search(folded)))
-    values["procedure"] = float(bool(_PROCEDURE.search(folded)))
-    values["amendment"] = float(bool(_AMENDMENT.search(folded)))
-    if values["pledge"]:  # "je m'engage": a present that binds the future
-        values["present"] = 0.0
-    values["speech_act"] = float(main.lemma_ in _SPEECH)
-    values["objective"] = float(bool(lemmas & _OBJECTIVE))
-    values["question"] = float(text.rstrip().endswith("?"))
-    deadline = bool(values["deadline_precise"] or values["deadline_vague"])
-    spoken_features(values, main, bool(values["amendment"]), deadline)
-    acting = values["agent_government"] or first or values["agent_implicit"]
-    # The speaker's own plain act: not a state, the speech, the vote, a doubt or a refusal.
-    talk = ("stative", "speech_act", "speech_topic", "vote", "procedure", "vague_act")
-    doubt = ("negation", "possibility", "hedge")
-    values["government_action"] = float(
-        bool(values["future"] or values["near_future"])
-        and bool(acting)
-        and not any(values[n] for n in (*talk, *doubt))
-    )
-    carried = ("future", "near_future", "future_elsewhere", "conditional", "commit_cue")
-    cued = ("scheduled_cue", "intent_cue", "undertake_cue", "pledge", "objective")
-    values["bare_date"] = float(
-        bool(values["deadline_precise"] or values["deadline_vague"])
-        and not any(values[name] for name in (*carried, *cued))
-    )
-    values["third_party_future"] = float(
-        bool(values["future"]) and bool(values["agent_other"]) and not values["passive"]
-    )
-    # A plain future act, whoever does it: "la Première ministre y assistera", "des
-    # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
-    # state, a negation, a doubt or a subordinate clause is not one.
-    blocked = ("deontic", "relative", *talk, *doubt)
-    values["action_future"] = float(
-        bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
-    )
-    values["past_dated"] = float(
-        bool(values["past"]) and bool(values["deadline_precise"] or values["deadline_past"])
     )
 
 
