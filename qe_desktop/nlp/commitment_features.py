@@ -322,5 +322,7 @@ def is_candidate(sentence: str) -> bool:
 _CANDIDATE_CUES = re.compile(
     r"(?<![\w-])(?:prevu|prevoi|engag|entend|envisag|attendu|fixee?s?\b|veill|appartiendr"
     r"|intention|programm|objectif|compte|vont? |allons |sera|seront|devrai|s'apprete|inscrit"
-    r"|\w{3,}(?:rai|rons)\b|confirm)"
+    r"|\w{3,}(?:rai|rons)\b|confirm"
+    # short futures and spoken near futures: "il y aura", "il en ira ainsi", "je vais"
+    r"|(?:va|vais|vas|allez|ira|iront|aura|auront) |demain)"
 )

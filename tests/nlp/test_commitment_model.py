@@ -200,3 +200,65 @@ def test_a_horizon_in_a_relative_clause_of_time_stays_the_deadline() -> None:
         )
         is None
     )
+
+
+def _whole(sentence: str, answered_on: date | None = None) -> dict[str, float]:
+    from qe_desktop.nlp.commitment_features import sentence_features
+
+    [doc] = pipeline.parse([sentence], whole=True)
+    return sentence_features(doc[:], answered_on, sentence).values
+
+
+def test_a_sentence_is_parsed_whole_so_the_promise_after_a_semicolon_is_read() -> None:
+    sentence = (
+        "Un certain nombre de personnes les attendaient manifestement dès le mois "
+        "d'octobre, ce que je peux comprendre ; nous allons accélérer."
+    )
+    [doc] = pipeline.parse([sentence], whole=True)
+    assert len(list(doc.sents)) == 1
+    assert _whole(sentence)["near_future"] == 1.0
+    [found] = suggest_commitments(f"Je vous remercie. {sentence}", None)
+    assert found.sentence == sentence
+
+
+def test_avis_is_procedure_only_as_the_opinion_given_in_the_vote() -> None:
+    assert _whole("Même avis, pour les mêmes raisons.")["procedure"] == 1.0
+    assert _whole("J'émets un avis favorable.")["procedure"] == 1.0
+    taken = _whole("L'arrêté sera pris lorsqu'elles auront donné leur avis.")
+    assert taken["procedure"] == 0.0
+
+
+def test_a_modal_future_yields_to_the_act_beside_it() -> None:
+    values = _whole("Nous pourrons alors faire un diagnostic, puis nous créerons un comité.")
+    assert (values["possibility"], values["future"]) == (0.0, 1.0)
+    assert _whole("Ensuite, nous pourrons prendre des décisions.")["possibility"] == 1.0
+
+
+def test_spoken_talk_the_vote_the_speech_and_generic_resolve() -> None:
+    assert _whole("Néanmoins, nous soutiendrons son amendement.")["vote"] == 1.0
+    assert _whole("Nous soutiendrons les communes.")["vote"] == 0.0
+    assert _whole("Je reviendrai sur les sous-consommations.")["speech_topic"] == 1.0
+    assert _whole("Je reviendrai vers vous avec des propositions.")["speech_topic"] == 0.0
+    vague = _whole("Nous continuerons ce travail avec vous.")
+    assert (vague["vague_act"], vague["government_action"]) == (1.0, 0.0)
+    assert _whole("Nous continuerons ce travail jusqu'en juin 2027.")["vague_act"] == 0.0
+    assert _whole("Nous ne baisserons pas les dotations.")["government_action"] == 0.0
+    assert _whole("Nous publierons le décret.")["government_action"] == 1.0
+
+
+def test_a_plan_in_the_present_but_not_a_rule_of_law_nor_a_denial() -> None:
+    assert _whole("Le plan prévoit 10 milliards d'euros d'investissements.")["planned"] == 1.0
+    assert _whole("Une enveloppe de 1,6 milliard d'euros est prévue.")["planned"] == 1.0
+    rule = _whole("L'article R. 28 du code prévoit que les emplacements sont établis.")
+    assert rule["planned"] == 0.0
+    denied = _whole("Le projet de loi de finances ne prévoit pas de revalorisation.")
+    assert denied["planned"] == 0.0
+
+
+def test_short_and_spoken_futures_pass_the_cheap_filter() -> None:
+    from qe_desktop.nlp.commitment_features import is_candidate
+
+    assert is_candidate("Il y aura une plateforme unique.")
+    assert is_candidate("Je vais repasser le message auprès du ministère.")
+    assert is_candidate("J'entame dès demain une concertation.")
+    assert not is_candidate("Je vous remercie de votre question.")
