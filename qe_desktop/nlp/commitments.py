@@ -2,12 +2,15 @@
 
 Sentences are split by the domain splitter (its spans index the canonical text); the
 cheap pre-filter keeps candidates; only those are parsed (spaCy, one `pipe` call per
-answer). Each candidate's features go through the committed weights
-(`commitment_weights.json`, written by tools/train_commitments.py) with plain Python:
-softmax over none / firm / soft. A sentence is suggested when its probability of
-committing, 1 - P(none), reaches the threshold stored with the weights (chosen by
-cross-validation on the dev split); firm or soft is the likelier of the two. The
-explanation names the tense and voice, the agent and the deadline, for the tooltip.
+answer, each candidate one sentence). Each candidate's features go through the committed
+weights (`commitment_weights.json`, written by tools/train_commitments.py) with plain
+Python: a two-class regression (none / commit) gives the probability of committing, and
+a second one on the named features gives P(soft | commits); older three-class weights
+(softmax over none / firm / soft) still load. A sentence is suggested when its
+probability of committing, 1 - P(none), reaches the threshold stored with the weights
+(chosen by cross-validation on the training answers, shuffled and leave-one-genre-out);
+firm or soft is the likelier of the two. The explanation names the tense and voice, the
+agent and the deadline, for the tooltip.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ CLASSES = ("none", "firm", "soft")
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Logistic-regression weights: one row of coefficients per class."""
+    """Logistic-regression weights: one row of coefficients per class, and the kind model."""
 
     version: str
     features: tuple[str, ...]
