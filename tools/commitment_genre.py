@@ -36,13 +36,15 @@ _NAMED = {
 _AMENDMENT = re.compile(
     r"(?<![\w-])(?:(?:sous-)?amendements?(?![\w-])"
     r"|avis (?:du gouvernement )?(?:est |sera |serait )?(?:tres |donc |plutot )?(?:de)?favorable"
+    r"|defavorable|meme avis"
     r"|sagesse d|je m'en remets|s'en remet|demande de retrait|retirer (?:votre|cet)|retirez)"
 )
 _ORAL = re.compile(
     r"(?:^\W*(?:(?:monsieur|madame) (?:le |la )?(?:depute|deputee|senateur|senatrice|president)"
-    r"|mesdames|messieurs)"
+    r"|(?:monsieur|madame) [\w' -]{2,40},|mesdames|messieurs)"
     r"|vous avez (?:bien voulu )?(?:appele|attire|interroge|souhaite)|votre question"
-    r"|vous m'interrogez|vous m'avez interroge|question orale)"
+    r"|vous m'interrogez|vous m'avez interroge|question orale|vous faites (?:\w+ )?reference"
+    r"|vous avez (?:tout a fait )?raison de poser)"
 )
 _SPEAKER_LINE = re.compile(r"^[^\n]{0,200}?:\n")  # "Vincent Peillon, ministre de … :"
 
