@@ -20,7 +20,7 @@ from qe_desktop.nlp.commitment_clause import FIRST_PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPOKEN_FEATURES = ("vote", "speech_topic", "vague_act")
+SPOKEN_FEATURES = ("vote", "speech_topic", "vague_act", "if_clause")
 
 # A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
 # défavorable") announce nothing that could later be kept or broken.
@@ -44,12 +44,18 @@ SPEECH = frozenset(
 )
 # The speaker binds himself in the present: "je m'engage", "mon engagement est de".
 _PLEDGE = re.compile(
-    r"(?<![\w-])(?:je m'engage|nous nous engageons|en m'engageant|en nous engageant"
+    r"(?<![\w-])(?:je m'engage|nous nous engageons(?! dans)|en m'engageant|en nous engageant"
     r"|mon engagement|notre engagement|je prends l'engagement|nous prenons l'engagement"
     r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
 )
 _OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
 
+# A promise under a condition or a hypothesis: "Sinon, l'État dira aux préfets…", "si vous
+# en êtes d'accord, je compte sur vous", "je viendrai autant de fois que vous le souhaiterez".
+_IF = re.compile(
+    r"(?:^|[,;:] )\W*(?:si |s'il |s'ils |sinon|quand on |a condition que|pour peu que)"
+    r"|autant de fois que|si vous le souhaitez"
+)
 # Acts on the amendment being debated: taking sides in the vote is not a later act.
 _VOTE = frozenset({"soutenir", "voter", "opposer", "accepter", "adopter", "suivre", "rejeter"})
 # Verbs of the speech itself when they take a topic: "je reviendrai sur", "je retiendrai".
@@ -104,7 +110,8 @@ def debate_features(
     acting = values["agent_government"] or first or values["agent_implicit"]
     # The speaker's own plain act: not a state, the speech, the vote, a doubt or a refusal.
     talk = ("stative", "speech_act", "speech_topic", "vote", "procedure", "vague_act")
-    doubt = ("negation", "possibility", "hedge")
+    values["if_clause"] = float(bool(_IF.search(folded)))
+    doubt = ("negation", "possibility", "hedge", "if_clause")
     values["government_action"] = float(
         bool(values["future"] or values["near_future"])
         and bool(acting)

@@ -262,3 +262,12 @@ def test_short_and_spoken_futures_pass_the_cheap_filter() -> None:
     assert is_candidate("Je vais repasser le message auprès du ministère.")
     assert is_candidate("J'entame dès demain une concertation.")
     assert not is_candidate("Je vous remercie de votre question.")
+
+
+def test_a_promise_under_a_condition_is_not_the_speakers_plain_act() -> None:
+    values = _whole("Sinon, l'État dira aux préfets ce qu'ils doivent faire.")
+    assert (values["if_clause"], values["government_action"]) == (1.0, 0.0)
+    assert _whole("Si vous le souhaitez, je serai chaque fois au rendez-vous.")["if_clause"] == 1.0
+    assert _whole("L'inspection nous dira si la réforme a atteint ses buts.")["if_clause"] == 0.0
+    assert _whole("Nous nous engageons dans les énergies renouvelables.")["pledge"] == 0.0
+    assert _whole("Nous nous engageons à publier le décret.")["pledge"] == 1.0
