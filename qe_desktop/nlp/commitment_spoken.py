@@ -20,7 +20,7 @@ from qe_desktop.nlp.commitment_clause import FIRST_PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPOKEN_FEATURES = ("vote", "speech_topic", "vague_act", "if_clause")
+SPOKEN_FEATURES = ("vote", "speech_topic", "vague_act", "if_clause", "agent_parliament")
 
 # A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
 # défavorable") announce nothing that could later be kept or broken.
@@ -55,6 +55,10 @@ _OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
 _IF = re.compile(
     r"(?:^|[,;:] )\W*(?:si |s'il |s'ils |sinon|quand on |a condition que|pour peu que)"
     r"|autant de fois que|si vous le souhaitez"
+)
+# Parliament acts, the Government does not promise it: "vous examinerez", "le Sénat votera".
+_PARLIAMENT = frozenset(
+    {"vous", "parlement", "assemblée", "sénat", "député", "sénateur", "rapporteur", "cmp"}
 )
 # Acts on the amendment being debated: taking sides in the vote is not a later act.
 _VOTE = frozenset({"soutenir", "voter", "opposer", "accepter", "adopter", "suivre", "rejeter"})
@@ -129,7 +133,11 @@ def debate_features(
     # A plain future act, whoever does it: "la Première ministre y assistera", "des
     # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
     # state, a negation, a doubt or a subordinate clause is not one.
-    blocked = ("deontic", "relative", *talk, *doubt)
+    values["agent_parliament"] = float(
+        subject is not None
+        and (subject.lower_ in _PARLIAMENT or subject.lemma_.lower() in _PARLIAMENT)
+    )
+    blocked = ("deontic", "relative", "agent_parliament", *talk, *doubt)
     values["action_future"] = float(
         bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
     )

@@ -271,3 +271,9 @@ def test_a_promise_under_a_condition_is_not_the_speakers_plain_act() -> None:
     assert _whole("L'inspection nous dira si la réforme a atteint ses buts.")["if_clause"] == 0.0
     assert _whole("Nous nous engageons dans les énergies renouvelables.")["pledge"] == 0.0
     assert _whole("Nous nous engageons à publier le décret.")["pledge"] == 1.0
+
+
+def test_what_parliament_will_do_is_not_a_plain_future_act() -> None:
+    values = _whole("L'Assemblée nationale examinera ce texte.")
+    assert (values["agent_parliament"], values["action_future"]) == (1.0, 0.0)
+    assert _whole("Le ministère publiera ce texte.")["agent_parliament"] == 0.0
