@@ -273,7 +273,15 @@ def test_a_promise_under_a_condition_is_not_the_speakers_plain_act() -> None:
     assert _whole("Nous nous engageons à publier le décret.")["pledge"] == 1.0
 
 
-def test_what_parliament_will_do_is_not_a_plain_future_act() -> None:
+def test_what_parliament_or_the_union_will_do_is_not_a_plain_future_act() -> None:
     values = _whole("L'Assemblée nationale examinera ce texte.")
-    assert (values["agent_parliament"], values["action_future"]) == (1.0, 0.0)
-    assert _whole("Le ministère publiera ce texte.")["agent_parliament"] == 0.0
+    assert (values["outsider"], values["action_future"]) == (1.0, 0.0)
+    assert _whole("Le Conseil de l'Union européenne se prononcera en mars.")["outsider"] == 1.0
+    assert _whole("Le ministère publiera ce texte.")["outsider"] == 0.0
+
+
+def test_a_courtesy_or_a_restated_question_is_not_an_act() -> None:
+    courtesy = _whole("La suggestion fera l'objet d'un examen attentif.")
+    assert (courtesy["courtesy"], courtesy["action_future"]) == (1.0, 0.0)
+    asked = _whole("Vous demandez si la capacité d'intervention sera renforcée.")
+    assert (asked["question"], asked["action_future"]) == (1.0, 0.0)
