@@ -1,7 +1,7 @@
 """Train the commitment classifier; write qe_desktop/nlp/commitment_weights.json.
 
     uv sync --extra test --extra train && .venv/bin/python tools/train_commitments.py
-    .venv/bin/python tools/train_commitments.py --cv [--grid] [--errors]
+    .venv/bin/python tools/train_commitments.py --cv [--curve] [--grid] [--errors]
     QE_TRAIN_SPLIT=dev .venv/bin/python tools/train_commitments.py --cv   # dev only
 
 scikit-learn is only needed here (the `train` extra); the app applies the weights with
@@ -10,7 +10,13 @@ cross-validates on `load("train")`: the dev split plus the old test split (adjud
 labels), retired on 2026-12-07 (see tools/commitment_corpus.py); the fresh test split
 (test_fresh.json) is never read. Inputs per candidate sentence: the named hand features
 and the TF-IDF of the carrying clause's grammar words (`clause_words`), scaled by
-WORD_SCALE.
+WORD_SCALE. Two models: commits or not (features and words), then firm or soft (features).
+
+`--cv` prints shuffled grouped CV overall and per genre (written answer, oral answer,
+debate, amendment opinion: tools/commitment_genre.py) and leave-one-genre-out figures
+(tools/commitment_cv.py); `--curve` precision and firm recall by threshold; `--grid` the
+settings that score best on the lower of the two protocols; `--errors` the misses of the
+first shuffle, with their genre.
 """
 
 from __future__ import annotations
@@ -67,6 +73,8 @@ def _grid(name: str, default: str) -> tuple[float, ...]:
 
 GRID_C = _grid("QE_GRID_C", "0.25,0.5,1.0,2.0,4.0")
 GRID_T = _grid("QE_GRID_T", "0.4,0.45,0.5,0.55,0.6,0.65,0.7,0.75")
+# `--curve`: precision and firm recall by threshold, up to where precision reaches 0.90.
+CURVE_T = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 GRID_WORDS = _grid("QE_GRID_WORDS", "0.0,1.0,2.0,3.0")
 REPEATS = 5  # shuffled 5-fold splits averaged: one split of 166 answers is noisy
 SPLIT = os.environ.get("QE_TRAIN_SPLIT", "train")
@@ -174,7 +182,7 @@ def print_cv(items: list[Example], dropped: Dropped) -> None:
     )
     print("\n".join(report(items, shuffled, by_genre, THRESHOLD, dropped)))
     if "--curve" in sys.argv:
-        print("\n".join(curve(items, shuffled, by_genre, dropped, GRID_T)))
+        print("\n".join(curve(items, shuffled, by_genre, dropped, CURVE_T)))
     if "--errors" in sys.argv:
         for i, (_, p) in enumerate(shuffled[0]):
             if (p >= THRESHOLD) != (items[i].label != "none"):
