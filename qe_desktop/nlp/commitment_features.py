@@ -46,7 +46,6 @@ FEATURES = (
     *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
     *("bound_to", "no_forward"),
     *SPOKEN_FEATURES,
-    "planned",
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -59,8 +58,6 @@ _STATIVE = frozenset(
 )
 _COMMIT = frozenset({"engager", "engagement", "garantir", "assurer", "promettre"})
 _SCHEDULED = frozenset({"prévoir", "fixer", "programmer", "attendre", "planifier", "inscrire"})
-_PLANNED = frozenset({"prévoir", "programmer", "planifier", "budgéter"})
-_LEGAL = frozenset({"loi", "article", "code", "alinéa", "règlement", "directive", "ordonnance"})
 _INTENT = frozenset({"entendre", "envisager", "compter", "souhaiter", "proposer", "intention"})
 _UNDERTAKE = frozenset({"veiller", "appartenir", "charger", "mobiliser", "saisir"})
 _HEDGE_LEMMAS = frozenset({"étudier", "envisager", "réfléchir", "examiner", "vraisemblable"})
@@ -251,14 +248,6 @@ def sentence_features(
         kind == "modal" or main.lemma_ == "pouvoir" or root.lemma_ == "pouvoir"
     )
     values["negation"] = float(negated(main, auxes) or negated(root, []))
-    # A plan stated in the present or the perfect ("le plan prévoit 10 milliards", "une
-    # enveloppe est prévue", "nous avons prévu … pour que d'ici 2020"), not denied.
-    # A law's own rule ("l'article R. 28 prévoit que…") is not a plan; a bill's is.
-    planner = next((t for t in (main, root) if t.lemma_ in _PLANNED), None)
-    legal = planner is not None and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _LEGAL for c in planner.children
-    )
-    values["planned"] = float(planner is not None and not legal and not values["negation"])
     agent, subject = subject_phrase(main, auxes)
     klass = agent_class(subject, values)
     values["agent_government"] = float(klass == "government")

@@ -20,7 +20,7 @@ from qe_desktop.nlp.commitment_clause import FIRST_PERSON
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-SPOKEN_FEATURES = ("vote", "speech_topic", "vague_act", "if_clause", "outsider", "courtesy")
+SPOKEN_FEATURES = ("vote", "speech_topic", "vague_act", "if_clause")
 
 # A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
 # défavorable") announce nothing that could later be kept or broken.
@@ -56,24 +56,6 @@ _IF = re.compile(
     r"(?:^|[,;:] )\W*(?:si |s'il |s'ils |sinon|quand on |a condition que|pour peu que)"
     r"|autant de fois que|si vous le souhaitez"
 )
-# Who cannot commit the Government (GUIDE.md): Parliament ("vous examinerez", "le Sénat
-# votera"), the European Union ("le Conseil Environnement se prononcera"), local
-# authorities, companies, operators, associations.
-_OUTSIDERS = frozenset(
-    (
-        *("vous", "parlement", "assemblée", "sénat", "député", "sénateur", "rapporteur", "cmp"),
-        *("européen", "européenne", "union", "bruxelles", "collectivité", "commune", "région"),
-        *("entreprise", "opérateur", "association", "syndicat", "partenaire"),
-    )
-)
-# A promise only to look at something (GUIDE.md, adjudication): "la suggestion fera l'objet
-# d'un examen attentif", "toute démarche sera regardée avec attention".
-_COURTESY = re.compile(
-    r"(?:examen|etude) (?:attentif|attentive|approfondie?|bienveillante?)"
-    r"|(?:examinee?s?|etudiee?s?|regardee?s?|suivie?s?) avec (?:attention|interet|bienveillance)"
-)
-# A question restated: "vous demandez si la capacité sera renforcée".
-_ASKED = re.compile(r"vous (?:me )?(?:demandez|vous demandez|souhaitez savoir|interrogez) si")
 # Acts on the amendment being debated: taking sides in the vote is not a later act.
 _VOTE = frozenset({"soutenir", "voter", "opposer", "accepter", "adopter", "suivre", "rejeter"})
 # Verbs of the speech itself when they take a topic: "je reviendrai sur", "je retiendrai".
@@ -85,12 +67,6 @@ _VAGUE = frozenset(
         *("travailler", "agir", "avancer", "accompagner", "mobiliser"),
     )
 )
-
-
-def _outsider(subject: Token) -> bool:
-    """Whether the subject names someone outside the Government (not "l'État" inside it)."""
-    words = {t.lemma_.lower() for t in subject.subtree} | {subject.lower_}
-    return bool(words & _OUTSIDERS) and "état" not in words and "gouvernement" not in words
 
 
 def _takes_sur(verb: Token) -> bool:
@@ -128,15 +104,14 @@ def debate_features(
         values["present"] = 0.0
     values["speech_act"] = float(main.lemma_ in SPEECH)
     values["objective"] = float(bool(lemmas & _OBJECTIVE))
-    values["question"] = float(text.rstrip().endswith("?") or bool(_ASKED.search(folded)))
-    values["courtesy"] = float(bool(_COURTESY.search(folded)))
+    values["question"] = float(text.rstrip().endswith("?"))
     deadline = bool(values["deadline_precise"] or values["deadline_vague"])
     spoken_features(values, main, bool(values["amendment"]), deadline)
     acting = values["agent_government"] or first or values["agent_implicit"]
     # The speaker's own plain act: not a state, the speech, the vote, a doubt or a refusal.
     talk = ("stative", "speech_act", "speech_topic", "vote", "procedure", "vague_act")
     values["if_clause"] = float(bool(_IF.search(folded)))
-    doubt = ("negation", "possibility", "hedge", "if_clause", "question", "courtesy")
+    doubt = ("negation", "possibility", "hedge", "if_clause")
     values["government_action"] = float(
         bool(values["future"] or values["near_future"])
         and bool(acting)
@@ -154,8 +129,7 @@ def debate_features(
     # A plain future act, whoever does it: "la Première ministre y assistera", "des
     # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
     # state, a negation, a doubt or a subordinate clause is not one.
-    values["outsider"] = float(subject is not None and _outsider(subject))
-    blocked = ("deontic", "relative", "outsider", *talk, *doubt)
+    blocked = ("deontic", "relative", *talk, *doubt)
     values["action_future"] = float(
         bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
     )

@@ -246,15 +246,6 @@ def test_spoken_talk_the_vote_the_speech_and_generic_resolve() -> None:
     assert _whole("Nous publierons le décret.")["government_action"] == 1.0
 
 
-def test_a_plan_in_the_present_but_not_a_rule_of_law_nor_a_denial() -> None:
-    assert _whole("Le plan prévoit 10 milliards d'euros d'investissements.")["planned"] == 1.0
-    assert _whole("Une enveloppe de 1,6 milliard d'euros est prévue.")["planned"] == 1.0
-    rule = _whole("L'article R. 28 du code prévoit que les emplacements sont établis.")
-    assert rule["planned"] == 0.0
-    denied = _whole("Le projet de loi de finances ne prévoit pas de revalorisation.")
-    assert denied["planned"] == 0.0
-
-
 def test_short_and_spoken_futures_pass_the_cheap_filter() -> None:
     from qe_desktop.nlp.commitment_features import is_candidate
 
@@ -271,17 +262,3 @@ def test_a_promise_under_a_condition_is_not_the_speakers_plain_act() -> None:
     assert _whole("L'inspection nous dira si la réforme a atteint ses buts.")["if_clause"] == 0.0
     assert _whole("Nous nous engageons dans les énergies renouvelables.")["pledge"] == 0.0
     assert _whole("Nous nous engageons à publier le décret.")["pledge"] == 1.0
-
-
-def test_what_parliament_or_the_union_will_do_is_not_a_plain_future_act() -> None:
-    values = _whole("L'Assemblée nationale examinera ce texte.")
-    assert (values["outsider"], values["action_future"]) == (1.0, 0.0)
-    assert _whole("Le Conseil de l'Union européenne se prononcera en mars.")["outsider"] == 1.0
-    assert _whole("Le ministère publiera ce texte.")["outsider"] == 0.0
-
-
-def test_a_courtesy_or_a_restated_question_is_not_an_act() -> None:
-    courtesy = _whole("La suggestion fera l'objet d'un examen attentif.")
-    assert (courtesy["courtesy"], courtesy["action_future"]) == (1.0, 0.0)
-    asked = _whole("Vous demandez si la capacité d'intervention sera renforcée.")
-    assert (asked["question"], asked["action_future"]) == (1.0, 0.0)
