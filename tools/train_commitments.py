@@ -245,7 +245,9 @@ def _fit_models(items: list[Example]) -> tuple[dict[str, object], list[str], lis
         intercept = [0.0, round(-float(classifier.intercept_[0]), 4)]
         kind_items = [e for e in items if e.label != "none"]
         kind_rows, _, _ = design(kind_items, [], 0.0)
-        kind = LogisticRegression(C=C, max_iter=3000)
+        # balanced: 27 soft against 170 firm; unweighted, it called 3 of 27 soft sentences
+        # soft in CV, balanced 20 of 27 (and 22 of 170 firm ones soft)
+        kind = LogisticRegression(C=C, class_weight="balanced", max_iter=3000)
         kind.fit(kind_rows, [e.label for e in kind_items])
         assert list(kind.classes_) == ["firm", "soft"]
         payload |= {
