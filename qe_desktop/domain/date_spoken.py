@@ -83,7 +83,7 @@ def _weekday(m: re.Match[str], trigger: str, reference: date | None) -> Resolved
 
 
 def _span(m: re.Match[str], trigger: str, reference: date | None) -> Resolved | None:
-    """ "dans les deux ou trois semaines": the longer count is the deadline."""
+    """Reads "dans les deux ou trois semaines": the longer count is the deadline."""
     count = max(_count(m.group("low")), _count(m.group("high")))
     unit = m.group("unit")
     precision = DatePrecision.MONTH if unit == "mois" else DatePrecision.DAY
