@@ -25,7 +25,9 @@ Conventions (one place, so that labels, UI and exports agree):
   "dans les prochaines années" +3 years; events without a date ("à l'occasion du salon
   Vivatech", "le moment venu") have no date (None, VAGUE);
 - a phrase without a year is the next occurrence on or after the reference date;
-- a date before the reference is history, not a deadline: `resolve_due_date` ignores it.
+- a date before the reference is history, not a deadline: `resolve_due_date` ignores it;
+- spoken days and spans ("dès demain", "vendredi", "d'ici mi-novembre", "dans les deux ou
+  trois semaines") are read by `date_spoken`.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from qe_desktop.domain.date_phrases import (
     VAGUE_HORIZONS,
     add_months,
 )
+from qe_desktop.domain.date_spoken import SPOKEN_PATTERNS
 from qe_desktop.domain.folding import fold
 
 __all__ = [
@@ -81,7 +84,7 @@ def find_due_dates(text: str, reference: date | None) -> list[DueDate]:
     """
     folded = fold(text)
     found: list[DueDate] = []
-    for pattern, handler, needs_trigger in PATTERNS:
+    for pattern, handler, needs_trigger in (*PATTERNS, *SPOKEN_PATTERNS):
         for m in pattern.finditer(folded):
             head = folded[max(0, m.start() - 48) : m.start()]
             if NOT_A_DEADLINE.search(head):

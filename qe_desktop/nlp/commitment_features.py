@@ -29,6 +29,7 @@ from qe_desktop.nlp.commitment_clause import (
     tense,
     verb_group,
 )
+from qe_desktop.nlp.commitment_spoken import SPEECH, SPOKEN_FEATURES, debate_features
 from qe_desktop.nlp.commitment_words import clause_words
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ FEATURES = (
     *("government_action", "past_dated", "bare_date", "third_party_future"),
     *("action_future", "own_future", "event", "scheduled_dated", "amendment"),
     *("bound_to", "no_forward"),
+    *SPOKEN_FEATURES,
 )
 """Every feature the code computes; the weights file names the ones its model uses."""
 
@@ -64,29 +66,6 @@ _HEDGE_WORDS = re.compile(
     r"|si possible|le cas echeant|eventuellement|sous reserve)"
 )
 _DEONTIC = frozenset({"tenir", "astreindre", "obliger", "soumettre", "autoriser", "habiliter"})
-# A debate's own procedure: opinions on amendments, withdrawals ("à défaut, l'avis sera
-# défavorable") announce nothing that could later be kept or broken.
-# Not the later steps of the procedure: "le Gouvernement demandera une seconde
-# délibération", "que je proposerai en deuxième lecture" are acts beyond the vote.
-_PROCEDURE = re.compile(
-    r"(?<![\w-])(?:avis|sagesse|retrait|retirer|retirez|defavorable|a defaut)(?![\w-])"
-)
-_AMENDMENT = re.compile(r"(?<![\w-])(?:sous-)?amendements?(?![\w-])")
-# Saying, not doing: "je répondrai d'abord à M. Tian", "je formulerai un reproche".
-_SPEECH = frozenset(
-    (
-        *("répondre", "dire", "rappeler", "préciser", "ajouter", "conclure", "souligner"),
-        *("formuler", "redire", "répéter", "indiquer", "terminer", "citer", "permettre"),
-        *("satisfaire", "arriver", "douter", "ignorer", "opposer", "émettre"),
-    )
-)
-# The speaker binds himself in the present: "je m'engage", "mon engagement est de".
-_PLEDGE = re.compile(
-    r"(?<![\w-])(?:je m'engage|nous nous engageons|en m'engageant|en nous engageant"
-    r"|mon engagement|notre engagement|je prends l'engagement|nous prenons l'engagement"
-    r"|je vous (?:le )?garanti[st]|je confirme que|je vous confirme que|je m'y engage)"
-)
-_OBJECTIVE = frozenset({"objectif", "ambition", "cible", "viser", "horizon"})
 # Bound to an act, in any person or tense: "le Gouvernement s'est engagé à maintenir", "je
 # m'engage à ce que le décret mentionne", "il est de tout mettre en oeuvre pour".
 _BOUND = re.compile(
@@ -177,7 +156,10 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
         if clause_head(t).dep_ in _MAIN_CLAUSE or (cleft and clause_head(t).dep_ == "acl:relcl")
     ]
     if main:
-        return main[0], "main", None
+        # "Nous pourrons alors faire un diagnostic, puis nous créerons un comité": the act
+        # is the other future, not the modal one.
+        acts = [t for t in main if t.lemma_ not in _MODALS]
+        return (acts or main)[0], "main", None
     near = _near_future(span)
     if near is not None:
         return near[0], "near", near[1]
@@ -187,6 +169,7 @@ def _commitment_verb(span: Span, kinds: dict[int, str]) -> tuple[Token, str, Tok
 
 
 _SPEAKERS = frozenset({"gouvernement", "ministre"})
+_MODALS = frozenset({"pouvoir", "devoir"})
 
 
 def _own_future(span: Span, kinds: dict[int, str]) -> bool:
@@ -203,7 +186,7 @@ def _own_future(span: Span, kinds: dict[int, str]) -> bool:
         if token.lower_ in _ALLER_PRESENT and token.dep_ != "aux":
             head = next((c for c in token.children if c.dep_ == "xcomp"), head)
         main, auxes = verb_group(head)
-        if main.lemma_ in _SPEECH or main.lemma_ in _STATIVE or negated(main, auxes):
+        if main.lemma_ in SPEECH or main.lemma_ in _STATIVE or negated(main, auxes):
             continue
         group = (main, *auxes)
         if any(t.lemma_ == "pouvoir" for t in group) or any(
@@ -303,7 +286,7 @@ def sentence_features(
     values["refusal"] = float("refus" in cues)
     values["rules"] = assessment.score
     values["own_future"] = float(_own_future(span, kinds))
-    _debate_features(values, folded, main, subject, lemmas, text)
+    debate_features(values, folded, main, subject, lemmas, text)
     values["bound_to"] = float(bool(_BOUND.search(folded)))
     forward = _near_future(span) is not None or any(
         _is_future(t, kinds) or "Cnd" in morph(t, "Mood") for t in span
@@ -312,53 +295,6 @@ def sentence_features(
     values["no_forward"] = float(not forward and not any(values[n] for n in cued))
     return SentenceFeatures(
         values, due, _tense_label(values, cue), agent, clause_words(head, auxes)
-    )
-
-
-def _debate_features(
-    values: dict[str, float],
-    folded: str,
-    main: Token,
-    subject: Token | None,
-    lemmas: set[str],
-    text: str,
-) -> None:
-    """What tells a spoken promise from the talk around it in a debate."""
-    first = subject is not None and subject.lower_ in FIRST_PERSON
-    values["first_person"] = float(first)
-    values["pledge"] = float(bool(_PLEDGE.search(folded)))
-    values["procedure"] = float(bool(_PROCEDURE.search(folded)))
-    values["amendment"] = float(bool(_AMENDMENT.search(folded)))
-    if values["pledge"]:  # "je m'engage": a present that binds the future
-        values["present"] = 0.0
-    values["speech_act"] = float(main.lemma_ in _SPEECH)
-    values["objective"] = float(bool(lemmas & _OBJECTIVE))
-    values["question"] = float(text.rstrip().endswith("?"))
-    acting = values["agent_government"] or first or values["agent_implicit"]
-    values["government_action"] = float(
-        bool(values["future"] or values["near_future"])
-        and bool(acting)
-        and not values["stative"]
-        and not values["speech_act"]
-    )
-    carried = ("future", "near_future", "future_elsewhere", "conditional", "commit_cue")
-    cued = ("scheduled_cue", "intent_cue", "undertake_cue", "pledge", "objective")
-    values["bare_date"] = float(
-        bool(values["deadline_precise"] or values["deadline_vague"])
-        and not any(values[name] for name in (*carried, *cued))
-    )
-    values["third_party_future"] = float(
-        bool(values["future"]) and bool(values["agent_other"]) and not values["passive"]
-    )
-    # A plain future act, whoever does it: "la Première ministre y assistera", "des
-    # dispositions seront prises", "nous allons accélérer"; a rule ("seront soumis à"), a
-    # state, a negation, a doubt or a subordinate clause is not one.
-    blocked = ("stative", "deontic", "negation", "hedge", "possibility", "relative")
-    values["action_future"] = float(
-        bool(values["future"] or values["near_future"]) and not any(values[n] for n in blocked)
-    )
-    values["past_dated"] = float(
-        bool(values["past"]) and bool(values["deadline_precise"] or values["deadline_past"])
     )
 
 
@@ -375,5 +311,7 @@ def is_candidate(sentence: str) -> bool:
 _CANDIDATE_CUES = re.compile(
     r"(?<![\w-])(?:prevu|prevoi|engag|entend|envisag|attendu|fixee?s?\b|veill|appartiendr"
     r"|intention|programm|objectif|compte|vont? |allons |sera|seront|devrai|s'apprete|inscrit"
-    r"|\w{3,}(?:rai|rons)\b|confirm)"
+    r"|\w{3,}(?:rai|rons)\b|confirm"
+    # short futures and spoken near futures: "il y aura", "il en ira ainsi", "je vais"
+    r"|(?:va|vais|vas|allez|ira|iront|aura|auront) |demain)"
 )

@@ -2,12 +2,15 @@
 
 Sentences are split by the domain splitter (its spans index the canonical text); the
 cheap pre-filter keeps candidates; only those are parsed (spaCy, one `pipe` call per
-answer). Each candidate's features go through the committed weights
-(`commitment_weights.json`, written by tools/train_commitments.py) with plain Python:
-softmax over none / firm / soft. A sentence is suggested when its probability of
-committing, 1 - P(none), reaches the threshold stored with the weights (chosen by
-cross-validation on the dev split); firm or soft is the likelier of the two. The
-explanation names the tense and voice, the agent and the deadline, for the tooltip.
+answer, each candidate one sentence). Each candidate's features go through the committed
+weights (`commitment_weights.json`, written by tools/train_commitments.py) with plain
+Python: a two-class regression (none / commit) gives the probability of committing, and
+a second one on the named features gives P(soft | commits); older three-class weights
+(softmax over none / firm / soft) still load. A sentence is suggested when its
+probability of committing, 1 - P(none), reaches the threshold stored with the weights
+(chosen by cross-validation on the training answers, shuffled and leave-one-genre-out);
+firm or soft is the likelier of the two. The explanation names the tense and voice, the
+agent and the deadline, for the tooltip.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ CLASSES = ("none", "firm", "soft")
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Logistic-regression weights: one row of coefficients per class."""
+    """Logistic-regression weights: one row of coefficients per class, and the kind model."""
 
     version: str
     features: tuple[str, ...]
@@ -51,6 +54,10 @@ class Model:
     vocabulary: dict[str, int] = field(default_factory=dict)
     idf: tuple[float, ...] = ()
     word_scale: float = 1.0
+    # A two-class model ("none", "commit") says whether a sentence commits; then the kind
+    # model (firm vs soft, on the named features) says how: P(soft | commits).
+    kind_coef: tuple[float, ...] = ()
+    kind_intercept: float = 0.0
 
     def probabilities(
         self, values: dict[str, float], words: tuple[str, ...] = ()
@@ -68,7 +75,13 @@ class Model:
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)
-        return {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+        probabilities = {c: e / total for c, e in zip(self.classes, exp, strict=True)}
+        if "commit" not in probabilities:
+            return probabilities
+        commits = probabilities["commit"]
+        z = self.kind_intercept + sum(w * v for w, v in zip(self.kind_coef, x, strict=False))
+        soft = 1.0 / (1.0 + math.exp(-z)) if self.kind_coef else 0.0
+        return {"none": 1.0 - commits, "firm": commits * (1.0 - soft), "soft": commits * soft}
 
 
 def model_from_json(data: dict[str, Any]) -> Model:
@@ -76,6 +89,8 @@ def model_from_json(data: dict[str, Any]) -> Model:
     width = len(data["features"]) + len(data.get("words", []))
     if any(len(row) != width for row in data["coef"]):
         raise ValueError(f"{WEIGHTS_FILE}: a row of coefficients is not {width} long")
+    if len(data.get("kind_coef", [])) not in (0, len(data["features"])):
+        raise ValueError(f"{WEIGHTS_FILE}: the kind model is not {len(data['features'])} long")
     return Model(
         version=str(data["version"]),
         features=tuple(data["features"]),
@@ -86,6 +101,8 @@ def model_from_json(data: dict[str, Any]) -> Model:
         vocabulary={word: i for i, word in enumerate(data.get("words", []))},
         idf=tuple(float(v) for v in data.get("idf", [])),
         word_scale=float(data.get("word_scale", 1.0)),
+        kind_coef=tuple(float(w) for w in data.get("kind_coef", [])),
+        kind_intercept=float(data.get("kind_intercept", 0.0)),
     )
 
 
@@ -123,14 +140,14 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
     """Score several answers with one parse call (the background pass's batches)."""
     candidates = [[s for s in split_sentences(text) if is_candidate(s.text)] for text, _ in answers]
     flat = [s.text for group in candidates for s in group]
-    docs = iter(parse(flat)) if flat else iter(())
+    docs = iter(parse(flat, whole=True)) if flat else iter(())
     weights = model()
     scored: list[list[Scored]] = []
     for group, (_, answered_on) in zip(candidates, answers, strict=True):
         items = []
         for sentence in group:
             doc = next(docs)
-            span = max(doc.sents, key=len)  # spaCy may cut a long sentence: the main part
+            span = max(doc.sents, key=len)  # one sentence: parsed `whole`
             features = sentence_features(span, answered_on, sentence.text)
             items.append(
                 Scored(sentence, features, weights.probabilities(features.values, features.words))

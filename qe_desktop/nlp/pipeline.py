@@ -55,13 +55,22 @@ UNUSED_PIPES = ("ner",)
 _parse_lock = threading.Lock()
 
 
-def parse(texts: list[str]) -> list[Doc]:
+def parse(texts: list[str], whole: bool = False) -> list[Doc]:
     """Parse several short texts in one batch (loads the pipeline on first use).
 
+    `whole`: each text is one sentence already (the domain splitter's), so the parser may
+    not cut it again; one tree then spans it ("… ce que je peux comprendre ; nous allons
+    accélérer": cut at the semicolon, the longer part without the promise was read).
     One parse at a time: the reader and the background pass share the pipeline, and
     spaCy does not promise that concurrent calls are safe.
     """
     nlp = french()
     unused = [p for p in UNUSED_PIPES if p in nlp.pipe_names]
     with _parse_lock:
-        return list(nlp.pipe(texts, disable=unused))
+        if not whole:
+            return list(nlp.pipe(texts, disable=unused))
+        docs = [nlp.make_doc(text) for text in texts]
+        for doc in docs:
+            for token in doc[1:]:
+                token.is_sent_start = False  # the parser keeps preset boundaries
+        return list(nlp.pipe(docs, disable=unused))

@@ -37,3 +37,28 @@ def test_deadline_form(phrase: str, due: date, precision: P) -> None:
     found = resolve_due_date(phrase, ANSWERED)
     assert found is not None, phrase
     assert (found.due, found.precision) == (due, precision)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due", "precision"),
+    [
+        ("j'entame dès demain une concertation", date(2025, 3, 11), P.DAY),
+        ("le courrier sera adressé ce soir", date(2025, 3, 10), P.DAY),
+        ("une réunion aura lieu vendredi à Bercy", date(2025, 3, 14), P.DAY),
+        ("la réparation sera appliquée d'ici mi-novembre", date(2025, 11, 15), P.MONTH),
+        ("avant la fin de la première semaine de décembre", date(2025, 12, 7), P.MONTH),
+        ("dès les premières semaines de l'année 2026", date(2026, 3, 31), P.QUARTER),
+        ("dans les deux ou trois semaines qui viennent", date(2025, 3, 31), P.DAY),
+    ],
+)
+def test_spoken_deadline_form(phrase: str, due: date, precision: P) -> None:
+    found = resolve_due_date(phrase, ANSWERED)
+    assert found is not None, phrase
+    assert (found.due, found.precision) == (due, precision)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["les médecins de demain", "vendredi dernier", "après-demain, peut-être"]
+)
+def test_not_a_spoken_deadline(phrase: str) -> None:
+    assert resolve_due_date(phrase, ANSWERED) is None

@@ -27,12 +27,16 @@ def _loaded() -> None:
     pipeline.french()
 
 
-def test_the_weights_file_names_known_features_and_three_classes() -> None:
+def test_the_weights_file_names_known_features_a_commit_model_and_a_kind_model() -> None:
     weights = model()
-    assert weights.classes == ("none", "firm", "soft")
+    assert weights.classes == ("none", "commit")
     width = len(weights.features) + len(weights.vocabulary)
-    assert len(weights.coef) == 3 and all(len(r) == width for r in weights.coef)
-    assert weights.vocabulary and len(weights.idf) == len(weights.vocabulary)
+    assert len(weights.coef) == 2 and all(len(r) == width for r in weights.coef)
+    assert len(weights.idf) == len(weights.vocabulary)
+    assert len(weights.kind_coef) == len(weights.features)
+    probabilities = weights.probabilities({"hedge": 1.0, "future": 1.0})
+    assert set(probabilities) == {"none", "firm", "soft"}
+    assert sum(probabilities.values()) == pytest.approx(1.0)
 
 
 def test_a_passive_future_with_a_deadline_is_a_firm_commitment_explained() -> None:
@@ -196,3 +200,65 @@ def test_a_horizon_in_a_relative_clause_of_time_stays_the_deadline() -> None:
         )
         is None
     )
+
+
+def _whole(sentence: str, answered_on: date | None = None) -> dict[str, float]:
+    from qe_desktop.nlp.commitment_features import sentence_features
+
+    [doc] = pipeline.parse([sentence], whole=True)
+    return sentence_features(doc[:], answered_on, sentence).values
+
+
+def test_a_sentence_is_parsed_whole_so_the_promise_after_a_semicolon_is_read() -> None:
+    sentence = (
+        "Un certain nombre de personnes les attendaient manifestement dès le mois "
+        "d'octobre, ce que je peux comprendre ; nous allons accélérer."
+    )
+    [doc] = pipeline.parse([sentence], whole=True)
+    assert len(list(doc.sents)) == 1
+    assert _whole(sentence)["near_future"] == 1.0
+    [found] = suggest_commitments(f"Je vous remercie. {sentence}", None)
+    assert found.sentence == sentence
+
+
+def test_avis_is_procedure_only_as_the_opinion_given_in_the_vote() -> None:
+    assert _whole("Même avis, pour les mêmes raisons.")["procedure"] == 1.0
+    assert _whole("J'émets un avis favorable.")["procedure"] == 1.0
+    taken = _whole("L'arrêté sera pris lorsqu'elles auront donné leur avis.")
+    assert taken["procedure"] == 0.0
+
+
+def test_a_modal_future_yields_to_the_act_beside_it() -> None:
+    values = _whole("Nous pourrons alors faire un diagnostic, puis nous créerons un comité.")
+    assert (values["possibility"], values["future"]) == (0.0, 1.0)
+    assert _whole("Ensuite, nous pourrons prendre des décisions.")["possibility"] == 1.0
+
+
+def test_spoken_talk_the_vote_the_speech_and_generic_resolve() -> None:
+    assert _whole("Néanmoins, nous soutiendrons son amendement.")["vote"] == 1.0
+    assert _whole("Nous soutiendrons les communes.")["vote"] == 0.0
+    assert _whole("Je reviendrai sur les sous-consommations.")["speech_topic"] == 1.0
+    assert _whole("Je reviendrai vers vous avec des propositions.")["speech_topic"] == 0.0
+    vague = _whole("Nous continuerons ce travail avec vous.")
+    assert (vague["vague_act"], vague["government_action"]) == (1.0, 0.0)
+    assert _whole("Nous continuerons ce travail jusqu'en juin 2027.")["vague_act"] == 0.0
+    assert _whole("Nous ne baisserons pas les dotations.")["government_action"] == 0.0
+    assert _whole("Nous publierons le décret.")["government_action"] == 1.0
+
+
+def test_short_and_spoken_futures_pass_the_cheap_filter() -> None:
+    from qe_desktop.nlp.commitment_features import is_candidate
+
+    assert is_candidate("Il y aura une plateforme unique.")
+    assert is_candidate("Je vais repasser le message auprès du ministère.")
+    assert is_candidate("J'entame dès demain une concertation.")
+    assert not is_candidate("Je vous remercie de votre question.")
+
+
+def test_a_promise_under_a_condition_is_not_the_speakers_plain_act() -> None:
+    values = _whole("Sinon, l'État dira aux préfets ce qu'ils doivent faire.")
+    assert (values["if_clause"], values["government_action"]) == (1.0, 0.0)
+    assert _whole("Si vous le souhaitez, je serai chaque fois au rendez-vous.")["if_clause"] == 1.0
+    assert _whole("L'inspection nous dira si la réforme a atteint ses buts.")["if_clause"] == 0.0
+    assert _whole("Nous nous engageons dans les énergies renouvelables.")["pledge"] == 0.0
+    assert _whole("Nous nous engageons à publier le décret.")["pledge"] == 1.0

@@ -44,3 +44,23 @@ def test_weights_whose_rows_do_not_match_the_columns_are_refused() -> None:
     broken["coef"] = [[0.0], [1.0], [0.0]]
     with pytest.raises(ValueError, match="not 2 long"):
         model_from_json(broken)
+
+
+def test_a_two_class_model_commits_and_a_kind_model_splits_firm_and_soft() -> None:
+    weights = _weights([2.0]) | {
+        "classes": ["none", "commit"],
+        "coef": [[0.0, 0.0], [1.0, 0.0]],
+        "intercept": [0.0, 0.0],
+        "kind_coef": [2.0],
+        "kind_intercept": -1.0,
+    }
+    model = model_from_json(weights)
+    p = model.probabilities({"future": 1.0})
+    commits = math.exp(1) / (math.exp(1) + 1)
+    soft = 1 / (1 + math.exp(-1.0))  # -1 + 2 x 1
+    assert p["none"] == pytest.approx(1 - commits)
+    assert p["firm"] == pytest.approx(commits * (1 - soft))
+    assert p["soft"] == pytest.approx(commits * soft)
+    weights["kind_coef"] = [1.0, 2.0]
+    with pytest.raises(ValueError, match="kind model"):
+        model_from_json(weights)
