@@ -16,6 +16,11 @@ from eval_coverage import DATA
 
 FOLDS = 10
 SHUFFLES = 5
+# Session 7: besides shuffled folds, folds that hold out new ground — a whole chamber, or a
+# whole period — as unseen answers do (the fresh split's pairs came from other pages).
+PROTOCOLS = ("shuffled", "chamber", "period")
+# First year of each Assemblée legislature, for AN pairs whose record has no date.
+_LEGISLATURE_YEAR = {9: 1988, 10: 1993, 11: 1997, 12: 2002, 13: 2007, 14: 2012, 15: 2017, 16: 2022}
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -45,10 +50,42 @@ def fold_of(files: np.ndarray, shuffle: int = 0) -> np.ndarray:
     return np.array([index[f] for f in files])
 
 
+def period_of(year: int | None, legislature: int | None = None) -> str:
+    """The period a pair's question belongs to (held out together by the `period` protocol)."""
+    if year is None and legislature is not None:
+        year = _LEGISLATURE_YEAR.get(legislature, 2024)
+    if year is None:
+        return "unknown"
+    if year < 1990:
+        return "<1990"
+    if year < 2000:
+        return "1990s"
+    if year < 2010:
+        return "2000s"
+    return ">=2010"
+
+
+def protocol_folds(
+    files: np.ndarray, groups: dict[str, np.ndarray], protocol: str
+) -> list[np.ndarray]:
+    """The fold assignments (one per run) of a protocol: `SHUFFLES` shuffles, or one
+    leave-one-group-out run where `groups[protocol]` names each row's chamber or period."""
+    if protocol == "shuffled":
+        return [fold_of(files, k) for k in range(SHUFFLES)]
+    values = sorted(set(groups[protocol].tolist()))
+    return [np.array([values.index(v) for v in groups[protocol].tolist()])]
+
+
+def by_file(files: np.ndarray, folds: np.ndarray, wanted: list[str]) -> np.ndarray:
+    """The folds of `wanted` files, read from a row-level assignment."""
+    index = dict(zip(files.tolist(), folds.tolist(), strict=True))
+    return np.array([index[f] for f in wanted])
+
+
 def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
     """Each row's probability from the model fitted on the other folds."""
     probabilities = np.zeros(len(y))
-    for fold in range(FOLDS):
+    for fold in np.unique(folds):
         train, test = folds != fold, folds == fold
         mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
         scale[scale == 0] = 1.0

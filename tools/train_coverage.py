@@ -3,19 +3,20 @@
 For every labelled demand the pipeline finds (span overlap >= 50 %), each answer sentence is
 one example: the cues of `qe_desktop.nlp.evidence.pair_features` and whether the labels cite
 it. A binary logistic regression (L2, standardised features, Newton steps in numpy) is scored
-by 10-fold cross-validation grouped by pair (a file's sentences stay in one fold); the citing
-thresholds are chosen on the out-of-fold probabilities. The verdict model is then scored on
-that out-of-fold evidence, with the rules the app applies first (no evidence: "sans réponse";
-a date or figure asked: given without a hedge or not). Every figure is the mean over
-`SHUFFLES` assignments of pairs to folds (one assignment of ~100 pairs moves a verdict
-accuracy by ±0.03). `--write` refits on all pairs and writes
+by cross-validation grouped by pair (a file's sentences stay in one fold) under three
+protocols (`coverage_cv.PROTOCOLS`): 10 shuffled folds (the mean over `SHUFFLES` assignments:
+one assignment of ~100 pairs moves a verdict accuracy by ±0.03), leave one chamber out, and
+leave one period out (new ground, as unseen answers are). The citing thresholds are chosen on
+the out-of-fold probabilities by the mean of the shuffled figure and the held-out ones; the
+verdict model is then scored on that out-of-fold evidence, with the rules the app applies first
+(no evidence: "sans réponse"; `verdict.by_rule`). `--write` refits on all pairs and writes
 `qe_desktop/nlp/coverage_weights.json`.
 
 Sets (`--set`): `dev` (labels.json) or `train` = dev + the retired test split with its
 ADJUDICATED labels (labels_adjudicated.json), allowed once split.json carries
 `retired_test` (a fresh split, never read here, replaced it as the test). `--errors` prints
-the verdict CV errors by asked kind; `--session5` scores the session-5 configuration (its
-verdict cues, no neighbour rule) under the same protocol.
+the verdict confusion by kind of demand under each protocol. Session 6's evidence
+configuration is scored beside the chosen one (`SESSION6`).
 
 Run: `.venv/bin/python tools/train_coverage.py [--set dev|train] [--errors] [--write]`.
 """
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 import coverage_cv as cv  # noqa: E402
+import coverage_report as report  # noqa: E402
 from eval_coverage import load, overlap  # noqa: E402
 
 from qe_desktop.domain.sentences import split_sentences  # noqa: E402
@@ -53,6 +55,8 @@ class Demand:
     """One found, labelled dev demand with everything the selector and the verdict need."""
 
     file: str
+    chamber: str
+    period: str
     text: str
     gold_verdict: str
     gold: set[int]
@@ -101,6 +105,11 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
             rows.append(
                 Demand(
                     file=name,
+                    chamber=name.split("/")[0],
+                    period=cv.period_of(
+                        record.published_on.year if record.published_on else None,
+                        record.legislature,
+                    ),
                     text=demands[pi].text,
                     gold_verdict=g["addressed"],
                     gold={index_by_text[t] for t in g["evidence"]},
@@ -137,18 +146,21 @@ def choose(
     probabilities: np.ndarray, owner: np.ndarray, rows: list[Demand], params: tuple[float, ...]
 ) -> list[list[int]]:
     """The sentences cited for each demand, a question's demands competing for its sentences."""
-    model = evidence.EvidenceModel(evidence.Logistic((), (), (), (), 0.0), *params)
+    t, a, floor, near, top_k, relative = params
+    model = evidence.EvidenceModel(
+        evidence.Logistic((), (), (), (), 0.0), t, a, floor, near, int(top_k), relative
+    )
     chosen: list[list[int]] = [[] for _ in rows]
     by_file: dict[str, list[int]] = {}
     for d_index, d in enumerate(rows):
         by_file.setdefault(d.file, []).append(d_index)
     for indexes in by_file.values():
         grid = [probabilities[owner == i].tolist() for i in indexes]
-        links = getattr(evidence, "linked", None)  # absent from the session-5 code
-        marks = links([rows[i].features for i in indexes]) if links else None
-        for i, picked in zip(
-            indexes, evidence.assign(grid, model, *([marks] if links else [])), strict=True
-        ):
+        features = [rows[i].features for i in indexes]
+        picks = evidence.assign(
+            grid, model, evidence.linked(features), evidence.continuing(features)
+        )
+        for i, picked in zip(indexes, picks, strict=True):
             chosen[i] = picked
     return chosen
 
@@ -181,35 +193,35 @@ def verdict_input(d: Demand, chosen: list[int]) -> verdict.VerdictInput | None:
     )
 
 
-def forced(item: verdict.VerdictInput | None) -> str | None:
+def forced(item: verdict.VerdictInput | None, values: dict[str, float] | None = None) -> str | None:
     """The verdicts the app gives before any model (`alignment.judge`, `verdict.by_rule`)."""
     if item is None:
         return "no"
-    ruled = getattr(verdict, "by_rule", None)
-    if ruled is None:  # the session-5 code (--session5 run on its checkout)
-        if item.kind not in ("date", "figure"):
-            return None
-        return verdict.rules(item.kind, verdict.features(item)).value
-    decided = ruled(item.kind, verdict.features(item))
+    values = values if values is not None else verdict.features(item)
+    decided = verdict.by_rule(item.kind, values)
     return None if decided is None else str(decided.value)
 
 
 def verdict_cv(
-    rows: list[Demand], chosen: list[list[int]], c: float, names: tuple[str, ...], shuffle: int
+    rows: list[Demand],
+    chosen: list[list[int]],
+    c: float,
+    names: tuple[str, ...],
+    folds: np.ndarray,
 ) -> tuple[float, float, list[str]]:
     """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence.
 
-    Also returns the CV predictions.
+    `folds` gives each demand's fold. Also returns the CV predictions.
     """
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
-    folds = cv.fold_of(np.array([d.file for d in rows]), shuffle)
+    values = [verdict.features(item) if item is not None else {} for item in items]
     gold = [d.gold_verdict for d in rows]
-    free = [i for i, item in enumerate(items) if forced(item) is None]
-    x = np.array([[verdict.features(items[i])[n] for n in names] for i in free])  # type: ignore[arg-type]
+    predicted = {i: forced(item, values[i]) for i, item in enumerate(items)}
+    free = [i for i in range(len(items)) if predicted[i] is None]
+    x = np.array([[values[i][n] for n in names] for i in free]).reshape(len(free), len(names))
     y = np.array([float(gold[i] == "yes") for i in free])
-    predicted = {i: forced(item) for i, item in enumerate(items)}
     f = folds[free]
-    for fold in range(cv.FOLDS):
+    for fold in np.unique(f):
         train, test = f != fold, f == fold
         if not test.any():
             continue
@@ -221,8 +233,8 @@ def verdict_cv(
             predicted[int(i)] = "yes" if value >= 0 else "partly"
     model_acc = sum(predicted[i] == g for i, g in enumerate(gold)) / len(gold)
     rules = [
-        forced(item) or verdict.rules(item.kind, verdict.features(item)).value  # type: ignore[union-attr]
-        for item in items
+        forced(item, v) or verdict.rules(item.kind, v).value  # type: ignore[union-attr]
+        for item, v in zip(items, values, strict=True)
     ]
     rules_acc = sum(r == g for r, g in zip(rules, gold, strict=True)) / len(gold)
     return model_acc, rules_acc, [str(predicted[i]) for i in range(len(gold))]
@@ -245,114 +257,104 @@ def fit_verdict(
 # any floor from 0 to 0.5 score alike (evidence F1 0.81-0.82), but without one a demand whose
 # candidate sentences all serve other demands would never be "sans réponse" (no Élusion).
 FLOOR = 0.2
-NEAR = (1.01, 0.3, 0.2)  # the neighbour rule: off, or its threshold
+EVIDENCE_CS = (0.1, 0.3, 1.0)
+# (threshold, also, floor, near, top_k, relative): near > 1 is off; top_k 0 is no cap.
+SESSION6 = (0.1, (0.2, 0.8, FLOOR, 1.01, 0, 0.0))
 GRID = [
-    (t, a, FLOOR, *((n,) if n <= 1 else ()))
+    (t, a, FLOOR, n, k, r)
     for t in (0.2, 0.3, 0.4, 0.5, 0.6)
-    for a in (0.5, 0.6, 0.7, 0.8, 1.01)
-    for n in NEAR
-    if a >= t
+    for a in (0.6, 0.8, 1.01)
+    for n in (1.01, 0.3)
+    for k in (0, 1, 2, 3)
+    for r in (0.0, 0.5, 0.7)
 ]
+
+
+def heldout(scores: dict[str, float]) -> float:
+    """One figure per configuration: shuffled folds and new ground (chamber, period) alike."""
+    return (scores["shuffled"] + (scores["chamber"] + scores["period"]) / 2) / 2
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=("dev", "train"), default="train")
     parser.add_argument("--write", action="store_true", help="write coverage_weights.json")
-    parser.add_argument("--errors", action="store_true", help="verdict CV errors by kind")
-    parser.add_argument("--session5", action="store_true", help="session-5 cues and rules")
+    parser.add_argument("--errors", action="store_true", help="verdict confusion by kind")
     args = parser.parse_args()
     names, labels = cv.load_set(args.set)
     rows, missed = extract(names, labels)
     x, y, owner, files = matrix(rows)
-    print(
-        f"{args.set}: {len(names)} pairs, {len(rows)} found demands, {len(y)} (demand, sentence) "
-        f"pairs, {int(y.sum())} cited; {cv.SHUFFLES} shuffles of {cv.FOLDS} folds grouped by pair"
-    )
-    grid = [g for g in GRID if len(g) == 3] if args.session5 else GRID
-    shuffles = range(cv.SHUFFLES)
-    oofs = {(c, k): cv.out_of_fold(x, y, cv.fold_of(files, k), c) for c in CS for k in shuffles}
-    results = []
-    for c in CS:
-        for params in grid:
-            scores = [
-                evidence_scores(rows, choose(oofs[c, k], owner, rows, params), missed)
-                for k in range(cv.SHUFFLES)
-            ]
-            p, r, f = (cv.mean([sc[m] for sc in scores]) for m in range(3))
-            results.append((round(f, 3), round(p, 3), round(r, 3), c, params))
-    # Best F1, then the higher precision among those within 0.005 of it.
-    top = max(res[0] for res in results)
-    f, p, r, c, params = max((res for res in results if res[0] >= top - 0.005), key=lambda t: t[1])
-    print(
-        f"evidence C={c} (threshold, also, floor[, near])={params}: P={p:.2f} R={r:.2f} F1={f:.2f}"
-    )
-    chosen = [choose(oofs[c, k], owner, rows, params) for k in range(cv.SHUFFLES)]
-    candidates = (
-        {"session5": getattr(verdict, "SESSION5_FEATURES", verdict.MODEL_FEATURES)}
-        if args.session5
-        else verdict.CANDIDATE_FEATURES
-    )
-    best: tuple[float, str, float] = (-1.0, "", 0.0)
-    retired = np.array([d.file not in set(cv.load_set("dev")[0]) for d in rows])
-    for set_name, cues in candidates.items():
-        line = []
-        for vc in CS:
-            runs = [verdict_cv(rows, chosen[k], vc, cues, k) for k in range(cv.SHUFFLES)]
-            acc = cv.mean([run[0] for run in runs])
-            line.append(f"C={vc} {acc:.3f}{_parts(rows, runs, retired)}")
-            best = max(best, (round(acc, 3), set_name, vc), key=lambda t: t[0])
-        rules_acc = cv.mean([run[1] for run in runs])
-        print(
-            f"  verdict cues {set_name:<14} "
-            + ", ".join(line)
-            + f" | decision list {rules_acc:.3f}"
-        )
-    acc, set_name, verdict_c = best
-    cues = candidates[set_name]
-    print(f"verdict cues {set_name} C={verdict_c}: accuracy on found demands {acc:.2f}")
-    if retired.any():
-        for label, mask in (("dev pairs", ~retired), ("retired test pairs", retired)):
-            part = [d for d, m in zip(rows, mask, strict=True) if m]
+    groups = {
+        "chamber": np.array([rows[i].chamber for i in owner]),
+        "period": np.array([rows[i].period for i in owner]),
+    }
+    runs = {p: cv.protocol_folds(files, groups, p) for p in cv.PROTOCOLS}
+    report.header(args.set, names, rows, y, groups)
+    oofs = {
+        (c, p, r): cv.out_of_fold(x, y, folds, c)
+        for c in EVIDENCE_CS
+        for p in cv.PROTOCOLS
+        for r, folds in enumerate(runs[p])
+    }
+
+    def ev_scores(c: float, params: tuple[float, ...]) -> dict[str, tuple[float, ...]]:
+        out = {}
+        for p in cv.PROTOCOLS:
             sc = [
-                evidence_scores(part, [ch for ch, m in zip(chosen[k], mask, strict=True) if m], 0)
-                for k in range(cv.SHUFFLES)
+                evidence_scores(rows, choose(oofs[c, p, r], owner, rows, params), missed)
+                for r in range(len(runs[p]))
             ]
-            f1 = cv.mean([s[2] for s in sc])
-            print(f"  evidence on {label}: F1 {f1:.2f} (demands not found not counted)")
+            out[p] = tuple(cv.mean([v[m] for v in sc]) for m in range(3))
+        return out
+
+    results = []
+    for c in EVIDENCE_CS:
+        for params in GRID:
+            sc = ev_scores(c, params)
+            f1 = heldout({p: v[2] for p, v in sc.items()})
+            prec = heldout({p: v[0] for p, v in sc.items()})
+            results.append((round(f1, 3), round(prec, 3), c, params, sc))
+    # Best F1 over both CV kinds, then the higher precision among those within 0.01 of it
+    # (unseen answers cite fewer sentences than the dense training labels: precision is dear).
+    top = max(res[0] for res in results)
+    _, _, c, params, sc = max((r for r in results if r[0] >= top - 0.01), key=lambda t: t[1])
+    report.evidence_table({"session 6": ev_scores(*SESSION6), "chosen": sc}, c, params)
+    chosen = {
+        p: [choose(oofs[c, p, r], owner, rows, params) for r in range(len(runs[p]))]
+        for p in cv.PROTOCOLS
+    }
+    demand_folds = {
+        p: [cv.by_file(files, folds, [d.file for d in rows]) for folds in runs[p]]
+        for p in cv.PROTOCOLS
+    }
+
+    def verdict_acc(cues: tuple[str, ...], vc: float) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for p in cv.PROTOCOLS:
+            got = [
+                verdict_cv(rows, chosen[p][r], vc, cues, demand_folds[p][r])
+                for r in range(len(runs[p]))
+            ]
+            out[p] = (cv.mean([g[0] for g in got]), cv.mean([g[1] for g in got]), got[0][2])
+        return out
+
+    best: tuple[float, str, float, dict[str, Any]] = (-1.0, "", 0.0, {})
+    for set_name, cues in verdict.CANDIDATE_FEATURES.items():
+        for vc in CS:
+            acc = verdict_acc(cues, vc)
+            score = heldout({p: v[0] for p, v in acc.items()})
+            report.verdict_line(set_name, vc, acc)
+            if score > best[0] + 1e-9:
+                best = (score, set_name, vc, acc)
+    _, set_name, verdict_c, acc = best
+    cues = verdict.CANDIDATE_FEATURES[set_name]
+    report.verdict_line(f"CHOSEN {set_name}", verdict_c, acc)
     if args.errors:
-        print_errors(rows, chosen[0], verdict_cv(rows, chosen[0], verdict_c, cues, 0)[2])
+        for p in cv.PROTOCOLS:
+            report.confusion(p, rows, chosen[p][0], acc[p][2], verdict_input)
     if args.write:
-        write(args.set, x, y, rows, chosen[0], (c, params, p, r, f), (cues, verdict_c, acc))
+        write(args.set, x, y, rows, chosen["shuffled"][0], (c, params, sc), (cues, verdict_c, acc))
     return 0
-
-
-def _parts(rows: list[Demand], runs: list[Any], retired: np.ndarray) -> str:
-    """Accuracy on the dev pairs / the retired test pairs, when both are in."""
-    if not retired.any():
-        return ""
-    gold = [d.gold_verdict for d in rows]
-    acc = [
-        cv.mean([cv.mean([run[2][i] == gold[i] for i in np.flatnonzero(mask)]) for run in runs])
-        for mask in (~retired, retired)
-    ]
-    return f" ({acc[0]:.2f}/{acc[1]:.2f})"
-
-
-def print_errors(rows: list[Demand], chosen: list[list[int]], predicted: list[str]) -> None:
-    """Verdict CV errors (first shuffle) by asked kind: gold -> predicted."""
-    counts: dict[tuple[str, str, str], int] = {}
-    for d, ch, guess in zip(rows, chosen, predicted, strict=True):
-        item = verdict_input(d, ch)
-        kind = item.kind if item is not None else "-"
-        key = (kind, d.gold_verdict, guess)
-        counts[key] = counts.get(key, 0) + 1
-    for kind in sorted({k for k, _, _ in counts}):
-        cells = {(g, p): n for (k, g, p), n in counts.items() if k == kind}
-        total = sum(cells.values())
-        right = sum(n for (g, p), n in cells.items() if g == p)
-        wrong = ", ".join(f"{g}->{p} {n}" for (g, p), n in sorted(cells.items()) if g != p)
-        print(f"  {kind:<8} {right}/{total} right; errors: {wrong or '-'}")
 
 
 def write(
@@ -364,7 +366,7 @@ def write(
     ev: tuple[Any, ...],
     vd: tuple[Any, ...],
 ) -> None:
-    c, params, p, r, f = ev
+    c, params, sc = ev
     cues, verdict_c, acc = vd
     mean_, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
@@ -373,23 +375,34 @@ def write(
         "dev": "the dev split only",
         "train": "dev + the retired test split (adjudicated labels); the fresh split is not read",
     }[set_name]
+
+    def figures(values: tuple[float, ...]) -> dict[str, float]:
+        return {k: round(v, 3) for k, v in zip(("precision", "recall", "f1"), values, strict=True)}
+
     payload = {
-        "_about": f"Fitted by tools/train_coverage.py on {about}; figures are 10-fold "
-        f"cross-validated by pair, mean of {cv.SHUFFLES} shuffles.",
+        "_about": f"Fitted by tools/train_coverage.py on {about}; cv: 10-fold cross-validated "
+        f"by pair, mean of {cv.SHUFFLES} shuffles; cv_chamber / cv_period: leave one chamber / "
+        "one period out.",
         "evidence": {
             **cv.section(evidence.FEATURES, mean_, scale, coef, bias),
             "threshold": params[0],
             "also": params[1],
             "floor": params[2],
-            **({"near": params[3]} if len(params) > 3 else {}),
+            "near": params[3],
+            "top_k": params[4],
+            "relative": params[5],
             "c": c,
             "trained_on": {"dev": "dev", "train": "dev + retired test"}[set_name],
-            "cv": {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)},
+            "cv": figures(sc["shuffled"]),
+            "cv_chamber": figures(sc["chamber"]),
+            "cv_period": figures(sc["period"]),
         },
         "verdict": {
             **fit_verdict(rows, chosen, verdict_c, cues),
             "c": verdict_c,
-            "cv_accuracy": round(acc, 3),
+            "cv_accuracy": round(acc["shuffled"][0], 3),
+            "cv_chamber_accuracy": round(acc["chamber"][0], 3),
+            "cv_period_accuracy": round(acc["period"][0], 3),
         },
     }
     WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

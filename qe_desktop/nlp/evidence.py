@@ -52,6 +52,15 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+# A sentence that goes on with the point of the one before: a pronoun or a demonstrative that
+# refers back, or a connective of consequence or detail (not one that opens another subject).
+_CONTINUES = re.compile(
+    r"^\s*(?:il\s+s['’]agit|ils?\b|elles?\b|ce(?:s|tte|t)?\b|celui|celle|ceux|"
+    r"cela|ceci|ainsi|de\s+plus|en\s+effet|dans\s+ce\s+cadre|à\s+cet\s+(?:effet|égard)|"
+    r"à\s+ce\s+titre|par\s+conséquent|c['’]est\s+pourquoi|de\s+ce\s+fait|de\s+même|"
+    r"toutefois|cependant|néanmoins|en\s+conséquence|dès\s+lors|donc|aussi\b|en\s+revanche)",
+    re.IGNORECASE,
+)
 
 FEATURES = (
     "specific",
@@ -127,6 +136,8 @@ def _sentence_cues(text: str, j: int, n: int) -> dict[str, float]:
         "connective": float(bool(_CONNECTIVE.search(text))),
         "number": float(bool(_NUMBER.search(text))),
         "long": min(1.0, len(text) / 400),
+        # Not a regression cue (absent from FEATURES): read by the neighbour rule only.
+        "continues": float(bool(_CONTINUES.search(text))),
     }
 
 
@@ -141,11 +152,20 @@ class EvidenceModel:
     # A sentence next to one cited for a demand joins it at or above this (a passage runs on:
     # "Il s'agit de Gex, Castellane…" after "seize ne sont pas siège…"); above 1: off.
     near: float = 1.01
+    # Session 7, fewer and better sentences: at most `top_k` per demand (0: no cap), each at
+    # least `relative` times as likely as the demand's best one.
+    top_k: int = 0
+    relative: float = 0.0
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
         probabilities = [[self.logistic.probability(v) for v in row] for row in rows]
-        return assign(probabilities, self, linked(rows))
+        return assign(probabilities, self, linked(rows), continuing(rows))
+
+
+def continuing(rows: list[list[dict[str, float]]]) -> list[bool]:
+    """Sentences that go on with the point of the sentence before them."""
+    return [bool(v.get("continues")) for v in rows[0]] if rows else []
 
 
 def linked(rows: list[list[dict[str, float]]]) -> list[list[bool]]:
@@ -161,6 +181,7 @@ def assign(
     probabilities: list[list[float]],
     model: EvidenceModel,
     links: list[list[bool]] | None = None,
+    continues: list[bool] | None = None,
 ) -> list[list[int]]:
     """Each sentence goes to its most likely demand, and to others only when they are sure.
 
@@ -182,11 +203,26 @@ def assign(
             j = max(allowed or range(len(row)), key=row.__getitem__)
             if row[j] >= model.floor:
                 chosen[i] = [j]
+        chosen[i] = _fewer(chosen[i], row, model)
         if model.near <= 1.0 and chosen[i]:
+            # Only the sentence right after a cited one, and only when it goes on with its
+            # point ("Il s'agit de…", "Cette mesure…"): the next point is another sentence.
             cited = set(chosen[i])
-            neighbours = {k for j in cited for k in (j - 1, j + 1) if 0 <= k < n} - cited
-            chosen[i] = sorted(cited | {k for k in neighbours if row[k] >= model.near})
+            after = {j + 1 for j in cited if j + 1 < n} - cited
+            joined = {k for k in after if row[k] >= model.near and (continues or [True] * n)[k]}
+            chosen[i] = sorted(cited | joined)
     return chosen
+
+
+def _fewer(chosen: list[int], row: list[float], model: EvidenceModel) -> list[int]:
+    """The demand's likeliest sentences only: within `relative` of its best, `top_k` at most."""
+    if not chosen:
+        return chosen
+    best = max(row[j] for j in chosen)
+    kept = [j for j in chosen if row[j] >= model.relative * best]
+    if model.top_k:
+        kept = sorted(kept, key=row.__getitem__, reverse=True)[: model.top_k]
+    return sorted(kept)
 
 
 @cache
@@ -201,4 +237,6 @@ def evidence_model() -> EvidenceModel | None:
         also=float(data["also"]),
         floor=float(data["floor"]),
         near=float(data.get("near", 1.01)),
+        top_k=int(data.get("top_k", 0)),
+        relative=float(data.get("relative", 0.0)),
     )

@@ -102,6 +102,9 @@ _OPINION = re.compile(
 _MEASURES = re.compile(
     r"\b(?:mesures?|moyens|solutions|adaptations|dispositions|initiatives)\b", re.I
 )
+_HOW = re.compile(
+    r"\b(?:modalités|comment|procédures?|conditions|critères|règles|dispositifs?|régime)\b", re.I
+)
 _CONFIRM = re.compile(r"\b(?:confirmer|s['’]il\s+est\s+exact|intervenir|intercéder)\b", re.I)
 _FOLLOW_ON = re.compile(r"^(?:et|ou|ainsi\s+que|d['’]autre\s+part|enfin|pour)\b", re.I)
 
@@ -144,6 +147,23 @@ class VerdictInput:
     n_demands: int = 1
     cut: bool = False  # the answer stops mid-sentence (an excerpt) inside the evidence
     score: float = 0.0
+
+
+# What a demand asks, finer than `asked_kind`'s "open": measures, a position, a procedure.
+DEMAND_KINDS = ("date", "figure", "reasons", "yesno", "measures", "opinion", "how", "other")
+
+
+def demand_kind(demand: str, kind: str) -> str:
+    """The kind of thing asked (`kind` is `demands.asked_kind`'s reading of `demand`)."""
+    if kind != "open":
+        return kind
+    if _MEASURES.search(demand):
+        return "measures"
+    if _OPINION.search(demand):
+        return "opinion"
+    if _HOW.search(demand):
+        return "how"
+    return "other"
 
 
 def kind_given(kind: str, joined: str) -> bool:
