@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from typing import Any
 
 import numpy as np
@@ -72,6 +73,8 @@ def protocol_folds(
     leave-one-group-out run where `groups[protocol]` names each row's chamber or period."""
     if protocol == "shuffled":
         return [fold_of(files, k) for k in range(SHUFFLES)]
+    if protocol == "since":  # the new pairs are the one test fold; the old ones only train
+        return [np.where(groups[protocol] == "new", 0, -1)]
     values = sorted(set(groups[protocol].tolist()))
     return [np.array([values.index(v) for v in groups[protocol].tolist()])]
 
@@ -83,14 +86,31 @@ def by_file(files: np.ndarray, folds: np.ndarray, wanted: list[str]) -> np.ndarr
 
 
 def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
-    """Each row's probability from the model fitted on the other folds."""
+    """Each row's probability from the model fitted on the other folds.
+
+    Fold -1: a row that only trains; fold -2: a row left out altogether (probability 0).
+    """
     probabilities = np.zeros(len(y))
-    for fold in np.unique(folds):
-        train, test = folds != fold, folds == fold
+    for fold in np.unique(folds[folds >= 0]):
+        train, test = (folds != fold) & (folds != -2), folds == fold
         mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
         scale[scale == 0] = 1.0
         coef, bias = fit((x[train] - mean) / scale, y[train], c)
         probabilities[test] = 1.0 / (1.0 + np.exp(-(((x[test] - mean) / scale) @ coef + bias)))
+    return probabilities
+
+
+def protocol_out_of_fold(
+    x: np.ndarray, y: np.ndarray, files: np.ndarray, folds: np.ndarray, c: float
+) -> np.ndarray:
+    """`out_of_fold`, and for `since` (old rows: fold -1) the old rows' own probabilities from
+    folds among the old pairs alone, so that the verdict model trains on evidence it did not fit.
+    """
+    probabilities = out_of_fold(x, y, folds, c)
+    old = folds == -1
+    if old.any():
+        inner = np.where(old, fold_of(files, 0), -2)
+        probabilities = np.where(old, out_of_fold(x, y, inner, c), probabilities)
     return probabilities
 
 
@@ -108,6 +128,16 @@ def section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[s
         "coef": [round(float(v), 6) for v in coef],
         "bias": round(bias, 6),
     }
+
+
+def pairs_at(rev: str, name: str) -> list[str]:
+    """The pairs of set `name` as split.json listed them at git revision `rev`."""
+    path = (DATA / "split.json").relative_to(DATA.parents[2])
+    shown = subprocess.run(
+        ["git", "show", f"{rev}:{path}"], capture_output=True, text=True, check=True, cwd=DATA
+    )
+    split = json.loads(shown.stdout)
+    return [*split["dev"], *(split["test"] if name == "train" else [])]
 
 
 def load_set(name: str) -> tuple[list[str], dict[str, Any]]:

@@ -64,11 +64,11 @@ class Demand:
     args: dict[str, Any]  # what `alignment.judge` needs besides the evidence
 
 
-def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int]:
-    """Found demands of `names`; also the number of gold evidence sentences of demands missed."""
+def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], dict[str, int]]:
+    """Found demands of `names`; also each file's gold evidence sentences of demands missed."""
     nlp = french()
     rows: list[Demand] = []
-    missed_gold = 0
+    missed_gold: dict[str, int] = {}
     for name in names:
         record = load(name)
         question, answer = record.question_text, record.answer_text or ""
@@ -77,7 +77,7 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
         gold_demands = labels[name]["demands"]
         index_by_text = {s.text: i for i, s in enumerate(sentences)}
         if not demands or not sentences:
-            missed_gold += sum(len(g["evidence"]) for g in gold_demands)
+            missed_gold[name] = sum(len(g["evidence"]) for g in gold_demands)
             continue
         texts = [question, *(d.text for d in demands), *(s.text for s in sentences)]
         bags = [alignment.content_bag(doc) for doc in nlp.pipe(texts, disable=list(_DISABLED))]
@@ -124,7 +124,7 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], int
                     },
                 )
             )
-        missed_gold += sum(
+        missed_gold[name] = sum(
             len(g["evidence"]) for gi, g in enumerate(gold_demands) if gi not in used_g
         )
     return rows, missed_gold
@@ -166,11 +166,19 @@ def choose(
 
 
 def evidence_scores(
-    rows: list[Demand], chosen: list[list[int]], extra_fn: int
+    rows: list[Demand],
+    chosen: list[list[int]],
+    missed: dict[str, int],
+    tested: set[str] | None = None,
 ) -> tuple[float, ...]:
-    tp = sum(len(set(c) & d.gold) for c, d in zip(chosen, rows, strict=True))
-    fp = sum(len(set(c) - d.gold) for c, d in zip(chosen, rows, strict=True))
-    fn = sum(len(d.gold - set(c)) for c, d in zip(chosen, rows, strict=True)) + extra_fn
+    """Precision, recall, F1 over the demands of the `tested` files (all by default)."""
+    pairs = [(set(c), d) for c, d in zip(chosen, rows, strict=True)]
+    if tested is not None:
+        pairs = [(c, d) for c, d in pairs if d.file in tested]
+    extra_fn = sum(n for f, n in missed.items() if tested is None or f in tested)
+    tp = sum(len(c & d.gold) for c, d in pairs)
+    fp = sum(len(c - d.gold) for c, d in pairs)
+    fn = sum(len(d.gold - c) for c, d in pairs) + extra_fn
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
@@ -205,39 +213,45 @@ def forced(item: verdict.VerdictInput | None, values: dict[str, float] | None = 
 def verdict_cv(
     rows: list[Demand],
     chosen: list[list[int]],
-    c: float,
-    names: tuple[str, ...],
+    method: tuple[str, float, tuple[str, ...]],
     folds: np.ndarray,
-) -> tuple[float, float, list[str]]:
-    """Accuracy of the logistic verdict (grouped CV) and of the decision list, same evidence.
+) -> tuple[float, list[str]]:
+    """Accuracy of a verdict method on the demands of the test folds (grouped CV), and its
+    predictions ("-" for a demand no fold tests: fold -1, training only).
 
-    `folds` gives each demand's fold. Also returns the CV predictions.
+    `method` is ("model", C, cues): the app's rules then the regression, or ("rules", ...):
+    the first decision list, or ("kinds", ...): session 7's list (`verdict.by_kind`).
     """
+    kind, c, names = method
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
     values = [verdict.features(item) if item is not None else {} for item in items]
     gold = [d.gold_verdict for d in rows]
-    predicted = {i: forced(item, values[i]) for i, item in enumerate(items)}
+    predicted: dict[int, str | None] = {}
+    for i, item in enumerate(items):
+        if item is None:
+            predicted[i] = "no"
+        elif kind == "kinds":
+            fine = verdict.demand_kind(item.demand, item.kind)
+            predicted[i] = verdict.by_kind(fine, values[i]).value
+        elif kind == "rules":
+            predicted[i] = forced(item, values[i]) or verdict.rules(item.kind, values[i]).value
+        else:
+            predicted[i] = forced(item, values[i])
     free = [i for i in range(len(items)) if predicted[i] is None]
     x = np.array([[values[i][n] for n in names] for i in free]).reshape(len(free), len(names))
     y = np.array([float(gold[i] == "yes") for i in free])
     f = folds[free]
-    for fold in np.unique(f):
-        train, test = f != fold, f == fold
-        if not test.any():
-            continue
+    for fold in np.unique(f[f >= 0]):
+        train, test = (f != fold) & (f != -2), f == fold
         mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
         scale[scale == 0] = 1.0
         coef, bias = cv.fit((x[train] - mean) / scale, y[train], c)
         z = ((x[test] - mean) / scale) @ coef + bias
         for i, value in zip(np.array(free)[test], z, strict=True):
             predicted[int(i)] = "yes" if value >= 0 else "partly"
-    model_acc = sum(predicted[i] == g for i, g in enumerate(gold)) / len(gold)
-    rules = [
-        forced(item, v) or verdict.rules(item.kind, v).value  # type: ignore[union-attr]
-        for item, v in zip(items, values, strict=True)
-    ]
-    rules_acc = sum(r == g for r, g in zip(rules, gold, strict=True)) / len(gold)
-    return model_acc, rules_acc, [str(predicted[i]) for i in range(len(gold))]
+    tested = [i for i in range(len(gold)) if folds[i] >= 0]
+    acc = sum(predicted[i] == gold[i] for i in tested) / max(1, len(tested))
+    return acc, [str(predicted[i]) if folds[i] >= 0 else "-" for i in range(len(gold))]
 
 
 def fit_verdict(
@@ -260,6 +274,9 @@ FLOOR = 0.2
 EVIDENCE_CS = (0.1, 0.3, 1.0)
 # (threshold, also, floor, near, top_k, relative): near > 1 is off; top_k 0 is no cap.
 SESSION6 = (0.1, (0.2, 0.8, FLOOR, 1.01, 0, 0.0))
+TOLERANCE = 0.01
+# The verdict method shipped, or None for the best by `heldout` accuracy.
+VERDICT_METHOD: str | None = None
 GRID = [
     (t, a, FLOOR, n, k, r)
     for t in (0.2, 0.3, 0.4, 0.5, 0.6)
@@ -280,6 +297,12 @@ def main() -> int:
     parser.add_argument("--set", choices=("dev", "train"), default="train")
     parser.add_argument("--write", action="store_true", help="write coverage_weights.json")
     parser.add_argument("--errors", action="store_true", help="verdict confusion by kind")
+    parser.add_argument(
+        "--since",
+        metavar="REV",
+        help="also: fit on the pairs at REV only, "
+        "score the pairs labelled since (a check on pairs no choice has seen)",
+    )
     args = parser.parse_args()
     names, labels = cv.load_set(args.set)
     rows, missed = extract(names, labels)
@@ -288,20 +311,26 @@ def main() -> int:
         "chamber": np.array([rows[i].chamber for i in owner]),
         "period": np.array([rows[i].period for i in owner]),
     }
-    runs = {p: cv.protocol_folds(files, groups, p) for p in cv.PROTOCOLS}
-    report.header(args.set, names, rows, y, groups)
+    protocols = cv.PROTOCOLS
+    if args.since:
+        old = set(cv.pairs_at(args.since, args.set))
+        groups["since"] = np.array(["old" if f in old else "new" for f in files.tolist()])
+        protocols = (*protocols, "since")
+    runs = {p: cv.protocol_folds(files, groups, p) for p in protocols}
+    tested = {p: {f for f, g in zip(files, runs[p][0], strict=True) if g >= 0} for p in protocols}
+    report.header(args.set, names, rows, y, files, groups)
     oofs = {
-        (c, p, r): cv.out_of_fold(x, y, folds, c)
+        (c, p, r): cv.protocol_out_of_fold(x, y, files, folds, c)
         for c in EVIDENCE_CS
-        for p in cv.PROTOCOLS
+        for p in protocols
         for r, folds in enumerate(runs[p])
     }
 
     def ev_scores(c: float, params: tuple[float, ...]) -> dict[str, tuple[float, ...]]:
         out = {}
-        for p in cv.PROTOCOLS:
+        for p in protocols:
             sc = [
-                evidence_scores(rows, choose(oofs[c, p, r], owner, rows, params), missed)
+                evidence_scores(rows, choose(oofs[c, p, r], owner, rows, params), missed, tested[p])
                 for r in range(len(runs[p]))
             ]
             out[p] = tuple(cv.mean([v[m] for v in sc]) for m in range(3))
@@ -314,46 +343,50 @@ def main() -> int:
             f1 = heldout({p: v[2] for p, v in sc.items()})
             prec = heldout({p: v[0] for p, v in sc.items()})
             results.append((round(f1, 3), round(prec, 3), c, params, sc))
-    # Best F1 over both CV kinds, then the higher precision among those within 0.01 of it
-    # (unseen answers cite fewer sentences than the dense training labels: precision is dear).
+    # Best F1 over both CV kinds, then the higher precision among those within `TOLERANCE`.
     top = max(res[0] for res in results)
-    _, _, c, params, sc = max((r for r in results if r[0] >= top - 0.01), key=lambda t: t[1])
-    report.evidence_table({"session 6": ev_scores(*SESSION6), "chosen": sc}, c, params)
+    _, _, c, params, sc = max((r for r in results if r[0] >= top - TOLERANCE), key=lambda t: t[1])
+    configs = {"session 6": ev_scores(*SESSION6), "best F1": max(results)[4], "chosen": sc}
+    report.evidence_table(configs, c, params)
+    report.pareto(results)
     chosen = {
         p: [choose(oofs[c, p, r], owner, rows, params) for r in range(len(runs[p]))]
-        for p in cv.PROTOCOLS
+        for p in protocols
     }
     demand_folds = {
         p: [cv.by_file(files, folds, [d.file for d in rows]) for folds in runs[p]]
-        for p in cv.PROTOCOLS
+        for p in protocols
     }
 
-    def verdict_acc(cues: tuple[str, ...], vc: float) -> dict[str, Any]:
+    def verdict_acc(method: tuple[str, float, tuple[str, ...]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for p in cv.PROTOCOLS:
+        for p in protocols:
             got = [
-                verdict_cv(rows, chosen[p][r], vc, cues, demand_folds[p][r])
+                verdict_cv(rows, chosen[p][r], method, demand_folds[p][r])
                 for r in range(len(runs[p]))
             ]
-            out[p] = (cv.mean([g[0] for g in got]), cv.mean([g[1] for g in got]), got[0][2])
+            out[p] = (cv.mean([g[0] for g in got]), got[0][1])
         return out
 
-    best: tuple[float, str, float, dict[str, Any]] = (-1.0, "", 0.0, {})
-    for set_name, cues in verdict.CANDIDATE_FEATURES.items():
-        for vc in CS:
-            acc = verdict_acc(cues, vc)
-            score = heldout({p: v[0] for p, v in acc.items()})
-            report.verdict_line(set_name, vc, acc)
-            if score > best[0] + 1e-9:
-                best = (score, set_name, vc, acc)
-    _, set_name, verdict_c, acc = best
-    cues = verdict.CANDIDATE_FEATURES[set_name]
-    report.verdict_line(f"CHOSEN {set_name}", verdict_c, acc)
+    methods = [("kinds", 0.0, ()), ("rules", 0.0, ())] + [
+        ("model", vc, cues) for cues in verdict.CANDIDATE_FEATURES.values() for vc in CS
+    ]
+    names_of = {cues: n for n, cues in verdict.CANDIDATE_FEATURES.items()}
+    scored = []
+    for method in methods:
+        acc = verdict_acc(method)
+        label = names_of.get(method[2], method[0])
+        report.verdict_line(label, method[1], acc)
+        scored.append((heldout({p: v[0] for p, v in acc.items()}), label, method, acc))
+    _, label, method, acc = max(scored, key=lambda t: t[0])
+    if VERDICT_METHOD is not None:  # chosen by hand, see VERDICT_METHOD
+        _, label, method, acc = next(t for t in scored if t[2][0] == VERDICT_METHOD)
+    report.verdict_line(f"CHOSEN {label}", method[1], acc)
     if args.errors:
-        for p in cv.PROTOCOLS:
-            report.confusion(p, rows, chosen[p][0], acc[p][2], verdict_input)
+        for p in protocols:
+            report.confusion(p, rows, acc[p][1])
     if args.write:
-        write(args.set, x, y, rows, chosen["shuffled"][0], (c, params, sc), (cues, verdict_c, acc))
+        write(args.set, x, y, rows, chosen["shuffled"][0], (c, params, sc), (method, acc))
     return 0
 
 
@@ -367,7 +400,7 @@ def write(
     vd: tuple[Any, ...],
 ) -> None:
     c, params, sc = ev
-    cues, verdict_c, acc = vd
+    (method, verdict_c, cues), acc = vd
     mean_, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     coef, bias = cv.fit((x - mean_) / scale, y, c)
@@ -398,7 +431,8 @@ def write(
             "cv_period": figures(sc["period"]),
         },
         "verdict": {
-            **fit_verdict(rows, chosen, verdict_c, cues),
+            "method": method,
+            **(fit_verdict(rows, chosen, verdict_c, cues) if method == "model" else {}),
             "c": verdict_c,
             "cv_accuracy": round(acc["shuffled"][0], 3),
             "cv_chamber_accuracy": round(acc["chamber"][0], 3),
@@ -408,7 +442,7 @@ def write(
     WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
     for name, value in zip(evidence.FEATURES, payload["evidence"]["coef"], strict=True):
         print(f"  evidence {name:<14} {value:+.2f}")
-    for name, value in zip(cues, payload["verdict"]["coef"], strict=True):
+    for name, value in zip(cues, payload["verdict"].get("coef", ()), strict=True):
         print(f"  verdict  {name:<14} {value:+.2f}")
 
 

@@ -132,6 +132,7 @@ FEATURES = (
     "settled",
     "match",
     "rules",
+    "acted",
 )
 
 
@@ -207,6 +208,7 @@ def features(item: VerdictInput) -> dict[str, float]:
     acted = bool(
         values["decision"] or values["refusal"] or values["future"] or _ACCOMPLISHED.search(joined)
     )
+    values["acted"] = float(acted)
     values["settled"] = float(acted and not values["undecided"])
     values["match"] = _match(item.kind, values, acted)
     # The decision list's verdict as one cue: the regression weighs it against the others.
@@ -256,11 +258,26 @@ def verdict_model() -> Logistic | None:
     return Logistic.from_json(data) if data is not None else None
 
 
+@cache
+def verdict_method() -> str:
+    """The shipped verdict method: "kinds" (session 7's list), "model" (rules then the regression).
+
+    "rules" (the first decision list) when no weights are shipped.
+    """
+    data = weights_section("verdict")
+    if data is None:
+        return "rules"
+    return str(data.get("method", "model"))
+
+
 def decide(item: VerdictInput) -> tuple[Addressed, str]:
     """Verdict and reason code for a demand with evidence."""
     values = features(item)
-    model = verdict_model()
-    if model is None:
+    method = verdict_method()
+    model = verdict_model() if method == "model" else None
+    if method == "kinds":
+        verdict = by_kind(demand_kind(item.demand, item.kind), values)
+    elif model is None:
         verdict = rules(item.kind, values)
     else:
         ruled = by_rule(item.kind, values)
@@ -283,6 +300,33 @@ def by_rule(kind: str, values: dict[str, float]) -> Addressed | None:
     if values["undecided"] and not values["refusal"]:
         return Addressed.PARTLY
     return None
+
+
+def by_kind(kind: str, values: dict[str, float]) -> Addressed:
+    """Session 7: the kind of thing asked (`demand_kind`) against what the evidence gives.
+
+    In the guide's words: a date, a figure or a reason asked is answered when one is given
+    without a hedge; a refusal answers; a study alone (no act beside it) or an excerpt that stops
+    before the point is partial; a yes/no met otherwise is answered; measures or a position
+    asked are answered by an act (a decision, a future, a thing done), a procedure asked by the
+    act or the legal route; anything else by an act or figures.
+    """
+    given = values["kind_given"] and not values["undecided"]
+    if kind in ("date", "figure"):
+        return Addressed.YES if given else Addressed.PARTLY
+    if kind == "reasons":
+        return Addressed.YES if given or values["refusal"] else Addressed.PARTLY
+    if values["refusal"]:
+        return Addressed.YES
+    if (values["undecided"] and not values["acted"]) or values["cut"]:
+        return Addressed.PARTLY
+    if kind == "yesno":
+        return Addressed.YES
+    if kind == "how":
+        return Addressed.YES if values["acted"] or values["background"] else Addressed.PARTLY
+    if kind in ("measures", "opinion"):
+        return Addressed.YES if values["acted"] else Addressed.PARTLY
+    return Addressed.YES if values["acted"] or values["numbers"] else Addressed.PARTLY
 
 
 def rules(kind: str, values: dict[str, float]) -> Addressed:
