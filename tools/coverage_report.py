@@ -36,14 +36,14 @@ def header(
         print(f"  {protocol}: {cells}")
 
 
-def evidence_table(configs: dict[str, dict[str, tuple[float, ...]]], c: float, params: Any) -> None:
-    """Evidence precision / recall / F1 of each configuration under each protocol."""
-    print(f"evidence chosen: C={c} (threshold, also, floor, near, top_k, relative)={params}")
-    for label, scores in configs.items():
+def evidence_table(configs: dict[str, tuple[Any, ...]]) -> None:
+    """Evidence precision / recall / F1 of each configuration (C, params, scores) by protocol."""
+    print("evidence (C; threshold, also, floor, near, top_k, relative):")
+    for label, (c, params, scores) in configs.items():
         cells = "  ".join(
             f"{p}: P={v[0]:.2f} R={v[1]:.2f} F1={v[2]:.2f}" for p, v in scores.items()
         )
-        print(f"  evidence {label:<10} {cells}")
+        print(f"  {label:<9} C={c} {params}\n            {cells}")
 
 
 def pareto(results: list[Any]) -> None:
