@@ -60,8 +60,8 @@ def pareto(results: list[Any]) -> None:
 
 
 def verdict_line(label: str, c: float, acc: dict[str, Any]) -> None:
-    """Verdict accuracy on found demands under each protocol."""
-    cells = "  ".join(f"{p} {v[0]:.3f}" for p, v in acc.items())
+    """Verdict accuracy on found demands under each protocol (on dev pairs / retired test pairs)."""
+    cells = "  ".join(f"{p} {v[0]:.3f} ({v[2]:.2f}/{v[3]:.2f})" for p, v in acc.items())
     print(f"  verdict {label:<16} C={c:<5} {cells}")
 
 

@@ -43,6 +43,7 @@ from qe_desktop.nlp import evidence, verdict  # noqa: E402
 from qe_desktop.nlp.logistic import WEIGHTS  # noqa: E402
 
 CS = (0.03, 0.1, 0.3, 1.0, 3.0)
+CUT = 0.0  # the log-odds above which the regression says "yes"
 
 
 def choose(
@@ -124,7 +125,7 @@ def verdict_cv(
         coef, bias = cv.fit((x[train] - mean) / scale, y[train], c)
         z = ((x[test] - mean) / scale) @ coef + bias
         for i, value in zip(np.array(free)[test], z, strict=True):
-            predicted[int(i)] = "yes" if value >= 0 else "partly"
+            predicted[int(i)] = "yes" if value >= CUT else "partly"
     tested = [i for i in range(len(gold)) if folds[i] >= 0]
     acc = sum(predicted[i] == gold[i] for i in tested) / max(1, len(tested))
     return acc, [str(predicted[i]) if folds[i] >= 0 else "-" for i in range(len(gold))]
@@ -162,6 +163,12 @@ GRID = [
     for k in (0, 1, 2, 3)
     for r in (0.0, 0.5, 0.7)
 ]
+
+
+def _accuracy(rows: list[Demand], predicted: list[str], mask: np.ndarray) -> float:
+    """Accuracy over the tested demands where `mask` holds."""
+    pairs = [(d, p) for d, p, m in zip(rows, predicted, mask, strict=True) if m and p != "-"]
+    return sum(p == d.gold_verdict for d, p in pairs) / max(1, len(pairs))
 
 
 def heldout(scores: dict[str, float]) -> float:
@@ -241,6 +248,9 @@ def main() -> int:
         for p in protocols
     }
 
+    retired_names = set(cv.load_set("train")[0]) - set(cv.load_set("dev")[0])
+    retired = np.array([int(d.file in retired_names) for d in rows])
+
     def verdict_acc(method: tuple[str, float, tuple[str, ...]]) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for p in protocols:
@@ -248,7 +258,10 @@ def main() -> int:
                 verdict_cv(rows, chosen[p][r], method, demand_folds[p][r])
                 for r in range(len(runs[p]))
             ]
-            out[p] = (cv.mean([g[0] for g in got]), got[0][1])
+            parts = [
+                cv.mean([_accuracy(rows, g[1], retired == side) for g in got]) for side in (0, 1)
+            ]
+            out[p] = (cv.mean([g[0] for g in got]), got[0][1], *parts)
         return out
 
     methods = [("kinds", 0.0, ()), ("rules", 0.0, ())] + [

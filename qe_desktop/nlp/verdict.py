@@ -253,9 +253,11 @@ MODEL_FEATURES = CANDIDATE_FEATURES["guide"]
 
 @cache
 def verdict_model() -> Logistic | None:
-    """The committed yes-vs-partly model, or None (the decision list runs)."""
+    """The committed yes-vs-partly model, or None (a decision list runs)."""
     data = weights_section("verdict")
-    return Logistic.from_json(data) if data is not None else None
+    if data is None or data.get("method", "model") != "model":
+        return None
+    return Logistic.from_json(data)
 
 
 @cache
