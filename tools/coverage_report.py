@@ -38,7 +38,7 @@ def header(
 
 def evidence_table(configs: dict[str, tuple[Any, ...]]) -> None:
     """Evidence precision / recall / F1 of each configuration (C, params, scores) by protocol."""
-    print("evidence (C; threshold, also, floor, near, top_k, relative):")
+    print("evidence (C; threshold, also, floor, near, top_k, relative, opening):")
     for label, (c, params, scores) in configs.items():
         cells = "  ".join(
             f"{p}: P={v[0]:.2f} R={v[1]:.2f} F1={v[2]:.2f}" for p, v in scores.items()

@@ -50,9 +50,16 @@ def choose(
     probabilities: np.ndarray, owner: np.ndarray, rows: list[Demand], params: tuple[float, ...]
 ) -> list[list[int]]:
     """The sentences cited for each demand, a question's demands competing for its sentences."""
-    t, a, floor, near, top_k, relative = params
+    t, a, floor, near, top_k, relative, *rest = params
     model = evidence.EvidenceModel(
-        evidence.Logistic((), (), (), (), 0.0), t, a, floor, near, int(top_k), relative
+        evidence.Logistic((), (), (), (), 0.0),
+        t,
+        a,
+        floor,
+        near,
+        int(top_k),
+        relative,
+        int(rest[0]) if rest else 0,
     )
     chosen: list[list[int]] = [[] for _ in rows]
     by_file: dict[str, list[int]] = {}
@@ -62,7 +69,11 @@ def choose(
         grid = [probabilities[owner == i].tolist() for i in indexes]
         features = [rows[i].features for i in indexes]
         picks = evidence.assign(
-            grid, model, evidence.linked(features), evidence.continuing(features)
+            grid,
+            model,
+            evidence.linked(features),
+            evidence.continuing(features),
+            evidence.opening(features),
         )
         for i, picked in zip(indexes, picks, strict=True):
             chosen[i] = picked
@@ -148,20 +159,21 @@ def fit_verdict(
 # any floor from 0 to 0.5 score alike (evidence F1 0.81-0.82), but without one a demand whose
 # candidate sentences all serve other demands would never be "sans réponse" (no Élusion).
 FLOOR = 0.2
-EVIDENCE_CS = (0.1, 0.3, 1.0)
-# (threshold, also, floor, near, top_k, relative): near > 1 is off; top_k 0 is no cap.
-SESSION6 = (0.1, (0.2, 0.8, FLOOR, 1.01, 0, 0.0))
+EVIDENCE_CS = (0.1, 0.3)
+# (threshold, also, floor, near, top_k, relative, opening): near > 1 is off; top_k 0 is no cap.
+SESSION6 = (0.1, (0.2, 0.8, FLOOR, 1.01, 0, 0.0, 0))
 TOLERANCE = 0.01
 PRECISE = 0.76  # also shown: the best F1 at this precision or more (fewer sentences)
 # The verdict method shipped, or None for the best by `heldout` accuracy.
 VERDICT_METHOD: str | None = None
 GRID = [
-    (t, a, FLOOR, n, k, r)
-    for t in (0.2, 0.3, 0.4, 0.5, 0.6)
-    for a in (0.6, 0.8, 1.01)
+    (t, a, FLOOR, n, k, r, o)
+    for t in (0.2, 0.3, 0.4, 0.5)
+    for a in (0.8, 1.01)
     for n in (1.01, 0.3)
-    for k in (0, 1, 2, 3)
+    for k in (0, 2, 3, 4)
     for r in (0.0, 0.5, 0.7)
+    for o in (0, 1, 2)
 ]
 
 
@@ -320,6 +332,7 @@ def write(
             "near": params[3],
             "top_k": params[4],
             "relative": params[5],
+            "opening": params[6],
             "c": c,
             "trained_on": {"dev": "dev", "train": "dev + retired test"}[set_name],
             "cv": figures(sc["shuffled"]),

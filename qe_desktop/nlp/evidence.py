@@ -52,6 +52,15 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+# An opening that restates the question ("L'honorable parlementaire a souhaité être informé
+# sur…", "L'attention du ministre a été appelée sur…"): the guide leaves it out of evidence.
+_RESTATES = re.compile(
+    r"(?:honorable\s+parlementaire\s+(?:a\s+)?(?:bien\s+voulu\s+)?(?:appel\w*|attir\w*|"
+    r"souhait\w*|interrog\w*|demand\w*|évoqu\w*|fait\s+part|rappel\w*|expos\w*|signal\w*|"
+    r"fait\s+état)|l['’]attention\s+d[ue]\s+.{0,120}a\s+été\s+(?:appelée|attirée)|"
+    r"a\s+appelé\s+l['’]attention|appelle\s+l['’]attention)",
+    re.IGNORECASE,
+)
 # A sentence that goes on with the point of the one before: a pronoun or a demonstrative that
 # refers back, or a connective of consequence or detail (not one that opens another subject).
 _CONTINUES = re.compile(
@@ -136,8 +145,9 @@ def _sentence_cues(text: str, j: int, n: int) -> dict[str, float]:
         "connective": float(bool(_CONNECTIVE.search(text))),
         "number": float(bool(_NUMBER.search(text))),
         "long": min(1.0, len(text) / 400),
-        # Not a regression cue (absent from FEATURES): read by the neighbour rule only.
+        # Not regression cues (absent from FEATURES): read by the citing rules only.
         "continues": float(bool(_CONTINUES.search(text))),
+        "restates": float(bool(_RESTATES.search(text))),
     }
 
 
@@ -156,11 +166,32 @@ class EvidenceModel:
     # least `relative` times as likely as the demand's best one.
     top_k: int = 0
     relative: float = 0.0
+    # The answer's opening sentence is never cited when it restates the question (1), or also
+    # when it quotes the legal rule (2: the guide leaves "the law's title only" out); 0: off.
+    opening: int = 0
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
         probabilities = [[self.logistic.probability(v) for v in row] for row in rows]
-        return assign(probabilities, self, linked(rows), continuing(rows))
+        marks = (linked(rows), continuing(rows), opening(rows))
+        return assign(probabilities, self, *marks)
+
+
+def opening(rows: list[list[dict[str, float]]]) -> list[int]:
+    """What the `opening` rule may leave out, per sentence (`EvidenceModel.opening`).
+
+    1: the answer's opening restates the question; 2: it quotes the legal rule and holds nothing
+    asked; 0: anything else.
+    """
+    marks = []
+    for v in rows[0] if rows else []:
+        if not v["first"]:
+            marks.append(0)
+        elif v.get("restates"):
+            marks.append(1)
+        else:
+            marks.append(2 if v["background"] and not v["asked_bonus"] else 0)
+    return marks
 
 
 def continuing(rows: list[list[dict[str, float]]]) -> list[bool]:
@@ -182,6 +213,7 @@ def assign(
     model: EvidenceModel,
     links: list[list[bool]] | None = None,
     continues: list[bool] | None = None,
+    openings: list[int] | None = None,
 ) -> list[list[int]]:
     """Each sentence goes to its most likely demand, and to others only when they are sure.
 
@@ -191,6 +223,11 @@ def assign(
     """
     chosen: list[list[int]] = [[] for _ in probabilities]
     n = len(probabilities[0]) if probabilities else 0
+    if openings and model.opening:
+        left_out = [0 < mark <= model.opening for mark in openings]
+        probabilities = [
+            [0.0 if left_out[j] else p for j, p in enumerate(row)] for row in probabilities
+        ]
     for j in range(n):
         column = [row[j] for row in probabilities]
         best = max(range(len(column)), key=column.__getitem__)
@@ -239,4 +276,5 @@ def evidence_model() -> EvidenceModel | None:
         near=float(data.get("near", 1.01)),
         top_k=int(data.get("top_k", 0)),
         relative=float(data.get("relative", 0.0)),
+        opening=int(data.get("opening", 0)),
     )
