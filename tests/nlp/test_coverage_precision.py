@@ -86,3 +86,29 @@ def test_measures_or_a_position_asked_need_an_act_a_procedure_its_legal_route() 
         "le transfert est décidé par délibérations concordantes."
     )
     assert _by_kind(how, route) is Addressed.YES
+
+
+def test_an_opening_that_restates_the_question_or_only_quotes_the_law_is_left_out() -> None:
+    texts = [
+        "L'honorable parlementaire a souhaité être informé sur la publication de ces décrets.",
+        "Le décret sera publié au Journal officiel en juin.",
+    ]
+    rows = evidence.pair_features([0.4, 0.4], [[0.5, 0.5]], [[0.0, 0.0]], texts)
+    assert evidence.opening(rows) == [1, 0]
+    legal = [
+        "L'article L. 2122-35 du code général des collectivités territoriales dispose que "
+        "l'honorariat est conféré par le préfet.",
+        "Ainsi, la commune ne peut pas le refuser.",
+    ]
+    rows = evidence.pair_features([0.4, 0.4], [[0.5, 0.5]], [[0.0, 0.0]], legal)
+    assert evidence.opening(rows) == [2, 0]
+    both = [[0.9, 0.8]]
+    off = _model()
+    assert evidence.assign(both, off, None, None, [2, 0]) == [[0, 1]]
+    restating_only = evidence.EvidenceModel(
+        Logistic((), (), (), (), 0.0), 0.2, 0.95, 0.2, opening=1
+    )
+    assert evidence.assign(both, restating_only, None, None, [2, 0]) == [[0, 1]]
+    assert evidence.assign(both, restating_only, None, None, [1, 0]) == [[1]]
+    with_law = evidence.EvidenceModel(Logistic((), (), (), (), 0.0), 0.2, 0.95, 0.2, opening=2)
+    assert evidence.assign(both, with_law, None, None, [2, 0]) == [[1]]
