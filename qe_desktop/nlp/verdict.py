@@ -14,7 +14,12 @@ asked, something settled (a decision, a refusal, a future, an accomplished act, 
 hedge, an excerpt cut inside the evidence, a refusal. The cue set was chosen among
 `CANDIDATE_FEATURES` by cross-validation grouped by pair on dev + the retired test split
 (`tools/train_coverage.py`); the decision list still runs when no weights are committed.
-A demand with no evidence stays "sans réponse" before any of this.
+Session 7 (`by_kind`, shipped when the weights say `"method": "kinds"`): no regression — the
+kind of thing asked (`demand_kind`: a date, a figure, reasons, a yes/no, measures, a position,
+a procedure, other) against what the evidence gives, in the guide's order. Every regression
+fitted the dev pairs' labelling best (0.70 in CV) and the retired test pairs, collected and
+labelled later like unseen pairs, worst (0.57-0.62); the list has nothing to fit and scores
+alike on both. A demand with no evidence stays "sans réponse" before any of this.
 """
 
 from __future__ import annotations
