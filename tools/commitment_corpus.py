@@ -1,6 +1,7 @@
 """The labelled commitment corpus (tests/data/commitments/corpus/): loading and matching.
 
-Shared by tools/train_commitments.py and tools/eval_commitments.py. Splits: "dev",
+Shared by tools/train_commitments.py and tools/eval_commitments.py. Splits: "dev" (dev.json
+and dev_s7.json, a batch of training answers collected in session 7),
 "test" (RETIRED on 2026-12-07, session 6: it had been evaluated several times and
 re-labelled and adjudicated, so it no longer measured unseen answers; its adjudicated labels
 are training data now), "train" (`load("train")` = dev + the retired test split with its
@@ -16,7 +17,12 @@ from datetime import date
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "commitments" / "corpus"
-SPLIT_FILES = {"dev": "dev.json", "test": "test.json", "fresh": "test_fresh.json"}
+SPLIT_FILES = {
+    "dev": ("dev.json", "dev_s7.json"),
+    "test": ("test.json",),
+    "fresh": ("test_fresh.json",),
+}
+"""The files of each split, read in this order (dev_s7.json: session 7, training only)."""
 FROZEN = ("fresh",)  # evaluation only: never trained or tuned on ("test" is retired into "train")
 
 
@@ -62,14 +68,18 @@ def load(split: str, labels: str = "original") -> list[Answer]:
         return [answer for name, kind in TRAIN for answer in load(name, kind)]
     if split not in SPLIT_FILES:
         raise ValueError(f"unknown split {split!r}: {', '.join(SPLIT_FILES)}")
-    data = json.loads((CORPUS / SPLIT_FILES[split]).read_text(encoding="utf-8"))
+    items = [
+        item
+        for name in SPLIT_FILES[split]
+        for item in json.loads((CORPUS / name).read_text(encoding="utf-8"))["answers"]
+    ]
     other: dict[str, list[dict[str, str | None]]] | None = None
     if labels == "adjudicated":
         if split != "test":
             raise ValueError("only the test split has adjudicated labels")
         other = json.loads((CORPUS / "test_adjudicated.json").read_text(encoding="utf-8"))
     answers = []
-    for item in data["answers"]:
+    for item in items:
         labels_of = item["commitments"] if other is None else other[item["id"]]
         answered = date.fromisoformat(item["answered_on"]) if item["answered_on"] else None
         answers.append(

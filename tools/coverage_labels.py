@@ -10,7 +10,8 @@ naming the file; nothing about a file's content is printed otherwise.
 Run: `.venv/bin/python tools/coverage_labels.py [--check]` (`--check` compares with the
 committed labels.json instead of writing it). `--source S --out O` compile another source
 (the second labelling, the adjudicated labels) into another JSON file; the defaults are
-labels_source.txt and labels.json.
+labels_source.txt and labels.json; labels.json also takes the later dev sources
+`labels_dev_s*_source.txt`.
 """
 
 from __future__ import annotations
@@ -95,11 +96,21 @@ def resolve(name: str, demands: list[dict[str, Any]]) -> dict[str, Any]:
     return {"demands": out}
 
 
+def extra_sources(source_name: str) -> list[str]:
+    """Dev labels added by later sessions in their own files (labels_dev_s7_source.txt…),
+    compiled into labels.json with the first source so every tool reading dev sees them."""
+    if source_name != "labels_source.txt":
+        return []
+    return sorted(path.name for path in DATA.glob("labels_dev_s*_source.txt"))
+
+
 def build(source_name: str = "labels_source.txt", out_name: str = "labels.json") -> dict[str, Any]:
     """The whole labels document, policy first (kept from the output file when it exists)."""
     policy_file = DATA / out_name if (DATA / out_name).exists() else DATA / "labels.json"
     current = json.loads(policy_file.read_text(encoding="utf-8"))
-    source = parse_source((DATA / source_name).read_text(encoding="utf-8"))
+    source: dict[str, list[dict[str, Any]]] = {}
+    for name in [source_name, *extra_sources(source_name)]:
+        source.update(parse_source((DATA / name).read_text(encoding="utf-8")))
     files = {name: resolve(name, demands) for name, demands in source.items()}
     return {"_policy": current["_policy"], "files": files}
 

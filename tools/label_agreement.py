@@ -300,6 +300,7 @@ def compare_dev_verdicts(tsv: str = "dev_verdicts_second.tsv") -> list[str]:
         (demand["addressed"], second[(name, i)])
         for name in split["dev"]
         for i, demand in enumerate(files[name]["demands"])
+        if (name, i) in second  # dev pairs added after the blind re-labelling are not in it
     ]
     same = sum(a == b for a, b in pairs)
     confusion = ", ".join(f"{x}->{y} {n}" for (x, y), n in sorted(Counter(pairs).items()))

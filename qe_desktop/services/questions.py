@@ -21,6 +21,7 @@ from qe_desktop.domain.views import (
 )
 from qe_desktop.services.serialize import listing_line
 from qe_desktop.storage import questions as store
+from qe_desktop.storage import questions_list as listing
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
 from qe_desktop.storage.database import Database
@@ -29,6 +30,7 @@ from qe_desktop.storage.mapping import record_from_row
 from qe_desktop.storage.models import Question
 from qe_desktop.storage.notes import note_of
 from qe_desktop.storage.number_lookup import keys_by_number
+from qe_desktop.storage.questions_position import position_of
 
 __all__ = ["QuestionNotFound", "QuestionService", "question_by_key"]
 
@@ -67,7 +69,7 @@ class QuestionService:
         """One page of the library list; a question number typed alone finds that question."""
         with self._db.read() as session:
             flt = _by_number(session, flt)
-            return store.list_rows(
+            return listing.list_rows(
                 session, flt, sort, offset=offset, limit=limit, today=self._today()
             )
 
@@ -84,12 +86,12 @@ class QuestionService:
         """
         with self._db.read() as session:
             flt = _by_number(session, flt)
-            return store.position_of(session, flt, sort, key, today=self._today(), within=within)
+            return position_of(session, flt, sort, key, today=self._today(), within=within)
 
     def count(self, flt: QuestionFilter) -> int:
         """How many questions the list shows under this filter."""
         with self._db.read() as session:
-            return store.count_rows(session, _by_number(session, flt), today=self._today())
+            return listing.count_rows(session, _by_number(session, flt), today=self._today())
 
     def keys_by_number(self, text: str) -> list[str]:
         """The questions a typed number designates ("11177", "n° 11177", "S 03038")."""
@@ -102,7 +104,7 @@ class QuestionService:
     def total(self) -> int:
         """Number of questions in the library."""
         with self._db.read() as session:
-            return store.question_count(session)
+            return listing.question_count(session)
 
     def search(self, query: str, limit: int = 20) -> list[QuestionRow]:
         """Ranked full-text results with snippets; any input is safe.
@@ -114,7 +116,7 @@ class QuestionService:
         if not self.keys_by_number(query):
             return numbered
         with self._db.read() as session:
-            found = store.list_rows(
+            found = listing.list_rows(
                 session, QuestionFilter(text=query), Sort("rank"), limit=limit, today=self._today()
             )
         seen = {row.key for row in numbered}
@@ -123,17 +125,17 @@ class QuestionService:
     def filter_choices(self, column: str) -> list[str]:
         """The values a column's filter menu offers."""
         with self._db.read() as session:
-            return store.distinct_values(session, column)
+            return listing.distinct_values(session, column)
 
     def legislatures(self) -> list[int]:
         """Legislatures in the library, latest first, for the filter menu."""
         with self._db.read() as session:
-            return store.legislatures(session)
+            return listing.legislatures(session)
 
     def tags(self) -> list[str]:
         """Tags in use on live annotations, for the tag filter."""
         with self._db.read() as session:
-            return store.tags_in_use(session)
+            return listing.tags_in_use(session)
 
     def categories(self) -> tuple[Category, ...]:
         """Highlight categories (stable name, user label), for the category filter."""

@@ -21,7 +21,8 @@ from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter
 from qe_desktop.storage import search
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions import _apply_filter, status_expression
+from qe_desktop.storage.questions_list import _apply_filter
+from qe_desktop.storage.questions_status import status_expression
 
 RELATED_SEARCH_LIMIT = 120  # candidates fetched by full-text search
 RELATED_RUBRIQUE_LIMIT = 60  # most recent questions of the same rubrique

@@ -6,8 +6,9 @@ module reads a SQLite library at head through a read-only connection, with the
 standard library only, and hands back the records the services do (`QuestionRow`,
 `QuestionDetail`), less the rows' answer coverage, which no command prints (reading
 it walks each text's overflow pages: 0.3 s for 30,000 rows). Its SQL repeats
-`storage/questions.py`'s (status rule, title, author, order, search ranking and
-excerpts): `tests/storage/test_reader.py` proves both give the same records.
+`storage/questions_list.py`'s (status rule, title, author and order: `reader_sql.py`;
+search ranking and excerpts): `tests/storage/test_reader.py` proves both give the same
+records.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from qe_desktop.domain.annotation import (
 from qe_desktop.domain.deputy import DeputyRecord
 from qe_desktop.domain.number_search import NumberReference
 from qe_desktop.domain.question import official_url, question_uri
-from qe_desktop.domain.status import STATUS_LABELS, Status, Timing
+from qe_desktop.domain.status import Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage.annotation_rows import annotation_of, change_of, commitment_of
 from qe_desktop.storage.mapping import deputy_from_row, record_from_row
+from qe_desktop.storage.reader_sql import _COLUMNS, _LISTING_LINE, _MATCH, STATUS_CONDITIONS, _row
 from qe_desktop.storage.revisions import scripted_head
 from qe_desktop.storage.search import (
     SQLITE_MATCHES,
@@ -51,48 +53,6 @@ __all__ = ["LibraryReader", "ReaderUnavailable"]
 
 BUSY_TIMEOUT_S = 15.0  # as the engine's (an import may hold the write lock a moment)
 
-_AUTHOR = "coalesce(nullif(questions.author_name, ''), questions.author_ref)"
-_TITLE = """coalesce(nullif(questions.title, ''), nullif(questions.rubrique, ''),
-          substr(questions.question_text, 1, 160))"""
-
-
-def _status_case(words: dict[Status, str]) -> str:
-    """The status rule (`storage.questions.status_expression`), each status as `words` says."""
-    said = {status: "'" + word.replace("'", "''") + "'" for status, word in words.items()}
-    return f"""CASE WHEN questions.answered = 1 THEN {said[Status.ANSWERED]}
-      WHEN questions.closing_kind = 'withdrawn' THEN {said[Status.WITHDRAWN]}
-      WHEN questions.closing_kind IS NOT NULL THEN {said[Status.LAPSED]}
-      WHEN questions.deadline IS NOT NULL AND questions.deadline < :today
-      THEN {said[Status.OVERDUE]}
-      ELSE {said[Status.PENDING]} END"""
-
-
-_COLUMNS = f"""questions.id, questions."key", questions.chamber, questions.qtype,
- questions.legislature, questions.number, questions.published_on, questions.answered_on,
- {_AUTHOR} AS author, questions."group", questions.ministry, {_TITLE} AS title,
- {_status_case({status: status.value for status in Status})} AS status,
- questions.delay_days, questions.annotation_count"""
-# `services.serialize.listing_line`, made by SQLite: dates are stored as ISO text.
-_DAY = "questions.published_on"
-_LISTING_LINE = f"""questions."key" || char(9)
- || coalesce(substr({_DAY}, 9, 2) || '/' || substr({_DAY}, 6, 2) || '/' || substr({_DAY}, 1, 4),
-             '—') || char(9)
- || {_status_case(STATUS_LABELS)} || char(9)
- || coalesce({_AUTHOR}, '') || char(9)
- || substr(replace(coalesce({_TITLE}, ''), char(10), ' '), 1, :title_chars) || char(10)"""
-
-# `answered = 0` rather than NOT: the indexes serve it (as in storage/questions.py).
-STATUS_CONDITIONS: dict[Status, str] = {
-    Status.ANSWERED: "questions.answered = 1",
-    Status.WITHDRAWN: "(questions.answered = 0 AND questions.closing_kind = 'withdrawn')",
-    Status.LAPSED: "(questions.answered = 0 AND questions.closing_kind IS NOT NULL"
-    " AND questions.closing_kind != 'withdrawn')",
-    Status.OVERDUE: "(questions.answered = 0 AND questions.closing_kind IS NULL"
-    " AND questions.deadline IS NOT NULL AND questions.deadline < :today)",
-    Status.PENDING: "(questions.answered = 0 AND questions.closing_kind IS NULL"
-    " AND (questions.deadline IS NULL OR questions.deadline >= :today))",
-}
-_MATCH = "question_search MATCH :fts_query"
 _HANDLED = frozenset({"text", "chamber", "statuses", "keys"})
 
 
@@ -120,33 +80,6 @@ def _plain(row: sqlite3.Row, days: tuple[str, ...] = (), moments: tuple[str, ...
 
 
 _QUESTION_DAYS = ("assigned_on", "published_on", "answered_on", "closed_on", "signaled_on")
-
-
-_STATUS = {status.value: status for status in Status}
-
-
-def _row(m: tuple[Any, ...], snippet: str = "") -> QuestionRow:
-    """A row of `_COLUMNS` (plain tuple: 30,000 rows a listing) as the list's record."""
-    (id_, key, chamber, qtype, legislature, number, published, answered) = m[:8]
-    (author, group, ministry, title, status, delay, annotations) = m[8:15]
-    return QuestionRow(  # positional: a third faster than by name, 30,000 times
-        id_,
-        key,
-        chamber,
-        qtype,
-        legislature,
-        number,
-        None if published is None else date.fromisoformat(published),
-        None if answered is None else date.fromisoformat(answered),
-        author or "",
-        group or "",
-        ministry or "",
-        (title or "").replace("\n", " "),
-        _STATUS[status],
-        delay,
-        annotations,
-        snippet,
-    )
 
 
 class LibraryReader:
@@ -211,7 +144,7 @@ class LibraryReader:
         return int(self.connection.execute("SELECT count(*) FROM questions").fetchone()[0])
 
     def count(self, flt: QuestionFilter, today: date) -> int:
-        """How many questions the filter keeps (as `storage.questions.count_rows`)."""
+        """How many questions the filter keeps (as `storage.questions_list.count_rows`)."""
         params = self._params(today)
         where = self._where(flt, params)
         source = "questions"
@@ -231,7 +164,7 @@ class LibraryReader:
     def rows(
         self, flt: QuestionFilter, sort: Sort, offset: int, limit: int, today: date
     ) -> list[QuestionRow]:
-        """One page of the list (as `storage.questions.list_rows` on SQLite)."""
+        """One page of the list (as `storage.questions_list.list_rows` on SQLite)."""
         terms = parse_terms(flt.text)
         params = self._params(today)
         params.update(offset=offset, limit=limit)
@@ -291,7 +224,7 @@ class LibraryReader:
 
     @staticmethod
     def _order(sort: Sort) -> str:
-        # `storage.questions._sort_column`: any column it does not know sorts by date.
+        # `storage.questions_list._sort_column`: any column it does not know sorts by date.
         if sort.column not in ("published_on", "rank"):
             raise ValueError(f"sort not read here: {sort.column}")
         way = "DESC" if sort.descending else "ASC"

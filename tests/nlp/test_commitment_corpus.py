@@ -46,7 +46,7 @@ def test_addresses_are_compared_whatever_their_spelling() -> None:
     assert _address("http://www2.senat.fr./q/1.html") == _address("https://senat.fr/q/1.html")
 
 
-@pytest.mark.parametrize("split", ["dev", "test"])
+@pytest.mark.parametrize("split", ["dev", "test", "dev_s7"])
 def test_each_label_names_one_place_of_its_answer(split: str) -> None:
     for answer in _answers(split):
         for label in answer["commitments"]:
@@ -74,5 +74,26 @@ def test_the_training_corpus_is_dev_and_the_retired_test_split() -> None:
     from commitment_corpus import load  # type: ignore[import-not-found]
 
     train = load("train")
-    assert len(train) == len(_answers("dev")) + len(_answers("test"))
+    dev = _answers("dev") + _answers("dev_s7")
+    assert len(train) == len(dev) + len(_answers("test"))
+    assert len(load("dev")) == len(dev) and {a.id for a in train} >= {a["id"] for a in dev}
     assert "RETIRED" in json.loads((CORPUS / "test.json").read_text(encoding="utf-8"))["_policy"]
+
+
+def test_the_session7_batch_is_new_to_the_project() -> None:
+    """dev_s7.json (training answers collected in session 7) shares no address, page id or run
+    of twelve words with any other corpus file (dev, test, and the sealed fresh files, compared
+    automatically: nothing of them is printed), the sample folders or resources/samples."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_commitment_fresh import overlaps, shingles
+
+    batch = _answers("dev_s7")
+    assert len(batch) >= 80 and {a["chamber"] for a in batch} == {"an", "senat"}
+    assert len({a["id"] for a in batch}) == len(batch)
+    assert len({_address(a["source"]) for a in batch}) == len(batch)
+    assert overlaps(batch, skip=(CORPUS / "dev_s7.json",)) == {}
+    for i, one in enumerate(batch):
+        for other in batch[i + 1 :]:
+            assert not shingles(one["answer"]) & shingles(other["answer"]), (one["id"], other["id"])

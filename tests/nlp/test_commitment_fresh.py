@@ -61,21 +61,24 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(w[i : i + SHINGLE]) for i in range(max(len(w) - SHINGLE + 1, 1))}
 
 
-def _corpus_answers() -> Iterator[dict[str, Any]]:
+def _corpus_answers(skip: tuple[Path, ...] = (FRESH,)) -> Iterator[dict[str, Any]]:
     for path in sorted(CORPUS.glob("*.json")):
-        if path == FRESH:
+        if path in skip:
             continue
         data = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(data, dict) and isinstance(data.get("answers"), list):
             yield from data["answers"]
 
 
-def known_pages() -> tuple[set[str], set[str], set[tuple[str, ...]]]:
-    """Addresses, page identifiers and text shingles of everything the project has seen."""
+def known_pages(
+    skip: tuple[Path, ...] = (FRESH,),
+) -> tuple[set[str], set[str], set[tuple[str, ...]]]:
+    """Addresses, page identifiers and text shingles of everything the project has seen
+    (every corpus file but those in `skip`, the sample folders, resources/samples)."""
     addresses: set[str] = set()
     keys: set[str] = set()
     seen: set[tuple[str, ...]] = set()
-    for answer in _corpus_answers():
+    for answer in _corpus_answers(skip):
         addresses.add(address(answer["source"]))
         keys |= page_keys(answer["source"]) | page_keys(answer["id"])
         seen |= shingles(answer["answer"])
@@ -96,9 +99,10 @@ def known_pages() -> tuple[set[str], set[str], set[tuple[str, ...]]]:
     return addresses, keys, seen
 
 
-def overlaps(candidates: list[dict[str, Any]]) -> dict[str, str]:
-    """Which candidate answers the project has already seen, and how."""
-    addresses, keys, seen = known_pages()
+def overlaps(candidates: list[dict[str, Any]], skip: tuple[Path, ...] = (FRESH,)) -> dict[str, str]:
+    """Which candidate answers the project has already seen, and how (the file holding the
+    candidates goes in `skip`; the default checks the fresh split against everything else)."""
+    addresses, keys, seen = known_pages(skip)
     found: dict[str, str] = {}
     for answer in candidates:
         if address(answer["source"]) in addresses:

@@ -98,7 +98,8 @@ def _others() -> tuple[
             if isinstance(record, QuestionRecord) and record.question_text:
                 ids |= _ids(record.key) | _ids(record.url or "")
                 texts.append((f"{path.name}:{record.key}", _texts(record)))
-    for index in (DATA / "SOURCES_dev2.tsv", ROOT / "tests/data/commitments/INDEX.tsv"):
+    indexes = (DATA / "SOURCES_dev2.tsv", DATA / "SOURCES_dev_s7.tsv")
+    for index in (*indexes, ROOT / "tests/data/commitments/INDEX.tsv"):
         ids |= _ids(index.read_text(encoding="utf-8"))
     return ids, texts
 

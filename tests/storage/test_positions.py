@@ -9,7 +9,7 @@ import pytest
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import SORT_COLUMNS, QuestionFilter, Sort
 from qe_desktop.services.container import Services
-from qe_desktop.storage import questions as store
+from qe_desktop.storage import questions_position as store
 
 SORTS = list(SORT_COLUMNS)  # every column the list can be sorted by
 FILTERS = [

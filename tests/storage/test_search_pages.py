@@ -12,7 +12,7 @@ from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions import _rows_query, _sort_key, _to_row
+from qe_desktop.storage.questions_list import _rows_query, _sort_key, _to_row
 
 SEARCHES = [
     QuestionFilter(text="commune"),

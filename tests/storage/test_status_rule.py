@@ -14,8 +14,8 @@ from qe_desktop.domain.question import ClosingKind
 from qe_desktop.domain.status import Status, compute_status
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions import _status_condition, status_expression
-from qe_desktop.storage.reader import _COLUMNS, STATUS_CONDITIONS
+from qe_desktop.storage.questions_status import _status_condition, status_expression
+from qe_desktop.storage.reader_sql import _COLUMNS, STATUS_CONDITIONS
 
 TODAY = date(2026, 12, 7)
 CLOSINGS = [None, *ClosingKind]
