@@ -162,9 +162,14 @@ FLOOR = 0.2
 EVIDENCE_CS = (0.1, 0.3)
 # (threshold, also, floor, near, top_k, relative, opening): near > 1 is off; top_k 0 is no cap.
 SESSION6 = (0.1, (0.2, 0.8, FLOOR, 1.01, 0, 0.0, 0))
-TOLERANCE = 0.01
+# Session 7 tried 0.01 (more precision for a little F1): it picked the opening rule's legal
+# level (2), which cost recall on the pairs labelled in session 7 (--since): best F1 again.
+TOLERANCE = 0.003
 PRECISE = 0.76  # also shown: the best F1 at this precision or more (fewer sentences)
 # The verdict method shipped, or None for the best by `heldout` accuracy.
+# Session 7: "kinds", as pre-registered before the session-7 pairs arrived (commit 9e94ee9): on
+# those 11 demands the list scored 7, the regressions 6; shuffled CV 0.654 vs 0.675, held-out
+# CV equal, retired test pairs 0.65-0.68 vs 0.57-0.62 (the regressions fit the dev labelling).
 VERDICT_METHOD: str | None = "kinds"
 GRID = [
     (t, a, FLOOR, n, k, r, o)
@@ -178,9 +183,9 @@ GRID = [
 
 
 def _accuracy(rows: list[Demand], predicted: list[str], mask: np.ndarray) -> float:
-    """Accuracy over the tested demands where `mask` holds."""
+    """Accuracy over the tested demands where `mask` holds (NaN: none)."""
     pairs = [(d, p) for d, p, m in zip(rows, predicted, mask, strict=True) if m and p != "-"]
-    return sum(p == d.gold_verdict for d, p in pairs) / max(1, len(pairs))
+    return sum(p == d.gold_verdict for d, p in pairs) / len(pairs) if pairs else float("nan")
 
 
 def heldout(scores: dict[str, float]) -> float:
@@ -294,7 +299,9 @@ def main() -> int:
         for p in protocols:
             report.confusion(p, rows, acc[p][1])
     if args.write:
-        write(args.set, x, y, rows, chosen["shuffled"][0], (c, params, sc), (method, acc))
+        regression = max((t for t in scored if t[2][0] == "model"), key=lambda t: t[0])[2]
+        verdict_parts = (method, acc, regression)
+        write(args.set, x, y, rows, chosen["shuffled"][0], (c, params, sc), verdict_parts)
     return 0
 
 
@@ -308,7 +315,7 @@ def write(
     vd: tuple[Any, ...],
 ) -> None:
     c, params, sc = ev
-    (method, verdict_c, cues), acc = vd
+    (method, _, _), acc, (_, model_c, cues) = vd
     mean_, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     coef, bias = cv.fit((x - mean_) / scale, y, c)
@@ -341,8 +348,9 @@ def write(
         },
         "verdict": {
             "method": method,
-            **(fit_verdict(rows, chosen, verdict_c, cues) if method == "model" else {}),
-            "c": verdict_c,
+            # The best regression is written whatever the method, so that switching is one word.
+            **fit_verdict(rows, chosen, model_c, cues),
+            "c": model_c,
             "cv_accuracy": round(acc["shuffled"][0], 3),
             "cv_chamber_accuracy": round(acc["chamber"][0], 3),
             "cv_period_accuracy": round(acc["period"][0], 3),

@@ -261,7 +261,7 @@ def verdict_model() -> Logistic | None:
     """The committed yes-vs-partly model, or None (a decision list runs)."""
     data = weights_section("verdict")
     if data is None or data.get("method", "model") != "model":
-        return None
+        return None  # the weights may still carry the regression: "method" picks
     return Logistic.from_json(data)
 
 
