@@ -218,7 +218,10 @@ def main() -> int:
         groups["since"] = np.array(["old" if f in old else "new" for f in files.tolist()])
         protocols = (*protocols, "since")
     runs = {p: cv.protocol_folds(files, groups, p) for p in protocols}
-    tested = {p: {f for f, g in zip(files, runs[p][0], strict=True) if g >= 0} for p in protocols}
+    # Whose figures count: every pair (its missed demands too), or for --since the new ones.
+    tested: dict[str, set[str] | None] = {p: None for p in cv.PROTOCOLS}
+    if args.since:
+        tested["since"] = set(names) - old
     report.header(args.set, names, rows, y, files, groups)
     oofs = {
         (c, p, r): cv.protocol_out_of_fold(x, y, files, folds, c)
