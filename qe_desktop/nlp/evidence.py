@@ -13,6 +13,11 @@ its best sentence it shares something with, only above a floor, otherwise it is 
 réponse"; a neighbour of a cited sentence can join it (`near`, off unless cross-validation
 picks it). The weights are fitted by `tools/train_coverage.py` on dev + the retired test split
 (cross-validated by pair) and committed in `coverage_weights.json`.
+Session 7: the neighbour is only the next sentence, and only when it goes on with the same point
+(`continues`); an opening that restates the question, or (`opening` 2) only quotes the law, can
+be left out; `top_k` and `relative` keep a demand's likeliest sentences. Cross-validation over
+shuffled folds and held-out chambers and periods chose the neighbour and the restatement rule
+and left the rest off.
 """
 
 from __future__ import annotations
