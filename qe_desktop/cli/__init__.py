@@ -178,13 +178,12 @@ def cmd_list(args: argparse.Namespace, services: ReadingServices, out: TextIO, e
         chamber=args.chamber,
         statuses=frozenset({Status(args.status)}) if args.status else frozenset(),
     )
-    limit = args.limit or max(services.questions.count(flt), 1)
     sort = Sort("published_on", True)
     if args.json:
-        rows = services.questions.rows(flt, sort, limit=limit)
+        rows = services.questions.rows(flt, sort, limit=args.limit or services.questions.count(flt))
         _dump([question_json(services.questions.detail(r.key)) for r in rows], out)
         return 0
-    out.write("".join(services.questions.listing(flt, sort, limit)))
+    out.write("".join(services.questions.listing(flt, sort, args.limit or None)))
     return 0
 
 

@@ -19,7 +19,6 @@ from qe_desktop.domain.labelled import LabelledEnum
 
 SHORTER_RATIO = 0.6  # a new text under 60 % of the stored one's length is suspicious
 _SENTENCE_END = re.compile(r"[.!?…»)\]\"']\s*$")
-_WORD = re.compile(r"\S+\s*")
 PASTE_SOURCE = "presse-papiers"
 
 
@@ -112,29 +111,3 @@ def _lost_its_end(old: str, new: str) -> bool:
     if len(stripped) < len(old.rstrip()) and old.startswith(stripped):
         return True
     return bool(_SENTENCE_END.search(old)) and not _SENTENCE_END.search(new)
-
-
-@dataclass(frozen=True, slots=True)
-class DiffPiece:
-    """A run of words: kept in both texts, or only in the old one, or only in the new one."""
-
-    kind: str  # "same" | "removed" | "added"
-    text: str
-
-
-def word_diff(old: str, new: str) -> list[DiffPiece]:
-    """The word-level differences from `old` to `new` (whitespace kept with its word)."""
-    from difflib import SequenceMatcher
-
-    a, b = _WORD.findall(old), _WORD.findall(new)
-    pieces: list[DiffPiece] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            pieces.append(DiffPiece("same", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            pieces.append(DiffPiece("removed", "".join(a[i1:i2])))
-        if j2 > j1:
-            pieces.append(DiffPiece("added", "".join(b[j1:j2])))
-    return pieces

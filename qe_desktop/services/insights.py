@@ -31,7 +31,6 @@ from qe_desktop.domain.insights import (
 from qe_desktop.domain.portfolios import PortfolioMap
 from qe_desktop.domain.similarity import (
     NEAR_IDENTICAL,
-    DiffPiece,
     Likeness,
     band_keys_of,
     candidate_pairs,
@@ -41,9 +40,9 @@ from qe_desktop.domain.similarity import (
     jaccard,
     likeness,
     rank_related,
-    word_diff,
 )
 from qe_desktop.domain.views import QuestionFilter
+from qe_desktop.domain.word_diff import DiffPiece, word_diff
 from qe_desktop.services.portfolios import load_portfolios
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.storage import fingerprints as prints

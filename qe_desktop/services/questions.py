@@ -24,6 +24,7 @@ from qe_desktop.storage import questions as store
 from qe_desktop.storage import questions_list as listing
 from qe_desktop.storage.annotations import annotations_of
 from qe_desktop.storage.categories import list_categories
+from qe_desktop.storage.change_stamp import KeptCounts
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.deputies import deputy_for
 from qe_desktop.storage.mapping import record_from_row
@@ -62,6 +63,7 @@ class QuestionService:
     def __init__(self, database: Database, today: Callable[[], date] = date.today) -> None:
         self._db = database
         self._today = today
+        self._counts = KeptCounts(database.changes.current)  # until the next write (#25)
 
     def rows(
         self, flt: QuestionFilter, sort: Sort, offset: int = 0, limit: int = 200
@@ -73,9 +75,10 @@ class QuestionService:
                 session, flt, sort, offset=offset, limit=limit, today=self._today()
             )
 
-    def listing(self, flt: QuestionFilter, sort: Sort, limit: int) -> list[str]:
-        """The lines `qe-desktop list` prints for these rows (`serialize.listing_line`)."""
-        return [listing_line(row) for row in self.rows(flt, sort, limit=limit)]
+    def listing(self, flt: QuestionFilter, sort: Sort, limit: int | None) -> list[str]:
+        """The lines `qe-desktop list` prints (`serialize.listing_line`); None: all rows."""
+        shown = self.count(flt) if limit is None else limit
+        return [listing_line(row) for row in self.rows(flt, sort, limit=shown)]
 
     def position(
         self, flt: QuestionFilter, sort: Sort, key: str, within: int | None = None
@@ -88,10 +91,18 @@ class QuestionService:
             flt = _by_number(session, flt)
             return position_of(session, flt, sort, key, today=self._today(), within=within)
 
-    def count(self, flt: QuestionFilter) -> int:
-        """How many questions the list shows under this filter."""
-        with self._db.read() as session:
-            return listing.count_rows(session, _by_number(session, flt), today=self._today())
+    def count(self, flt: QuestionFilter, up_to: int | None = None) -> int:
+        """How many questions the list shows under this filter (at most `up_to`).
+
+        Kept until the library changes: switching back to a filter counts nothing again.
+        """
+        today = self._today()
+
+        def counted() -> int:
+            with self._db.read() as session:
+                return listing.count_rows(session, _by_number(session, flt), today, up_to)
+
+        return self._counts.get((flt, up_to, today), counted)
 
     def keys_by_number(self, text: str) -> list[str]:
         """The questions a typed number designates ("11177", "n° 11177", "S 03038")."""
@@ -102,9 +113,13 @@ class QuestionService:
             return keys_by_number(session, ref)
 
     def total(self) -> int:
-        """Number of questions in the library."""
-        with self._db.read() as session:
-            return listing.question_count(session)
+        """Number of questions in the library (kept until it changes, as `count`)."""
+
+        def counted() -> int:
+            with self._db.read() as session:
+                return listing.question_count(session)
+
+        return self._counts.get("total", counted)
 
     def search(self, query: str, limit: int = 20) -> list[QuestionRow]:
         """Ranked full-text results with snippets; any input is safe.

@@ -13,37 +13,37 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from platformdirs import user_cache_dir
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.follows import (
     EventKind,
-    FoldedFacts,
     FollowKind,
     FollowRow,
     InboxItem,
-    Matcher,
     normalise_value,
 )
 from qe_desktop.importers.sources import SourceItem
-from qe_desktop.services.import_report import counted_parts
+from qe_desktop.services import veille_matching as matching
+from qe_desktop.services.veille_report import SourceOutcome, UpdateReport
 from qe_desktop.sources.checks import changed_entries, check_csv, check_zip, zip_manifest
 from qe_desktop.sources.errors import SourceCancelled, SourceError
 from qe_desktop.sources.table import SourceTable, load_table
 from qe_desktop.storage import veille as store
+from qe_desktop.storage import veille_inbox as inbox_store
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.veille_pages import questions_missing_text
 
 if TYPE_CHECKING:  # HTTP (httpx) and the importers load with the first update: the window
     # builds this service at start-up for its News panel (#25)
-    from qe_desktop.services.importing import AfterUpsert, Failure, ImportReport, ImportService
+    from qe_desktop.services.importing import AfterUpsert, ImportReport, ImportService
     from qe_desktop.sources.http import Fetcher, Validators
 
 Progress = Callable[[int, int | None, str], None]
@@ -67,96 +67,6 @@ def default_cache_dir() -> Path:
     return Path(user_cache_dir("qe-desktop", appauthor=False)) / "sources"
 
 
-@dataclass(frozen=True, slots=True)
-class SourceOutcome:
-    """What became of one source during an update."""
-
-    source: str
-    url: str
-    status: str  # unchanged | updated | failed | cancelled
-    message: str = ""
-    downloaded: int = 0
-
-    def as_json(self) -> dict[str, Any]:
-        """The outcome as the CLI's `update --json` gives it."""
-        return {
-            "source": self.source,
-            "url": self.url,
-            "status": self.status,
-            "message": self.message,
-            "downloaded_bytes": self.downloaded,
-        }
-
-
-@dataclass
-class UpdateReport:
-    """What an update fetched, imported and put in the inbox."""
-
-    sources: list[SourceOutcome] = field(default_factory=list)
-    imported: int = 0
-    updated: int = 0
-    new_questions: int = 0  # inbox items created
-    new_answers: int = 0
-    deadlines: int = 0
-    commitments: int = 0
-    pages: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    cancelled: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """Whether every source was fetched and imported."""
-        return all(s.status != "failed" for s in self.sources) and not self.failures
-
-    @property
-    def downloaded(self) -> int:
-        """Bytes downloaded by the update."""
-        return sum(s.downloaded for s in self.sources)
-
-    @property
-    def new_items(self) -> int:
-        """Inbox items the update created."""
-        return self.new_questions + self.new_answers + self.deadlines + self.commitments
-
-    def summary(self) -> str:
-        """The update in French, source by source, for the status bar and the log."""
-        parts = []
-        for s in self.sources:
-            state = {
-                "unchanged": "inchangé",
-                "updated": "mis à jour",
-                "failed": "échec",
-                "cancelled": "annulé",
-            }[s.status]
-            parts.append(f"{s.source} : {state}")
-        text = " ; ".join(parts) or "aucune source"
-        text += (
-            f" — {self.imported} question(s) importée(s), {self.updated} mise(s) à jour ; "
-            f"Nouveautés : {self.new_questions} question(s), {self.new_answers} réponse(s)"
-        )
-        return text + counted_parts(
-            (self.deadlines, ", {} délai(s) dépassé(s)"),
-            (self.commitments, ", {} engagement(s) en retard"),
-            (self.pages, " ; {} page(s) lue(s)"),
-            (self.cancelled, " (mise à jour annulée)"),
-        )
-
-    def as_json(self) -> dict[str, Any]:
-        """The report as the CLI's `update --json` gives it."""
-        return {
-            "sources": [s.as_json() for s in self.sources],
-            "imported": self.imported,
-            "updated": self.updated,
-            "new_questions": self.new_questions,
-            "new_answers": self.new_answers,
-            "deadlines_passed": self.deadlines,
-            "overdue_commitments": self.commitments,
-            "pages": self.pages,
-            "failures": [{"source": f.source, "reason": f.reason} for f in self.failures],
-            "cancelled": self.cancelled,
-        }
-
-
 @dataclass
 class _Collector:
     """Questions an update inserted or changed (an import hook fills it)."""
@@ -169,16 +79,6 @@ class _Collector:
             self.imported.append(result.question_id)
         elif result.new_answer:
             self.answered.append(result.question_id)
-
-
-@dataclass(frozen=True, slots=True)
-class _InSet:
-    """A saved search, already run: matches the questions the full-text index found."""
-
-    found: set[int]
-
-    def __call__(self, facts: FoldedFacts) -> bool:
-        return facts.id in self.found
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,11 +271,11 @@ class VeilleService:
         with self._db.write() as session:
             answered = set(collector.answered)
             answered |= store.answered_ids(session, collector.imported)
-            follows = self._matchers(session, candidates)
+            follows = matching.matchers(session, candidates)
             own = store.annotated_ids(session, sorted(answered))
             imported = set(collector.imported)
             events: list[store.NewEvent] = []
-            for question_id, matched in self._matched(session, candidates, follows):
+            for question_id, matched in matching.matched(session, candidates, follows):
                 if question_id in imported and matched:
                     events.append((question_id, EventKind.NEW_QUESTION, "", matched))
                 if question_id in answered and (matched or question_id in own):
@@ -387,29 +287,6 @@ class VeilleService:
                     report.new_answers += 1
                 news.append(question_id)
         return news
-
-    def _matchers(
-        self, session: Session, ids: Sequence[int]
-    ) -> list[tuple[int, Callable[[FoldedFacts], bool]]]:
-        tests: list[tuple[int, Callable[[FoldedFacts], bool]]] = []
-        for fid, kind, value, _ in store.all_follows(session):
-            if kind is FollowKind.SEARCH:
-                found = store.search_matches(session, value, ids)
-                tests.append((fid, _InSet(found)))
-            else:
-                tests.append((fid, Matcher.of(kind, value)))
-        return tests
-
-    @staticmethod
-    def _matched(
-        session: Session,
-        ids: Sequence[int],
-        follows: list[tuple[int, Callable[[FoldedFacts], bool]]],
-    ) -> Iterator[tuple[int, list[int]]]:
-        """(question id, ids of the follows it matches) for each question."""
-        for facts in store.question_facts(session, ids):
-            folded = FoldedFacts.of(facts)
-            yield facts.id, [fid for fid, test in follows if test(folded)]
 
     def _scan(self, report: UpdateReport) -> None:
         """Deadlines and commitments that passed since the last look (dates alone)."""
@@ -427,9 +304,9 @@ class VeilleService:
             passed = dict(store.newly_passed_deadlines(session, since, today))
             if passed:
                 ids = sorted(passed)
-                follows = self._matchers(session, ids)
+                follows = matching.matchers(session, ids)
                 own = store.annotated_ids(session, ids)
-                for question_id, matched in self._matched(session, ids, follows):
+                for question_id, matched in matching.matched(session, ids, follows):
                     if matched or question_id in own:
                         deadline = passed[question_id].isoformat()
                         events.append((question_id, EventKind.DEADLINE_PASSED, deadline, matched))
@@ -512,35 +389,35 @@ class VeilleService:
     ) -> list[InboxItem]:
         """The current user's inbox, newest first, possibly for one follow only."""
         with self._db.read() as session:
-            return store.inbox_items(
+            return inbox_store.inbox_items(
                 session, self._user(), unseen_only=unseen_only, follow_id=follow_id, limit=limit
             )
 
     def unseen_count(self) -> int:
         """Inbox items the current user has not seen, for the badge."""
         with self._db.read() as session:
-            return store.unseen_count(session, self._user())
+            return inbox_store.unseen_count(session, self._user())
 
     def unseen_keys(self) -> list[str]:
         """Keys of questions with unseen news, to mark them in the list."""
         with self._db.read() as session:
-            return store.unseen_keys(session, self._user())
+            return inbox_store.unseen_keys(session, self._user())
 
     def mark_seen(self, ids: Sequence[int] | None = None, seen: bool = True) -> int:
         """Mark items seen (all of them when `ids` is None); unseen again with seen=False."""
         with self._db.write() as session:
-            return store.mark_seen(session, self._user(), ids, seen)
+            return inbox_store.mark_seen(session, self._user(), ids, seen)
 
     def mark_question_seen(self, key: str) -> int:
         """The user opened a question: what was new about it is seen. Nothing is written
         (no wait for the write lock an import may hold) when nothing was unseen.
         """
         with self._db.read() as session:
-            ids = store.event_ids_for_keys(session, [key], unseen_by=self._user())
+            ids = inbox_store.event_ids_for_keys(session, [key], unseen_by=self._user())
         if not ids:
             return 0
         with self._db.write() as session:
-            return store.mark_seen(session, self._user(), ids)
+            return inbox_store.mark_seen(session, self._user(), ids)
 
 
 def _fetcher(cache: Path) -> Fetcher:

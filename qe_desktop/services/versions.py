@@ -15,7 +15,8 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.annotation import AnnotationRecord, Part
-from qe_desktop.domain.text_versions import DiffPiece, TextVersion, VersionState, word_diff
+from qe_desktop.domain.text_versions import TextVersion, VersionState
+from qe_desktop.domain.word_diff import DiffPiece, word_diff
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.storage import text_versions as store
 from qe_desktop.storage.database import Database

@@ -30,6 +30,7 @@ from typing import Any
 import httpx
 
 from qe_desktop import __version__
+from qe_desktop.sources import http_reasons as reasons
 from qe_desktop.sources.errors import SourceCancelled, SourceError
 
 # ASCII only (HTTP headers): names the app and what it does, for the servers' logs.
@@ -201,7 +202,7 @@ class Fetcher:
             if response.status_code == 416 and resume is not None:
                 _PartState.discard(part)  # the file shrank or changed: start again
                 raise _Retryable("le téléchargement repris n'est plus valable")
-            _raise_for_status(source, url, response)
+            reasons.raise_for_status(source, url, response)
             validators = Validators(
                 etag=response.headers.get("ETag"),
                 last_modified=response.headers.get("Last-Modified"),
@@ -210,7 +211,7 @@ class Fetcher:
             offset = resume.size if appending and resume is not None else 0
             total = _expected_total(response, offset)
             if total is not None and total > self._max_bytes:
-                raise SourceError(source, _too_big(total, self._max_bytes, url))
+                raise SourceError(source, reasons.too_big(total, self._max_bytes, url))
             _PartState(offset, validators.etag or validators.last_modified or "").write(part)
             received = self._write_body(
                 source, url, response, part, offset, total, progress, cancelled
@@ -254,14 +255,14 @@ class Fetcher:
                     if received > self._max_bytes:
                         out.close()
                         _PartState.discard(part)
-                        raise SourceError(source, _too_big(received, self._max_bytes, url))
+                        raise SourceError(source, reasons.too_big(received, self._max_bytes, url))
                     out.write(chunk)
                     progress(received, total)
                     if cancelled():
                         raise SourceCancelled(source)
             except httpx.TransportError as error:
                 out.flush()
-                raise _Retryable(_transport_reason(error)) from error
+                raise _Retryable(reasons.transport_reason(error)) from error
         return received
 
     # -- pages ---------------------------------------------------------------------------
@@ -273,8 +274,8 @@ class Fetcher:
             self._wait_turn()
             with self._stream(source, url, {}) as response:
                 if response.status_code >= 500 or response.status_code == 429:
-                    raise _Retryable(_status_reason(response.status_code))
-                _raise_for_status(source, url, response)
+                    raise _Retryable(reasons.status_reason(response.status_code))
+                reasons.raise_for_status(source, url, response)
                 return self._read_capped(source, url, response)
 
         return self._retrying(source, url, attempt_once)
@@ -295,10 +296,10 @@ class Fetcher:
             for chunk in response.iter_raw():
                 size += len(chunk)
                 if size > self._max_page_bytes:
-                    raise SourceError(source, _too_big(size, self._max_page_bytes, url))
+                    raise SourceError(source, reasons.too_big(size, self._max_page_bytes, url))
                 chunks.append(chunk)
         except httpx.TransportError as error:
-            raise _Retryable(_transport_reason(error)) from error
+            raise _Retryable(reasons.transport_reason(error)) from error
         return b"".join(chunks)
 
     # -- plumbing ------------------------------------------------------------------------
@@ -334,10 +335,10 @@ class _Response:
         except httpx.UnsupportedProtocol as error:
             raise SourceError(self._source, f"adresse non prise en charge — {self._url}") from error
         except httpx.TransportError as error:
-            raise _Retryable(_transport_reason(error)) from error
+            raise _Retryable(reasons.transport_reason(error)) from error
         if response.status_code >= 500 or response.status_code == 429:
             self._context.__exit__(None, None, None)
-            raise _Retryable(_status_reason(response.status_code))
+            raise _Retryable(reasons.status_reason(response.status_code))
         return response
 
     def __exit__(self, *exc: Any) -> None:
@@ -390,42 +391,3 @@ def _sha256(path: Path) -> tuple[str, int]:
             digest.update(block)
             size += len(block)
     return digest.hexdigest(), size
-
-
-def _raise_for_status(source: str, url: str, response: httpx.Response) -> None:
-    if response.status_code in (200, 206):
-        return
-    raise SourceError(source, f"{_status_reason(response.status_code)} — {url}")
-
-
-_STATUS_WORDS = {
-    401: "accès refusé",
-    403: "accès interdit",
-    404: "fichier introuvable",
-    410: "fichier supprimé",
-    429: "trop de requêtes",
-}
-
-
-def _status_reason(status: int) -> str:
-    if status >= 500:
-        return f"le serveur est en erreur (HTTP {status})"
-    word = _STATUS_WORDS.get(status, "réponse inattendue")
-    return f"{word} (HTTP {status})"
-
-
-def _transport_reason(error: httpx.TransportError) -> str:
-    if isinstance(error, httpx.TimeoutException):
-        return "le serveur ne répond pas (délai dépassé)"
-    if isinstance(error, httpx.ProxyError):
-        return "le proxy refuse la connexion"
-    if isinstance(error, httpx.ConnectError):
-        if "CERTIFICATE" in str(error).upper():
-            return "certificat du serveur refusé"
-        return "connexion impossible (hors ligne ?)"
-    return "connexion interrompue"
-
-
-def _too_big(size: int, limit: int, url: str) -> str:
-    mib = 1024 * 1024
-    return f"fichier trop gros ({size // mib} Mo, limite {limit // mib} Mo) — {url}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import Engine, exc
 from sqlalchemy.orm import Session, sessionmaker
 
+from qe_desktop.storage.change_stamp import ChangeStamp
 from qe_desktop.storage.engine import (
     LibraryUnavailableError,
     make_engine,
@@ -81,6 +82,7 @@ class Database:
             self.engine.execution_options(qe_write=True, qe_unsynced=True),
             expire_on_commit=False,
         )
+        self.changes = ChangeStamp(self.path)  # moves at every write: counts kept until then
         self.backup_made: Path | None = None
         self.created = False  # the schema was created by this process (`open`): a new file
 
@@ -179,4 +181,5 @@ class Database:
 
     def close(self) -> None:
         """Release the engine's connections, so the file can be moved or restored."""
+        self.changes.close()
         self.engine.dispose()

@@ -1,6 +1,6 @@
 """Queries behind the Analyses view, `stats` and the reader's similar questions.
 
-Every query goes through the library's filters (`questions._apply_filter`, plus the
+Every query goes through the library's filters (`questions_list._apply_filter`, plus the
 full-text search when the filter carries text), so the figures always describe the
 questions the list shows.
 """
@@ -21,7 +21,7 @@ from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter
 from qe_desktop.storage import search
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.questions_list import _apply_filter
+from qe_desktop.storage.questions_list import _TITLE, _apply_filter
 from qe_desktop.storage.questions_status import status_expression
 
 RELATED_SEARCH_LIMIT = 120  # candidates fetched by full-text search
@@ -154,16 +154,11 @@ Summary = tuple[str, str, str, date | None]  # key, title, ministry, published_o
 
 def summaries(session: Session, ids: Collection[int]) -> dict[int, Summary]:
     """What a list of similar questions shows: key, title (or rubrique, or text start), etc."""
-    title = func.coalesce(
-        func.nullif(Question.title, ""),
-        func.nullif(Question.rubrique, ""),
-        func.substr(Question.question_text, 1, 160),
-    )
     found: dict[int, Summary] = {}
     id_list = list(ids)
     for start in range(0, len(id_list), 500):
         query = select(
-            Question.id, Question.key, title, Question.ministry, Question.published_on
+            Question.id, Question.key, _TITLE, Question.ministry, Question.published_on
         ).where(Question.id.in_(id_list[start : start + 500]))
         for qid, key, text_, ministry, published_on in session.execute(query):
             found[qid] = (key, (text_ or "").replace("\n", " "), ministry or "", published_on)

@@ -38,11 +38,12 @@ from qe_desktop.storage.mapping import deputy_from_row, record_from_row
 from qe_desktop.storage.reader_sql import _COLUMNS, _LISTING_LINE, _MATCH, STATUS_CONDITIONS, _row
 from qe_desktop.storage.revisions import scripted_head
 from qe_desktop.storage.search import (
-    SQLITE_MATCHES,
-    SQLITE_RANK,
     SQLITE_SNIPPET,
     fts5_query,
     parse_terms,
+    ranks_by_date,
+    sqlite_match_count,
+    sqlite_rank,
     sqlite_ranked_ids,
 )
 
@@ -143,22 +144,25 @@ class LibraryReader:
         """How many questions the library holds."""
         return int(self.connection.execute("SELECT count(*) FROM questions").fetchone()[0])
 
-    def count(self, flt: QuestionFilter, today: date) -> int:
-        """How many questions the filter keeps (as `storage.questions_list.count_rows`)."""
+    def count(self, flt: QuestionFilter, today: date, up_to: int | None = None) -> int:
+        """How many questions the filter keeps, at most `up_to` (as `questions_list.count_rows`)."""
         params = self._params(today)
         where = self._where(flt, params)
         source = "questions"
         terms = parse_terms(flt.text)
         if not terms.empty and not where:  # the index alone, as `count_rows`
-            sql = f"SELECT count(*){SQLITE_MATCHES}"
-            return int(self.connection.execute(sql, {"fts_query": fts5_query(terms)}).fetchone()[0])
+            fetch = lambda sql, args: self._tuples(sql, args).fetchall()  # noqa: E731
+            return sqlite_match_count(fetch, fts5_query(terms), up_to)
         if not terms.empty:
             source += " JOIN question_search ON question_search.rowid = questions.id"
             where.append(_MATCH)
             params["fts_query"] = fts5_query(terms)
-        sql = f"SELECT count(*) FROM {source}"
+        sql = f"SELECT questions.id FROM {source}"
         if where:
             sql += " WHERE " + " AND ".join(where)
+        if up_to is not None:
+            sql += f" LIMIT {int(up_to)}"
+        sql = f"SELECT count(*) FROM ({sql})"
         return int(self.connection.execute(sql, params).fetchone()[0])
 
     def rows(
@@ -183,6 +187,7 @@ class LibraryReader:
                 params["fts_query"],
                 offset,
                 limit,
+                by_date=ranks_by_date(terms),
             )
             names = {f"id_{n}": id_ for n, id_ in enumerate(ids)}
             marks = ", ".join(f":{name}" for name in names) or "NULL"
@@ -192,8 +197,9 @@ class LibraryReader:
         else:
             where = [*self._where(flt, params), _MATCH]
             order = "rank, questions.id" if sort.column == "rank" else self._order(sort)
+            rank = sqlite_rank(terms)
             sql = (
-                f"SELECT {_COLUMNS}, {SQLITE_RANK} AS rank FROM questions JOIN question_search"
+                f"SELECT {_COLUMNS}, {rank} AS rank FROM questions JOIN question_search"
                 " ON question_search.rowid = questions.id WHERE " + " AND ".join(where)
             )
             sql += f" ORDER BY {order} LIMIT :limit OFFSET :offset"

@@ -53,6 +53,23 @@ def tsquery(terms: SearchTerms) -> Any:
 
 
 SQLITE_RANK = "bm25(question_search, 4.0, 1.0, 1.0, 2.0)"
+# A quoted phrase is ranked newest first (the order FTS5 reads its index backwards):
+# bm25 would walk every match's position lists a second time to count the phrase
+# (its IDF), 100-150 ms for two common words at 1,000,000 questions, whatever the page
+# (#25). Read newest first, a page of phrase matches stops once it is full.
+SQLITE_NEWEST_FIRST = "-question_search.rowid"
+
+
+def ranks_by_date(terms: SearchTerms) -> bool:
+    """True when the search holds a phrase: its matches come newest first, not by bm25."""
+    return bool(terms.phrases)
+
+
+def sqlite_rank(terms: SearchTerms) -> str:
+    """The SQL of the `rank` column on SQLite (smallest first): bm25, or newest first."""
+    return SQLITE_NEWEST_FIRST if ranks_by_date(terms) else SQLITE_RANK
+
+
 SQLITE_SNIPPET = "snippet(question_search, -1, '[[', ']]', '…', 14)"
 
 
@@ -69,7 +86,7 @@ def add_match(query: Any, terms: SearchTerms, dialect: str, *, snippets: bool = 
 
     if dialect == "sqlite":
         index = table("question_search", column("rowid"))
-        columns: list[Any] = [literal_column(SQLITE_RANK).label("rank")]
+        columns: list[Any] = [literal_column(sqlite_rank(terms)).label("rank")]
         if snippets:
             columns.append(literal_column(SQLITE_SNIPPET).label("snippet"))
         return (
@@ -110,15 +127,22 @@ _RECENT_IDS = f"SELECT question_search.rowid AS id{_MATCHES}{_NEWEST}"
 Fetch = Callable[[str, dict[str, Any]], Sequence[Sequence[Any]]]
 
 
-def sqlite_ranked_ids(fetch: Fetch, fts_query: str, offset: int, limit: int) -> list[int]:
+def sqlite_ranked_ids(
+    fetch: Fetch, fts_query: str, offset: int, limit: int, *, by_date: bool = False
+) -> list[int]:
     """The ids of one page of matches, best first, read from the full-text index alone.
 
     `fetch(sql, params)` runs a statement (SQLAlchemy's session or `sqlite3`: both the
     window and the light command line use this). Within the RANK_WINDOW most recent
     matches, the order is bm25's, ties by id; FTS5 reads the matches newest first and
     stops there, so bm25 is computed for at most RANK_WINDOW rows, whatever the library.
+    `by_date` (a phrase, `ranks_by_date`): every match newest first, no bm25 at all.
     """
     params: dict[str, Any] = {"fts_query": fts_query, "window": RANK_WINDOW}
+    if by_date:
+        page = {"offset": offset, "limit": limit}
+        sql = f"SELECT question_search.rowid{_MATCHES} ORDER BY question_search.rowid DESC"
+        return [int(row[0]) for row in fetch(f"{sql} LIMIT :limit OFFSET :offset", params | page)]
     ids: list[int] = []
     if offset < RANK_WINDOW:
         page = {"offset": offset, "limit": min(limit, RANK_WINDOW - offset)}
@@ -139,6 +163,20 @@ def sqlite_ranked_ids(fetch: Fetch, fts_query: str, offset: int, limit: int) -> 
         " ORDER BY question_search.rowid DESC LIMIT :limit OFFSET :offset"
     )
     return [*ids, *(int(row[0]) for row in fetch(sql, params | older))]
+
+
+def sqlite_match_count(fetch: Fetch, fts_query: str, up_to: int | None = None) -> int:
+    """How many questions match, read on the index alone; at most `up_to` (None: all).
+
+    Counting a phrase walks the position lists of every question holding its words;
+    `up_to` stops the walk there, newest first (the window shows "more than …", #25).
+    """
+    params: dict[str, Any] = {"fts_query": fts_query}
+    if up_to is None:
+        return int(fetch(f"SELECT count(*){_MATCHES}", params)[0][0])
+    newest = f"SELECT question_search.rowid{_MATCHES} ORDER BY question_search.rowid DESC"
+    counted = fetch(f"SELECT count(*) FROM ({newest} LIMIT :up_to)", params | {"up_to": up_to})
+    return int(counted[0][0])
 
 
 def sqlite_snippets(connection: Any, terms: SearchTerms, ids: list[int]) -> dict[int, str]:

@@ -9,7 +9,6 @@ the panels stay free of it; the panes announce the open question's number.
 from __future__ import annotations
 
 import itertools
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.ui.host import HostWindow
+from qe_desktop.ui.reader.reader_panel import ReaderPanel
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "literal")
 
@@ -130,7 +130,7 @@ def name_desk(window: HostWindow) -> None:
     name_unnamed(window)
 
 
-def announce(reader: Any, detail: QuestionDetail | None) -> None:
+def announce(reader: ReaderPanel, detail: QuestionDetail | None) -> None:
     """The panes say which question they hold: "Question n° 02580", "Réponse n° 02580"."""
     if detail is None:
         _name(reader.question_pane, translate("Accessibility", "Question"))

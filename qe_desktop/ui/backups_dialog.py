@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from qe_desktop.services.backups import Backup, BackupService
 from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
 from qe_desktop.ui.jobs import Job
+
+if TYPE_CHECKING:
+    from qe_desktop.ui.reader.reader_panel import ReaderPanel
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -76,7 +79,7 @@ class BackupWindow(Protocol):
     """What restoring needs of the main window (typed here, not imported: no cycle)."""
 
     @property
-    def reader(self) -> Any: ...
+    def reader(self) -> ReaderPanel: ...
     @property
     def preferences_action(self) -> QAction: ...
     def refresh(self) -> None: ...

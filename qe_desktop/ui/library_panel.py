@@ -249,7 +249,11 @@ class LibraryPanel(QWidget):
             if self._library_total is None:  # counted once per reload: 37 ms at 1,000,000
                 self._library_total = self._service.total()
             total = self._library_total
-            text = self.tr("%n question(s) out of %1", "", shown).replace("%1", str(total))
+            if self.model.counted_all:
+                text = self.tr("%n question(s) out of %1", "", shown)
+            else:  # a phrase search is counted a step at a time (#25)
+                text = self.tr("more than %n question(s) out of %1", "", shown)
+            text = text.replace("%1", str(total))
         else:
             text = self.tr("%n question(s)", "", shown)
         self.count_label.setText(text)

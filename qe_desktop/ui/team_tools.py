@@ -22,7 +22,7 @@ from qe_desktop.ui.jobs import BackgroundCall, Job
 from qe_desktop.ui.refresh import RefreshWatcher
 
 if TYPE_CHECKING:
-    from qe_desktop.services.sync import SyncReport
+    from qe_desktop.services.sync_report import SyncReport
 
 STATUS_MS = 10_000
 
@@ -191,7 +191,7 @@ class TeamTools(QObject):
 
     def _synchronized(self, report: object) -> None:
         self._end_sync()
-        from qe_desktop.services.sync import SyncReport  # loaded with the sync service
+        from qe_desktop.services.sync_report import SyncReport  # loaded with the sync service
 
         assert isinstance(report, SyncReport)
         self.reload()

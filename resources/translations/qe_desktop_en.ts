@@ -70,7 +70,7 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+232"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+253"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question out of %1</numerusform>
@@ -79,6 +79,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>more than %n question(s) out of %1</source>
+        <translation>
+            <numerusform>more than %n question out of %1</numerusform>
+            <numerusform>more than %n questions out of %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -127,7 +135,7 @@
 <context>
     <name>VeilleUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+228"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+229"/>
         <source>%n new answer(s)</source>
         <translation>
             <numerusform>%n new answer</numerusform>

@@ -798,7 +798,7 @@
     <name>Application</name>
     <message>
         <location filename="../../qe_desktop/ui/daily_care.py" line="+50"/>
-        <location filename="../../qe_desktop/ui/startup.py" line="+139"/>
+        <location filename="../../qe_desktop/ui/startup.py" line="+157"/>
         <source>Cannot open the library</source>
         <translation>Impossible d&apos;ouvrir la bibliothèque</translation>
     </message>
@@ -1929,7 +1929,7 @@
 <context>
     <name>LibraryFill</name>
     <message>
-        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+51"/>
+        <location filename="../../qe_desktop/ui/coverage/library_fill.py" line="+41"/>
         <source>Analysing the answers</source>
         <translation>Analyse des réponses</translation>
     </message>
@@ -1942,7 +1942,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_model.py" line="+44"/>
+        <location filename="../../qe_desktop/ui/library_model.py" line="+59"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -2015,7 +2015,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+91"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+95"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -2025,7 +2025,7 @@
         <translation>Cherche dans les titres, les questions, les réponses et vos notes (Ctrl+F). Accents et majuscules sont sans importance ; mettez une expression entre guillemets pour la trouver telle quelle.</translation>
     </message>
     <message numerus="yes">
-        <location line="+138"/>
+        <location line="+155"/>
         <source>%n question(s) out of %1</source>
         <translation>
             <numerusform>%n question sur %1</numerusform>
@@ -2034,6 +2034,14 @@
     </message>
     <message numerus="yes">
         <location line="+2"/>
+        <source>more than %n question(s) out of %1</source>
+        <translation>
+            <numerusform>plus de %n question sur %1</numerusform>
+            <numerusform>plus de %n questions sur %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n question(s)</source>
         <translation>
             <numerusform>%n question</numerusform>
@@ -2044,12 +2052,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qe_desktop/ui/main_window.py" line="+44"/>
+        <location filename="../../qe_desktop/ui/main_window.py" line="+45"/>
         <source>Questions (*.txt *.html *.htm *.json *.xml *.zip);;All files (*)</source>
         <translation>Questions (*.txt *.html *.htm *.json *.xml *.zip);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+108"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -2114,7 +2122,7 @@
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2957,12 +2965,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+189"/>
+        <location line="+196"/>
         <source>Follow the &amp;author</source>
         <translation>Suivre l&apos;&amp;auteur</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-194"/>
         <source>Unseen</source>
         <translation>Non vues</translation>
     </message>
@@ -2972,7 +2980,7 @@
         <translation>Seulement les questions avec des nouveautés non vues</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>&amp;Veille</source>
         <translation>&amp;Veille</translation>
     </message>
@@ -3037,7 +3045,7 @@
         <translation>pour vos suivis</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Follow %1</source>
         <translation>Suivre %1</translation>
     </message>

@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 from qe_desktop.domain.similarity import (
     IDENTICAL,
     NEAR_IDENTICAL,
-    DiffKind,
-    DiffPiece,
     Likeness,
     TopicText,
     candidate_pairs,
@@ -24,9 +22,9 @@ from qe_desktop.domain.similarity import (
     rank_related,
     shingle_hashes,
     similar_pairs,
-    word_diff,
     words,
 )
+from qe_desktop.domain.word_diff import DiffKind, DiffPiece, word_diff
 
 SENTENCE = (
     "le gouvernement attache une importance particulière à la situation des communes rurales "

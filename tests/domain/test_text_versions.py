@@ -6,8 +6,8 @@ from qe_desktop.domain.text_versions import (
     HoldReason,
     judge_update,
     source_rank,
-    word_diff,
 )
+from qe_desktop.domain.word_diff import word_diff
 
 FULL = (
     "Le Gouvernement est pleinement engagé dans le développement de l'IA. "

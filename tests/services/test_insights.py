@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 from qe_desktop.domain.annotation import Part
 from qe_desktop.domain.insights import Answering, Bar, Chart, DelayBand
 from qe_desktop.domain.question import Chamber, QuestionRecord
-from qe_desktop.domain.similarity import DiffKind
 from qe_desktop.domain.status import Status
 from qe_desktop.domain.views import QuestionFilter
+from qe_desktop.domain.word_diff import DiffKind
 from qe_desktop.services.container import Services
 from qe_desktop.services.questions import QuestionNotFound
 from qe_desktop.storage.models import TextBand, TextFingerprint

@@ -15,7 +15,8 @@ from qe_desktop.domain.annotation import AnnotationRecord, CommitmentStatus, Par
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
-from qe_desktop.services.sync import SyncError, SyncReport
+from qe_desktop.services.sync import SyncError
+from qe_desktop.services.sync_report import SyncReport
 from qe_desktop.storage.sync import all_annotations
 from tests.conftest import SAMPLES, SEED
 

@@ -91,6 +91,8 @@ FILTERS = [
     QuestionFilter(statuses=frozenset({Status.OVERDUE, Status.PENDING}), chamber="senat"),
     QuestionFilter(text="intelligence"),
     QuestionFilter(text="intelligence", chamber="senat"),
+    QuestionFilter(text='"de la"'),  # a phrase: newest first, no bm25 (#25)
+    QuestionFilter(text='"de la" sécurité', chamber="an"),
 ]
 
 

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
 from tests.postgres_support import SAMPLES, schema_location
@@ -119,3 +120,13 @@ def test_search_follows_notes_written_after_import(any_sample_services: Services
     assert [r.key for r in services.questions.search("zygomatique")] == [SEED_KEY]
     services.annotations.save_question_note(SEED_KEY, "", 1)
     assert services.questions.search("zygomatique") == []
+
+
+@pytest.mark.parametrize("text", ['"de la"', "commune", ""])
+def test_a_count_stops_where_asked_on_both_dialects(searchable: Services, text: str) -> None:
+    """The list counts a phrase a step at a time (#25): at most `up_to`, else all."""
+    for flt in (QuestionFilter(text=text), QuestionFilter(text=text, chamber="an")):
+        every = searchable.questions.count(flt)
+        assert every == len(searchable.questions.rows(flt, Sort("rank"), 0, 100))
+        for up_to in (1, 2, every, every + 1):
+            assert searchable.questions.count(flt, up_to) == min(every, up_to), (flt, up_to)

@@ -11,7 +11,8 @@ from qe_desktop.domain.follows import EventKind, FollowKind
 from qe_desktop.domain.views import QuestionFilter, Sort
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
-from qe_desktop.services.veille import UpdateReport, VeilleService
+from qe_desktop.services.veille import VeilleService
+from qe_desktop.services.veille_report import UpdateReport
 from qe_desktop.storage.models import VeilleScan
 from tests.veille.conftest import Site
 from tests.veille.server import AN_PATH, CSV_PATH, an_corpus

@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from qe_desktop.domain.annotation import Part
-from qe_desktop.domain.similarity import DiffKind, DiffPiece, Likeness
+from qe_desktop.domain.similarity import Likeness
 from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.services.insights import InsightsService, SimilarQuestion
+from qe_desktop.ui.diff_html import ADDED_STYLE, REMOVED_STYLE, diff_html
 from qe_desktop.ui.jobs import BackgroundCall
 
 DEBOUNCE_MS = 150
 TITLE_CHARS = 70
-REMOVED_STYLE = "background:#fde2e1;color:#9b1c1c;text-decoration:line-through"
-ADDED_STYLE = "background:#d8f3dc;color:#1b4332"
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -54,23 +53,6 @@ def look_up(insights: InsightsService, key: str) -> Similar:
         tuple(insights.duplicate_questions(key)),
         tuple(insights.related(key)),
     )
-
-
-def diff_html(pieces: list[DiffPiece]) -> str:
-    """Differences as HTML: struck through in red = only in the first text, green = added."""
-    out = []
-    previous: DiffKind | None = None
-    for piece in pieces:
-        text = escape(piece.text).replace("\n", "<br>")
-        if piece.kind is DiffKind.REMOVED:
-            out.append(f"<span style='{REMOVED_STYLE}'>{text}</span>")
-        elif piece.kind is DiffKind.ADDED:
-            gap = " " if previous is DiffKind.REMOVED else ""  # "old new", not "oldnew"
-            out.append(f"{gap}<span style='{ADDED_STYLE}'>{text}</span>")
-        else:
-            out.append(text)
-        previous = piece.kind
-    return "".join(out)
 
 
 def _short(text: str, limit: int = TITLE_CHARS) -> str:

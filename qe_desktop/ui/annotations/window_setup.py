@@ -7,7 +7,7 @@ annotations lives in this package, so the window stays a composition of parts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -32,6 +32,7 @@ from qe_desktop.ui.reader.reader_panel import ReaderPanel
 from qe_desktop.ui.reader.versions import VersionsController
 
 if TYPE_CHECKING:  # dialogs are imported when first opened: a quicker start
+    from qe_desktop.services.exchange import ExchangeReport
     from qe_desktop.ui.annotations.library_view import AllAnnotationsDialog
 
 EXCHANGE_FILTER = "Annotations W3C (*.jsonld *.json);;Tous les fichiers (*)"
@@ -286,7 +287,7 @@ class AnnotationsUi(QObject):
         )
         return job.start()
 
-    def _imported(self, report: Any) -> None:
+    def _imported(self, report: ExchangeReport) -> None:
         self.window.refresh()  # counts in the library list
         self.controller.refresh()
         summary = report.summary()

@@ -7,7 +7,7 @@ an accepted suggestion, redraw after a change), and works without them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
@@ -19,6 +19,9 @@ from qe_desktop.ui.commitments.suggestions import SuggestionController
 from qe_desktop.ui.commitments.view import CommitmentsView
 from qe_desktop.ui.dock_layout import scrolling
 from qe_desktop.ui.host import HostWindow
+
+if TYPE_CHECKING:
+    from qe_desktop.ui.annotations.controller import AnnotationController
 
 STATUS_MS = 8_000
 DOCK_HEIGHT = 300
@@ -59,9 +62,9 @@ class CommitmentsUi(QObject):
     def notify(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MS)
 
-    def _annotation_controller(self) -> Any:
+    def _annotation_controller(self) -> AnnotationController | None:
         tools = getattr(self.window, "annotation_tools", None)
-        return getattr(tools, "controller", None)
+        return cast("AnnotationController | None", getattr(tools, "controller", None))
 
     # -- keeping the view current ------------------------------------------------------
     def show_view(self) -> CommitmentsView:

@@ -30,30 +30,16 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.annotation import AnnotationRecord, Part
 from qe_desktop.domain.text_versions import (
-    DiffPiece,
     HoldReason,
     TextVersion,
     VersionState,
 )
+from qe_desktop.ui.diff_html import diff_html
 
 if TYPE_CHECKING:  # the reader is built before the services load (#25)
     from qe_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
-_STYLES = {
-    "removed": "background:#fde2e1;color:#9b1c1c;text-decoration:line-through",
-    "added": "background:#dcfce7;color:#14532d",
-}
-
-
-def diff_html(pieces: Sequence[DiffPiece]) -> str:
-    """A word diff as HTML: removed words struck through in red, added ones in green."""
-    out = []
-    for piece in pieces:
-        text = escape(piece.text, quote=False).replace("\n", "<br>")
-        style = _STYLES.get(piece.kind)
-        out.append(f"<span style='{style}'>{text}</span>" if style else text)
-    return "".join(out)
 
 
 def marked_html(text: str, start: int, end: int) -> str:

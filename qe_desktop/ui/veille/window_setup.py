@@ -7,8 +7,9 @@ application once the window is shown (never in tests or screenshots).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,10 +27,10 @@ from qe_desktop.domain.views import QuestionDetail
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.veille.panel import VeillePanel
-from qe_desktop.ui.veille.worker import start_job
+from qe_desktop.ui.veille.worker import Progress, start_job
 
 if TYPE_CHECKING:  # the sources and HTTP (httpx) load on the first update, not at start-up
-    from qe_desktop.services.veille import UpdateReport
+    from qe_desktop.services.veille_report import UpdateReport
 
 INTERVAL_KEY = "veille/interval_hours"
 SOURCES_KEY = "veille/sources_file"
@@ -155,7 +156,7 @@ class VeilleUi(QObject):
             progress.setValue(min(done, total) if total else 0)
             progress.setLabelText(name or self.tr("Updating…"))
 
-        def job(report_progress: Any, cancelled: Any) -> object:
+        def job(report_progress: Progress, cancelled: Callable[[], bool]) -> object:
             return self.service.update(progress=report_progress, cancelled=cancelled)
 
         self._job = start_job(job, on_progress, self._finished, self._failed, self)
@@ -188,7 +189,7 @@ class VeilleUi(QObject):
         quiet = self._progress is None
         self._join()
         QTimer.singleShot(0, self._fetch_missing_text)
-        from qe_desktop.services.veille import UpdateReport
+        from qe_desktop.services.veille_report import UpdateReport
 
         assert isinstance(result, UpdateReport)
         self.last_report = result
@@ -282,7 +283,7 @@ class VeilleUi(QObject):
 
     def _fetch_text(self, key: str) -> None:
 
-        def job(_progress: Any, _cancelled: Any) -> bool:
+        def job(_progress: Progress, _cancelled: Callable[[], bool]) -> bool:
             return bool(self.service.fetch_text(key))
 
         def done(result: object) -> None:

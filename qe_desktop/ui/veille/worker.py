@@ -8,7 +8,8 @@ from PySide6.QtCore import QObject
 
 from qe_desktop.ui.jobs import Job, JobContext
 
-Work = Callable[[Callable[[int, int | None, str], None], Callable[[], bool]], object]
+Progress = Callable[[int, int | None, str], None]  # done, total (None: unknown), name
+Work = Callable[[Progress, Callable[[], bool]], object]
 MAX_INT = 2**31 - 1  # Qt's signals carry 32-bit ints: byte counts of large downloads are capped
 
 
