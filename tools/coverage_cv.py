@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,11 @@ from eval_coverage import DATA
 
 FOLDS = 10
 SHUFFLES = 5
+# Session 7: besides shuffled folds, folds that hold out new ground — a whole chamber, or a
+# whole period — as unseen answers do (the fresh split's pairs came from other pages).
+PROTOCOLS = ("shuffled", "chamber", "period")
+# First year of each Assemblée legislature, for AN pairs whose record has no date.
+_LEGISLATURE_YEAR = {9: 1988, 10: 1993, 11: 1997, 12: 2002, 13: 2007, 14: 2012, 15: 2017, 16: 2022}
 
 
 def fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, float]:
@@ -45,15 +51,66 @@ def fold_of(files: np.ndarray, shuffle: int = 0) -> np.ndarray:
     return np.array([index[f] for f in files])
 
 
+def period_of(year: int | None, legislature: int | None = None) -> str:
+    """The period a pair's question belongs to (held out together by the `period` protocol)."""
+    if year is None and legislature is not None:
+        year = _LEGISLATURE_YEAR.get(legislature, 2024)
+    if year is None:
+        return "unknown"
+    if year < 1990:
+        return "<1990"
+    if year < 2000:
+        return "1990s"
+    if year < 2010:
+        return "2000s"
+    return ">=2010"
+
+
+def protocol_folds(
+    files: np.ndarray, groups: dict[str, np.ndarray], protocol: str
+) -> list[np.ndarray]:
+    """The fold assignments (one per run) of a protocol: `SHUFFLES` shuffles, or one
+    leave-one-group-out run where `groups[protocol]` names each row's chamber or period."""
+    if protocol == "shuffled":
+        return [fold_of(files, k) for k in range(SHUFFLES)]
+    if protocol == "since":  # the new pairs are the one test fold; the old ones only train
+        return [np.where(groups[protocol] == "new", 0, -1)]
+    values = sorted(set(groups[protocol].tolist()))
+    return [np.array([values.index(v) for v in groups[protocol].tolist()])]
+
+
+def by_file(files: np.ndarray, folds: np.ndarray, wanted: list[str]) -> np.ndarray:
+    """The folds of `wanted` files, read from a row-level assignment."""
+    index = dict(zip(files.tolist(), folds.tolist(), strict=True))
+    return np.array([index[f] for f in wanted])
+
+
 def out_of_fold(x: np.ndarray, y: np.ndarray, folds: np.ndarray, c: float) -> np.ndarray:
-    """Each row's probability from the model fitted on the other folds."""
+    """Each row's probability from the model fitted on the other folds.
+
+    Fold -1: a row that only trains; fold -2: a row left out altogether (probability 0).
+    """
     probabilities = np.zeros(len(y))
-    for fold in range(FOLDS):
-        train, test = folds != fold, folds == fold
+    for fold in np.unique(folds[folds >= 0]):
+        train, test = (folds != fold) & (folds != -2), folds == fold
         mean, scale = x[train].mean(axis=0), x[train].std(axis=0)
         scale[scale == 0] = 1.0
         coef, bias = fit((x[train] - mean) / scale, y[train], c)
         probabilities[test] = 1.0 / (1.0 + np.exp(-(((x[test] - mean) / scale) @ coef + bias)))
+    return probabilities
+
+
+def protocol_out_of_fold(
+    x: np.ndarray, y: np.ndarray, files: np.ndarray, folds: np.ndarray, c: float
+) -> np.ndarray:
+    """`out_of_fold`, and for `since` (old rows: fold -1) the old rows' own probabilities from
+    folds among the old pairs alone, so that the verdict model trains on evidence it did not fit.
+    """
+    probabilities = out_of_fold(x, y, folds, c)
+    old = folds == -1
+    if old.any():
+        inner = np.where(old, fold_of(files, 0), -2)
+        probabilities = np.where(old, out_of_fold(x, y, inner, c), probabilities)
     return probabilities
 
 
@@ -71,6 +128,16 @@ def section(names: Any, mean: Any, scale: Any, coef: Any, bias: float) -> dict[s
         "coef": [round(float(v), 6) for v in coef],
         "bias": round(bias, 6),
     }
+
+
+def pairs_at(rev: str, name: str) -> list[str]:
+    """The pairs of set `name` as split.json listed them at git revision `rev`."""
+    path = (DATA / "split.json").relative_to(DATA.parents[2])
+    shown = subprocess.run(
+        ["git", "show", f"{rev}:{path}"], capture_output=True, text=True, check=True, cwd=DATA
+    )
+    split = json.loads(shown.stdout)
+    return [*split["dev"], *(split["test"] if name == "train" else [])]
 
 
 def load_set(name: str) -> tuple[list[str], dict[str, Any]]:

@@ -203,7 +203,7 @@ _ASKS = (
     (
         "yesno",
         re.compile(
-            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi\s|(?<!demande)[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)",
+            r"(?:\bs['’]il\b|\bs['’]ils\b|\bsi[\s,]|(?<!demande)[-‑]t[-‑](?:il|elle)|\bpourrait[-‑]il|\?$)",
             re.I,
         ),
     ),

@@ -13,6 +13,11 @@ its best sentence it shares something with, only above a floor, otherwise it is 
 réponse"; a neighbour of a cited sentence can join it (`near`, off unless cross-validation
 picks it). The weights are fitted by `tools/train_coverage.py` on dev + the retired test split
 (cross-validated by pair) and committed in `coverage_weights.json`.
+Session 7: the neighbour is only the next sentence, and only when it goes on with the same point
+(`continues`); an opening that restates the question, or (`opening` 2) only quotes the law, can
+be left out; `top_k` and `relative` keep a demand's likeliest sentences. Cross-validation over
+shuffled folds and held-out chambers and periods chose the neighbour and the restatement rule
+and left the rest off.
 """
 
 from __future__ import annotations
@@ -52,6 +57,24 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d")
+# An opening that restates the question ("L'honorable parlementaire a souhaité être informé
+# sur…", "L'attention du ministre a été appelée sur…"): the guide leaves it out of evidence.
+_RESTATES = re.compile(
+    r"(?:honorable\s+parlementaire\s+(?:a\s+)?(?:bien\s+voulu\s+)?(?:appel\w*|attir\w*|"
+    r"souhait\w*|interrog\w*|demand\w*|évoqu\w*|fait\s+part|rappel\w*|expos\w*|signal\w*|"
+    r"fait\s+état)|l['’]attention\s+d[ue]\s+.{0,120}a\s+été\s+(?:appelée|attirée)|"
+    r"a\s+appelé\s+l['’]attention|appelle\s+l['’]attention)",
+    re.IGNORECASE,
+)
+# A sentence that goes on with the point of the one before: a pronoun or a demonstrative that
+# refers back, or a connective of consequence or detail (not one that opens another subject).
+_CONTINUES = re.compile(
+    r"^\s*(?:il\s+s['’]agit|ils?\b|elles?\b|ce(?:s|tte|t)?\b|celui|celle|ceux|"
+    r"cela|ceci|ainsi|de\s+plus|en\s+effet|dans\s+ce\s+cadre|à\s+cet\s+(?:effet|égard)|"
+    r"à\s+ce\s+titre|par\s+conséquent|c['’]est\s+pourquoi|de\s+ce\s+fait|de\s+même|"
+    r"toutefois|cependant|néanmoins|en\s+conséquence|dès\s+lors|donc|aussi\b|en\s+revanche)",
+    re.IGNORECASE,
+)
 
 FEATURES = (
     "specific",
@@ -127,6 +150,9 @@ def _sentence_cues(text: str, j: int, n: int) -> dict[str, float]:
         "connective": float(bool(_CONNECTIVE.search(text))),
         "number": float(bool(_NUMBER.search(text))),
         "long": min(1.0, len(text) / 400),
+        # Not regression cues (absent from FEATURES): read by the citing rules only.
+        "continues": float(bool(_CONTINUES.search(text))),
+        "restates": float(bool(_RESTATES.search(text))),
     }
 
 
@@ -141,11 +167,41 @@ class EvidenceModel:
     # A sentence next to one cited for a demand joins it at or above this (a passage runs on:
     # "Il s'agit de Gex, Castellane…" after "seize ne sont pas siège…"); above 1: off.
     near: float = 1.01
+    # Session 7, fewer and better sentences: at most `top_k` per demand (0: no cap), each at
+    # least `relative` times as likely as the demand's best one.
+    top_k: int = 0
+    relative: float = 0.0
+    # The answer's opening sentence is never cited when it restates the question (1), or also
+    # when it quotes the legal rule (2: the guide leaves "the law's title only" out); 0: off.
+    opening: int = 0
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
         probabilities = [[self.logistic.probability(v) for v in row] for row in rows]
-        return assign(probabilities, self, linked(rows))
+        marks = (linked(rows), continuing(rows), opening(rows))
+        return assign(probabilities, self, *marks)
+
+
+def opening(rows: list[list[dict[str, float]]]) -> list[int]:
+    """What the `opening` rule may leave out, per sentence (`EvidenceModel.opening`).
+
+    1: the answer's opening restates the question; 2: it quotes the legal rule and holds nothing
+    asked; 0: anything else.
+    """
+    marks = []
+    for v in rows[0] if rows else []:
+        if not v["first"]:
+            marks.append(0)
+        elif v.get("restates"):
+            marks.append(1)
+        else:
+            marks.append(2 if v["background"] and not v["asked_bonus"] else 0)
+    return marks
+
+
+def continuing(rows: list[list[dict[str, float]]]) -> list[bool]:
+    """Sentences that go on with the point of the sentence before them."""
+    return [bool(v.get("continues")) for v in rows[0]] if rows else []
 
 
 def linked(rows: list[list[dict[str, float]]]) -> list[list[bool]]:
@@ -161,6 +217,8 @@ def assign(
     probabilities: list[list[float]],
     model: EvidenceModel,
     links: list[list[bool]] | None = None,
+    continues: list[bool] | None = None,
+    openings: list[int] | None = None,
 ) -> list[list[int]]:
     """Each sentence goes to its most likely demand, and to others only when they are sure.
 
@@ -170,6 +228,11 @@ def assign(
     """
     chosen: list[list[int]] = [[] for _ in probabilities]
     n = len(probabilities[0]) if probabilities else 0
+    if openings and model.opening:
+        left_out = [0 < mark <= model.opening for mark in openings]
+        probabilities = [
+            [0.0 if left_out[j] else p for j, p in enumerate(row)] for row in probabilities
+        ]
     for j in range(n):
         column = [row[j] for row in probabilities]
         best = max(range(len(column)), key=column.__getitem__)
@@ -182,11 +245,26 @@ def assign(
             j = max(allowed or range(len(row)), key=row.__getitem__)
             if row[j] >= model.floor:
                 chosen[i] = [j]
+        chosen[i] = _fewer(chosen[i], row, model)
         if model.near <= 1.0 and chosen[i]:
+            # Only the sentence right after a cited one, and only when it goes on with its
+            # point ("Il s'agit de…", "Cette mesure…"): the next point is another sentence.
             cited = set(chosen[i])
-            neighbours = {k for j in cited for k in (j - 1, j + 1) if 0 <= k < n} - cited
-            chosen[i] = sorted(cited | {k for k in neighbours if row[k] >= model.near})
+            after = {j + 1 for j in cited if j + 1 < n} - cited
+            joined = {k for k in after if row[k] >= model.near and (continues or [True] * n)[k]}
+            chosen[i] = sorted(cited | joined)
     return chosen
+
+
+def _fewer(chosen: list[int], row: list[float], model: EvidenceModel) -> list[int]:
+    """The demand's likeliest sentences only: within `relative` of its best, `top_k` at most."""
+    if not chosen:
+        return chosen
+    best = max(row[j] for j in chosen)
+    kept = [j for j in chosen if row[j] >= model.relative * best]
+    if model.top_k:
+        kept = sorted(kept, key=row.__getitem__, reverse=True)[: model.top_k]
+    return sorted(kept)
 
 
 @cache
@@ -201,4 +279,7 @@ def evidence_model() -> EvidenceModel | None:
         also=float(data["also"]),
         floor=float(data["floor"]),
         near=float(data.get("near", 1.01)),
+        top_k=int(data.get("top_k", 0)),
+        relative=float(data.get("relative", 0.0)),
+        opening=int(data.get("opening", 0)),
     )

@@ -14,7 +14,12 @@ asked, something settled (a decision, a refusal, a future, an accomplished act, 
 hedge, an excerpt cut inside the evidence, a refusal. The cue set was chosen among
 `CANDIDATE_FEATURES` by cross-validation grouped by pair on dev + the retired test split
 (`tools/train_coverage.py`); the decision list still runs when no weights are committed.
-A demand with no evidence stays "sans réponse" before any of this.
+Session 7 (`by_kind`, shipped when the weights say `"method": "kinds"`): no regression — the
+kind of thing asked (`demand_kind`: a date, a figure, reasons, a yes/no, measures, a position,
+a procedure, other) against what the evidence gives, in the guide's order. Every regression
+fitted the dev pairs' labelling best (0.70 in CV) and the retired test pairs, collected and
+labelled later like unseen pairs, worst (0.57-0.62); the list has nothing to fit and scores
+alike on both. A demand with no evidence stays "sans réponse" before any of this.
 """
 
 from __future__ import annotations
@@ -102,6 +107,9 @@ _OPINION = re.compile(
 _MEASURES = re.compile(
     r"\b(?:mesures?|moyens|solutions|adaptations|dispositions|initiatives)\b", re.I
 )
+_HOW = re.compile(
+    r"\b(?:modalités|comment|procédures?|conditions|critères|règles|dispositifs?|régime)\b", re.I
+)
 _CONFIRM = re.compile(r"\b(?:confirmer|s['’]il\s+est\s+exact|intervenir|intercéder)\b", re.I)
 _FOLLOW_ON = re.compile(r"^(?:et|ou|ainsi\s+que|d['’]autre\s+part|enfin|pour)\b", re.I)
 
@@ -129,6 +137,7 @@ FEATURES = (
     "settled",
     "match",
     "rules",
+    "acted",
 )
 
 
@@ -144,6 +153,23 @@ class VerdictInput:
     n_demands: int = 1
     cut: bool = False  # the answer stops mid-sentence (an excerpt) inside the evidence
     score: float = 0.0
+
+
+# What a demand asks, finer than `asked_kind`'s "open": measures, a position, a procedure.
+DEMAND_KINDS = ("date", "figure", "reasons", "yesno", "measures", "opinion", "how", "other")
+
+
+def demand_kind(demand: str, kind: str) -> str:
+    """The kind of thing asked (`kind` is `demands.asked_kind`'s reading of `demand`)."""
+    if kind != "open":
+        return kind
+    if _MEASURES.search(demand):
+        return "measures"
+    if _OPINION.search(demand):
+        return "opinion"
+    if _HOW.search(demand):
+        return "how"
+    return "other"
 
 
 def kind_given(kind: str, joined: str) -> bool:
@@ -187,6 +213,7 @@ def features(item: VerdictInput) -> dict[str, float]:
     acted = bool(
         values["decision"] or values["refusal"] or values["future"] or _ACCOMPLISHED.search(joined)
     )
+    values["acted"] = float(acted)
     values["settled"] = float(acted and not values["undecided"])
     values["match"] = _match(item.kind, values, acted)
     # The decision list's verdict as one cue: the regression weighs it against the others.
@@ -231,16 +258,33 @@ MODEL_FEATURES = CANDIDATE_FEATURES["guide"]
 
 @cache
 def verdict_model() -> Logistic | None:
-    """The committed yes-vs-partly model, or None (the decision list runs)."""
+    """The committed yes-vs-partly model, or None (a decision list runs)."""
     data = weights_section("verdict")
-    return Logistic.from_json(data) if data is not None else None
+    if data is None or data.get("method", "model") != "model":
+        return None  # the weights may still carry the regression: "method" picks
+    return Logistic.from_json(data)
+
+
+@cache
+def verdict_method() -> str:
+    """The shipped verdict method: "kinds" (session 7's list), "model" (rules then the regression).
+
+    "rules" (the first decision list) when no weights are shipped.
+    """
+    data = weights_section("verdict")
+    if data is None:
+        return "rules"
+    return str(data.get("method", "model"))
 
 
 def decide(item: VerdictInput) -> tuple[Addressed, str]:
     """Verdict and reason code for a demand with evidence."""
     values = features(item)
-    model = verdict_model()
-    if model is None:
+    method = verdict_method()
+    model = verdict_model() if method == "model" else None
+    if method == "kinds":
+        verdict = by_kind(demand_kind(item.demand, item.kind), values)
+    elif model is None:
         verdict = rules(item.kind, values)
     else:
         ruled = by_rule(item.kind, values)
@@ -263,6 +307,33 @@ def by_rule(kind: str, values: dict[str, float]) -> Addressed | None:
     if values["undecided"] and not values["refusal"]:
         return Addressed.PARTLY
     return None
+
+
+def by_kind(kind: str, values: dict[str, float]) -> Addressed:
+    """Session 7: the kind of thing asked (`demand_kind`) against what the evidence gives.
+
+    In the guide's words: a date, a figure or a reason asked is answered when one is given
+    without a hedge; a refusal answers; a study alone (no act beside it) or an excerpt that stops
+    before the point is partial; a yes/no met otherwise is answered; measures or a position
+    asked are answered by an act (a decision, a future, a thing done), a procedure asked by the
+    act or the legal route; anything else by an act or figures.
+    """
+    given = values["kind_given"] and not values["undecided"]
+    if kind in ("date", "figure"):
+        return Addressed.YES if given else Addressed.PARTLY
+    if kind == "reasons":
+        return Addressed.YES if given or values["refusal"] else Addressed.PARTLY
+    if values["refusal"]:
+        return Addressed.YES
+    if (values["undecided"] and not values["acted"]) or values["cut"]:
+        return Addressed.PARTLY
+    if kind == "yesno":
+        return Addressed.YES
+    if kind == "how":
+        return Addressed.YES if values["acted"] or values["background"] else Addressed.PARTLY
+    if kind in ("measures", "opinion"):
+        return Addressed.YES if values["acted"] else Addressed.PARTLY
+    return Addressed.YES if values["acted"] or values["numbers"] else Addressed.PARTLY
 
 
 def rules(kind: str, values: dict[str, float]) -> Addressed:
