@@ -37,7 +37,11 @@ OTHER_DIRS = [
     ROOT / "tests" / "data" / "commitments",
     ROOT / "resources" / "samples",
 ]
-_ID = re.compile(r"qSEQ\d{8,9}[A-Z]?|QANR5L\d+Q[EG]\d+|\b\d{1,2}-\d+Q[EG]\b", re.IGNORECASE)
+sys.path.insert(0, str(ROOT / "tools"))
+try:  # one reading of question ids for this test and the candidate check
+    from coverage_candidate_check import ids as _ids
+finally:
+    sys.path.pop(0)
 
 
 def _record(path: Path) -> QuestionRecord:
@@ -51,15 +55,6 @@ def _other_files() -> Iterator[Path]:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix.lower() in (".txt", ".json", ".xml", ".html", ".htm"):
                 yield path
-
-
-def _ids(text: str) -> set[str]:
-    """Question identifiers in a name or address, in one spelling (AN q-page or /dyn/ id)."""
-    out = set()
-    for found in _ID.findall(text):
-        old = re.fullmatch(r"(\d{1,2})-(\d+)(Q[EG])", found, re.IGNORECASE)
-        out.add(f"QANR5L{old[1]}{old[3]}{old[2]}".upper() if old else found.upper())
-    return out
 
 
 Shingles = set[tuple[str, ...]]
