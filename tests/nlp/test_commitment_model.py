@@ -286,3 +286,18 @@ def test_one_line_makes_the_rules_the_default_finder_with_their_own_cache_versio
         cache=SuggestionCache(sample_services.database),
     )
     assert any("présenteront d'ici juin 2025" in s.sentence for s in service.suggestions(SEED_KEY))
+
+
+def test_a_forecast_or_an_opinion_is_no_plain_act() -> None:
+    # "je pense que …", "gageons que …", "sans doute": what will happen, not who will do it
+    for sentence in (
+        "Je pense que beaucoup des problèmes que vous évoquez y seront traités.",
+        "Ils seront sans doute réparés d'ici à ce soir.",
+        "Vous demandez si la capacité d'intervention sera renforcée.",
+    ):
+        values = _features(sentence, date(2024, 3, 1))
+        assert values["belief"] == 1.0, sentence
+        assert values["action_future"] == values["government_action"] == 0.0, sentence
+    values = _features("Le Gouvernement publiera le décret avant l'été.", date(2024, 3, 1))
+    assert values["belief"] == 0.0
+    assert values["action_future"] == 1.0
