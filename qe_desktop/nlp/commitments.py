@@ -191,6 +191,16 @@ def suggest_many(answers: list[tuple[str, date | None]]) -> list[list[Suggestion
     """`suggest_commitments` for several answers at once (one spaCy batch)."""
     if FINDER == "rules":
         return [rules_suggestions(text, answered_on) for text, answered_on in answers]
+    return model_suggest_many(answers)
+
+
+def model_suggestions(answer_text: str, answered_on: date | None) -> list[Suggestion]:
+    """The model's suggestions whatever FINDER says (what `make eval` scores as the model)."""
+    return model_suggest_many([(answer_text, answered_on)])[0]
+
+
+def model_suggest_many(answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
+    """The model's suggestions for several answers (one spaCy batch)."""
     threshold = model().threshold
     return [
         [_suggestion(item) for item in items if item.confidence >= threshold]
