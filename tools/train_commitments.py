@@ -64,8 +64,8 @@ OUT = Path(__file__).resolve().parents[1] / "qe_desktop" / "nlp" / WEIGHTS_FILE
 # hand features (0: no words). All three are chosen by `--cv --grid` on the training
 # answers: the best of the lower score of shuffled and leave-one-genre-out CV, answers
 # never split between folds (figures in the README).
-THRESHOLD = float(os.environ.get("QE_TRAIN_T", "0.55"))
-C = float(os.environ.get("QE_TRAIN_C", "0.5"))
+THRESHOLD = float(os.environ.get("QE_TRAIN_T", "0.65"))
+C = float(os.environ.get("QE_TRAIN_C", "1.0"))
 WORD_SCALE = float(os.environ.get("QE_TRAIN_WORDS", "0.0"))
 # The commit-or-not model's penalty. Session 8: L1 (most weights exactly zero: fewer
 # features) held better than L2 when fitted on written answers and judged on spoken ones
