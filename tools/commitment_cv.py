@@ -172,9 +172,7 @@ def figures(
     """Precision, firm recall and due-date accuracy over the examples of `genres` (of one
     collection `batch` when given)."""
     keep = [
-        i
-        for i, e in enumerate(items)
-        if e.genre in genres and (batch is None or e.batch == batch)
+        i for i, e in enumerate(items) if e.genre in genres and (batch is None or e.batch == batch)
     ]
     firm = [i for i in keep if items[i].label == "firm"]
     said_n = hit_n = firm_n = dates_n = 0

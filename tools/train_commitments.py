@@ -28,6 +28,7 @@ import pickle
 import sys
 from pathlib import Path
 
+import sklearn
 from commitment_corpus import (  # type: ignore[import-not-found]
     SPLIT_FILES,
     batch_ids,
@@ -35,10 +36,10 @@ from commitment_corpus import (  # type: ignore[import-not-found]
     load,
 )
 from commitment_cv import (  # type: ignore[import-not-found]
+    SPOKEN,
     Dropped,
     Example,
     Fitter,
-    SPOKEN,
     Run,
     comparison,
     curve,
@@ -49,7 +50,6 @@ from commitment_cv import (  # type: ignore[import-not-found]
     shuffled_runs,
 )
 from commitment_genre import GENRES, genre_of  # type: ignore[import-not-found]
-import sklearn
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -173,9 +173,7 @@ def commit_model(c: float) -> LogisticRegression:
     if PENALTY != "l1":
         return LogisticRegression(C=c, class_weight="balanced", max_iter=3000)
     # scikit-learn 1.8 deprecated `penalty` for `l1_ratio`, which older versions ignore
-    spelled: dict[str, object] = (
-        {"l1_ratio": 1.0} if _SKLEARN >= (1, 8) else {"penalty": "l1"}
-    )
+    spelled: dict[str, object] = {"l1_ratio": 1.0} if _SKLEARN >= (1, 8) else {"penalty": "l1"}
     return LogisticRegression(
         C=c, solver="liblinear", class_weight="balanced", max_iter=3000, **spelled
     )

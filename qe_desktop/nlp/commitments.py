@@ -23,8 +23,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from qe_desktop.domain.annotation import DatePrecision
 from qe_desktop.domain import commitments as rules
+from qe_desktop.domain.annotation import DatePrecision
 from qe_desktop.domain.commitments import Suggestion
 from qe_desktop.domain.sentences import Sentence, split_sentences
 from qe_desktop.nlp.commitment_features import (
