@@ -14,9 +14,12 @@ WORD_SCALE. Two models: commits or not (features and words), then firm or soft (
 
 `--cv` prints shuffled grouped CV overall and per genre (written answer, oral answer,
 debate, amendment opinion: tools/commitment_genre.py) and leave-one-genre-out figures
-(tools/commitment_cv.py); `--curve` precision and firm recall by threshold; `--grid` the
-settings that score best on the lower of the two protocols; `--errors` the misses of the
-first shuffle, with their genre.
+(tools/commitment_cv.py), then the hand rules beside the model's out-of-fold verdicts on
+the spoken answers (shuffled, leave-one-genre-out, leave-spoken-out = fitted on written
+answers only, and leave-new-batch-out on session 7's batch); `--curve` precision and firm
+recall by threshold; `--grid` the settings ranked by the lowest F1 of shuffled,
+leave-one-genre-out and leave-spoken-out; `--errors` the misses of the first shuffle, with
+their genre.
 """
 
 from __future__ import annotations
