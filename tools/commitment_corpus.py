@@ -91,6 +91,12 @@ def load(split: str, labels: str = "original") -> list[Answer]:
     return answers
 
 
+def batch_ids(name: str) -> frozenset[str]:
+    """The answer ids of one corpus file (a collection batch: "dev_s7.json" = session 7)."""
+    data = json.loads((CORPUS / name).read_text(encoding="utf-8"))
+    return frozenset(str(item["id"]) for item in data["answers"])
+
+
 def label_of(sentence: str, answer: Answer) -> Label | None:
     """The label whose text lies in this sentence, if any."""
     return next((label for label in answer.labels if label.text in sentence), None)

@@ -23,7 +23,7 @@ TARGET_PRECISION, TARGET_FIRM = 0.90, 0.85
 class Example:
     """One candidate sentence: hand features, clause words, label, answer number and genre;
     `due_ok` says whether the deadline found (date and precision) is the labelled one;
-    `rules` is the old rule finder's score of the sentence."""
+    `rules` is the old rule finder's score of the sentence, `batch` its corpus file."""
 
     row: list[float]
     words: tuple[str, ...]
@@ -33,6 +33,7 @@ class Example:
     genre: str
     due_ok: bool = False
     rules: float = 0.0
+    batch: str = ""  # the corpus file the answer comes from ("dev_s7.json": session 7)
 
 
 @dataclass
@@ -41,8 +42,18 @@ class Dropped:
 
     firm: dict[str, int] = field(default_factory=dict)
     soft: dict[str, int] = field(default_factory=dict)
+    # the same by (genre, batch): the scores of one collection batch count its own drops
+    by_batch: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
-    def count(self, kind: str, genres: Sequence[str]) -> int:
+    def add(self, kind: str, genre: str, batch: str) -> None:
+        table = self.firm if kind == "firm" else self.soft
+        table[genre] = table.get(genre, 0) + 1
+        key = (kind, genre, batch)
+        self.by_batch[key] = self.by_batch.get(key, 0) + 1
+
+    def count(self, kind: str, genres: Sequence[str], batch: str | None = None) -> int:
+        if batch is not None:
+            return sum(self.by_batch.get((kind, g, batch), 0) for g in genres)
         table = self.firm if kind == "firm" else self.soft
         return sum(table.get(g, 0) for g in genres)
 
@@ -92,6 +103,27 @@ def genre_run(items: list[Example], fit: Fitter) -> Run:
     return out
 
 
+SPOKEN = tuple(g for g in GENRES if g != "written")
+RULES_THRESHOLD = 0.5  # qe_desktop.domain.commitments.SUGGESTION_THRESHOLD
+NEW_BATCH = "dev_s7.json"  # session 7's answers, collected after the rules and models before
+
+
+def held_out_run(items: list[Example], fit: Fitter, held: Callable[[Example], bool]) -> Run:
+    """Predictions for the `held` examples by a model fitted on all the others (the rest
+    of the run is empty: only score it on the held examples)."""
+    out: Run = [("", 0.0)] * len(items)
+    train = [e for e in items if not held(e)]
+    index = [i for i, e in enumerate(items) if held(e)]
+    for i, p in zip(index, fit(train, [items[i] for i in index]), strict=True):
+        out[i] = p
+    return out
+
+
+def rules_run(items: list[Example]) -> Run:
+    """The hand rules' verdicts (no fitting): P = their score, suggested from RULES_THRESHOLD."""
+    return [("firm", e.rules) for e in items]
+
+
 @dataclass(frozen=True)
 class Figures:
     precision: float
@@ -108,6 +140,19 @@ class Figures:
         """The lower of precision and firm recall, each as a share of its target."""
         return min(self.precision / TARGET_PRECISION, self.firm_recall / TARGET_FIRM)
 
+    @property
+    def f1(self) -> float:
+        """F1 of precision and firm recall (DECISION_s8.md's score)."""
+        total = self.precision + self.firm_recall
+        return 2 * self.precision * self.firm_recall / total if total else 0.0
+
+    def short(self) -> str:
+        return (
+            f"{self.precision:.2f} ({self.hit:.0f}/{self.said:.0f}) / "
+            f"{self.firm_recall:.2f} ({self.firm_found:.0f}/{self.firm}) / {self.due:.2f}"
+            f"  F1 {self.f1:.2f}"
+        )
+
     def line(self) -> str:
         return (
             f"precision {self.precision:.2f} ({self.hit:.1f}/{self.said:.1f}), "
@@ -122,9 +167,13 @@ def figures(
     threshold: float,
     dropped: Dropped,
     genres: Sequence[str] = GENRES,
+    batch: str | None = None,
 ) -> Figures:
-    """Precision, firm recall and due-date accuracy over the examples of `genres`."""
-    keep = [i for i, e in enumerate(items) if e.genre in genres]
+    """Precision, firm recall and due-date accuracy over the examples of `genres` (of one
+    collection `batch` when given)."""
+    keep = [
+        i for i, e in enumerate(items) if e.genre in genres and (batch is None or e.batch == batch)
+    ]
     firm = [i for i in keep if items[i].label == "firm"]
     said_n = hit_n = firm_n = dates_n = 0
     for run in runs:
@@ -134,9 +183,9 @@ def figures(
         dates_n += sum(1 for i in said if items[i].label != "none" and items[i].due_ok)
         firm_n += sum(1 for i in firm if run[i][1] >= threshold)
     n = len(runs)
-    firm_total = len(firm) + dropped.count("firm", genres)
+    firm_total = len(firm) + dropped.count("firm", genres, batch)
     labelled = sum(1 for i in keep if items[i].label != "none")
-    labelled += dropped.count("firm", genres) + dropped.count("soft", genres)
+    labelled += dropped.count("firm", genres, batch) + dropped.count("soft", genres, batch)
     return Figures(
         precision=hit_n / max(1, said_n),
         firm_recall=firm_n / max(1, firm_total * n),
@@ -167,6 +216,40 @@ def report(
     for genre in GENRES:
         got = figures(items, [by_genre], threshold, dropped, (genre,))
         lines.append(f"  leave-one-genre-out, {genre:9}: {got.line()}")
+    return lines
+
+
+def comparison(
+    items: list[Example],
+    shuffled: list[Run],
+    by_genre: Run,
+    fit: Fitter,
+    threshold: float,
+    dropped: Dropped,
+) -> list[str]:
+    """Rules beside the model's out-of-fold verdicts on the spoken answers of the training
+    data: shuffled, leave-one-genre-out, leave-spoken-out (fitted on written answers only)
+    and leave-new-batch-out (session 7's answers, fitted on the older ones), each on the
+    same sentences. The rules were never fitted; they were tuned by hand on older answers."""
+    spoken_out = held_out_run(items, fit, lambda e: e.genre in SPOKEN)
+    batch_out = held_out_run(items, fit, lambda e: e.batch == NEW_BATCH)
+    protocols: list[tuple[str, list[Run], float]] = [
+        ("rules (hand-tuned, never fitted)", [rules_run(items)], RULES_THRESHOLD),
+        ("model, shuffled CV", shuffled, threshold),
+        ("model, leave-one-genre-out", [by_genre], threshold),
+        ("model, leave-spoken-out", [spoken_out], threshold),
+    ]
+    lines = ["  precision / firm recall / due date exact, F1 of precision and firm recall:"]
+    scopes = [("spoken (oral+debate+amendment)", SPOKEN), *((g, (g,)) for g in SPOKEN)]
+    for name, genres in scopes:
+        lines.append(f"  {name}:")
+        for label, runs, t in protocols:
+            lines.append(f"    {label:34} {figures(items, runs, t, dropped, genres).short()}")
+    lines.append(f"  {NEW_BATCH} spoken (session 7's batch):")
+    batch_protocols = [*protocols, ("model, leave-new-batch-out", [batch_out], threshold)]
+    for label, runs, t in batch_protocols:
+        got = figures(items, runs, t, dropped, SPOKEN, NEW_BATCH)
+        lines.append(f"    {label:34} {got.short()}")
     return lines
 
 

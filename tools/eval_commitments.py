@@ -119,7 +119,7 @@ def main() -> int:
         )
         print(f"commitments, {split} split ({len(answers)} answers; {note}):")
         for name, finder in (
-            ("model", model.suggest_commitments),
+            ("model", model.model_suggestions),  # the model even when FINDER = "rules"
             ("rules", rules.suggest_commitments),
         ):
             tally = evaluate(answers, finder)
@@ -131,7 +131,8 @@ def main() -> int:
                 print(f"    confusion of the misses (label->suggested): {confusion or 'none'}")
                 if verbose and split not in FROZEN:  # never look at fresh test misses
                     print("".join(f"    {m}\n" for m in tally.misses), end="")
-    print(f"  ({time.perf_counter() - started:.1f} s, model {model.model_version()})")
+    elapsed = time.perf_counter() - started
+    print(f"  ({elapsed:.1f} s, model {model.model().version}, default finder {model.FINDER})")
     return 0
 
 

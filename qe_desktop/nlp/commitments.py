@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
+from qe_desktop.domain import commitments as rules
 from qe_desktop.domain.annotation import DatePrecision
 from qe_desktop.domain.commitments import Suggestion
 from qe_desktop.domain.sentences import Sentence, split_sentences
@@ -37,6 +38,11 @@ from qe_desktop.nlp.pipeline import parse
 
 WEIGHTS_FILE = "commitment_weights.json"
 CLASSES = ("none", "firm", "soft")
+# The default finder of `suggest_commitments`: "model" (this module), or "rules" (the hand
+# rules of qe_desktop.domain.commitments, no spaCy). tests/data/commitments/DECISION_s8.md
+# says which one ships; switching is this one line (the cache version follows it).
+FINDER: Literal["model", "rules"] = "model"
+RULES_VERSION = "rules-s8"  # bump when qe_desktop.domain.commitments changes its verdicts
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,8 +124,8 @@ def model() -> Model:
 
 
 def model_version() -> str:
-    """Cache key part: suggestions made by other weights are computed again."""
-    return model().version
+    """Cache key part: suggestions made by other weights (or by the rules) are computed again."""
+    return RULES_VERSION if FINDER == "rules" else model().version
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +189,18 @@ def suggest_commitments(answer_text: str, answered_on: date | None) -> list[Sugg
 
 def suggest_many(answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
     """`suggest_commitments` for several answers at once (one spaCy batch)."""
+    if FINDER == "rules":
+        return [rules_suggestions(text, answered_on) for text, answered_on in answers]
+    return model_suggest_many(answers)
+
+
+def model_suggestions(answer_text: str, answered_on: date | None) -> list[Suggestion]:
+    """The model's suggestions whatever FINDER says (what `make eval` scores as the model)."""
+    return model_suggest_many([(answer_text, answered_on)])[0]
+
+
+def model_suggest_many(answers: list[tuple[str, date | None]]) -> list[list[Suggestion]]:
+    """The model's suggestions for several answers (one spaCy batch)."""
     threshold = model().threshold
     return [
         [_suggestion(item) for item in items if item.confidence >= threshold]
@@ -209,3 +227,11 @@ def _suggestion(item: Scored) -> Suggestion:
         kind=kind,
         explanation=explanation(item.features),
     )
+
+
+def rules_suggestions(answer_text: str, answered_on: date | None) -> list[Suggestion]:
+    """The hand rules' suggestions, each with its cues as the tooltip's explanation."""
+    return [
+        replace(s, explanation="règles : " + ", ".join(s.cues))
+        for s in rules.suggest_commitments(answer_text, answered_on)
+    ]

@@ -262,3 +262,42 @@ def test_a_promise_under_a_condition_is_not_the_speakers_plain_act() -> None:
     assert _whole("L'inspection nous dira si la réforme a atteint ses buts.")["if_clause"] == 0.0
     assert _whole("Nous nous engageons dans les énergies renouvelables.")["pledge"] == 0.0
     assert _whole("Nous nous engageons à publier le décret.")["pledge"] == 1.0
+
+
+def test_one_line_makes_the_rules_the_default_finder_with_their_own_cache_version(
+    monkeypatch: pytest.MonkeyPatch, sample_services: Services
+) -> None:
+    # DECISION_s8.md may ship the rules: `FINDER = "rules"` is the whole switch
+    from qe_desktop.nlp import commitments
+
+    model_version = commitments.model_version()
+    monkeypatch.setattr(commitments, "FINDER", "rules")
+    assert commitments.model_version() == commitments.RULES_VERSION != model_version
+    text = "Le décret sera publié d'ici juin 2025. Le décret a été publié."
+    [found] = suggest_commitments(text, date(2024, 11, 2))
+    assert (found.due, found.precision) == (date(2025, 6, 30), DatePrecision.MONTH)
+    assert found.explanation.startswith("règles : ")
+    today = date(2026, 11, 29)
+    service = CommitmentService(
+        sample_services.database,
+        sample_services.annotations,
+        sample_services.current_user,
+        today=lambda: today,
+        cache=SuggestionCache(sample_services.database),
+    )
+    assert any("présenteront d'ici juin 2025" in s.sentence for s in service.suggestions(SEED_KEY))
+
+
+def test_a_forecast_or_an_opinion_is_no_plain_act() -> None:
+    # "je pense que …", "gageons que …", "sans doute": what will happen, not who will do it
+    for sentence in (
+        "Je pense que beaucoup des problèmes que vous évoquez y seront traités.",
+        "Ils seront sans doute réparés d'ici à ce soir.",
+        "Vous demandez si la capacité d'intervention sera renforcée.",
+    ):
+        values = _features(sentence, date(2024, 3, 1))
+        assert values["belief"] == 1.0, sentence
+        assert values["action_future"] == values["government_action"] == 0.0, sentence
+    values = _features("Le Gouvernement publiera le décret avant l'été.", date(2024, 3, 1))
+    assert values["belief"] == 0.0
+    assert values["action_future"] == 1.0
