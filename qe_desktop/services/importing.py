@@ -246,11 +246,7 @@ class ImportService:
                     report.cancelled = True
                     break
                 done, name, read_in_input = step.done, step.name, 0
-                ledger.start(step, len(report.failures))
-                if step.failure is not None:
-                    report.add_failure(step.failure)
-                else:
-                    progress(done, total, name)
+                ledger.reached(step, report, progress, total)
             elif isinstance(step, ImportFailure):
                 report.add_failure(step)
             else:

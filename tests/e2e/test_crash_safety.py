@@ -72,6 +72,17 @@ def _cli(db: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _import(db: Path, corpus: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(corpus)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
 def test_kill_during_a_large_import_then_reimport_completes_without_duplicates(
     tmp_path: Path,
 ) -> None:
@@ -83,14 +94,7 @@ def test_kill_during_a_large_import_then_reimport_completes_without_duplicates(
     assert 0 < survived < CORPUS_SIZE
     _checks(db)
 
-    done = subprocess.run(
-        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(corpus)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = _import(db, corpus)
     assert done.returncode == 0, done.stderr
     assert _count(db) == CORPUS_SIZE
     with sqlite3.connect(db) as connection:
@@ -246,14 +250,7 @@ def test_a_killed_first_load_is_completed_by_the_ordinary_path_as_if_never_kille
     assert (marked or 0) <= survived
     open_library(db).close()  # the ordinary path opens it as it is
 
-    done = subprocess.run(
-        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(corpus)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = _import(db, corpus)
     assert done.returncode == 0, done.stderr
     _checks(db)
     ordinary = tmp_path / "ordinary.sqlite"
