@@ -99,28 +99,31 @@ def load_new_library(
     the ordinary path must do it instead (then no file is left and the reading stopped).
     """
     begun = datetime.now(UTC)
+    path.parent.mkdir(parents=True, exist_ok=True)  # as `engine.make_engine` does
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
-        if not _create(connection):  # another process created it meanwhile
+        try:
+            created = _create(connection)
+        except sqlite3.Error as refused:  # the ordinary path tries again and explains
+            raise _OrdinaryPath(str(refused)) from refused
+        if not created:  # another process created it meanwhile: its file is kept
             connection.close()
             started.close()
             return None
         logger.info("Import of %s (first load, sqlite3)", ", ".join(map(str, started.paths))[:2000])
-        report: ImportReport | None = None
-        error: BaseException | None = None
         try:
             with closing(started.reads):
                 report = _run(connection, started.reads, started.total, progress)
         except _OrdinaryPath:
             raise
         except BaseException as raised:  # recorded in the history, as `ImportHistory` does
-            error = raised
-            _finish(connection, history_entry(_sources(started), begun, None, error))
+            _finish(connection, history_entry(_sources(started), begun, None, raised))
             raise
         _finish(connection, history_entry(_sources(started), begun, report, None))
     except _OrdinaryPath:
         logger.info("First load left to the ordinary path", exc_info=True)
         connection.close()
+        started.close()
         _remove(path)
         return None
     connection.close()

@@ -143,3 +143,11 @@ def test_shared_rules_agree() -> None:
     assert processor is not None
     assert sqlite_stamp(moment) == processor(moment)
     assert direct_load.ANALYZE_AFTER == bulk.ANALYZE_AFTER
+
+
+def test_a_new_library_in_a_folder_not_made_yet(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=4)
+    db = tmp_path / "pas" / "encore" / "lib.sqlite"
+    code, out, _ = _direct(db, corpus)
+    assert code == 0 and "600 importée(s)" in out
+    open_library(db).close()  # the services open it as it is
