@@ -63,6 +63,12 @@ def main(argv: Sequence[str]) -> int:
     if cli.reads_only(args) and (code := _read_light(args, location)) is not None:
         return code
     started = _start_reading(args, location)  # parses while the services load (#25)
+    if started is not None:  # a first load into a new file: sqlite3 alone (#25)
+        from qe_desktop.cli.direct_import import import_new_library
+
+        if (code := import_new_library(args, location, started)) is not None:
+            return code
+        started = cast("StartedReading | None", args.started_reading)
     from qe_desktop.services.library import (
         CorruptDatabaseError,
         LibraryUnavailableError,

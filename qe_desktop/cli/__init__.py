@@ -161,6 +161,11 @@ def cmd_import(args: argparse.Namespace, services: Services, out: TextIO, err: T
     started = getattr(args, "started_reading", None)  # app._start_reading
     report: ImportReport = services.importing.import_paths(args.paths, progress, started=started)
     progress.finish()
+    return print_import_report(report, out, err)
+
+
+def print_import_report(report: ImportReport, out: TextIO, err: TextIO) -> int:
+    """The import's summary, held updates and failures; the exit code."""
     if report.disk_full:
         err.write(report.disk_full_message + "\n")
         return 1

@@ -8,11 +8,11 @@ such an entry is read again by the next import.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from qe_desktop.importers.entries import EntryMark
 from qe_desktop.services.import_reading import Input
-from qe_desktop.services.import_report import Failure
+from qe_desktop.services.import_report import Failure, ImportReport
 
 
 class EntryLedger:
@@ -23,6 +23,20 @@ class EntryLedger:
         self._failures = 0
         self._questions = 0
         self._finished: list[tuple[Input, int]] = []
+
+    def reached(
+        self,
+        step: Input,
+        report: ImportReport,
+        progress: Callable[[int, int | None, str], None],
+        total: int | None,
+    ) -> None:
+        """The reader reached `step`: its failure reported, or its progress shown."""
+        self.start(step, len(report.failures))
+        if step.failure is not None:
+            report.add_failure(step.failure)
+        else:
+            progress(step.done, total, step.name)
 
     def start(self, step: Input, failures: int) -> None:
         """The reader reached a new input (`failures`: the report's count so far)."""

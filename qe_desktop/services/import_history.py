@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from qe_desktop.services.import_report import history_entry
 from qe_desktop.storage.database import Database
 from qe_desktop.storage.import_log import ImportEntry, recent_imports, record_import
 from qe_desktop.storage.types import utcnow
@@ -61,29 +62,7 @@ class ImportHistory:
         report: ImportReport | None,
         error: BaseException | None,
     ) -> None:
-        failures: tuple[tuple[str, str], ...] = ()
-        if report is not None:
-            failures = tuple((f.source, f.reason) for f in report.failures)
-        elif error is not None:
-            failures = (("", str(error) or type(error).__name__),)
-        entry = ImportEntry(
-            id=0,
-            started_at=started,
-            finished_at=utcnow(),
-            sources=tuple(sources),
-            imported=report.imported if report else 0,
-            updated=report.updated if report else 0,
-            unchanged=report.unchanged if report else 0,
-            failed=report.failed if report else len(failures),
-            new_answers=report.new_answers if report else 0,
-            failures=failures,
-            cancelled=report.cancelled if report else error is not None,
-        )
-        log.info(
-            "import of %d source(s): %d new, %d updated, %d unchanged, %d failed%s",
-            len(sources), entry.imported, entry.updated, entry.unchanged, entry.failed,
-            " (cancelled)" if entry.cancelled else "",
-        )  # fmt: skip
+        entry = history_entry(sources, started, report, error)
         try:
             with self._db.write() as session:
                 record_import(session, entry)

@@ -7,13 +7,18 @@ more than the library holds.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from qe_desktop.domain.annotation import Part
 from qe_desktop.importers.entries import UnchangedEntry
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry
-from qe_desktop.storage.questions import Outcome, UpsertResult
+from qe_desktop.storage.import_log_values import ImportEntry
+from qe_desktop.storage.outcome import Outcome, UpsertResult
+
+log = logging.getLogger("qe_desktop.services.import_history")  # one logger for the history
 
 
 def counted_parts(*parts: tuple[int, str]) -> str:
@@ -141,3 +146,35 @@ class ImportReport:
     def held_lines(self) -> list[str]:
         """One line per update held for review."""
         return [held.line() for held in self.held]
+
+
+def history_entry(
+    sources: list[str], started: datetime, report: ImportReport | None, error: BaseException | None
+) -> ImportEntry:
+    """The import history's line for one import (`ImportHistory`, and the first load of a
+    new library): its counts, or the error that ended it.
+    """
+    failures: tuple[tuple[str, str], ...] = ()
+    if report is not None:
+        failures = tuple((f.source, f.reason) for f in report.failures)
+    elif error is not None:
+        failures = (("", str(error) or type(error).__name__),)
+    entry = ImportEntry(
+        id=0,
+        started_at=started,
+        finished_at=datetime.now(UTC),  # storage.types.utcnow, without SQLAlchemy
+        sources=tuple(sources),
+        imported=report.imported if report else 0,
+        updated=report.updated if report else 0,
+        unchanged=report.unchanged if report else 0,
+        failed=report.failed if report else len(failures),
+        new_answers=report.new_answers if report else 0,
+        failures=failures,
+        cancelled=report.cancelled if report else error is not None,
+    )
+    log.info(
+        "import of %d source(s): %d new, %d updated, %d unchanged, %d failed%s",
+        len(sources), entry.imported, entry.updated, entry.unchanged, entry.failed,
+        " (cancelled)" if entry.cancelled else "",
+    )  # fmt: skip
+    return entry

@@ -23,6 +23,7 @@ from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SourceItem, count_sources, iter_sources
 from qe_desktop.services.disk import space_warning
 from qe_desktop.services.entry_ledger import EntryLedger
+from qe_desktop.services.import_chunks import DEFAULT_CHUNK_SIZE, FIRST_CHUNK, chunk_limit
 from qe_desktop.services.import_history import ImportHistory
 from qe_desktop.services.import_reading import Input, Read, read_inputs, with_deputy_name
 from qe_desktop.services.import_report import Failure, HeldUpdate, ImportReport
@@ -51,15 +52,7 @@ from qe_desktop.storage.questions import Outcome, UpsertResult, upsert_question
 
 logger = logging.getLogger(__name__)
 
-# Questions per transaction. Each commit writes a new segment of the full-text index
-# and the index pages it touched: at 2,000 a legislature imports in 0.9 times the
-# time it takes at 500, and the write lock is still released every second or two.
-CHUNK_SIZE = 2_000
-# The first chunks are smaller (250, 500, 1,000…), and so are the last ones (half of what
-# is left to read): the writer starts once a few hundred questions are parsed instead of
-# 2,000, and the reader's last file leaves little to write. The two processes overlap
-# for longer: 2,000 questions imported in one chunk were parsed, then written.
-FIRST_CHUNK = 250
+CHUNK_SIZE = DEFAULT_CHUNK_SIZE  # questions per transaction (`import_chunks`; tests lower it)
 READ_AHEAD = 2 * CHUNK_SIZE  # records and markers parsed ahead of the writer
 LOGGED_FAILURES = 200  # one line each in the log; a broken dump says the rest in a count
 _AN, _SENAT = Chamber.AN.value, Chamber.SENAT.value  # compared for every question
@@ -253,11 +246,7 @@ class ImportService:
                     report.cancelled = True
                     break
                 done, name, read_in_input = step.done, step.name, 0
-                ledger.start(step, len(report.failures))
-                if step.failure is not None:
-                    report.add_failure(step.failure)
-                else:
-                    progress(done, total, name)
+                ledger.reached(step, report, progress, total)
             elif isinstance(step, ImportFailure):
                 report.add_failure(step)
             else:
@@ -445,16 +434,8 @@ class ImportService:
 
 
 def _chunk_limit(stored: int, done: int, total: int | None) -> int:
-    """Questions in the next chunk: doubling from `FIRST_CHUNK` up to `CHUNK_SIZE`, and half
-    of the inputs left to read near the end (never less than `FIRST_CHUNK`).
-
-    One file holding many questions (the 14th legislature in XML) is the last input
-    from the start: its chunks do not shrink.
-    """
-    limit = FIRST_CHUNK << min(stored, 16)
-    if total is not None and done < total:
-        limit = min(limit, max(FIRST_CHUNK, (total - done) // 2))
-    return max(1, min(limit, CHUNK_SIZE))
+    """Questions in the next chunk (`import_chunks.chunk_limit`, at this module's size)."""
+    return chunk_limit(stored, done, total, CHUNK_SIZE)
 
 
 def _log_report(report: ImportReport, seconds: float) -> None:

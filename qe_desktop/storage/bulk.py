@@ -17,14 +17,14 @@ from sqlalchemy import Connection, Table, insert, select, text
 from sqlalchemy.orm import Session
 
 from qe_desktop.domain.question import Chamber, QuestionRecord
+from qe_desktop.storage.bulk_sql import write_new_chunk
 from qe_desktop.storage.models import Question
-from qe_desktop.storage.prepared import COLUMNS, PreparedQuestion, prepare
+from qe_desktop.storage.prepared import PreparedQuestion, prepare
 from qe_desktop.storage.questions import Outcome, UpsertResult
 from qe_desktop.storage.text_versions import insert_versions, new_version_rows
 from qe_desktop.storage.types import utcnow
 
 QUESTIONS = cast(Table, Question.__table__)
-BULK_CACHE_KIB = 256 * 1024  # page cache of the connection writing a bulk import, at most
 ANALYZE_AFTER = 1_000  # questions written by one import: the planner's statistics are stale
 IN_BATCH = 900  # bound parameters per IN (…): below SQLite's historical limit of 999
 
@@ -156,74 +156,16 @@ def _ids_by_key(session: Session, keys: list[str]) -> dict[str, int]:
 def _insert_indexed_by_chunk(
     connection: Connection, questions: list[PreparedQuestion], now: datetime
 ) -> dict[str, int]:
-    """Insert a chunk of new rows, then index them and write their first text versions.
-
-    While `question_search_bulk` holds a row (in this transaction only: no other
-    connection ever sees it, and a kill rolls it back), the insert trigger skips the
-    rows; one `INSERT … SELECT` then indexes them all in the same transaction: the
-    full-text index never disagrees with its table, and FTS5 tokenizes the chunk in
-    one pass (40 % less CPU than through the trigger, row by row).
+    """Insert a chunk of new rows, index them and write their first text versions in the
+    session's transaction (`bulk_sql.write_new_chunk`); their ids by key.
     """
-    before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM questions").scalar()
-    connection.exec_driver_sql("INSERT INTO question_search_bulk (chunk) VALUES (1)")
-    insert_rows(connection, questions, now)
-    connection.exec_driver_sql(
-        f"INSERT INTO question_search (rowid, {_SEARCH}) "
-        f"SELECT id, {_SEARCH} FROM questions WHERE id > ?",
-        (before,),
-    )
-    connection.exec_driver_sql("DELETE FROM question_search_bulk")
-    connection.exec_driver_sql(_FIRST_VERSIONS, (before, before))
-    raw = connection.connection.dbapi_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return dict(raw.execute("SELECT key, id FROM questions WHERE id > ?", (before,)).fetchall())
-
-
-_SEARCH = "title, question_text, answer_text, notes_text"  # migrations/fts.py COLUMNS
-# The current versions of new questions (storage/text_versions.new_version_rows, in SQL):
-# the hash and the source; the text itself stays in the question.
-_FIRST_VERSIONS = """
-INSERT INTO text_versions (question_id, part, text, text_hash, source, imported_at, state, reason)
-SELECT id, part, '', digest, substr(source_file, 1, 500), imported_at, 'current', '' FROM (
-    SELECT id, 'question' AS part, question_hash AS digest, source_file, imported_at, 0 AS n
-    FROM questions WHERE id > ? AND question_text <> ''
-    UNION ALL
-    SELECT id, 'answer', answer_hash, source_file, imported_at, 1
-    FROM questions WHERE id > ? AND coalesce(answer_text, '') <> ''
-) ORDER BY id, n
-"""
-_QUOTED = ", ".join(f'"{name}"' for name in (*COLUMNS, "imported_at"))
-_INSERT_HEAD = f"INSERT INTO questions ({_QUOTED}) VALUES "
-
-
-def insert_rows(connection: Connection, questions: list[PreparedQuestion], now: datetime) -> None:
-    """Insert prepared questions on SQLite, a few hundred rows per multi-row INSERT.
-
-    Their values are already in SQLite's form: the rows go to the driver as they came
-    from the reader, the import time (converted once) appended. One statement per few
-    hundred rows costs half the CPU of `executemany` row by row (10,000 questions:
-    0.44 s against 0.80 s), and SQLite inserts and indexes them in one call that
-    releases the GIL.
-    """
-    if not questions:
-        return
-    # The full-text index merges its segments as it grows; with the wide question rows
-    # written in between, a small page cache re-reads them from disk at every merge
-    # (a 100,000 question import took 3.6 times the floor's time).
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     dialect = connection.dialect
     stamp = QUESTIONS.c.imported_at.type.dialect_impl(dialect).bind_processor(dialect)
     imported_at = stamp(now) if stamp is not None else now
     raw = connection.connection.dbapi_connection
     assert isinstance(raw, sqlite3.Connection)
-    width = len(COLUMNS) + 1
-    per_statement = max(1, raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // width)
-    one_row = "(" + ", ".join("?" * width) + ")"
-    cursor = raw.cursor()
-    for start in range(0, len(questions), per_statement):
-        batch = questions[start : start + per_statement]
-        values = [value for q in batch for value in (*q.row, imported_at)]
-        cursor.execute(_INSERT_HEAD + ", ".join([one_row] * len(batch)), values)
+    before = write_new_chunk(raw, questions, imported_at)
+    return dict(raw.execute("SELECT key, id FROM questions WHERE id > ?", (before,)).fetchall())
 
 
 def library_is_empty(session: Session) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import Table, delete, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from qe_desktop.importers.entries import EntryMark, KnownEntries
+from qe_desktop.storage.bulk_sql import INSERT_ENTRIES
 from qe_desktop.storage.models import ImportEntry
 
 _IN_BATCH = 400  # (archive, entry) pairs per statement: 800 bound parameters
@@ -52,7 +53,7 @@ def store_entries(
     connection = session.connection()
     if connection.dialect.name == "sqlite":  # the driver's executemany: no per-row params
         rows = [(*mark, questions) for mark, questions in done]
-        connection.exec_driver_sql(_INSERT, rows)
+        connection.exec_driver_sql(INSERT_ENTRIES, rows)
         return
     # Core, not the ORM's bulk insert: 20,000 rows in 0.1 s instead of 2 s
     connection.execute(
@@ -62,6 +63,3 @@ def store_entries(
             for m, n in done
         ],
     )
-
-
-_INSERT = "INSERT INTO import_entries (archive, entry, crc, size, questions) VALUES (?, ?, ?, ?, ?)"

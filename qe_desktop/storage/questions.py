@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,28 +14,9 @@ from qe_desktop.domain.text_versions import HeldText, judge_update
 from qe_desktop.storage import text_versions as versions
 from qe_desktop.storage.mapping import apply_record, merge_records, record_from_row
 from qe_desktop.storage.models import Annotation, Question, QuestionNote
+from qe_desktop.storage.outcome import Outcome as Outcome  # re-exported: its former home
+from qe_desktop.storage.outcome import UpsertResult as UpsertResult
 from qe_desktop.storage.types import utcnow
-
-
-class Outcome(StrEnum):
-    """What storing a question did: new, updated, or nothing to change."""
-
-    IMPORTED = "imported"
-    UPDATED = "updated"
-    UNCHANGED = "unchanged"
-
-
-@dataclass(frozen=True, slots=True)
-class UpsertResult:
-    """What storing one question did, and which texts changed (to re-anchor annotations)."""
-
-    question_id: int
-    key: str
-    outcome: Outcome
-    new_answer: bool = False
-    question_text_changed: bool = False
-    answer_text_changed: bool = False
-    held: tuple[HeldText, ...] = ()  # suspicious texts stored as pending versions
 
 
 def find_existing(session: Session, record: QuestionRecord) -> Question | None:

@@ -72,6 +72,17 @@ def _cli(db: Path, *args: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _import(db: Path, corpus: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(corpus)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
 def test_kill_during_a_large_import_then_reimport_completes_without_duplicates(
     tmp_path: Path,
 ) -> None:
@@ -83,14 +94,7 @@ def test_kill_during_a_large_import_then_reimport_completes_without_duplicates(
     assert 0 < survived < CORPUS_SIZE
     _checks(db)
 
-    done = subprocess.run(
-        [sys.executable, "-m", "qe_desktop", "--db", str(db), "import", str(corpus)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = _import(db, corpus)
     assert done.returncode == 0, done.stderr
     assert _count(db) == CORPUS_SIZE
     with sqlite3.connect(db) as connection:
@@ -222,3 +226,38 @@ def _annotate_with_services(db: Path, key: str, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     subprocess.run([sys.executable, str(script), str(db), key], cwd=ROOT, check=True, timeout=120)
+
+
+def test_a_killed_first_load_is_completed_by_the_ordinary_path_as_if_never_killed(
+    tmp_path: Path,
+) -> None:
+    """`qe-desktop import` into a new file writes with sqlite3 alone (`direct_load`): killed
+    between chunks, the library opens through the services, and a re-import leaves what
+    one ordinary import leaves (its history aside: the killed run never finished)."""
+    from qe_desktop.services.importing import ImportService
+    from qe_desktop.services.library import open_library
+    from tests.services.test_import_start import library_rows
+
+    corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", CORPUS_SIZE, seed=9)
+    db = tmp_path / "kill.sqlite"
+    _kill_when(_cli(db, "import", str(corpus)), lambda: 0 < _count(db) < CORPUS_SIZE)
+    survived = _count(db)
+    assert 0 < survived < CORPUS_SIZE
+    _checks(db)
+    assert _count(db, "import_log") == 0
+    with sqlite3.connect(db) as connection:  # entries only with all their questions
+        marked = connection.execute("SELECT sum(questions) FROM import_entries").fetchone()[0]
+    assert (marked or 0) <= survived
+    open_library(db).close()  # the ordinary path opens it as it is
+
+    done = _import(db, corpus)
+    assert done.returncode == 0, done.stderr
+    _checks(db)
+    ordinary = tmp_path / "ordinary.sqlite"
+    database = open_library(ordinary)
+    ImportService(database, process_min_items=10**9).import_paths([corpus])
+    database.close()
+    resumed, whole = library_rows(db), library_rows(ordinary)
+    for held in (resumed, whole):
+        held.pop("import_log")
+    assert resumed == whole

@@ -24,10 +24,14 @@ _TABLES = {
     "import_entries": "SELECT * FROM import_entries ORDER BY archive, entry",
 }
 _WORDS = ("ministre", "école", "santé", "agriculture", "réponse")
+# Written at the time of the import, or the id of such a row: never equal twice.
+_MOMENTS = {"id", "imported_at", "started_at", "finished_at", "created_at", "updated_at"}
+_FTS_SHADOWS = ("question_search_",)
 
 
-def _library(db: Path) -> dict[str, object]:
-    """Every row an import writes (ids and import times aside) and what searches find."""
+def library_rows(db: Path) -> dict[str, object]:
+    """Every row of every table (ids and times aside; the full-text index's own tables
+    through what searches find), the schema, and the search results in bm25 order."""
     with sqlite3.connect(db) as connection:
         connection.row_factory = sqlite3.Row
         held: dict[str, object] = {}
@@ -37,6 +41,24 @@ def _library(db: Path) -> dict[str, object]:
                 row.pop("id", None)
                 row.pop("imported_at", None)
             held[table] = rows
+        names = [
+            name
+            for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            )
+            if name not in _TABLES and name != "question_search"
+            and not name.startswith(_FTS_SHADOWS)
+        ]  # fmt: skip
+        for table in names:
+            rows = [
+                {k: row[k] for k in row.keys() if k not in _MOMENTS}  # noqa: SIM118
+                for row in connection.execute(f'SELECT * FROM "{table}"')
+            ]
+            held[table] = sorted(rows, key=repr)
+        held["schema"] = connection.execute(
+            "SELECT type, name, sql FROM sqlite_master ORDER BY name"
+        ).fetchall()
+        held["journal"] = connection.execute("PRAGMA journal_mode").fetchone()[0]
         for word in _WORDS:
             held[word] = connection.execute(
                 "SELECT q.key FROM question_search s JOIN questions q ON q.id = s.rowid "
@@ -44,7 +66,13 @@ def _library(db: Path) -> dict[str, object]:
                 (word,),
             ).fetchall()
     connection.close()
-    return held
+    return {
+        k: [tuple(r) if isinstance(r, sqlite3.Row) else r for r in v] if isinstance(v, list) else v
+        for k, v in held.items()
+    }
+
+
+_library = library_rows
 
 
 def _cli_import(db: Path, *paths: Path) -> subprocess.CompletedProcess[str]:
