@@ -68,6 +68,25 @@
     </message>
 </context>
 <context>
+    <name>CommitmentsView</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+165"/>
+        <source>%n commitment(s), %1 overdue</source>
+        <translation>
+            <numerusform>%n commitment, %1 overdue</numerusform>
+            <numerusform>%n commitments, %1 overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+180"/>
+        <source>%n commitment(s) written to %1</source>
+        <translation>
+            <numerusform>%n commitment written to %1</numerusform>
+            <numerusform>%n commitments written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LibraryPanel</name>
     <message numerus="yes">
         <location filename="../../qe_desktop/ui/library_panel.py" line="+254"/>
@@ -129,6 +148,28 @@
         <translation>
             <numerusform>Same question (or nearly) as %Ln other question</numerusform>
             <numerusform>Same question (or nearly) as %Ln other questions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionController</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+73"/>
+        <source>%n suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
+        <translation>
+            <numerusform>%n suggested commitment in the answer (dashed): right-click to accept or dismiss.</numerusform>
+            <numerusform>%n suggested commitments in the answer (dashed): right-click to accept or dismiss.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VeillePanel</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+175"/>
+        <source>%n unseen</source>
+        <translation>
+            <numerusform>%n unseen</numerusform>
+            <numerusform>%n unseen</numerusform>
         </translation>
     </message>
 </context>

@@ -1124,13 +1124,24 @@
         <source>Export the calendar (.ics)…</source>
         <translation>Exporter le calendrier (.ics)…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+52"/>
-        <source>%1 commitment(s), %2 overdue</source>
-        <translation>%1 engagement(s), %2 en retard</translation>
+        <source>%n commitment(s), %1 overdue</source>
+        <translation>
+            <numerusform>%n engagement, %1 en retard</numerusform>
+            <numerusform>%n engagements, %1 en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+180"/>
+        <source>%n commitment(s) written to %1</source>
+        <translation>
+            <numerusform>%n engagement écrit dans %1</numerusform>
+            <numerusform>%n engagements écrits dans %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-171"/>
         <source>All ministries</source>
         <translation>Tous les ministères</translation>
     </message>
@@ -1159,11 +1170,6 @@
         <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 commitment(s) written to %2</source>
-        <translation>%1 engagement(s) écrit(s) dans %2</translation>
     </message>
 </context>
 <context>
@@ -2122,7 +2128,7 @@
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2303,7 +2309,7 @@
         <translation>Réponse</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Select a question in the list.</source>
         <translation>Sélectionnez une question dans la liste.</translation>
     </message>
@@ -2612,13 +2618,16 @@
 </context>
 <context>
     <name>SuggestionController</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+73"/>
-        <source>%1 suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
-        <translation>%1 engagement(s) suggéré(s) dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</translation>
+        <source>%n suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
+        <translation>
+            <numerusform>%n engagement suggéré dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</numerusform>
+            <numerusform>%n engagements suggérés dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Suggested commitment, due %1 (confidence %2 %)</source>
         <translation>Engagement suggéré, échéance %1 (confiance %2 %)</translation>
     </message>
@@ -2891,10 +2900,13 @@
         <source>All news (%1 unseen)</source>
         <translation>Toutes les nouveautés (%1 non vues)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="-74"/>
-        <source>%1 unseen</source>
-        <translation>%1 non vue(s)</translation>
+        <source>%n unseen</source>
+        <translation>
+            <numerusform>%n non vue</numerusform>
+            <numerusform>%n non vues</numerusform>
+        </translation>
     </message>
 </context>
 <context>

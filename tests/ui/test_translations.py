@@ -194,3 +194,10 @@ def test_counts_are_written_with_french_thousands_separators(
         assert count_text(999) == "999"
     finally:
         QLocale.setDefault(before)
+
+
+def test_french_counts_agree_in_number_instead_of_writing_s_in_brackets() -> None:
+    """ "1 engagement suggéré", "3 engagements suggérés": counts go through Qt's %n plurals."""
+    translations = ["".join(t.itertext()) for t in ET.parse(FRENCH).getroot().iter("translation")]
+    lazy = [text for text in translations if "(s)" in text]
+    assert lazy == []
