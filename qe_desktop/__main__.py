@@ -11,6 +11,12 @@ def main() -> int:
     # (about 60 ms of the window's start). The window turns it back on once shown,
     # the command line before running its command.
     gc.disable()
+    from qe_desktop.quick_cli import answer_quickly
+
+    # `search`, `list`, `show`: answered before the rest of the command line and the log
+    # file are set up (#25); None when the full command line must run.
+    if (code := answer_quickly(sys.argv[1:])) is not None:
+        return code
     from qe_desktop.app import main as app_main
     from qe_desktop.services.logs import (
         configure_logging,

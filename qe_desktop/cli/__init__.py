@@ -4,25 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, cast
+from typing import TYPE_CHECKING, Any, TextIO
 
-from qe_desktop import __version__
+from qe_desktop import quick_cli
 from qe_desktop.cli import annotate, history, suggestions
 from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.cli import veille as veille_commands
 from qe_desktop.cli import versions as versions_cli
 from qe_desktop.domain.annotation import CommitmentStatus
-from qe_desktop.domain.status import Status
-from qe_desktop.domain.views import QuestionFilter, QuestionNotFound, Sort
-from qe_desktop.services.serialize import (
-    commitment_row_json,
-    question_json,
-    row_json,
-    suggestion_json,
-)
+from qe_desktop.domain.views import QuestionFilter
+from qe_desktop.quick_cli import answered, cmd_list, cmd_search, cmd_show
+from qe_desktop.services.serialize import commitment_row_json, suggestion_json
 
 # Nothing here loads SQLAlchemy, Qt or a parser: `search`, `list` and `show` may run on
 # the standard library's sqlite3 alone (#25, tests/test_cli_light.py); the services'
@@ -36,16 +30,10 @@ GUI_COMMANDS = {"gui", "screenshot"}
 # The values of `exporters.formats.ExportFormat`, spelt out: `search`, `list` and `show`
 # must not load the writers (a test keeps both lists equal).
 EXPORT_FORMATS = ["md", "docx", "pdf", "csv", "xlsx", "ics"]
-STATUS_CHOICES = [s.value for s in Status]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="qe-desktop",
-        description="Questions écrites parlementaires : lire, annoter, suivre les engagements.",
-    )
-    parser.add_argument("--db", metavar="PATH_OR_URL", help="bibliothèque (fichier ou URL)")
-    parser.add_argument("--version", action="version", version=f"qe-desktop {__version__}")
+    parser = quick_cli.main_parser(argparse.ArgumentParser)
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="ouvrir la fenêtre (par défaut)")
@@ -53,15 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="importer des fichiers, dossiers ou archives .zip")
     p.add_argument("paths", nargs="+", type=Path)
 
-    p = sub.add_parser("list", help="lister les questions")
-    p.add_argument("--status", choices=STATUS_CHOICES)
-    p.add_argument("--chamber", choices=["an", "senat"])
-    p.add_argument("--limit", type=int, default=None)
-    p.add_argument("--json", action="store_true")
-
-    p = sub.add_parser("show", help="afficher une question")
-    p.add_argument("key")
-    p.add_argument("--json", action="store_true")
+    quick_cli.add_list(sub)
+    quick_cli.add_show(sub)
 
     p = sub.add_parser("stats", help="délais de réponse et volumes par ministère")
     p.add_argument("--chamber", choices=["an", "senat"])
@@ -76,10 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--due-this-month", action="store_true", help="échéance ce mois-ci")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("search", help="recherche plein texte")
-    p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--json", action="store_true")
+    quick_cli.add_search(sub)
 
     p = sub.add_parser("annotations", help="partager les annotations (W3C JSON-LD)")
     actions = p.add_subparsers(dest="action", required=True)
@@ -179,51 +157,6 @@ def print_import_report(report: ImportReport, out: TextIO, err: TextIO) -> int:
     return 0 if report.ok else 1
 
 
-def cmd_list(args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO) -> int:
-    flt = QuestionFilter(
-        chamber=args.chamber,
-        statuses=frozenset({Status(args.status)}) if args.status else frozenset(),
-    )
-    sort = Sort("published_on", True)
-    if args.json:
-        rows = services.questions.rows(flt, sort, limit=args.limit or services.questions.count(flt))
-        _dump([question_json(services.questions.detail(r.key)) for r in rows], out)
-        return 0
-    out.write("".join(services.questions.listing(flt, sort, args.limit or None)))
-    return 0
-
-
-def cmd_show(args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO) -> int:
-    detail = services.questions.detail(args.key)
-    if args.json:
-        from qe_desktop.services.insights import similarity_json
-
-        full = cast("Services", services)  # `show --json` never reads light (`reads_only`)
-        extra = {
-            **similarity_json(full.insights, detail.key),
-            **coverage_cli.show_json(full, detail.key),
-        }
-        _dump({**question_json(detail), **extra}, out)
-        return 0
-    r = detail.record
-    out.write(f"{detail.key} — {r.chamber.label} — {detail.status.label}\n")
-    out.write(f"{detail.author_display} ({r.author.constituency} - {r.author.group})\n")
-    if detail.current_group:
-        out.write(f"Groupe actuel : {detail.current_group}\n")
-    out.write(f"Ministère : {r.answer_ministry or r.ministry_assigned or r.ministry_asked}\n")
-    out.write(f"Publiée le {r.published_on} ; réponse le {r.answered_on}\n\n")
-    out.write(r.question_text + "\n\n")
-    out.write((r.answer_text or "(pas encore de réponse)") + "\n")
-    for a in detail.annotations:
-        out.write(f"\n[{a.category}] « {a.selector.exact} » {a.note}\n")
-        if a.commitment is not None:
-            from qe_desktop.exporters.citations import due_label
-
-            c = a.commitment
-            out.write(f"  engagement : échéance {due_label(c)}, {c.status.label}, {c.ministry}\n")
-    return 0
-
-
 def cmd_stats(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     flt = QuestionFilter(chamber=args.chamber, legislature=args.legislature)
     figures = services.insights.stats(flt)
@@ -275,19 +208,6 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
         late = f"en retard de {r.days_overdue} j" if r.is_overdue else "—"
         quote = r.quote if len(r.quote) <= 90 else r.quote[:89] + "…"
         out.write(f"{due}\t{r.status.label}\t{late}\t{r.question_key}\t{r.ministry}\t« {quote} »\n")
-    return 0
-
-
-def cmd_search(
-    args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO
-) -> int:
-    rows = services.questions.search(args.query, limit=args.limit)
-    if args.json:
-        _dump([row_json(r) for r in rows], out)
-        return 0
-    for row in rows:
-        snippet = row.snippet.replace("[[", "«").replace("]]", "»").replace("\n", " ")
-        out.write(f"{row.key}\t{row.title[:60]}\n    {snippet}\n")
     return 0
 
 
@@ -420,16 +340,12 @@ def run(
     """Run the parsed command on the library's services; errors a user can act on become
     a message and an exit code."""
     command = COMMANDS[args.command]
-    return _answered(lambda o, e: command(args, services, o, e), out, err)
+    return answered(lambda o, e: command(args, services, o, e), out, err)
 
 
 # `search`, `list` and `show` (text) need only the questions: on a SQLite library at
-# head they run on `services.quick_read` (sqlite3, no SQLAlchemy).
-READING: dict[str, Callable[[argparse.Namespace, ReadingServices, TextIO, TextIO], int]] = {
-    "list": cmd_list,
-    "show": cmd_show,
-    "search": cmd_search,
-}
+# head they run on `services.quick_read` (sqlite3, no SQLAlchemy), parsed by `quick_cli`.
+READING = quick_cli.READING
 
 
 def reads_only(args: argparse.Namespace) -> bool:
@@ -446,28 +362,7 @@ def run_reading(
 ) -> int:
     """Run a reading command (`reads_only`) on the light services."""
     command = READING[args.command]
-    return _answered(lambda o, e: command(args, services, o, e), out, err)
-
-
-def _answered(call: Callable[[TextIO, TextIO], int], out: TextIO | None, err: TextIO | None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
-    try:
-        return call(out, err)
-    except QuestionNotFound as error:
-        err.write(f"{error}\n")
-        return 2
-    except (RuntimeError, OSError) as error:
-        from qe_desktop.services.backups import BackupUnavailable
-        from qe_desktop.services.disk import is_disk_full
-
-        if isinstance(error, BackupUnavailable):
-            err.write(f"{error}\n")
-            return 2
-        if isinstance(error, OSError) and is_disk_full(error):  # backup, export, import
-            err.write(f"{error}\n")
-            return 1
-        raise
+    return answered(lambda o, e: command(args, services, o, e), out, err)
 
 
 def parse(argv: Sequence[str]) -> argparse.Namespace:

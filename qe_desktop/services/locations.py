@@ -6,8 +6,6 @@ the command line's light path (`services/quick_read.py`) needs the location firs
 
 from __future__ import annotations
 
-import getpass
-import logging
 import os
 from pathlib import Path
 
@@ -36,6 +34,9 @@ def resolve_location(option: str | None) -> str:
 
 def default_user_name() -> str:
     """The login name, to sign annotations until the user sets their own."""
+    import getpass  # here: `list` and `search` find the library without loading logging
+    import logging
+
     try:
         return getpass.getuser()
     except Exception:  # no login name in some sandboxes

@@ -107,6 +107,21 @@ class Question(Base):
             "deadline",
         ),
         Index("ix_questions_status", "answered", "closing_kind", "deadline"),
+        # `qe-desktop list` reads its lines from this index alone (migration 0016).
+        Index(
+            "ix_questions_listing",
+            "published_on",
+            "id",
+            "answered",
+            "closing_kind",
+            "deadline",
+            "chamber",
+            "key",
+            "author_name",
+            "author_ref",
+            "title",
+            "rubrique",
+        ),
         Index("ix_questions_ministry_published", "ministry", "published_on"),
         Index("ix_questions_group_published", "group", "published_on"),
         # Names, and references where no name is known yet: the author filter's choices

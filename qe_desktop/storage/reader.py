@@ -35,7 +35,14 @@ from qe_desktop.domain.status import Timing
 from qe_desktop.domain.views import QuestionDetail, QuestionFilter, QuestionRow, Sort
 from qe_desktop.storage.annotation_rows import annotation_of, change_of, commitment_of
 from qe_desktop.storage.mapping import deputy_from_row, record_from_row
-from qe_desktop.storage.reader_sql import _COLUMNS, _LISTING_LINE, _MATCH, STATUS_CONDITIONS, _row
+from qe_desktop.storage.reader_sql import (
+    _COLUMNS,
+    _LISTING_LINE,
+    _MATCH,
+    LISTING_SOURCE,
+    STATUS_CONDITIONS,
+    _row,
+)
 from qe_desktop.storage.revisions import scripted_head
 from qe_desktop.storage.search import (
     SQLITE_SNIPPET,
@@ -217,7 +224,7 @@ class LibraryReader:
         params = self._params(today)
         params.update(limit=limit, title_chars=title_chars)
         where = self._where(flt, params)
-        sql = f"SELECT {_LISTING_LINE} FROM questions"
+        sql = f"SELECT {_LISTING_LINE} FROM {LISTING_SOURCE}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {self._order(sort)} LIMIT :limit"

@@ -35,14 +35,24 @@ _COLUMNS = f"""questions.id, questions."key", questions.chamber, questions.qtype
  {_AUTHOR} AS author, questions."group", questions.ministry, {_TITLE} AS title,
  {_status_case({status: status.value for status in Status})} AS status,
  questions.delay_days, questions.annotation_count"""
-# `services.serialize.listing_line`, made by SQLite: dates are stored as ISO text.
+# `services.serialize.listing_line`, made by SQLite: dates are stored as ISO text. Every
+# column it reads is in `ix_questions_listing` (migration 0016) but the text, read from
+# the table only for a question with neither title nor rubrique: the listing reads the
+# index alone (30,000 lines: 160 ms of SQL down to 80 ms on 100,000 questions).
 _DAY = "questions.published_on"
+_LISTING_TITLE = _TITLE.replace(
+    "substr(questions.question_text, 1, 160)",
+    "(SELECT substr(text_of.question_text, 1, 160) FROM questions AS text_of"
+    " WHERE text_of.id = questions.id)",
+)
+LISTING_SOURCE = "questions INDEXED BY ix_questions_listing"
 _LISTING_LINE = f"""questions."key" || char(9)
  || coalesce(substr({_DAY}, 9, 2) || '/' || substr({_DAY}, 6, 2) || '/' || substr({_DAY}, 1, 4),
              '—') || char(9)
  || {_status_case(STATUS_LABELS)} || char(9)
  || coalesce({_AUTHOR}, '') || char(9)
- || substr(replace(coalesce({_TITLE}, ''), char(10), ' '), 1, :title_chars) || char(10)"""
+ || substr(replace(coalesce({_LISTING_TITLE}, ''), char(10), ' '), 1, :title_chars)
+ || char(10)"""
 
 # `answered = 0` rather than NOT: the indexes serve it (as in storage/questions_status.py).
 STATUS_CONDITIONS: dict[Status, str] = {

@@ -35,6 +35,7 @@ from qe_desktop.services.exporting import (
     Scope,
 )
 from qe_desktop.ui.jobs import Job, JobContext
+from qe_desktop.ui.labels import count_text
 
 FOLDER_SETTING = "export/folder"
 FORMAT_SETTING = "export/format"
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
             ScopeChoice.ALL: self.tr("The whole library (%1)"),
         }
         for choice in ScopeChoice:
-            button = QRadioButton(texts[choice].replace("%1", str(counts[choice])))
+            button = QRadioButton(texts[choice].replace("%1", count_text(counts[choice])))
             button.setEnabled(counts[choice] > 0)
             self.scope_group.addButton(button)
             self.scope_buttons[choice] = button

@@ -6,7 +6,7 @@ the translation is written once (context "Labels") and every widget asks here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from qe_desktop.domain.status import Status
 
@@ -42,3 +42,10 @@ def chamber_label(chamber: str, *, short: bool = True) -> str:
 
 def legislature_label(legislature: int) -> str:
     return QCoreApplication.translate("Labels", "%1th legislature").replace("%1", str(legislature))
+
+
+def count_text(count: int) -> str:
+    """A count as the user's language writes it: "12 345" in French (a narrow no-break
+    space between thousands, as Qt's French locale puts it), "12,345" in English. The
+    numerus strings say the same with `%Ln`."""
+    return QLocale().toString(count)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from qe_desktop.domain.views import Sort
 from qe_desktop.ui.columns import fit_columns, fit_contents, row_table
 from qe_desktop.ui.filter_bar import FilterBar, decode_filter, encode_filter
+from qe_desktop.ui.labels import count_text
 from qe_desktop.ui.library_delegates import StatusBadgeDelegate, TitleSnippetDelegate
 from qe_desktop.ui.library_model import FAR_DOWN, NOT_LISTED, ROW_ROLE, LibraryModel
 
@@ -250,12 +251,12 @@ class LibraryPanel(QWidget):
                 self._library_total = self._service.total()
             total = self._library_total
             if self.model.counted_all:
-                text = self.tr("%n question(s) out of %1", "", shown)
+                text = self.tr("%Ln question(s) out of %1", "", shown)
             else:  # a phrase search is counted a step at a time (#25)
-                text = self.tr("more than %n question(s) out of %1", "", shown)
-            text = text.replace("%1", str(total))
+                text = self.tr("more than %Ln question(s) out of %1", "", shown)
+            text = text.replace("%1", count_text(total))
         else:
-            text = self.tr("%n question(s)", "", shown)
+            text = self.tr("%Ln question(s)", "", shown)
         self.count_label.setText(text)
 
     # -- selection -------------------------------------------------------------

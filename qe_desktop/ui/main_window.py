@@ -338,8 +338,8 @@ class MainWindow(HostWindow):
     # -- reading -----------------------------------------------------------------
     def open_question(self, key: str) -> None:
         detail = self.services.questions.detail(key)
-        words = parse_terms(self.library.search.text()).all_words
-        self.reader.show_detail(detail, words)
+        terms = parse_terms(self.library.search.text())
+        self.reader.show_detail(detail, terms.words, terms.phrases)
         if self.list_input.active:  # a click or a key in the list selected it
             self.question_opened_by_user.emit(key)
 
@@ -354,7 +354,8 @@ class MainWindow(HostWindow):
         return found
 
     def _on_search(self, text: str) -> None:
-        self.reader.highlight(parse_terms(text).all_words)
+        terms = parse_terms(text)
+        self.reader.highlight(terms.words, terms.phrases)
 
     def focus_search(self) -> None:
         self.stack.setCurrentWidget(self.desk)

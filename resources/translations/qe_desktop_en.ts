@@ -15,44 +15,44 @@
 <context>
     <name>AnalysesView</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+258"/>
-        <source>%1 — %2: %n question(s)</source>
-        <translation>
-            <numerusform>%1 — %2: %n question</numerusform>
-            <numerusform>%1 — %2: %n questions</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+64"/>
-        <source>%n group(s)</source>
-        <translation>
-            <numerusform>%n group</numerusform>
-            <numerusform>%n groups</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-87"/>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+236"/>
         <location line="+89"/>
-        <source>%n question(s)</source>
+        <source>%Ln question(s)</source>
         <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
+            <numerusform>%Ln question</numerusform>
+            <numerusform>%Ln questions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="-88"/>
-        <source>%n answered</source>
+        <source>%Ln answered</source>
         <translation>
-            <numerusform>%n answered</numerusform>
-            <numerusform>%n answered</numerusform>
+            <numerusform>%Ln answered</numerusform>
+            <numerusform>%Ln answered</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+95"/>
-        <source>Near-identical texts: %n question(s)</source>
+        <location line="+22"/>
+        <source>%1 — %2: %Ln question(s)</source>
         <translation>
-            <numerusform>Near-identical texts: %n question</numerusform>
-            <numerusform>Near-identical texts: %n questions</numerusform>
+            <numerusform>%1 — %2: %Ln question</numerusform>
+            <numerusform>%1 — %2: %Ln questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>%Ln group(s)</source>
+        <translation>
+            <numerusform>%Ln group</numerusform>
+            <numerusform>%Ln groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Near-identical texts: %Ln question(s)</source>
+        <translation>
+            <numerusform>Near-identical texts: %Ln question</numerusform>
+            <numerusform>Near-identical texts: %Ln questions</numerusform>
         </translation>
     </message>
 </context>
@@ -89,27 +89,27 @@
 <context>
     <name>LibraryPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+253"/>
-        <source>%n question(s) out of %1</source>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+254"/>
+        <source>%Ln question(s) out of %1</source>
         <translation>
-            <numerusform>%n question out of %1</numerusform>
-            <numerusform>%n questions out of %1</numerusform>
+            <numerusform>%Ln question out of %1</numerusform>
+            <numerusform>%Ln questions out of %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>more than %n question(s) out of %1</source>
+        <source>more than %Ln question(s) out of %1</source>
         <translation>
-            <numerusform>more than %n question out of %1</numerusform>
-            <numerusform>more than %n questions out of %1</numerusform>
+            <numerusform>more than %Ln question out of %1</numerusform>
+            <numerusform>more than %Ln questions out of %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n question(s)</source>
+        <source>%Ln question(s)</source>
         <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
+            <numerusform>%Ln question</numerusform>
+            <numerusform>%Ln questions</numerusform>
         </translation>
     </message>
 </context>
@@ -136,18 +136,18 @@
     <name>SimilarPanel</name>
     <message numerus="yes">
         <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+218"/>
-        <source>Identical (or near-identical) answer to %n other question(s)</source>
+        <source>Identical (or near-identical) answer to %Ln other question(s)</source>
         <translation>
-            <numerusform>Identical (or near-identical) answer to %n other question</numerusform>
-            <numerusform>Identical (or near-identical) answer to %n other questions</numerusform>
+            <numerusform>Identical (or near-identical) answer to %Ln other question</numerusform>
+            <numerusform>Identical (or near-identical) answer to %Ln other questions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>Same question (or nearly) as %n other question(s)</source>
+        <location line="+10"/>
+        <source>Same question (or nearly) as %Ln other question(s)</source>
         <translation>
-            <numerusform>Same question (or nearly) as %n other question</numerusform>
-            <numerusform>Same question (or nearly) as %n other questions</numerusform>
+            <numerusform>Same question (or nearly) as %Ln other question</numerusform>
+            <numerusform>Same question (or nearly) as %Ln other questions</numerusform>
         </translation>
     </message>
 </context>
@@ -177,18 +177,18 @@
     <name>VeilleUi</name>
     <message numerus="yes">
         <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+230"/>
-        <source>%n new answer(s)</source>
+        <source>%Ln new answer(s)</source>
         <translation>
-            <numerusform>%n new answer</numerusform>
-            <numerusform>%n new answers</numerusform>
+            <numerusform>%Ln new answer</numerusform>
+            <numerusform>%Ln new answers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n new question(s)</source>
+        <source>%Ln new question(s)</source>
         <translation>
-            <numerusform>%n new question</numerusform>
-            <numerusform>%n new questions</numerusform>
+            <numerusform>%Ln new question</numerusform>
+            <numerusform>%Ln new questions</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -257,7 +257,7 @@
 <context>
     <name>AnalysesCharts</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+61"/>
+        <location filename="../../qe_desktop/ui/analyses/charts.py" line="+62"/>
         <source>Within the deadline</source>
         <translation>Dans le délai</translation>
     </message>
@@ -287,7 +287,7 @@
         <translation>Délais de réponse par ministère</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>answered questions</source>
         <translation>questions répondues</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>Sans réponse</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>questions</source>
         <translation>questions</translation>
     </message>
@@ -365,7 +365,7 @@
         <translation>%1 questions choisies</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>other filters</source>
         <translation>autres filtres</translation>
     </message>
@@ -386,7 +386,7 @@
 <context>
     <name>AnalysesView</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+60"/>
+        <location filename="../../qe_desktop/ui/analyses/analyses_view.py" line="+61"/>
         <source>Analyses</source>
         <translation>Analyses</translation>
     </message>
@@ -467,8 +467,25 @@
         <source>Double-click a question to open it in the reader.</source>
         <translation>Double-cliquez sur une question pour l&apos;ouvrir dans le lecteur.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+91"/>
+        <location line="+89"/>
+        <source>%Ln question(s)</source>
+        <translation>
+            <numerusform>%Ln question</numerusform>
+            <numerusform>%Ln questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-88"/>
+        <source>%Ln answered</source>
+        <translation>
+            <numerusform>%Ln répondue</numerusform>
+            <numerusform>%Ln répondues</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+108"/>
+        <location line="+16"/>
         <source>answered</source>
         <translation>répondues</translation>
     </message>
@@ -483,15 +500,23 @@
         <translation>en retard</translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>%1 — %2: %n question(s)</source>
+        <location line="+68"/>
+        <source>%Ln group(s)</source>
         <translation>
-            <numerusform>%1 — %2 : %n question</numerusform>
-            <numerusform>%1 — %2 : %n questions</numerusform>
+            <numerusform>%Ln groupe</numerusform>
+            <numerusform>%Ln groupes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Near-identical texts: %Ln question(s)</source>
+        <translation>
+            <numerusform>Textes quasi identiques : %Ln question</numerusform>
+            <numerusform>Textes quasi identiques : %Ln questions</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="-54"/>
         <source>… and %1 more</source>
         <translation>… et %1 de plus</translation>
     </message>
@@ -500,25 +525,8 @@
         <source>Looking for near-identical texts…</source>
         <translation>Recherche des textes quasi identiques…</translation>
     </message>
-    <message numerus="yes">
-        <location line="+19"/>
-        <source>%n group(s)</source>
-        <translation>
-            <numerusform>%n groupe</numerusform>
-            <numerusform>%n groupes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="-87"/>
-        <location line="+89"/>
-        <source>%n question(s)</source>
-        <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="-116"/>
+        <location line="-95"/>
         <source>Whole library.</source>
         <translation>Toute la bibliothèque.</translation>
     </message>
@@ -542,16 +550,8 @@
         <source>Per year</source>
         <translation>Par an</translation>
     </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>%n answered</source>
-        <translation>
-            <numerusform>%n répondue</numerusform>
-            <numerusform>%n répondues</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+14"/>
         <source>median delay %1 days</source>
         <translation>délai médian %1 jours</translation>
     </message>
@@ -560,18 +560,18 @@
         <source>%1 within the deadline</source>
         <translation>%1 dans les délais</translation>
     </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>%1 — %2: %Ln question(s)</source>
+        <translation>
+            <numerusform>%1 — %2 : %Ln question</numerusform>
+            <numerusform>%1 — %2 : %Ln questions</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+80"/>
+        <location line="+60"/>
         <source>No near-identical texts among these questions: no copy-paste found.</source>
         <translation>Aucun texte presque identique parmi ces questions : pas de copier-coller trouvé.</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>Near-identical texts: %n question(s)</source>
-        <translation>
-            <numerusform>Textes quasi identiques : %n question</numerusform>
-            <numerusform>Textes quasi identiques : %n questions</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1487,7 +1487,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/export_dialog.py" line="+66"/>
+        <location filename="../../qe_desktop/ui/export_dialog.py" line="+67"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -2021,7 +2021,7 @@
 <context>
     <name>LibraryPanel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_panel.py" line="+95"/>
+        <location filename="../../qe_desktop/ui/library_panel.py" line="+96"/>
         <source>Search…</source>
         <translation>Rechercher…</translation>
     </message>
@@ -2032,26 +2032,26 @@
     </message>
     <message numerus="yes">
         <location line="+155"/>
-        <source>%n question(s) out of %1</source>
+        <source>%Ln question(s) out of %1</source>
         <translation>
-            <numerusform>%n question sur %1</numerusform>
-            <numerusform>%n questions sur %1</numerusform>
+            <numerusform>%Ln question sur %1</numerusform>
+            <numerusform>%Ln questions sur %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>more than %n question(s) out of %1</source>
+        <source>more than %Ln question(s) out of %1</source>
         <translation>
-            <numerusform>plus de %n question sur %1</numerusform>
-            <numerusform>plus de %n questions sur %1</numerusform>
+            <numerusform>plus de %Ln question sur %1</numerusform>
+            <numerusform>plus de %Ln questions sur %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n question(s)</source>
+        <source>%Ln question(s)</source>
         <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
+            <numerusform>%Ln question</numerusform>
+            <numerusform>%Ln questions</numerusform>
         </translation>
     </message>
 </context>
@@ -2128,7 +2128,7 @@
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+169"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2309,7 +2309,7 @@
         <translation>Réponse</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Select a question in the list.</source>
         <translation>Sélectionnez une question dans la liste.</translation>
     </message>
@@ -2541,22 +2541,22 @@
     <name>SimilarPanel</name>
     <message numerus="yes">
         <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+93"/>
-        <source>Identical (or near-identical) answer to %n other question(s)</source>
+        <source>Identical (or near-identical) answer to %Ln other question(s)</source>
         <translation>
-            <numerusform>Réponse identique (ou presque) à celle de %n autre question</numerusform>
-            <numerusform>Réponse identique (ou presque) à celle de %n autres questions</numerusform>
+            <numerusform>Réponse identique (ou presque) à celle de %Ln autre question</numerusform>
+            <numerusform>Réponse identique (ou presque) à celle de %Ln autres questions</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
-        <source>Same question (or nearly) as %n other question(s)</source>
+        <location line="+10"/>
+        <source>Same question (or nearly) as %Ln other question(s)</source>
         <translation>
-            <numerusform>Même question (ou presque) que %n autre question</numerusform>
-            <numerusform>Même question (ou presque) que %n autres questions</numerusform>
+            <numerusform>Même question (ou presque) que %Ln autre question</numerusform>
+            <numerusform>Même question (ou presque) que %Ln autres questions</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Related questions:</source>
         <translation>Questions proches :</translation>
     </message>
@@ -3029,18 +3029,18 @@
     </message>
     <message numerus="yes">
         <location line="+6"/>
-        <source>%n new answer(s)</source>
+        <source>%Ln new answer(s)</source>
         <translation>
-            <numerusform>%n nouvelle réponse</numerusform>
-            <numerusform>%n nouvelles réponses</numerusform>
+            <numerusform>%Ln nouvelle réponse</numerusform>
+            <numerusform>%Ln nouvelles réponses</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
-        <source>%n new question(s)</source>
+        <source>%Ln new question(s)</source>
         <translation>
-            <numerusform>%n nouvelle question</numerusform>
-            <numerusform>%n nouvelles questions</numerusform>
+            <numerusform>%Ln nouvelle question</numerusform>
+            <numerusform>%Ln nouvelles questions</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -26,6 +26,7 @@ from qe_desktop.services.serialize import listing_line
 from qe_desktop.storage.backups import make_backup
 from qe_desktop.storage.deputies import upsert_deputy, upsert_organe
 from qe_desktop.storage.reader import LibraryReader, ReaderUnavailable
+from qe_desktop.storage.reader_sql import _LISTING_LINE, LISTING_SOURCE
 
 QUERIES = [
     "intelligence artificielle",
@@ -216,3 +217,20 @@ def test_listing_lines_made_in_sql_are_those_of_the_rows(
     lines = quick.listing(QuestionFilter(), Sort("published_on"), 1000)
     assert any("\t—\t" in line and "Une ligne et une autre" in line for line in lines)
     assert all(line.count("\n") == 1 and line.endswith("\n") for line in lines)
+
+
+@pytest.mark.parametrize("status", [None, *Status])
+def test_listing_reads_the_listing_index_alone(
+    library: tuple[Services, LibraryReader], status: Status | None
+) -> None:
+    """`list` reads its lines from `ix_questions_listing` (migration 0016, #25): the table
+    only for a question with neither title nor rubrique, by its id."""
+    _, reader = library
+    flt = QuestionFilter(chamber="an", statuses=frozenset({status}) if status else frozenset())
+    params = {"today": "2026-12-07", "title_chars": 70, "limit": -1, "chamber": "an"}
+    where = reader._where(flt, params)
+    sql = f"SELECT {_LISTING_LINE} FROM {LISTING_SOURCE}"
+    sql += (" WHERE " + " AND ".join(where)) if where else ""
+    plan = [row[3] for row in reader.connection.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+    assert plan[0] == "SCAN questions USING COVERING INDEX ix_questions_listing", plan
+    assert all("SCAN" not in step for step in plan[1:]), plan

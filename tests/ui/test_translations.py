@@ -16,11 +16,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 
 from qe_desktop.domain.status import Status
 from qe_desktop.services.container import Services
 from qe_desktop.ui.application import make_application
+from qe_desktop.ui.labels import count_text
 from qe_desktop.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -168,6 +169,31 @@ def test_english_catalogue_gives_proper_plurals(
     total = sample_services.questions.total()
     assert window.library.count_label.text() == f"{total} questions"
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_counts_are_written_with_french_thousands_separators(
+    qtbot, installed, sample_services: Services, settings: QSettings
+) -> None:
+    """ "12 345 questions", as Qt's French locale writes numbers (a narrow no-break space)."""
+    installed(FRENCH)
+    before = QLocale()
+    QLocale.setDefault(QLocale("fr"))  # as `ui.application` does for a French user
+    try:
+        window = MainWindow(sample_services, settings)
+        qtbot.addWidget(window)
+        window.refresh()
+        library = window.library
+        library.model._total = 12345
+        library._update_count()
+        assert library.count_label.text() == "12\u202f345 questions"
+        library._library_total = 1234567
+        library.filters.status_chips[Status.OVERDUE].setChecked(True)
+        library.model._total = 30138
+        library._update_count()
+        assert library.count_label.text() == "30\u202f138 questions sur 1\u202f234\u202f567"
+        assert count_text(999) == "999"
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_french_counts_agree_in_number_instead_of_writing_s_in_brackets() -> None:

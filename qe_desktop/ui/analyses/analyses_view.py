@@ -41,6 +41,7 @@ from qe_desktop.ui.analyses.charts import (
 )
 from qe_desktop.ui.analyses.scope import describe_filter, question_line
 from qe_desktop.ui.jobs import BackgroundCall
+from qe_desktop.ui.labels import count_text
 
 LIST_LIMIT = 500
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -232,8 +233,8 @@ class AnalysesView(QWidget):
         median = "—" if s.median_delay is None else f"{s.median_delay:.0f}"
         share = "—" if s.share_in_time is None else f"{s.share_in_time:.0%}"
         parts = [
-            self.tr("%n question(s)", "", overview.total),
-            self.tr("%n answered", "", s.answered),
+            self.tr("%Ln question(s)", "", overview.total),
+            self.tr("%Ln answered", "", s.answered),
             self.tr("median delay %1 days").replace("%1", median),
             self.tr("%1 within the deadline").replace("%1", share),
         ]
@@ -255,7 +256,7 @@ class AnalysesView(QWidget):
         else:
             what, series = short_ministry(bar.category), band_label(DelayBand(bar.series))
         return (
-            self.tr("%1 — %2: %n question(s)", "", count).replace("%1", what).replace("%2", series)
+            self.tr("%1 — %2: %Ln question(s)", "", count).replace("%1", what).replace("%2", series)
         )
 
     def _list_keys(self, keys: list[str]) -> None:
@@ -274,7 +275,7 @@ class AnalysesView(QWidget):
             self.question_list.addItem(item)
         if len(keys) > LIST_LIMIT:
             more = QListWidgetItem(
-                self.tr("… and %1 more").replace("%1", str(len(keys) - LIST_LIMIT))
+                self.tr("… and %1 more").replace("%1", count_text(len(keys) - LIST_LIMIT))
             )
             more.setFlags(Qt.ItemFlag.NoItemFlags)
             self.question_list.addItem(more)
@@ -307,7 +308,7 @@ class AnalysesView(QWidget):
         self.groups.clear()
         for group in groups:
             item = QTreeWidgetItem(
-                [str(len(group.keys)), short_ministry(group.ministry), group.title]
+                [count_text(len(group.keys)), short_ministry(group.ministry), group.title]
             )
             item.setToolTip(2, group.title)
             item.setData(0, KEY_ROLE, list(group.keys))
@@ -319,14 +320,14 @@ class AnalysesView(QWidget):
             )
             return
         self.group_status.setText(
-            self.tr("%n group(s)", "", len(groups))
+            self.tr("%Ln group(s)", "", len(groups))
             + " · "
-            + self.tr("%n question(s)", "", questions)
+            + self.tr("%Ln question(s)", "", questions)
         )
 
     def _group_selected(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         if current is None:
             return
         keys = list(current.data(0, KEY_ROLE) or [])
-        self.list_title.setText(self.tr("Near-identical texts: %n question(s)", "", len(keys)))
+        self.list_title.setText(self.tr("Near-identical texts: %Ln question(s)", "", len(keys)))
         self._list_keys(keys)

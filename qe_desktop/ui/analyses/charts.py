@@ -34,6 +34,7 @@ from qe_desktop.domain.insights import (
     Overview,
     PeriodFigures,
 )
+from qe_desktop.ui.labels import count_text
 
 TOP_MINISTRIES = 12
 LABEL_CHARS = 42
@@ -192,7 +193,8 @@ class DelayChart(BarChartView):
                 (
                     count,
                     Bar(Chart.DELAYS, figures.ministry, band.value),
-                    f"{figures.ministry}\n{band_label(band)} : {count}{_names_tip(figures)}",
+                    f"{figures.ministry}\n{band_label(band)} : "
+                    f"{count_text(count)}{_names_tip(figures)}",
                 )
                 for figures, count in ((f, f.band(band)) for f in ministries)
             )
@@ -260,7 +262,8 @@ class MonthlyChart(BarChartView):
                 (
                     count,
                     Bar(Chart.MONTHLY, period.label, answering.value),
-                    f"{period_text(period.label, overview.granularity)} — {label} : {count}",
+                    f"{period_text(period.label, overview.granularity)} — {label} : "
+                    f"{count_text(count)}",
                 )
                 for period, count in zip(periods, counts, strict=True)
             )

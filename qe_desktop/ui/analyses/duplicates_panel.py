@@ -215,7 +215,7 @@ class SimilarPanel(QFrame):
             self.answers_label,
             result.answers,
             self.tr(
-                "Identical (or near-identical) answer to %n other question(s)",
+                "Identical (or near-identical) answer to %Ln other question(s)",
                 "",
                 len(result.answers),
             ),
@@ -224,7 +224,9 @@ class SimilarPanel(QFrame):
         self._fill(
             self.questions_label,
             result.questions,
-            self.tr("Same question (or nearly) as %n other question(s)", "", len(result.questions)),
+            self.tr(
+                "Same question (or nearly) as %Ln other question(s)", "", len(result.questions)
+            ),
             "questions",
         )
         if result.related:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from qe_desktop.domain.views import QuestionFilter, QuestionRow
-from qe_desktop.ui.labels import chamber_label, legislature_label, status_label
+from qe_desktop.ui.labels import chamber_label, count_text, legislature_label, status_label
 
 _DESCRIBED = frozenset(
     [
@@ -57,7 +57,9 @@ def describe_filter(flt: QuestionFilter) -> str:
         parts.append(translate("AnalysesScope", "highlight « %1 »").replace("%1", flt.category))
     if flt.keys:
         parts.append(
-            translate("AnalysesScope", "%1 chosen questions").replace("%1", str(len(flt.keys)))
+            translate("AnalysesScope", "%1 chosen questions").replace(
+                "%1", count_text(len(flt.keys))
+            )
         )
     if flt.narrowed_by() - _DESCRIBED:
         parts.append(translate("AnalysesScope", "other filters"))

@@ -63,7 +63,10 @@ class ReaderPanel(QWidget):
         self._layout.addWidget(widget)
 
     def show_detail(
-        self, detail: QuestionDetail | None, search_words: tuple[str, ...] = ()
+        self,
+        detail: QuestionDetail | None,
+        search_words: tuple[str, ...] = (),
+        search_phrases: tuple[tuple[str, ...], ...] = (),
     ) -> None:
         self.detail = detail
         self.header.show_detail(detail)
@@ -78,7 +81,7 @@ class ReaderPanel(QWidget):
         )
         self.answer_pane.show_text(r.answer_text or "", self._no_answer_text(detail))
         self.show_annotations(detail.annotations, detail.categories)
-        self.highlight(search_words)
+        self.highlight(search_words, search_phrases)
         self.detail_shown.emit(detail)
 
     def show_annotations(
@@ -114,9 +117,10 @@ class ReaderPanel(QWidget):
             "%1", deadline
         )
 
-    def highlight(self, words: tuple[str, ...]) -> None:
-        self.question_pane.highlight_terms(words)
-        self.answer_pane.highlight_terms(words)
+    def highlight(self, words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...] = ()) -> None:
+        """Mark the searched words, and each searched phrase as one span."""
+        self.question_pane.highlight_terms(words, phrases)
+        self.answer_pane.highlight_terms(words, phrases)
 
     def zoom(self, steps: int) -> None:
         self._zoom += steps

@@ -40,15 +40,33 @@ PARAGRAPH_SPACING = 9  # pixels between paragraphs: the layout of the official t
 NOTE_MARKER = "✎"
 
 
-def find_terms(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Spans of whole words matching any search word, accent- and case-insensitively."""
-    if not words:
-        return []
+def find_terms(
+    text: str, words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...] = ()
+) -> list[tuple[int, int]]:
+    """Spans of whole words matching any search word, accent- and case-insensitively, and
+    of each searched phrase as one span: its words in a row, what lies between them
+    included ("numérique responsable" is one mark, not two), as the search matched it.
+    """
     folded_words = {fold(w) for w in words if w}
+    folded_phrases = sorted(
+        {tuple(fold(w) for w in phrase) for phrase in phrases if phrase}, key=len, reverse=True
+    )
+    if not folded_words and not folded_phrases:
+        return []
+    tokens = [(fold(m.group()), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    folded = [token for token, _, _ in tokens]
     spans = []
-    for match in re.finditer(r"\w+", text):
-        if fold(match.group()) in folded_words:
-            spans.append((match.start(), match.end()))
+    at = 0
+    while at < len(tokens):
+        for phrase in folded_phrases:
+            if tuple(folded[at : at + len(phrase)]) == phrase:
+                spans.append((tokens[at][1], tokens[at + len(phrase) - 1][2]))
+                at += len(phrase)
+                break
+        else:
+            if folded[at] in folded_words:
+                spans.append((tokens[at][1], tokens[at][2]))
+            at += 1
     return spans
 
 
@@ -151,14 +169,15 @@ class TextPane(QTextBrowser):
         selection.format = fmt
         return selection
 
-    def highlight_terms(self, words: tuple[str, ...]) -> int:
-        """Highlight search words; returns how many places were marked."""
+    def highlight_terms(
+        self, words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...] = ()
+    ) -> int:
+        """Highlight search words and phrases; returns how many places were marked."""
         fmt = QTextCharFormat()
         fmt.setBackground(QColor(SEARCH_HIGHLIGHT))
         fmt.setFontWeight(QFont.Weight.Bold)
-        self._search_selections = [
-            self._selection(start, end, fmt) for start, end in find_terms(self._text, words)
-        ]
+        spans = find_terms(self._text, words, phrases)
+        self._search_selections = [self._selection(start, end, fmt) for start, end in spans]
         self._apply_selections()
         return len(self._search_selections)
 

@@ -227,9 +227,9 @@ class VeilleUi(QObject):
         """A system-tray notice ("3 new answers for your follows")."""
         parts = []
         if report.new_answers:
-            parts.append(self.tr("%n new answer(s)", "", report.new_answers))
+            parts.append(self.tr("%Ln new answer(s)", "", report.new_answers))
         if report.new_questions:
-            parts.append(self.tr("%n new question(s)", "", report.new_questions))
+            parts.append(self.tr("%Ln new question(s)", "", report.new_questions))
         others = report.deadlines + report.commitments
         if others:
             parts.append(self.tr("%n deadline(s) or commitment(s)", "", others))
