@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -46,9 +47,14 @@ def main(argv: Sequence[str]) -> int:
     logger.info("qe-desktop %s: %s", __version__, args.command)  # not version(): 40 ms
     location = resolve_location(args.db)
     if args.command in cli.GUI_COMMANDS:
-        from qe_desktop.ui.system_libraries import check_system_libraries
+        from qe_desktop.ui import system_libraries
 
-        if advice := check_system_libraries():  # before Qt loads its platform plugin
+        if system_libraries.has_no_display(os.environ):
+            if args.command != "screenshot":
+                sys.stderr.write(system_libraries.NO_DISPLAY_ADVICE)
+                return 1
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a PNG needs no screen
+        if advice := system_libraries.check_system_libraries():  # before Qt loads its plugin
             sys.stderr.write(advice)
             return 1
         from qe_desktop.ui.application import run_gui

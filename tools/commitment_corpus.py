@@ -5,8 +5,10 @@ and dev_s7.json, a batch of training answers collected in session 7),
 "test" (RETIRED on 2026-12-07, session 6: it had been evaluated several times and
 re-labelled and adjudicated, so it no longer measured unseen answers; its adjudicated labels
 are training data now), "train" (`load("train")` = dev + the retired test split with its
-adjudicated labels) and "fresh" (test_fresh.json, frozen in session 6 before any model saw
-it: never train or tune on it).
+adjudicated labels), "fresh" (test_fresh.json, frozen in session 6 before any model saw
+it: never train or tune on it) and "fresh2" (test_fresh2.json, the second fresh split, frozen in
+session 8 by one labeller who never ran a finder: it chooses the shipped finder, DECISION_s8.md,
+and is never trained or tuned on either).
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ SPLIT_FILES = {
     "dev": ("dev.json", "dev_s7.json"),
     "test": ("test.json",),
     "fresh": ("test_fresh.json",),
+    "fresh2": ("test_fresh2.json",),
 }
 """The files of each split, read in this order (dev_s7.json: session 7, training only)."""
-FROZEN = ("fresh",)  # evaluation only: never trained or tuned on ("test" is retired into "train")
+FROZEN = ("fresh", "fresh2")  # evaluation only: never trained or tuned on ("test" is in "train")
 
 
 @dataclass(frozen=True)

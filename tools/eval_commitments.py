@@ -1,15 +1,17 @@
 """Commitment finder accuracy on the labelled corpus: training splits and the fresh test split.
 
-    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh] [-v]
+    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh|fresh2] [-v]
 
 `make eval` prints every split. Prints, per split and for the French model and the old
 rules: precision (suggested sentences that are labelled commitments), firm recall, all
 recall, due-date exact (date and precision both right, over the found commitments), then
 the confusion of the misses (labelled kind -> what was suggested); with -v, each miss of
-the training splits (the fresh test split's misses are never listed: nothing is tuned on
+the training splits (the fresh test splits' misses are never listed: nothing is tuned on
 them). Since 2026-12-07 the old test split (test.json) is training data (retired: see
 tools/commitment_corpus.py); its lines are in-sample like dev's. The fresh test split
-(test_fresh.json, session 6) was frozen before any model saw it.
+(test_fresh.json, session 6) was frozen before any model saw it; the second fresh split
+(test_fresh2.json, session 8) was frozen before either finder ran on it and chooses between
+them (tests/data/commitments/DECISION_s8.md).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from commitment_corpus import Answer, label_of, load  # type: ignore[import-not-found]
+from commitment_corpus import FROZEN, Answer, label_of, load  # type: ignore[import-not-found]
 
 from qe_desktop.domain import commitments as rules
 from qe_desktop.domain.commitments import Suggestion
@@ -89,11 +91,11 @@ def evaluate(answers: list[Answer], finder: Finder) -> Tally:
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    splits = ("dev", "test", "fresh")
+    splits = ("dev", "test", "fresh", "fresh2")
     if "--split" in sys.argv:
         chosen = sys.argv[sys.argv.index("--split") + 1]
         if chosen not in splits:
-            print(f"--split takes dev, test or fresh, not {chosen!r}", file=sys.stderr)
+            print(f"--split takes dev, test, fresh or fresh2, not {chosen!r}", file=sys.stderr)
             return 2
         splits = (chosen,)
     started = time.perf_counter()
@@ -108,6 +110,9 @@ def main() -> int:
             if split == "dev"
             else "fresh test split, frozen in session 6 before any model saw it, never tuned on"
             if split == "fresh"
+            else "second fresh split, frozen in session 8 before either finder ran on it, "
+            "never tuned on; it chooses the shipped finder (DECISION_s8.md)"
+            if split == "fresh2"
             else "RETIRED test split, original labels: training data since 2026-12-07, in-sample"
             if labels == "original"
             else "RETIRED test split, adjudicated labels (what the model trains on): in-sample"
@@ -124,7 +129,7 @@ def main() -> int:
                     f"{want}->{got} {n}" for (want, got), n in sorted(tally.confusion.items())
                 )
                 print(f"    confusion of the misses (label->suggested): {confusion or 'none'}")
-                if verbose and split != "fresh":  # never look at fresh test misses
+                if verbose and split not in FROZEN:  # never look at fresh test misses
                     print("".join(f"    {m}\n" for m in tally.misses), end="")
     print(f"  ({time.perf_counter() - started:.1f} s, model {model.model_version()})")
     return 0

@@ -82,6 +82,22 @@ def needs_check(environ: Mapping[str, str], platform: str = sys.platform) -> boo
     return not environ.get("WAYLAND_DISPLAY") and environ.get("XDG_SESSION_TYPE") != "wayland"
 
 
+def has_no_display(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """Linux without X11 or Wayland (a server, an SSH session): Qt could only abort."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM", "").strip():
+        return False
+    return not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
+
+
+NO_DISPLAY_ADVICE = (
+    "qe-desktop : aucun écran disponible (ni DISPLAY ni WAYLAND_DISPLAY) : la fenêtre ne "
+    "peut pas s'ouvrir.\n"
+    "  Ouvrez une session graphique, ou utilisez la ligne de commande "
+    "(qe-desktop --help) ;\n"
+    "  « qe-desktop screenshot fichier.png » rend la fenêtre dans une image sans écran.\n"
+)
+
+
 def xcb_plugin() -> Path | None:
     """PySide6's `libqxcb.so`, in a virtual environment or in the standalone bundle."""
     spec = find_spec("PySide6")

@@ -59,11 +59,30 @@
 <context>
     <name>AnnotationsUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+257"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+258"/>
         <source>%n annotation(s) exported to %1</source>
         <translation>
             <numerusform>%n annotation exported to %1</numerusform>
             <numerusform>%n annotations exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsView</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+165"/>
+        <source>%n commitment(s), %1 overdue</source>
+        <translation>
+            <numerusform>%n commitment, %1 overdue</numerusform>
+            <numerusform>%n commitments, %1 overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+180"/>
+        <source>%n commitment(s) written to %1</source>
+        <translation>
+            <numerusform>%n commitment written to %1</numerusform>
+            <numerusform>%n commitments written to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -116,7 +135,7 @@
 <context>
     <name>SimilarPanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+236"/>
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+218"/>
         <source>Identical (or near-identical) answer to %n other question(s)</source>
         <translation>
             <numerusform>Identical (or near-identical) answer to %n other question</numerusform>
@@ -133,9 +152,31 @@
     </message>
 </context>
 <context>
+    <name>SuggestionController</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+73"/>
+        <source>%n suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
+        <translation>
+            <numerusform>%n suggested commitment in the answer (dashed): right-click to accept or dismiss.</numerusform>
+            <numerusform>%n suggested commitments in the answer (dashed): right-click to accept or dismiss.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VeillePanel</name>
+    <message numerus="yes">
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+175"/>
+        <source>%n unseen</source>
+        <translation>
+            <numerusform>%n unseen</numerusform>
+            <numerusform>%n unseen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>VeilleUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+229"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+230"/>
         <source>%n new answer(s)</source>
         <translation>
             <numerusform>%n new answer</numerusform>
@@ -162,7 +203,7 @@
 <context>
     <name>VersionsBar</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+132"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+118"/>
         <source>%n other version(s)</source>
         <translation>
             <numerusform>%n other version</numerusform>

@@ -700,7 +700,7 @@
 <context>
     <name>AnnotationsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+61"/>
+        <location filename="../../qe_desktop/ui/annotations/window_setup.py" line="+62"/>
         <source>Annotations</source>
         <translation>Annotations</translation>
     </message>
@@ -811,7 +811,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+35"/>
+        <location filename="../../qe_desktop/ui/backups_dialog.py" line="+38"/>
         <source>Restore a backup</source>
         <translation>Restaurer une sauvegarde</translation>
     </message>
@@ -1067,7 +1067,7 @@
 <context>
     <name>CommitmentsUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+33"/>
+        <location filename="../../qe_desktop/ui/commitments/window_setup.py" line="+36"/>
         <source>Commitments</source>
         <translation>Engagements</translation>
     </message>
@@ -1124,13 +1124,24 @@
         <source>Export the calendar (.ics)…</source>
         <translation>Exporter le calendrier (.ics)…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+52"/>
-        <source>%1 commitment(s), %2 overdue</source>
-        <translation>%1 engagement(s), %2 en retard</translation>
+        <source>%n commitment(s), %1 overdue</source>
+        <translation>
+            <numerusform>%n engagement, %1 en retard</numerusform>
+            <numerusform>%n engagements, %1 en retard</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+180"/>
+        <source>%n commitment(s) written to %1</source>
+        <translation>
+            <numerusform>%n engagement écrit dans %1</numerusform>
+            <numerusform>%n engagements écrits dans %1</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-171"/>
         <source>All ministries</source>
         <translation>Tous les ministères</translation>
     </message>
@@ -1159,11 +1170,6 @@
         <location line="+15"/>
         <source>Export the calendar</source>
         <translation>Exporter le calendrier</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 commitment(s) written to %2</source>
-        <translation>%1 engagement(s) écrit(s) dans %2</translation>
     </message>
 </context>
 <context>
@@ -1443,7 +1449,7 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+98"/>
+        <location filename="../../qe_desktop/ui/analyses/duplicates_panel.py" line="+80"/>
         <source>Near-identical answers</source>
         <translation>Réponses quasi identiques</translation>
     </message>
@@ -1942,7 +1948,7 @@
 <context>
     <name>LibraryModel</name>
     <message>
-        <location filename="../../qe_desktop/ui/library_model.py" line="+59"/>
+        <location filename="../../qe_desktop/ui/library_model.py" line="+60"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
@@ -2612,13 +2618,16 @@
 </context>
 <context>
     <name>SuggestionController</name>
-    <message>
+    <message numerus="yes">
         <location filename="../../qe_desktop/ui/commitments/suggestions.py" line="+73"/>
-        <source>%1 suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
-        <translation>%1 engagement(s) suggéré(s) dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</translation>
+        <source>%n suggested commitment(s) in the answer (dashed): right-click to accept or dismiss.</source>
+        <translation>
+            <numerusform>%n engagement suggéré dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</numerusform>
+            <numerusform>%n engagements suggérés dans la réponse (en pointillés) : clic droit pour accepter ou écarter.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Suggested commitment, due %1 (confidence %2 %)</source>
         <translation>Engagement suggéré, échéance %1 (confiance %2 %)</translation>
     </message>
@@ -2891,10 +2900,13 @@
         <source>All news (%1 unseen)</source>
         <translation>Toutes les nouveautés (%1 non vues)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="-74"/>
-        <source>%1 unseen</source>
-        <translation>%1 non vue(s)</translation>
+        <source>%n unseen</source>
+        <translation>
+            <numerusform>%n non vue</numerusform>
+            <numerusform>%n non vues</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2944,7 +2956,7 @@
 <context>
     <name>VeilleUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+60"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+61"/>
         <source>News</source>
         <translation>Nouveautés</translation>
     </message>
@@ -3058,7 +3070,7 @@
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+169"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+155"/>
         <source>Struck through in red: only in the current text; in green: only in this one.</source>
         <translation>Barré en rouge : seulement dans le texte actuel ; en vert : seulement dans cette version.</translation>
     </message>

@@ -1,11 +1,13 @@
-"""The fresh test split (issue #19, session 6) is new to the project and stays frozen.
+"""The fresh test splits (issue #19, sessions 6 and 8) are new to the project and stay frozen.
 
 `corpus/test_fresh.json` was collected and labelled after the first test split had been
-evaluated four times; it is only worth something if none of its answers was ever in front
-of the project: not in either split of the commitment corpus, not among the commitment or
-coverage sample files, not in `resources/samples/`. Checked by address (whatever its
-spelling), by the page's identifier (qSEQ…, 14-26562QE, intervention/N) and by text
-(no run of twelve normalised words shared with any earlier text).
+evaluated four times; `corpus/test_fresh2.json` (session 8) before either finder ran on it, to
+choose between them (DECISION_s8.md). Each is only worth something if none of its answers was
+ever in front of the project (nor in the other fresh split): not in any other file of the
+commitment corpus, not among the commitment or coverage sample files, not in
+`resources/samples/`. Checked by address (whatever its spelling), by the page's identifier
+(qSEQ…, 14-26562QE, intervention/N, sitting page) and by text (no run of twelve normalised
+words shared with any earlier text).
 """
 
 from __future__ import annotations
@@ -16,13 +18,20 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+import pytest
+
+from qe_desktop.domain.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
 CORPUS = DATA / "commitments" / "corpus"
 FRESH = CORPUS / "test_fresh.json"
+FRESH2 = CORPUS / "test_fresh2.json"
+SPLITS = {"fresh": FRESH, "fresh2": FRESH2}
 SHINGLE = 12
 PRECISIONS = ("day", "month", "quarter", "semester", "season", "year", "vague")
 
@@ -114,14 +123,15 @@ def overlaps(candidates: list[dict[str, Any]], skip: tuple[Path, ...] = (FRESH,)
     return found
 
 
-def _fresh() -> list[dict[str, Any]]:
-    answers: list[dict[str, Any]] = json.loads(FRESH.read_text(encoding="utf-8"))["answers"]
+def _fresh(split: str = "fresh") -> list[dict[str, Any]]:
+    answers: list[dict[str, Any]] = json.loads(SPLITS[split].read_text(encoding="utf-8"))["answers"]
     return answers
 
 
-def test_the_fresh_split_parses_and_is_large_enough() -> None:
-    data = json.loads(FRESH.read_text(encoding="utf-8"))
-    assert "frozen" in data["_policy"] and data["split"] == "fresh"
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_fresh_split_parses_and_is_large_enough(split: str) -> None:
+    data = json.loads(SPLITS[split].read_text(encoding="utf-8"))
+    assert "frozen" in data["_policy"] and data["split"] == split
     answers = data["answers"]
     assert len(answers) >= 50
     assert len({a["id"] for a in answers}) == len(answers)
@@ -129,37 +139,58 @@ def test_the_fresh_split_parses_and_is_large_enough() -> None:
     assert {a["chamber"] for a in answers} == {"an", "senat"}
 
 
-def test_each_fresh_label_names_one_place_of_its_answer() -> None:
-    for answer in _fresh():
+@pytest.mark.parametrize("split", SPLITS)
+def test_each_fresh_label_names_one_place_of_its_answer(split: str) -> None:
+    for answer in _fresh(split):
         for label in answer["commitments"]:
             assert answer["answer"].count(label["text"]) == 1, (answer["id"], label["text"])
             assert label["kind"] in ("firm", "soft")
             assert label["precision"] in PRECISIONS
 
 
-def test_the_fresh_split_shares_nothing_with_what_the_project_has_seen() -> None:
-    assert overlaps(_fresh()) == {}
+def test_the_second_fresh_split_labels_each_sentence_once_and_skips_written_questions() -> None:
+    """One label per sentence, as the evaluation scores sentences; answered_on is a real date;
+    no written-question page (another labeller's coverage split draws on those)."""
+    for answer in _fresh("fresh2"):
+        assert answer["answered_on"] is None or date.fromisoformat(answer["answered_on"])
+        assert not re.search(r"/questions/|questions\.assemblee|/question/", answer["source"])
+        sentences = [s.text for s in split_sentences(answer["answer"])]
+        hits = [
+            [i for i, sentence in enumerate(sentences) if label["text"] in sentence]
+            for label in answer["commitments"]
+        ]
+        assert all(len(h) == 1 for h in hits), answer["id"]
+        assert len({h[0] for h in hits}) == len(hits), answer["id"]
+        for label in answer["commitments"]:
+            assert label["due"] is None or date.fromisoformat(label["due"])
 
 
-def test_fresh_answers_do_not_repeat_each_other() -> None:
-    answers = _fresh()
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_fresh_split_shares_nothing_with_what_the_project_has_seen(split: str) -> None:
+    assert overlaps(_fresh(split), skip=(SPLITS[split],)) == {}
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_fresh_answers_do_not_repeat_each_other(split: str) -> None:
+    answers = _fresh(split)
     for i, one in enumerate(answers):
         for other in answers[i + 1 :]:
             assert not shingles(one["answer"]) & shingles(other["answer"]), (one["id"], other["id"])
 
 
-def test_the_corpus_tools_read_the_fresh_split_and_never_train_on_it() -> None:
+@pytest.mark.parametrize("split", SPLITS)
+def test_the_corpus_tools_read_the_fresh_split_and_never_train_on_it(split: str) -> None:
     sys.path.insert(0, str(ROOT / "tools"))
     try:
         from commitment_corpus import FROZEN, load
     finally:
         sys.path.pop(0)
-    answers = load("fresh")
-    assert len(answers) == len(_fresh()) and "fresh" in FROZEN
+    answers = load(split)
+    assert len(answers) == len(_fresh(split)) and split in FROZEN
     labels = [label for answer in answers for label in answer.labels]
     assert labels and all(label.due is None or label.due.year > 1900 for label in labels)
     evaluation = (ROOT / "tools" / "eval_commitments.py").read_text(encoding="utf-8")
-    assert '"fresh"' in evaluation  # `make eval` prints the fresh split's figures
+    assert f'"{split}"' in evaluation  # `make eval` prints the fresh splits' figures
     training = (ROOT / "tools" / "train_commitments.py").read_text(encoding="utf-8")
     assert not re.search(r"load\(\s*[\"'](?:test|fresh)", training)
 

@@ -129,3 +129,41 @@ def test_the_readme_lists_the_libraries_for_both_families() -> None:
         debian, fedora = packages_for(soname) or ("?", "?")
         assert f" {debian} " in f" {' '.join(apt.split())} ", soname
         assert f" {fedora} " in f" {' '.join(dnf.split())} ", soname
+
+
+def test_without_a_screen_only_linux_without_display_or_platform_counts() -> None:
+    assert system_libraries.has_no_display({}, "linux")
+    assert not system_libraries.has_no_display({"DISPLAY": ":0"}, "linux")
+    assert not system_libraries.has_no_display({"WAYLAND_DISPLAY": "wayland-0"}, "linux")
+    assert not system_libraries.has_no_display({"QT_QPA_PLATFORM": "offscreen"}, "linux")
+    assert not system_libraries.has_no_display({}, "darwin")
+
+
+def _headless_env() -> dict[str, str]:
+    gone = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "QE_DESKTOP_SKIP_LIBRARY_CHECK")
+    return {key: value for key, value in os.environ.items() if key not in gone}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="displays are Linux's here")
+def test_without_a_screen_the_window_says_so_and_the_screenshot_still_renders(
+    tmp_path: Path,
+) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "qe_desktop", "--db", str(tmp_path / "x.sqlite"), *args],
+            capture_output=True,
+            text=True,
+            env=_headless_env(),
+            timeout=180,
+            check=False,
+        )
+
+    window = run()
+    assert window.returncode == 1
+    assert "aucun écran disponible" in window.stderr
+    assert "Traceback" not in window.stderr and "qt.qpa" not in window.stderr
+    assert not (tmp_path / "x.sqlite").exists()  # stopped before anything was opened
+    png = tmp_path / "window.png"
+    shot = run("screenshot", str(png), "--size", "800x600")
+    assert shot.returncode == 0, shot.stderr
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

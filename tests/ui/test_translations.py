@@ -168,3 +168,10 @@ def test_english_catalogue_gives_proper_plurals(
     total = sample_services.questions.total()
     assert window.library.count_label.text() == f"{total} questions"
     assert window.menuBar().actions()[0].text() == "&File"
+
+
+def test_french_counts_agree_in_number_instead_of_writing_s_in_brackets() -> None:
+    """ "1 engagement suggéré", "3 engagements suggérés": counts go through Qt's %n plurals."""
+    translations = ["".join(t.itertext()) for t in ET.parse(FRENCH).getroot().iter("translation")]
+    lazy = [text for text in translations if "(s)" in text]
+    assert lazy == []

@@ -70,10 +70,12 @@ class SuggestionController(QObject):
     def _announce(self) -> None:
         if self.suggestions:
             message = self.tr(
-                "%1 suggested commitment(s) in the answer (dashed): right-click to accept or "
-                "dismiss."
+                "%n suggested commitment(s) in the answer (dashed): right-click to accept or "
+                "dismiss.",
+                "",
+                len(self.suggestions),
             )
-            self.notify(message.replace("%1", str(len(self.suggestions))))
+            self.notify(message)
 
     def reload(self) -> None:
         """Ask the service again (after an accept, a dismissal, a deleted highlight…)."""

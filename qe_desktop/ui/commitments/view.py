@@ -162,8 +162,8 @@ class CommitmentsView(QWidget):
         rows = self.service.list(self.current_filter)
         self.model.set_rows(rows)
         late = sum(1 for r in rows if r.is_overdue)
-        text = self.tr("%1 commitment(s), %2 overdue").replace("%1", str(len(rows)))
-        self.count_label.setText(text.replace("%2", str(late)))
+        text = self.tr("%n commitment(s), %1 overdue", "", len(rows))
+        self.count_label.setText(text.replace("%1", str(late)))
         if selected is not None:
             self.select(selected.annotation_id)
         self._update_buttons()
@@ -342,8 +342,8 @@ class CommitmentsView(QWidget):
             QMessageBox.critical(self, self.tr("Export the calendar"), str(error))
             return 0
         self.notify(
-            self.tr("%1 commitment(s) written to %2")
-            .replace("%1", str(result.commitments))
-            .replace("%2", str(path))
+            self.tr("%n commitment(s) written to %1", "", result.commitments).replace(
+                "%1", str(path)
+            )
         )
         return result.commitments

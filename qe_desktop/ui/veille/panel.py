@@ -172,7 +172,7 @@ class VeillePanel(QWidget):
     def _follow_item(self, row: FollowRow) -> QListWidgetItem:
         text = follow_label(row.kind, row.value)
         if row.unseen:
-            text += " — " + self.tr("%1 unseen").replace("%1", str(row.unseen))
+            text += " — " + self.tr("%n unseen", "", row.unseen)
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, row.id)
         if row.unseen:
