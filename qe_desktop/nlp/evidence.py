@@ -18,6 +18,10 @@ Session 7: the neighbour is only the next sentence, and only when it goes on wit
 be left out; `top_k` and `relative` keep a demand's likeliest sentences. Cross-validation over
 shuffled folds and held-out chambers and periods chose the neighbour and the restatement rule
 and left the rest off.
+Session 8, on the relabelled training evidence: cues for what the guide leaves out (the history
+of a measure, a definition, a rule quoted word for word) and the `passage` rule (a demand's
+sentences are one run around its likeliest); the same protocols chose both, the legal opening
+rule, and no neighbour.
 """
 
 from __future__ import annotations
