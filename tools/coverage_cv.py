@@ -137,12 +137,26 @@ def pairs_at(rev: str, name: str) -> list[str]:
         ["git", "show", f"{rev}:{path}"], capture_output=True, text=True, check=True, cwd=DATA
     )
     split = json.loads(shown.stdout)
-    return [*split["dev"], *(split["test"] if name == "train" else [])]
+    return never_held_out([*split["dev"], *(split["test"] if name == "train" else [])])
+
+
+# The held-out splits (fresh/, fresh2/ and any later freshN/) are scored once by the lead and
+# never trained on: a pair from those folders listed in split.json stops the tools here.
+HELD_OUT = "fresh"
+
+
+def never_held_out(names: list[str]) -> list[str]:
+    """`names`, refused if one of them is a held-out pair (fresh/, fresh2/…)."""
+    leaked = [n for n in names if n.startswith(HELD_OUT)]
+    if leaked:
+        raise SystemExit(f"held-out pairs listed for training: {', '.join(leaked[:3])}")
+    return names
 
 
 def load_set(name: str) -> tuple[list[str], dict[str, Any]]:
     """Pair names and their labels: dev, or dev + the retired test split (adjudicated)."""
     split = json.loads((DATA / "split.json").read_text(encoding="utf-8"))
+    never_held_out([*split["dev"], *split["test"]])
     labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))["files"]
     if name == "dev":
         return list(split["dev"]), labels

@@ -13,8 +13,11 @@ labelling's adjudicated test file, labels_adjudicated.json); dev always uses lab
 By default both test label sets are scored (what `make eval` prints).
 Fresh: a second test split nobody had seen, frozen 2026-12-07 before any model touched it
 (tests/data/coverage/fresh/README.md, labels_fresh.json); never tune on it.
+Fresh2: a third look needs unseen pairs, so a second held-out split was collected and frozen on
+2026-12-07 the same way (tests/data/coverage/fresh2/README.md, labels_fresh2.json); never tune on
+it either. `all` prints both fresh splits.
 
-Run: `.venv/bin/python tools/eval_coverage.py [--split dev|test|fresh|all]
+Run: `.venv/bin/python tools/eval_coverage.py [--split dev|test|fresh|fresh2|all]
 [--labels original|adjudicated|both] [--details]`.
 """
 
@@ -38,7 +41,7 @@ from qe_desktop.nlp.coverage import analyze_coverage  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "coverage"
 TEST_LABELS = {"original": "labels.json", "adjudicated": "labels_adjudicated.json"}
-FRESH_LABELS = "labels_fresh.json"
+FRESH_LABELS = {"fresh": "labels_fresh.json", "fresh2": "labels_fresh2.json"}
 
 
 @dataclass
@@ -162,7 +165,7 @@ def report(split: str, n_files: int, t: Tally, label_set: str = "") -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "fresh", "all"), default="all")
+    parser.add_argument("--split", choices=("dev", "test", "fresh", "fresh2", "all"), default="all")
     parser.add_argument(
         "--labels",
         choices=("original", "adjudicated", "both"),
@@ -192,10 +195,11 @@ def main() -> int:
                 evaluate(split["test"], labels, args.details),
                 f" [{label_set} labels]",
             )
-    if args.split in ("fresh", "all"):
-        labels = json.loads((DATA / FRESH_LABELS).read_text(encoding="utf-8"))
-        names = sorted(labels["files"])
-        report("fresh", len(names), evaluate(names, labels, args.details))
+    for fresh, labels_name in FRESH_LABELS.items():
+        if args.split in (fresh, "all"):
+            labels = json.loads((DATA / labels_name).read_text(encoding="utf-8"))
+            names = sorted(labels["files"])
+            report(fresh, len(names), evaluate(names, labels, args.details))
     return 0
 
 
