@@ -38,12 +38,12 @@ def header(
 
 def evidence_table(configs: dict[str, tuple[Any, ...]]) -> None:
     """Evidence precision / recall / F1 of each configuration (C, params, scores) by protocol."""
-    print("evidence (C; threshold, also, floor, near, top_k, relative, opening):")
-    for label, (c, params, scores) in configs.items():
+    print("evidence (cues, C; threshold, also, floor, near, top_k, relative, opening, passage):")
+    for label, (fs, c, params, scores) in configs.items():
         cells = "  ".join(
             f"{p}: P={v[0]:.2f} R={v[1]:.2f} F1={v[2]:.2f}" for p, v in scores.items()
         )
-        print(f"  {label:<9} C={c} {params}\n            {cells}")
+        print(f"  {label:<9} {fs} C={c} {params}\n            {cells}")
 
 
 def pareto(results: list[Any]) -> None:
@@ -52,8 +52,8 @@ def pareto(results: list[Any]) -> None:
     for floor in (0.72, 0.74, 0.76, 0.78, 0.80):
         above = [r for r in results if r[1] >= floor]
         if above:
-            f1, precision, c, params, _ = max(above, key=lambda r: r[0])
-            cells.append(f"P>={floor:.2f}: F1 {f1:.3f} (P {precision:.3f}, C={c}, {params})")
+            f1, precision, fs, c, params, _ = max(above, key=lambda r: r[0])
+            cells.append(f"P>={floor:.2f}: F1 {f1:.3f} (P {precision:.3f}, {fs}, C={c}, {params})")
     print("  evidence precision floors (mean of shuffled and held-out):")
     for cell in cells:
         print(f"    {cell}")

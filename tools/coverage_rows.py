@@ -97,12 +97,14 @@ def extract(names: list[str], labels: dict[str, Any]) -> tuple[list[Demand], dic
     return rows, missed_gold
 
 
-def matrix(rows: list[Demand]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Pair matrix x, labels y, the demand index and the file of each pair."""
+def matrix(
+    rows: list[Demand], names: tuple[str, ...] = evidence.FEATURES
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pair matrix x over the cues `names`, labels y, the demand index and the file of each pair."""
     x, y, owner, files = [], [], [], []
     for d_index, d in enumerate(rows):
         for j, values in enumerate(d.features):
-            x.append([values[n] for n in evidence.FEATURES])
+            x.append([values[n] for n in names])
             y.append(float(j in d.gold))
             owner.append(d_index)
             files.append(d.file)

@@ -18,8 +18,9 @@ from qe_desktop.domain.text import text_hash
 # Bump when demand extraction, alignment or the fitted weights change: cached results of older
 # versions are recomputed (7: weights refitted on the adjudicated dev labels, session 5; 8: new
 # verdict cues and weights fitted on dev + the retired test split, session 6; 9: fewer evidence
-# sentences and the verdict by kind of demand, session 7).
-COVERAGE_VERSION = 9
+# sentences and the verdict by kind of demand, session 7; 10: relabelled training evidence, the
+# passage rule and the verdict on what settles the precise thing asked, session 8).
+COVERAGE_VERSION = 10
 
 
 class Addressed(StrEnum):

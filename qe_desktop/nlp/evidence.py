@@ -18,6 +18,10 @@ Session 7: the neighbour is only the next sentence, and only when it goes on wit
 be left out; `top_k` and `relative` keep a demand's likeliest sentences. Cross-validation over
 shuffled folds and held-out chambers and periods chose the neighbour and the restatement rule
 and left the rest off.
+Session 8, on the relabelled training evidence: cues for what the guide leaves out (the history
+of a measure, a definition, a rule quoted word for word) and the `passage` rule (a demand's
+sentences are one run around its likeliest); the same protocols chose both, the legal opening
+rule, and no neighbour.
 """
 
 from __future__ import annotations
@@ -76,6 +80,25 @@ _CONTINUES = re.compile(
     re.IGNORECASE,
 )
 
+# Session 8: what the current guide leaves out of evidence — the history of a measure, a
+# definition, the rule quoted word for word ("L'article 12 dispose que…").
+_HISTORY = re.compile(
+    r"(?:\bdepuis\s+(?:la\s+loi|le\s+décret|l['’]ordonnance|(?:1[89]|20)\d\d)|"
+    r"\b(?:a|ont)\s+été\s+(?:créée?s?|instituée?s?|instaurée?s?|mise?s?\s+en\s+place)\s+"
+    r"(?:par|en|dès|lors)|\ben\s+(?:1[89]\d\d)\b|\bà\s+l['’]origine|\bhistoriquement|"
+    r"\bjusqu['’](?:en|à\s+(?:la\s+loi|l['’]intervention)))",
+    re.IGNORECASE,
+)
+_DEFINITION = re.compile(
+    r"(?:\bon\s+entend\s+par|\bse\s+défini(?:t|ssent)|\bsont?\s+définie?s?\s+(?:comme|par)|"
+    r"\bau\s+sens\s+(?:de|du|des)\b|\bdésigne(?:nt)?\b)",
+    re.IGNORECASE,
+)
+_QUOTES_RULE = re.compile(
+    r"(?:\b(?:dispose|prévoit|précise|énonce)\s+que|\baux\s+termes\s+d|\ben\s+vertu\s+d)",
+    re.IGNORECASE,
+)
+
 FEATURES = (
     "specific",
     "topic",
@@ -95,6 +118,9 @@ FEATURES = (
     "long",
     "share",
 )
+# The cue sets `tools/train_coverage.py` cross-validates; the weights file names the one shipped.
+FEATURES8 = (*FEATURES, "history", "definition", "quotes_rule")
+CANDIDATE_FEATURES = {"session7": FEATURES, "session8": FEATURES8}
 
 
 def pair_features(
@@ -150,6 +176,9 @@ def _sentence_cues(text: str, j: int, n: int) -> dict[str, float]:
         "connective": float(bool(_CONNECTIVE.search(text))),
         "number": float(bool(_NUMBER.search(text))),
         "long": min(1.0, len(text) / 400),
+        "history": float(bool(_HISTORY.search(text))),
+        "definition": float(bool(_DEFINITION.search(text))),
+        "quotes_rule": float(bool(_QUOTES_RULE.search(text))),
         # Not regression cues (absent from FEATURES): read by the citing rules only.
         "continues": float(bool(_CONTINUES.search(text))),
         "restates": float(bool(_RESTATES.search(text))),
@@ -174,6 +203,9 @@ class EvidenceModel:
     # The answer's opening sentence is never cited when it restates the question (1), or also
     # when it quotes the legal rule (2: the guide leaves "the law's title only" out); 0: off.
     opening: int = 0
+    # Session 8, the answer's order: a demand's sentences are one passage — only those within
+    # `passage` sentences of the next cited one, around its likeliest, stay (0: off).
+    passage: int = 0
 
     def select(self, rows: list[list[dict[str, float]]]) -> list[list[int]]:
         """Sentence indexes cited for each demand (empty: the demand is not treated)."""
@@ -245,7 +277,7 @@ def assign(
             j = max(allowed or range(len(row)), key=row.__getitem__)
             if row[j] >= model.floor:
                 chosen[i] = [j]
-        chosen[i] = _fewer(chosen[i], row, model)
+        chosen[i] = _passage(_fewer(chosen[i], row, model), row, model.passage)
         if model.near <= 1.0 and chosen[i]:
             # Only the sentence right after a cited one, and only when it goes on with its
             # point ("Il s'agit de…", "Cette mesure…"): the next point is another sentence.
@@ -267,6 +299,20 @@ def _fewer(chosen: list[int], row: list[float], model: EvidenceModel) -> list[in
     return sorted(kept)
 
 
+def _passage(chosen: list[int], row: list[float], gap: int) -> list[int]:
+    """The run of cited sentences, at most `gap` apart, that holds the likeliest one."""
+    if not gap or len(chosen) < 2:
+        return chosen
+    best = max(chosen, key=row.__getitem__)
+    runs: list[list[int]] = [[chosen[0]]]
+    for j in chosen[1:]:
+        if j - runs[-1][-1] <= gap:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    return next(run for run in runs if best in run)
+
+
 @cache
 def evidence_model() -> EvidenceModel | None:
     """The committed model, or None when no weights are shipped (the hand selector runs)."""
@@ -282,4 +328,5 @@ def evidence_model() -> EvidenceModel | None:
         top_k=int(data.get("top_k", 0)),
         relative=float(data.get("relative", 0.0)),
         opening=int(data.get("opening", 0)),
+        passage=int(data.get("passage", 0)),
     )

@@ -11,15 +11,14 @@ regression over seven cues. Session 6 (`by_rule`, then the regression over `MODE
 a date or a figure asked is answered when one is given without a hedge; a study, a
 consultation or "trop tôt" without a refusal is partial; otherwise five cues decide — a yes/no
 asked, something settled (a decision, a refusal, a future, an accomplished act, no hedge), a
-hedge, an excerpt cut inside the evidence, a refusal. The cue set was chosen among
-`CANDIDATE_FEATURES` by cross-validation grouped by pair on dev + the retired test split
-(`tools/train_coverage.py`); the decision list still runs when no weights are committed.
-Session 7 (`by_kind`, shipped when the weights say `"method": "kinds"`): no regression — the
-kind of thing asked (`demand_kind`: a date, a figure, reasons, a yes/no, measures, a position,
-a procedure, other) against what the evidence gives, in the guide's order. Every regression
-fitted the dev pairs' labelling best (0.70 in CV) and the retired test pairs, collected and
-labelled later like unseen pairs, worst (0.57-0.62); the list has nothing to fit and scores
-alike on both. A demand with no evidence stays "sans réponse" before any of this.
+hedge, an excerpt cut inside the evidence, a refusal (cue sets: `CANDIDATE_FEATURES`, chosen
+by `tools/train_coverage.py`); the first list still runs when no weights are committed.
+Session 7 (`by_kind`, `"method": "kinds"`): no regression — the kind of thing asked
+(`demand_kind`: a date, a figure, reasons, a yes/no, measures, a position, a procedure, other)
+against what the evidence gives, in the guide's order; the regressions fitted the dev pairs'
+labelling best and the later pairs worst, the list has nothing to fit. Session 8 (`by_kind8`,
+`"kinds8"`): first whether the precise thing asked is given or refused (`verdict_cues`). A
+demand with no evidence stays "sans réponse" before any of this.
 """
 
 from __future__ import annotations
@@ -31,6 +30,7 @@ from functools import cache
 
 from qe_desktop.domain.coverage import Addressed
 from qe_desktop.nlp.logistic import Logistic, weights_section
+from qe_desktop.nlp.verdict_cues import cues as given_cues
 
 KINDS = ("open", "yesno", "date", "figure", "reasons")
 
@@ -138,6 +138,9 @@ FEATURES = (
     "match",
     "rules",
     "acted",
+    "study",
+    "refused",
+    "yesno_given",
 )
 
 
@@ -214,6 +217,7 @@ def features(item: VerdictInput) -> dict[str, float]:
         values["decision"] or values["refusal"] or values["future"] or _ACCOMPLISHED.search(joined)
     )
     values["acted"] = float(acted)
+    values.update(given_cues(joined))
     values["settled"] = float(acted and not values["undecided"])
     values["match"] = _match(item.kind, values, acted)
     # The decision list's verdict as one cue: the regression weighs it against the others.
@@ -252,6 +256,18 @@ CANDIDATE_FEATURES = {
     # Added once the retired test pairs joined: the guide's decision in five cues (a yes/no
     # asked; something settled without a hedge; a hedge; the excerpt cut; a refusal).
     "guide": ("kind_yesno", "settled", "undecided", "cut", "refusal"),
+    # Session 8, declared before the relabelled pairs: the guide's cues plus whether the
+    # precise thing asked is given or refused (`verdict_cues`).
+    "guide8": (
+        "kind_yesno",
+        "settled",
+        "undecided",
+        "cut",
+        "refusal",
+        "study",
+        "refused",
+        "yesno_given",
+    ),
 }
 MODEL_FEATURES = CANDIDATE_FEATURES["guide"]
 
@@ -267,7 +283,8 @@ def verdict_model() -> Logistic | None:
 
 @cache
 def verdict_method() -> str:
-    """The shipped verdict method: "kinds" (session 7's list), "model" (rules then the regression).
+    """The shipped verdict method: "kinds8" (session 8's list), "kinds" (session 7's), "model"
+    (rules then the regression).
 
     "rules" (the first decision list) when no weights are shipped.
     """
@@ -284,6 +301,8 @@ def decide(item: VerdictInput) -> tuple[Addressed, str]:
     model = verdict_model() if method == "model" else None
     if method == "kinds":
         verdict = by_kind(demand_kind(item.demand, item.kind), values)
+    elif method == "kinds8":
+        verdict = by_kind8(demand_kind(item.demand, item.kind), values)
     elif model is None:
         verdict = rules(item.kind, values)
     else:
@@ -334,6 +353,23 @@ def by_kind(kind: str, values: dict[str, float]) -> Addressed:
     if kind in ("measures", "opinion"):
         return Addressed.YES if values["acted"] else Addressed.PARTLY
     return Addressed.YES if values["acted"] or values["numbers"] else Addressed.PARTLY
+
+
+def by_kind8(kind: str, values: dict[str, float]) -> Addressed:
+    """Session 8: session 7's list after what settles the precise thing asked (`verdict_cues`).
+
+    Not for a date, a figure or reasons: a refusal (adverbs inside its negation allowed) answers;
+    a yes/no given (possible, allowed, required, confirmed) answers a yes/no asked; a study,
+    "trop tôt", "n'est pas connu à ce jour" is partial even beside a future or an act.
+    """
+    if kind not in ("date", "figure", "reasons"):
+        if values["refused"]:
+            return Addressed.YES
+        if kind == "yesno" and values["yesno_given"]:
+            return Addressed.YES
+        if values["study"] and not values["refusal"]:
+            return Addressed.PARTLY
+    return by_kind(kind, values)
 
 
 def rules(kind: str, values: dict[str, float]) -> Addressed:
