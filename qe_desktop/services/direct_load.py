@@ -11,8 +11,9 @@ same rows, text versions, search index, import entries, import history line and
 planner statistics (`tests/services/test_direct_load.py`).
 
 Only the plain case is taken: a file that does not exist, a snapshot at the
-migrations' head, a large import already being read (`import_start`), and records
-that are AN questions met once, each with its uid. At the first record of any other
+migrations' head, a large import already being read (`import_start`), inputs holding
+only `.json` files (`open_data_only`), and records that are AN questions met once,
+each with its uid. At the first record of any other
 kind (a Sénat page matched by number or author, a deputy, a question met twice) or
 a refused insert, the file created here is removed and the ordinary path imports
 everything, from the start.
@@ -27,7 +28,9 @@ at the end. A killed load leaves a library the ordinary path opens and completes
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
+import zipfile
 from collections.abc import Callable, Iterable
 from contextlib import closing, suppress
 from datetime import UTC, datetime
@@ -38,6 +41,7 @@ from time import perf_counter
 from qe_desktop.domain.annotation import DEFAULT_CATEGORIES
 from qe_desktop.domain.question import Chamber
 from qe_desktop.importers.errors import ImportFailure
+from qe_desktop.importers.sources import name_suffix
 from qe_desktop.services.entry_ledger import EntryLedger
 from qe_desktop.services.import_chunks import DEFAULT_CHUNK_SIZE, FIRST_CHUNK, chunk_limit
 from qe_desktop.services.import_reading import Input, Read
@@ -73,6 +77,30 @@ def new_library(location: str) -> Path | None:
     if any(Path(f"{path}{suffix}").exists() for suffix in ("", *_SUFFIXES)):
         return None
     return path if snapshot_is_head() else None
+
+
+def open_data_only(paths: Iterable[Path]) -> bool:
+    """Whether every input holds only `.json` files (AN open data), read from names alone
+    (a zip's directory, a folder's listing). A Sénat page would send a first load back to
+    the ordinary path at its first record, after everything before it was written: an
+    archive of both chambers would be loaded twice (`make bench-archive`).
+    """
+    for path in paths:
+        if path.is_dir():
+            names: Iterable[str] = (
+                name for _, _, files in os.walk(path) for name in files if not name.startswith(".")
+            )
+        elif name_suffix(path.name) == ".zip":
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    names = [n for n in archive.namelist() if not n.endswith("/")]
+            except (OSError, zipfile.BadZipFile):
+                return False  # the ordinary path reports it
+        else:
+            names = (path.name,)
+        if any(name_suffix(name) != ".json" for name in names):
+            return False
+    return True
 
 
 def snapshot_is_head() -> bool:

@@ -72,13 +72,21 @@ def test_a_first_load_leaves_the_library_the_ordinary_path_leaves(tmp_path: Path
     assert "0 importée(s), 0 mise(s) à jour, 1200 inchangée(s)" in again.stdout  # read, hashed
 
 
-def test_a_sénat_page_leaves_the_whole_import_to_the_ordinary_path(tmp_path: Path) -> None:
+def test_a_sénat_page_leaves_the_whole_import_to_the_ordinary_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=5)
     page = shutil.copy(SENAT_PAGE, tmp_path / "page.html")
     db = tmp_path / "direct.sqlite"
+
+    def loads_nothing_twice(*_: object) -> None:
+        raise AssertionError("decided from the names: the AN part is not written, then redone")
+
+    monkeypatch.setattr("qe_desktop.cli.direct_import.load_new_library", loads_nothing_twice)
     code, _, args = _direct(db, corpus, Path(page))
-    assert code is None and args.started_reading is None
-    assert not db.exists()  # the file it created is gone: the ordinary path starts afresh
+    assert code is None and args.started_reading is not None  # its reader serves the services
+    assert not db.exists()
+    monkeypatch.undo()
     done = _cli_import(db, corpus, Path(page))
     assert done.returncode == 0, done.stderr
     _ordinary(tmp_path / "ordinary.sqlite", corpus, Path(page))
@@ -151,3 +159,26 @@ def test_a_new_library_in_a_folder_not_made_yet(tmp_path: Path) -> None:
     code, out, _ = _direct(db, corpus)
     assert code == 0 and "600 importée(s)" in out
     open_library(db).close()  # the services open it as it is
+
+
+def test_only_inputs_of_json_files_are_open_data(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "an.zip", 5, seed=2)
+    mixed = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(corpus) as source, zipfile.ZipFile(mixed, "w") as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        target.writestr("senat/q16-000001.txt", "Question écrite n° 1")
+    folder = tmp_path / "loose"
+    (folder / "json").mkdir(parents=True)
+    (folder / "json" / "QANR5L17QE1.json").write_text("{}", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"")
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 cut")
+    assert direct_load.open_data_only([corpus, folder, folder / "json" / "QANR5L17QE1.json"])
+    assert not direct_load.open_data_only([corpus, mixed])
+    assert not direct_load.open_data_only(
+        [corpus, Path(shutil.copy(SENAT_PAGE, tmp_path / "p.html"))]
+    )
+    assert not direct_load.open_data_only([broken])
+    (folder / "page.html").write_text("<html></html>", encoding="utf-8")
+    assert not direct_load.open_data_only([folder])
