@@ -142,6 +142,7 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
         app.processEvents()
     image = window.grab()
     ok = image.save(str(args.out))
+    window.stop_background_work()  # the library's fills would outlive the picture
     wait_for_jobs()  # lookups started by the shown question still read the library
     window.services.close()
     if not ok:

@@ -332,8 +332,15 @@ class MainWindow(HostWindow):
             return
         self.veille_tools.stop()
         self.save_state()
-        self.commitment_tools.suggestions.worker.stop()  # background suggestions, joined
+        self.stop_background_work()
         super().closeEvent(event)
+
+    def stop_background_work(self) -> None:
+        """Suggestions and coverage of the whole library cancelled and joined: a process
+        that ends while the French model runs in a thread is aborted by its BLAS library.
+        """
+        self.commitment_tools.suggestions.worker.stop()
+        self.coverage_tools.fill.stop()
 
     # -- reading -----------------------------------------------------------------
     def open_question(self, key: str) -> None:

@@ -73,3 +73,15 @@ def test_cancel_stops_the_fill_and_it_does_not_start_again(qtbot: Any) -> None:
     assert service.stopped and fill.stopped_by_user
     fill.schedule()
     assert not fill.timer.isActive()  # stopped until the next start of the application
+
+
+def test_stop_joins_the_running_fill_before_the_window_goes(qtbot: Any) -> None:
+    service = FakeCoverage()
+    service.hold.clear()
+    fill = _fill(qtbot, service, lambda: None)
+    fill.start()
+    assert service.entered.wait(5)
+    threading.Timer(0.2, service.hold.set).start()  # the answer in hand ends a moment later
+    fill.stop()
+    assert service.stopped and not fill.running  # joined, not left running at exit
+    assert not fill.stopped_by_user  # the next start of the application fills again

@@ -84,6 +84,16 @@ class LibraryFill(QObject):
         self.timer.stop()
         self._hide()
 
+    def stop(self) -> None:
+        """The window goes: cancel the fill and wait for the answer in hand (the French
+        model must not be running when the process ends: spaCy's BLAS aborts it).
+        """
+        self.timer.stop()
+        if self._job is not None:
+            self._job.cancel()
+            self._job.wait()
+        self._hide()
+
     def _show_progress(self, done: int, total: int, _label: str = "") -> None:
         if self.stopped_by_user:
             return
