@@ -139,17 +139,19 @@ def settle_background_work(app: QApplication, window: MainWindow, budget_ms: int
     what is computed. Returns True when every job ended within the budget.
     """
     deadline = time.monotonic() + (budget_ms or SCREENSHOT_WAIT_MS) / 1000
-    for _ in range(5):  # e.g. the answer's coverage, drawn once computed (a queued call follows)
+    done = False
+    # Five rounds even when all ended at once: a result arrives as a queued call, and the
+    # widgets it changes lay themselves out at a later turn of the event loop.
+    for _ in range(5):
         remaining = int((deadline - time.monotonic()) * 1000)
         done = remaining > 0 and wait_for_jobs(remaining)
         app.processEvents()
-        if done or remaining <= 0:
-            break
     if done:
         return True
     window.stop_background_work()
     wait_for_jobs()  # the shown question's own lookups are short
-    app.processEvents()
+    for _ in range(3):
+        app.processEvents()
     return False
 
 
