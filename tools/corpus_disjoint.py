@@ -7,7 +7,8 @@ of the project. This compares the batch (a corpus file: {"answers": [{id, source
 with EVERY file under tests/data/commitments/ (corpus/*.json, labels.json, an/, senat/, the
 TSV indexes) and tests/data/coverage/ (every pair, the sealed fresh folders and label files
 included), and resources/samples/: by address (whatever its spelling), by page identifier
-(qSEQ…, 14-26562QE, intervention/N, question/N/…, dated Sénat sitting pages) and by text
+(qSEQ…, 14-26562QE — also read from a NosDéputés question/QE/N address —, intervention/N,
+question/N/…, dated Sénat sitting pages) and by text
 (a run of twelve normalised words, the rule of tests/nlp/test_commitment_fresh.py). It also
 checks the batch against itself. Standard library only, so the labeller needs no finder.
 
@@ -48,6 +49,9 @@ def page_keys(text: str) -> set[str]:
     keys |= {f"intervention/{m}" for m in re.findall(r"intervention/(\d+)", text)}
     keys |= {f"question/{m}" for m in re.findall(r"question/(\d+/\w+)", text)}
     keys |= set(re.findall(r"s\d{8}(?:_\d+|\d{3})?", text))
+    # a NosDéputés written-question page is the Assemblée's question L-NQE under another address
+    keys |= {f"{leg}-{num}QE" for leg, num in re.findall(r"/(\d{1,2})/question/QE/(\d+)", text)}
+    keys |= {f"{leg}-{num}QE" for leg, num in re.findall(r"QANR5L(\d{1,2})QE(\d+)", text, re.I)}
     return keys
 
 
