@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Any
+
 from qe_desktop.domain.coverage import Addressed
 from qe_desktop.nlp import verdict
 from qe_desktop.nlp.alignment import judge
 from qe_desktop.nlp.demands import asked_kind
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _guide9(demand: str, *evidence_text: str, cut: bool = False) -> Addressed:
@@ -59,3 +65,37 @@ def test_a_refusal_answers_even_beside_a_study() -> None:
     # Through the app's entry point, with no evidence: "sans réponse" first.
     assert judge(asked, [])[0] is Addressed.NO
     assert judge(asked, list(refused))[0] is Addressed.YES
+
+
+def _scored(
+    label: str, kind: str, chamber: float, period: float, collection: float
+) -> tuple[Any, ...]:
+    acc = {
+        "shuffled": (chamber, [], 0.0, 0.0),
+        "chamber": (chamber, [], 0.0, 0.0),
+        "period": (period, [], 0.0, 0.0),
+        "collection": (collection, [], 0.0, 0.0),
+    }
+    return (0.0, label, (kind, 0.0, ()), acc)
+
+
+def test_the_training_tool_ships_the_simpler_list_on_a_tie_and_never_one_below_a_baseline() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import train_coverage
+    finally:
+        sys.path.pop(0)
+    baselines = [
+        _scored("yes", "yes", 0.48, 0.48, 0.18),
+        _scored("majority", "majority", 0.43, 0.45, 0.5),
+    ]
+    kinds8 = _scored("kinds8", "kinds8", 0.72, 0.71, 0.73)
+    guide9 = _scored("guide9", "guide9", 0.71, 0.70, 0.64)
+    # Within 0.02 of the best on new ground: the list with fewer rules.
+    assert train_coverage.pick_verdict([*baselines, kinds8, guide9])[1] == "guide9"
+    # Below a baseline on one held-out ground (the collection): not a candidate at all.
+    weak = _scored("guide9", "guide9", 0.74, 0.74, 0.45)
+    assert train_coverage.pick_verdict([*baselines, kinds8, weak])[1] == "kinds8"
+    # A regression needs MARGIN over the best list.
+    model = _scored("guide", "model", 0.75, 0.74, 0.64)
+    assert train_coverage.pick_verdict([*baselines, kinds8, guide9, model])[1] == "guide"
