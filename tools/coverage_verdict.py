@@ -24,20 +24,30 @@ def verdict_cv(
     predictions ("-" for a demand no fold tests: fold -1, training only).
 
     `method` is ("model", C, cues): the app's rules then the regression, or ("rules", ...):
-    the first decision list, or ("kinds", ...): session 7's list (`verdict.by_kind`).
+    the first decision list, or ("kinds", ...) / ("kinds8", ...) / ("guide9", ...): the lists of
+    sessions 7, 8, 9 (`verdict.by_kind`, `by_kind8`, `by_guide9`). Baselines (`BASELINES`):
+    ("yes", ...) "répondue" for every found demand (the lead's majority baseline on unseen
+    pairs), ("evidence", ...) "répondue" if the demand has evidence else "sans réponse",
+    ("majority", ...) the commonest verdict of the training folds.
     """
     kind, c, names = method
     items = [verdict_input(d, ch) for d, ch in zip(rows, chosen, strict=True)]
     values = [verdict.features(item) if item is not None else {} for item in items]
     gold = [d.gold_verdict for d in rows]
     predicted: dict[int, str | None] = {}
+    if kind == "majority":
+        return _majority(gold, folds)
+    lists = {"kinds": verdict.by_kind, "kinds8": verdict.by_kind8, "guide9": verdict.by_guide9}
     for i, item in enumerate(items):
-        if item is None:
+        if kind == "yes":
+            predicted[i] = "yes"
+        elif item is None:
             predicted[i] = "no"
-        elif kind in ("kinds", "kinds8"):
+        elif kind == "evidence":
+            predicted[i] = "yes"
+        elif kind in lists:
             fine = verdict.demand_kind(item.demand, item.kind)
-            by = verdict.by_kind8 if kind == "kinds8" else verdict.by_kind
-            predicted[i] = by(fine, values[i]).value
+            predicted[i] = lists[kind](fine, values[i]).value
         elif kind == "rules":
             predicted[i] = forced(item, values[i]) or verdict.rules(item.kind, values[i]).value
         else:
@@ -57,6 +67,22 @@ def verdict_cv(
     tested = [i for i in range(len(gold)) if folds[i] >= 0]
     acc = sum(predicted[i] == gold[i] for i in tested) / max(1, len(tested))
     return acc, [str(predicted[i]) if folds[i] >= 0 else "-" for i in range(len(gold))]
+
+
+BASELINES = ("yes", "evidence", "majority")
+
+
+def _majority(gold: list[str], folds: np.ndarray) -> tuple[float, list[str]]:
+    """The training folds' commonest verdict for every tested demand (ties: "yes")."""
+    predicted = ["-"] * len(gold)
+    for fold in np.unique(folds[folds >= 0]):
+        train = [g for g, f in zip(gold, folds, strict=True) if f != fold and f != -2]
+        common = max(("yes", "partly", "no"), key=train.count)
+        for i in np.where(folds == fold)[0]:
+            predicted[int(i)] = common
+    tested = [i for i in range(len(gold)) if folds[i] >= 0]
+    acc = sum(predicted[i] == gold[i] for i in tested) / max(1, len(tested))
+    return acc, predicted
 
 
 def fit_verdict(

@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import coverage_cv as cv  # noqa: E402
 import coverage_report as report  # noqa: E402
 from coverage_rows import Demand, extract, matrix  # noqa: E402
-from coverage_verdict import fit_verdict, verdict_cv  # noqa: E402
+from coverage_verdict import BASELINES, fit_verdict, verdict_cv  # noqa: E402
 
 from qe_desktop.nlp import evidence, verdict  # noqa: E402
 from qe_desktop.nlp.logistic import WEIGHTS  # noqa: E402
@@ -123,6 +123,15 @@ VERDICT_METHOD: str | None = None
 # `MARGIN` or more (about 3 of ~157 demands: the regressions fit the labelling, the lists have
 # nothing to fit).
 MARGIN = 0.02
+# Session 9 (issue #20, written before the session-9 list was scored; the session-8 list scored
+# 0.71 in every CV protocol and 0.43 / 0.45 on the unseen splits, below "répondue" everywhere):
+# CV is in-sample for the wording of hand-written cues, so the figure is new ground only
+# (`ground`: leave one chamber out, one period out; the 11-demand `collection` protocol is
+# printed beside it), every candidate must beat every baseline (`BASELINES`) on each held-out
+# ground protocol, and a list within `TIE` (3 of 157 demands) of the best gives way to the
+# simpler one, in the order of `LISTS` (fewest rules first). A regression still needs `MARGIN`.
+TIE = 0.02
+LISTS = ("guide9", "kinds", "kinds8")
 # Session 8: thresholds up to 0.7 (relabelled pairs cite fewer sentences: lower probabilities),
 # the passage rule; the `also` level and a cap of 4 never won in session 7.
 GRID = [
@@ -136,13 +145,36 @@ GRID = [
 ]
 
 
+def ground(scores: dict[str, float]) -> float:
+    """Session 9's verdict figure: new ground only (leave one chamber out, one period out)."""
+    return (scores["chamber"] + scores["period"]) / 2
+
+
 def pick_verdict(scored: list[tuple[Any, ...]]) -> tuple[Any, ...]:
-    """The shipped verdict method by the session-8 rule (see `MARGIN`)."""
-    lists = [t for t in scored if t[2][0] in ("kinds8", "kinds")]
-    best_list = max(lists, key=lambda t: (round(t[0], 6), t[2][0] == "kinds8"))
-    regressions = [t for t in scored if t[2][0] == "model"]
-    best_model = max(regressions, key=lambda t: t[0])
-    return best_model if best_model[0] >= best_list[0] + MARGIN else best_list
+    """The shipped verdict method by the session-9 rule (see `TIE`)."""
+    accuracy = {t[1]: {p: v[0] for p, v in t[3].items()} for t in scored}
+    baselines = [t for t in scored if t[2][0] in BASELINES]
+
+    def beats_baselines(t: tuple[Any, ...]) -> bool:
+        return all(
+            accuracy[t[1]][p] > accuracy[b[1]][p]
+            for b in baselines
+            for p in cv.HELD_OUT_GROUND
+            if p in accuracy[t[1]]
+        )
+
+    lists = [t for t in scored if t[2][0] in LISTS and beats_baselines(t)]
+    best = max(ground(accuracy[t[1]]) for t in lists)
+    best_list = min(
+        (t for t in lists if ground(accuracy[t[1]]) >= best - TIE),
+        key=lambda t: LISTS.index(t[2][0]),
+    )
+    regressions = [t for t in scored if t[2][0] == "model" and beats_baselines(t)]
+    if not regressions:
+        return best_list
+    best_model = max(regressions, key=lambda t: ground(accuracy[t[1]]))
+    gain = ground(accuracy[best_model[1]]) - ground(accuracy[best_list[1]])
+    return best_model if gain >= MARGIN else best_list
 
 
 def _accuracy(rows: list[Demand], predicted: list[str], mask: np.ndarray) -> float:
@@ -172,11 +204,15 @@ def main() -> int:
     rows, missed = extract(names, labels)
     _, y, owner, files = matrix(rows)
     xs = {fs: matrix(rows, cues)[0] for fs, cues in evidence.CANDIDATE_FEATURES.items()}
+    s7 = cv.session7_pairs()
     groups = {
         "chamber": np.array([rows[i].chamber for i in owner]),
         "period": np.array([rows[i].period for i in owner]),
+        cv.COLLECTION: np.array(["new" if f in s7 else "old" for f in files.tolist()]),
     }
-    protocols = cv.PROTOCOLS
+    # The evidence is still chosen by shuffled, chamber and period (`heldout`); the collection
+    # protocol is scored for the report and the verdict.
+    protocols = (*cv.PROTOCOLS, cv.COLLECTION)
     if args.since:
         old = set(cv.pairs_at(args.since, args.set))
         groups["since"] = np.array(["old" if f in old else "new" for f in files.tolist()])
@@ -184,6 +220,7 @@ def main() -> int:
     runs = {p: cv.protocol_folds(files, groups, p) for p in protocols}
     # Whose figures count: every pair (its missed demands too), or for --since the new ones.
     tested: dict[str, set[str] | None] = {p: None for p in cv.PROTOCOLS}
+    tested[cv.COLLECTION] = s7 & set(names)
     if args.since:
         tested["since"] = set(names) - old
     report.header(args.set, names, rows, y, files, groups)
@@ -254,9 +291,11 @@ def main() -> int:
             out[p] = (cv.mean([g[0] for g in got]), got[0][1], *parts)
         return out
 
-    methods = [("kinds8", 0.0, ()), ("kinds", 0.0, ()), ("rules", 0.0, ())] + [
-        ("model", vc, cues) for cues in verdict.CANDIDATE_FEATURES.values() for vc in CS
-    ]
+    methods = (
+        [(b, 0.0, ()) for b in BASELINES]
+        + [(m, 0.0, ()) for m in (*LISTS, "rules")]
+        + [("model", vc, cues) for cues in verdict.CANDIDATE_FEATURES.values() for vc in CS]
+    )
     names_of = {cues: n for n, cues in verdict.CANDIDATE_FEATURES.items()}
     scored = []
     for method in methods:
@@ -329,6 +368,7 @@ def write(
             "cv_accuracy": round(acc["shuffled"][0], 3),
             "cv_chamber_accuracy": round(acc["chamber"][0], 3),
             "cv_period_accuracy": round(acc["period"][0], 3),
+            "cv_collection_accuracy": round(acc[cv.COLLECTION][0], 3),
         },
     }
     WEIGHTS.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")

@@ -19,8 +19,9 @@ from qe_desktop.domain.text import text_hash
 # versions are recomputed (7: weights refitted on the adjudicated dev labels, session 5; 8: new
 # verdict cues and weights fitted on dev + the retired test split, session 6; 9: fewer evidence
 # sentences and the verdict by kind of demand, session 7; 10: relabelled training evidence, the
-# passage rule and the verdict on what settles the precise thing asked, session 8).
-COVERAGE_VERSION = 10
+# passage rule and the verdict on what settles the precise thing asked, session 8; 11: the
+# verdict "répondue" unless a general fact of the guide says otherwise, session 9).
+COVERAGE_VERSION = 11
 
 
 class Addressed(StrEnum):

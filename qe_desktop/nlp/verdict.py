@@ -17,8 +17,13 @@ Session 7 (`by_kind`, `"method": "kinds"`): no regression — the kind of thing 
 (`demand_kind`: a date, a figure, reasons, a yes/no, measures, a position, a procedure, other)
 against what the evidence gives, in the guide's order; the regressions fitted the dev pairs'
 labelling best and the later pairs worst, the list has nothing to fit. Session 8 (`by_kind8`,
-`"kinds8"`): first whether the precise thing asked is given or refused (`verdict_cues`). A
-demand with no evidence stays "sans réponse" before any of this.
+`"kinds8"`): first whether the precise thing asked is given or refused (`verdict_cues`). It
+scored 0.71 in every CV protocol and 0.43 / 0.45 on the two unseen splits, below saying
+"répondue" everywhere: its cues were written from the training pairs' own errors, and unseen
+*répondue* demands were called *partiellement*. Session 9 (`by_guide9`, `"guide9"`): "répondue"
+unless one of five general facts of the guide says otherwise, and no rule that asks an answer
+to show an act before it counts (only a measure or a position asked does). A demand with no
+evidence stays "sans réponse" before any of this.
 """
 
 from __future__ import annotations
@@ -283,7 +288,8 @@ def verdict_model() -> Logistic | None:
 
 @cache
 def verdict_method() -> str:
-    """The shipped verdict method: "kinds8" (session 8's list), "kinds" (session 7's), "model"
+    """The shipped verdict method: "guide9" (session 9's list), "kinds8" (session 8's), "kinds"
+    (session 7's), "model"
     (rules then the regression).
 
     "rules" (the first decision list) when no weights are shipped.
@@ -303,6 +309,8 @@ def decide(item: VerdictInput) -> tuple[Addressed, str]:
         verdict = by_kind(demand_kind(item.demand, item.kind), values)
     elif method == "kinds8":
         verdict = by_kind8(demand_kind(item.demand, item.kind), values)
+    elif method == "guide9":
+        verdict = by_guide9(demand_kind(item.demand, item.kind), values)
     elif model is None:
         verdict = rules(item.kind, values)
     else:
@@ -370,6 +378,28 @@ def by_kind8(kind: str, values: dict[str, float]) -> Addressed:
         if values["study"] and not values["refusal"]:
             return Addressed.PARTLY
     return by_kind(kind, values)
+
+
+def by_guide9(kind: str, values: dict[str, float]) -> Addressed:
+    """Session 9: "répondue" unless a general fact of the guide says "partiellement".
+
+    In order: a date or a figure asked is answered when one is given without a hedge; a
+    refusal answers; a study, "trop tôt", "pas connu à ce jour" is partial; an excerpt that
+    stops inside the evidence is partial; measures or a position asked and no act at all (no
+    decision, future, thing done or refusal: the current rule restated) is partial. Anything
+    else is answered: session 8's list asked every open demand for an act and called unseen
+    answers that treat the subject at length *partiellement*.
+    """
+    if kind in ("date", "figure"):
+        given = values["kind_given"] and not values["undecided"]
+        return Addressed.YES if given else Addressed.PARTLY
+    if values["refusal"] or values["refused"]:
+        return Addressed.YES
+    if values["study"] or values["cut"]:
+        return Addressed.PARTLY
+    if kind in ("measures", "opinion") and not values["acted"]:
+        return Addressed.PARTLY
+    return Addressed.YES
 
 
 def rules(kind: str, values: dict[str, float]) -> Addressed:

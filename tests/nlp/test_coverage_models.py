@@ -23,7 +23,7 @@ def test_committed_weights_name_the_features_the_code_computes() -> None:
     if data["verdict"]["method"] == "model":
         assert verdict.verdict_model() is not None
     else:
-        assert data["verdict"]["method"] in ("kinds8", "kinds", "rules")
+        assert data["verdict"]["method"] in ("guide9", "kinds8", "kinds", "rules")
         assert verdict.verdict_model() is None
     assert verdict.verdict_method() == data["verdict"]["method"]
 
