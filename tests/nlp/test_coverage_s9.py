@@ -20,8 +20,9 @@ def _guide9(demand: str, *evidence_text: str, cut: bool = False) -> Addressed:
     return verdict.by_guide9(verdict.demand_kind(demand, kind), verdict.features(item))
 
 
-def test_the_shipped_method_is_session_9s_list() -> None:
-    assert verdict.verdict_method() == "guide9"
+def test_the_shipped_method_is_session_8s_list_by_the_registered_rule() -> None:
+    """guide9 fell short of DECISION_s9's +0.03 on the unseen splits: kinds8 ships."""
+    assert verdict.verdict_method() == "kinds8"
 
 
 def test_an_answer_that_treats_the_subject_without_an_act_is_answered() -> None:
