@@ -6,6 +6,13 @@ cheap pre-filter drops (never parsed, so never found) as misses, like `make eval
 Shuffled CV: 5 folds of whole answers, REPEATS shuffles averaged. Leave-one-genre-out:
 the model is fitted on three genres and judged on the fourth, which predicts a shift of
 genre (the fresh split is all spoken) better than shuffled folds do.
+
+The protocols that choose the settings (session 9, `honest`): shuffled and genre folds
+overstated the model on every unseen split by about 0.2 in precision, because a fold's
+answers were collected and labelled with the others. Only parts labelled separately are
+held out there: each corpus file in turn (leave-one-file-out: dev.json, test.json,
+dev_s7.json) and the spoken answers (fitted on written ones); the rules stand beside
+the model on the same sentences.
 """
 
 from __future__ import annotations
@@ -271,3 +278,78 @@ def curve(
             f" | leave-one-genre-out P {b.precision:.2f} firm R {b.firm_recall:.2f}"
         )
     return lines
+
+
+def file_run(items: list[Example], fit: Fitter) -> Run:
+    """Each example's prediction by a model fitted on the other corpus files only (each
+    file a batch collected and labelled apart: the nearest thing to an unseen split)."""
+    out: Run = [("", 0.0)] * len(items)
+    for name in sorted({e.batch for e in items}):
+        held = [i for i, e in enumerate(items) if e.batch == name]
+        train = [e for e in items if e.batch != name]
+        for i, p in zip(held, fit(train, [items[i] for i in held]), strict=True):
+            out[i] = p
+    return out
+
+
+@dataclass(frozen=True)
+class Honest:
+    """The held-out-file protocols of one configuration: (name, model, rules) rows."""
+
+    rows: list[tuple[str, Figures, Figures]]
+
+    @property
+    def score(self) -> float:
+        """Mean F1 (precision, firm recall) over each file left out and leave-spoken-out:
+        the settings' selection score (pooled figures are dominated by the largest file)."""
+        kept = [
+            m.f1
+            for name, m, _ in self.rows
+            if name.startswith(("file ", "leave-spoken")) and not name.endswith("spoken only")
+        ]
+        return sum(kept) / max(1, len(kept))
+
+    def lines(self) -> list[str]:
+        out = ["  held out (model | rules): precision / firm recall / due date exact  F1"]
+        for name, m, r in self.rows:
+            out.append(f"    {name:30} {m.short()} | {r.short()}")
+        out.append(f"    selection score (mean F1 of the files and spoken): {self.score:.3f}")
+        return out
+
+
+def honest(
+    items: list[Example], by_file: Run, spoken_out: Run, threshold: float, dropped: Dropped
+) -> Honest:
+    """Model (out-of-file and leave-spoken-out predictions) beside the rules."""
+    rules = [rules_run(items)]
+    rows = []
+    for name in sorted({e.batch for e in items}):
+        rows.append(
+            (
+                f"file {name}",
+                figures(items, [by_file], threshold, dropped, GENRES, name),
+                figures(items, rules, RULES_THRESHOLD, dropped, GENRES, name),
+            )
+        )
+    rows.append(
+        (
+            "leave-one-file-out, pooled",
+            figures(items, [by_file], threshold, dropped),
+            figures(items, rules, RULES_THRESHOLD, dropped),
+        )
+    )
+    rows.append(
+        (
+            f"file {NEW_BATCH}, spoken only",
+            figures(items, [by_file], threshold, dropped, SPOKEN, NEW_BATCH),
+            figures(items, rules, RULES_THRESHOLD, dropped, SPOKEN, NEW_BATCH),
+        )
+    )
+    rows.append(
+        (
+            "leave-spoken-out (spoken)",
+            figures(items, [spoken_out], threshold, dropped, SPOKEN),
+            figures(items, rules, RULES_THRESHOLD, dropped, SPOKEN),
+        )
+    )
+    return Honest(rows)
