@@ -15,15 +15,15 @@ WORD_SCALE. Two models: commits or not (features and words), then firm or soft (
 
 `--cv` prints first the protocols that choose the settings (session 9): each corpus file
 left out in turn (dev.json, test.json, dev_s7.json: labelled apart) and leave-spoken-out,
-the rules beside the model on the same sentences, and their selection score (mean F1 of
-the three files and leave-spoken-out); then shuffled grouped CV overall and per genre (written answer, oral answer,
-debate, amendment opinion: tools/commitment_genre.py) and leave-one-genre-out figures
-(tools/commitment_cv.py), then the hand rules beside the model's out-of-fold verdicts on
-the spoken answers (shuffled, leave-one-genre-out, leave-spoken-out = fitted on written
-answers only, and leave-new-batch-out on session 7's batch); `--curve` precision and firm
-recall by threshold; `--grid` the settings (C, threshold, rules blend) ranked by the
-selection score; `--errors` the misses of the first shuffle, with
-their genre.
+the rules beside the model on the same sentences, and their selection score (mean F1 of the
+three files and leave-spoken-out); then shuffled grouped CV overall and per genre (written
+answer, oral answer, debate, amendment opinion: tools/commitment_genre.py) and leave-one-
+genre-out figures (tools/commitment_cv.py), then the hand rules beside the model's out-of-
+fold verdicts on the spoken answers (shuffled, leave-one-genre-out, leave-spoken-out =
+fitted on written answers only, and leave-new-batch-out on session 7's batch); `--curve`
+precision and firm recall by threshold; `--grid` the settings (C, threshold, rules blend)
+ranked by the selection score; `--errors` the misses of the first shuffle, with their
+genre.
 """
 
 from __future__ import annotations
@@ -53,7 +53,6 @@ from commitment_cv import (  # type: ignore[import-not-found]
     Run,
     comparison,
     curve,
-    figures,
     file_run,
     genre_run,
     held_out_run,
