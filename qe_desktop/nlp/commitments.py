@@ -172,8 +172,10 @@ def score_many(answers: list[tuple[str, date | None]]) -> list[list[Scored]]:
     return scored
 
 
-def explanation(features: SentenceFeatures) -> str:
-    """The reading in words: "futur passif, agent : Conseil d'État, échéance : automne 2008"."""
+def explanation(features: SentenceFeatures, rules_blend: float = 0.0) -> str:
+    """The reading in words: "futur passif, agent : Conseil d'État, échéance : automne 2008";
+    when the weights blend in the hand rules' score, that score too ("règles : 0.85").
+    """
     parts = [features.tense_label]
     if features.agent:
         parts.append(f"agent : {features.agent}")
@@ -189,6 +191,8 @@ def explanation(features: SentenceFeatures) -> str:
         if features.values.get(name)
     ]
     parts.extend(hedges)
+    if rules_blend and features.values.get("rules"):
+        parts.append(f"règles : {features.values['rules']:.2f}")
     return ", ".join(parts)
 
 
@@ -235,7 +239,7 @@ def _suggestion(item: Scored) -> Suggestion:
         confidence=round(item.confidence, 3),
         cues=cues,
         kind=kind,
-        explanation=explanation(item.features),
+        explanation=explanation(item.features, model().rules_blend),
     )
 
 
