@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from commitment_genre import GENRES  # type: ignore[import-not-found]
 
@@ -41,6 +41,9 @@ class Example:
     due_ok: bool = False
     rules: float = 0.0
     batch: str = ""  # the corpus file the answer comes from ("dev_s7.json": session 7)
+    # the blind second labeller's verdict (dev_second.json, test_second.json), None when
+    # that labeller never read the answer
+    second: str | None = None
 
 
 @dataclass
@@ -56,6 +59,11 @@ class Dropped:
         table = self.firm if kind == "firm" else self.soft
         table[genre] = table.get(genre, 0) + 1
         key = (kind, genre, batch)
+        self.by_batch[key] = self.by_batch.get(key, 0) + 1
+
+    def add_second(self, kind: str, genre: str) -> None:
+        """A commitment only the second labeller marked, dropped by the pre-filter."""
+        key = (kind, genre, SECOND)
         self.by_batch[key] = self.by_batch.get(key, 0) + 1
 
     def count(self, kind: str, genres: Sequence[str], batch: str | None = None) -> int:
@@ -111,6 +119,7 @@ def genre_run(items: list[Example], fit: Fitter) -> Run:
 
 
 SPOKEN = tuple(g for g in GENRES if g != "written")
+SECOND = "second labeller"  # the pseudo-batch of the second labeller's verdicts
 RULES_THRESHOLD = 0.5  # qe_desktop.domain.commitments.SUGGESTION_THRESHOLD
 NEW_BATCH = "dev_s7.json"  # session 7's answers, collected after the rules and models before
 
@@ -317,10 +326,39 @@ class Honest:
         return out
 
 
+def second_run(items: list[Example], fit: Fitter) -> Run:
+    """Predictions for the answers the blind second labeller read, by a model fitted on
+    every other answer (on the first labels)."""
+    read = {e.group for e in items if e.second is not None}
+    return held_out_run(items, fit, lambda e: e.group in read)
+
+
+def second_labeller(
+    items: list[Example], run: Run, threshold: float, dropped: Dropped
+) -> tuple[str, Figures, Figures]:
+    """Model and rules judged by the second labeller on the answers that labeller read
+    (the model never fitted on them): does it hold on another labeller's verdicts?"""
+    keep = [i for i, e in enumerate(items) if e.second is not None]
+    judged = [replace(items[i], label=items[i].second, batch=SECOND) for i in keep]
+    model = [run[i] for i in keep]
+    rules = [("firm", items[i].rules) for i in keep]
+    return (
+        "second labeller's answers",
+        figures(judged, [model], threshold, dropped, GENRES, SECOND),
+        figures(judged, [rules], RULES_THRESHOLD, dropped, GENRES, SECOND),
+    )
+
+
 def honest(
-    items: list[Example], by_file: Run, spoken_out: Run, threshold: float, dropped: Dropped
+    items: list[Example],
+    by_file: Run,
+    spoken_out: Run,
+    threshold: float,
+    dropped: Dropped,
+    by_second: Run | None = None,
 ) -> Honest:
-    """Model (out-of-file and leave-spoken-out predictions) beside the rules."""
+    """Model (out-of-file, leave-spoken-out and second-labeller predictions) beside the
+    rules."""
     rules = [rules_run(items)]
     rows = []
     for name in sorted({e.batch for e in items}):
@@ -345,6 +383,9 @@ def honest(
             figures(items, rules, RULES_THRESHOLD, dropped, SPOKEN, NEW_BATCH),
         )
     )
+    seconded = second_labeller(items, by_second, threshold, dropped) if by_second else None
+    if seconded is not None:
+        rows.append(seconded)
     rows.append(
         (
             "leave-spoken-out (spoken)",

@@ -34,11 +34,16 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import sklearn
 from commitment_corpus import (  # type: ignore[import-not-found]
+    CORPUS,
     SPLIT_FILES,
+    Answer,
+    Label,
+    _labels,
     batch_ids,
     label_of,
     load,
@@ -58,6 +63,7 @@ from commitment_cv import (  # type: ignore[import-not-found]
     held_out_run,
     honest,
     report,
+    second_run,
     shuffled_runs,
 )
 from commitment_genre import GENRES, genre_of  # type: ignore[import-not-found]
@@ -118,14 +124,19 @@ def examples() -> tuple[list[Example], Dropped]:
     def batch_of(answer_id: str) -> str:
         return next((name for name, ids in batches.items() if answer_id in ids), "")
 
+    seconds = second_labels()
     for number, answer in enumerate(load(SPLIT)):
         genre = genre_of(answer.genre, answer.text)
         sentences = split_sentences(answer.text)
         candidates = [s for s in sentences if is_candidate(s.text)]
+        second = seconds.get(answer.id)
         for s in sentences:
             label = label_of(s.text, answer)
             if s not in candidates and label is not None:
                 dropped.add(label.kind, genre, batch_of(answer.id))
+            other = label_of(s.text, replace(answer, labels=second)) if second else None
+            if s not in candidates and other is not None:
+                dropped.add_second(other.kind, genre)
         docs = parse([s.text for s in candidates], whole=True)
         for sentence, doc in zip(candidates, docs, strict=True):
             span = max(doc.sents, key=len)
@@ -144,9 +155,29 @@ def examples() -> tuple[list[Example], Dropped]:
                     label is not None and got == (label.due, label.precision),
                     features.values["rules"],
                     batch_of(answer.id),
+                    _second_kind(sentence.text, answer, second),
                 )
             )
     return found, dropped
+
+
+SECOND_FILES = ("dev_second.json", "test_second.json")
+
+
+def second_labels() -> dict[str, tuple[Label, ...]]:
+    """The blind second labeller's labels by answer id (64 dev answers, the retired test)."""
+    found: dict[str, tuple[Label, ...]] = {}
+    for name in SECOND_FILES:
+        data = json.loads((CORPUS / name).read_text(encoding="utf-8"))
+        found |= {key: _labels(value) for key, value in data.items() if key != "_policy"}
+    return found
+
+
+def _second_kind(text: str, answer: Answer, second: tuple[Label, ...] | None) -> str | None:
+    if second is None:
+        return None
+    label = label_of(text, replace(answer, labels=second))
+    return label.kind if label else "none"
 
 
 def design(
@@ -229,7 +260,8 @@ def honest_figures(
     fit = fitter(c, WORD_SCALE, blend)
     by_file = file_run(items, fit)
     spoken_out = held_out_run(items, fit, lambda e: e.genre in SPOKEN)
-    return lambda t: honest(items, by_file, spoken_out, t, dropped)
+    by_second = second_run(items, fit)
+    return lambda t: honest(items, by_file, spoken_out, t, dropped, by_second)
 
 
 def print_cv(items: list[Example], dropped: Dropped) -> None:
