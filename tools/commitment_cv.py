@@ -339,7 +339,7 @@ def second_labeller(
     """Model and rules judged by the second labeller on the answers that labeller read
     (the model never fitted on them): does it hold on another labeller's verdicts?"""
     keep = [i for i, e in enumerate(items) if e.second is not None]
-    judged = [replace(items[i], label=items[i].second, batch=SECOND) for i in keep]
+    judged = [replace(items[i], label=items[i].second or "none", batch=SECOND) for i in keep]
     model = [run[i] for i in keep]
     rules = [("firm", items[i].rules) for i in keep]
     return (
