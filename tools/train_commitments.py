@@ -161,13 +161,17 @@ def examples() -> tuple[list[Example], Dropped]:
     return found, dropped
 
 
-SECOND_FILES = ("dev_second.json", "test_second.json")
+# dev_s7_second.json: the blind relabelling of session 7's batch (session 9), read when there
+SECOND_FILES = ("dev_second.json", "test_second.json", "dev_s7_second.json")
 
 
 def second_labels() -> dict[str, tuple[Label, ...]]:
-    """The blind second labeller's labels by answer id (64 dev answers, the retired test)."""
+    """The blind second labellers' labels by answer id (64 dev answers, the retired test,
+    session 7's batch)."""
     found: dict[str, tuple[Label, ...]] = {}
     for name in SECOND_FILES:
+        if not (CORPUS / name).exists():
+            continue
         data = json.loads((CORPUS / name).read_text(encoding="utf-8"))
         found |= {key: _labels(value) for key, value in data.items() if key != "_policy"}
     return found
