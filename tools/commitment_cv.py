@@ -326,27 +326,32 @@ class Honest:
         return out
 
 
-def second_run(items: list[Example], fit: Fitter) -> Run:
-    """Predictions for the answers the blind second labeller read, by a model fitted on
-    every other answer (on the first labels)."""
-    read = {e.group for e in items if e.second is not None}
-    return held_out_run(items, fit, lambda e: e.group in read)
-
-
 def second_labeller(
-    items: list[Example], run: Run, threshold: float, dropped: Dropped
-) -> tuple[str, Figures, Figures]:
-    """Model and rules judged by the second labeller on the answers that labeller read
-    (the model never fitted on them): does it hold on another labeller's verdicts?"""
-    keep = [i for i, e in enumerate(items) if e.second is not None]
-    judged = [replace(items[i], label=items[i].second or "none", batch=SECOND) for i in keep]
-    model = [run[i] for i in keep]
-    rules = [("firm", items[i].rules) for i in keep]
-    return (
-        "second labeller's answers",
-        figures(judged, [model], threshold, dropped, GENRES, SECOND),
-        figures(judged, [rules], RULES_THRESHOLD, dropped, GENRES, SECOND),
-    )
+    items: list[Example], by_file: Run, threshold: float, dropped: Dropped
+) -> list[tuple[str, Figures, Figures]]:
+    """Model (fitted on the other corpus files) and rules judged by a blind second
+    labeller on the answers that labeller read: do they hold on another labeller's
+    verdicts? One row per corpus file, then all of them."""
+    rows = []
+    names = sorted({e.batch for e in items if e.second is not None})
+    for name in (*names, None):
+        keep = [
+            i
+            for i, e in enumerate(items)
+            if e.second is not None and (name is None or e.batch == name)
+        ]
+        judged = [replace(items[i], label=items[i].second or "none", batch=SECOND) for i in keep]
+        model = [by_file[i] for i in keep]
+        rules = [("firm", items[i].rules) for i in keep]
+        drops = dropped if name is None else Dropped()  # per-file drops are not kept apart
+        rows.append(
+            (
+                f"second labeller, {name or 'all'}",
+                figures(judged, [model], threshold, drops, GENRES, SECOND),
+                figures(judged, [rules], RULES_THRESHOLD, drops, GENRES, SECOND),
+            )
+        )
+    return rows
 
 
 def honest(
@@ -355,10 +360,9 @@ def honest(
     spoken_out: Run,
     threshold: float,
     dropped: Dropped,
-    by_second: Run | None = None,
 ) -> Honest:
-    """Model (out-of-file, leave-spoken-out and second-labeller predictions) beside the
-    rules."""
+    """Model (out-of-file and leave-spoken-out predictions) beside the rules, judged by
+    the first labels, then by the blind second labellers' where they exist."""
     rules = [rules_run(items)]
     rows = []
     for name in sorted({e.batch for e in items}):
@@ -383,9 +387,7 @@ def honest(
             figures(items, rules, RULES_THRESHOLD, dropped, SPOKEN, NEW_BATCH),
         )
     )
-    seconded = second_labeller(items, by_second, threshold, dropped) if by_second else None
-    if seconded is not None:
-        rows.append(seconded)
+    rows.extend(second_labeller(items, by_file, threshold, dropped))
     rows.append(
         (
             "leave-spoken-out (spoken)",

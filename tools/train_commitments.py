@@ -63,7 +63,6 @@ from commitment_cv import (  # type: ignore[import-not-found]
     held_out_run,
     honest,
     report,
-    second_run,
     shuffled_runs,
 )
 from commitment_genre import GENRES, genre_of  # type: ignore[import-not-found]
@@ -264,8 +263,7 @@ def honest_figures(
     fit = fitter(c, WORD_SCALE, blend)
     by_file = file_run(items, fit)
     spoken_out = held_out_run(items, fit, lambda e: e.genre in SPOKEN)
-    by_second = second_run(items, fit)
-    return lambda t: honest(items, by_file, spoken_out, t, dropped, by_second)
+    return lambda t: honest(items, by_file, spoken_out, t, dropped)
 
 
 def print_cv(items: list[Example], dropped: Dropped) -> None:
