@@ -6,9 +6,11 @@ and dev_s7.json, a batch of training answers collected in session 7),
 re-labelled and adjudicated, so it no longer measured unseen answers; its adjudicated labels
 are training data now), "train" (`load("train")` = dev + the retired test split with its
 adjudicated labels), "fresh" (test_fresh.json, frozen in session 6 before any model saw
-it: never train or tune on it) and "fresh2" (test_fresh2.json, the second fresh split, frozen in
-session 8 by one labeller who never ran a finder: it chooses the shipped finder, DECISION_s8.md,
-and is never trained or tuned on either).
+it: never train or tune on it), "fresh2" (test_fresh2.json, the second fresh split, frozen in
+session 8 by one labeller who never ran a finder: it chose the shipped finder, DECISION_s8.md,
+and is never trained or tuned on either) and "fresh3" (test_fresh3.json, the third fresh split,
+frozen in session 9 by one labeller who never ran a finder: scored once by the lead, it decides
+the finder by DECISION_s9.md; never trained or tuned on).
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ SPLIT_FILES = {
     "test": ("test.json",),
     "fresh": ("test_fresh.json",),
     "fresh2": ("test_fresh2.json",),
+    "fresh3": ("test_fresh3.json",),
 }
 """The files of each split, read in this order (dev_s7.json: session 7, training only)."""
-FROZEN = ("fresh", "fresh2")  # evaluation only: never trained or tuned on ("test" is in "train")
+FROZEN = ("fresh", "fresh2", "fresh3")
+"""Evaluation only: never trained or tuned on ("test" is in "train")."""
 
 
 @dataclass(frozen=True)

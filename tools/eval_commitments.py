@@ -1,6 +1,6 @@
 """Commitment finder accuracy on the labelled corpus: training splits and the fresh test split.
 
-    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh|fresh2] [-v]
+    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh|fresh2|fresh3] [-v]
 
 `make eval` prints every split. Prints, per split and for the French model and the old
 rules: precision (suggested sentences that are labelled commitments), firm recall, all
@@ -11,7 +11,9 @@ them). Since 2026-12-07 the old test split (test.json) is training data (retired
 tools/commitment_corpus.py); its lines are in-sample like dev's. The fresh test split
 (test_fresh.json, session 6) was frozen before any model saw it; the second fresh split
 (test_fresh2.json, session 8) was frozen before either finder ran on it and chooses between
-them (tests/data/commitments/DECISION_s8.md).
+them (tests/data/commitments/DECISION_s8.md). The third fresh split (test_fresh3.json, session
+9) decides the finder by DECISION_s9.md: it is scored ONCE, by the lead, with `--split fresh3`,
+and is never part of the default run (`make eval` does not print it).
 """
 
 from __future__ import annotations
@@ -91,11 +93,12 @@ def evaluate(answers: list[Answer], finder: Finder) -> Tally:
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    splits = ("dev", "test", "fresh", "fresh2")
+    splits = ("dev", "test", "fresh", "fresh2")  # the default run; fresh3 only when asked for
     if "--split" in sys.argv:
         chosen = sys.argv[sys.argv.index("--split") + 1]
-        if chosen not in splits:
-            print(f"--split takes dev, test, fresh or fresh2, not {chosen!r}", file=sys.stderr)
+        if chosen not in (*splits, "fresh3"):
+            accepted = "dev, test, fresh, fresh2 or fresh3"
+            print(f"--split takes {accepted}, not {chosen!r}", file=sys.stderr)
             return 2
         splits = (chosen,)
     started = time.perf_counter()
@@ -111,8 +114,11 @@ def main() -> int:
             else "fresh test split, frozen in session 6 before any model saw it, never tuned on"
             if split == "fresh"
             else "second fresh split, frozen in session 8 before either finder ran on it, "
-            "never tuned on; it chooses the shipped finder (DECISION_s8.md)"
+            "never tuned on; it chose the shipped finder (DECISION_s8.md)"
             if split == "fresh2"
+            else "third fresh split, frozen in session 9 before either finder ran on it, "
+            "never tuned on, scored once; it decides the finder (DECISION_s9.md)"
+            if split == "fresh3"
             else "RETIRED test split, original labels: training data since 2026-12-07, in-sample"
             if labels == "original"
             else "RETIRED test split, adjudicated labels (what the model trains on): in-sample"

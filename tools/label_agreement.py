@@ -4,6 +4,7 @@
     python3 tools/label_agreement.py --only dev-verdicts   # dev verdicts vs dev_verdicts_second.tsv
     python3 tools/label_agreement.py --only dev-commitments  # dev.json vs dev_second.json sample
     python3 tools/label_agreement.py --only fresh-commitments  # test_fresh vs test_fresh_second
+    python3 tools/label_agreement.py --only dev-s7-commitments  # dev_s7 vs dev_s7_second
     python3 tools/label_agreement.py --split fresh  # coverage, fresh split: labels_fresh vs _second
 
 `original` is the first labelling (corpus/test.json, coverage labels.json), `second` the
@@ -113,19 +114,55 @@ def compare_commitments(a_name: str, b_name: str) -> list[str]:
     return commitment_report("test split", texts, a_all, b_all, a_name, b_name)
 
 
-def compare_dev_commitments(second: str = "dev_second.json") -> list[str]:
-    """Report lines comparing dev.json's commitments (A) with the blind relabelling (B) of
-    the random dev sample (tools/commitment_blind.py), on the sampled answers only."""
+def compare_dev_commitments(second: str = "dev_second.json", first: str = "dev.json") -> list[str]:
+    """Report lines comparing a dev file's commitments (A: dev.json, or dev_s7.json) with its
+    blind relabelling (B) of a random sample (tools/commitment_blind.py), on B's answers only."""
     b_all = {
         k: v
         for k, v in json.loads((COMMITMENTS / second).read_text(encoding="utf-8")).items()
         if not k.startswith("_")
     }
-    texts = {k: v for k, v in commitment_texts("dev").items() if k in b_all}
+    texts = {k: v for k, v in commitment_texts(first.removesuffix(".json")).items() if k in b_all}
     if set(texts) != set(b_all):
-        raise SystemExit(f"{second} names answers that are not in dev.json")
-    a_all = {k: v for k, v in commitment_labels_of("dev.json").items() if k in b_all}
-    return commitment_report("dev sample", texts, a_all, b_all, "dev.json", second)
+        raise SystemExit(f"{second} names answers that are not in {first}")
+    a_all = {k: v for k, v in commitment_labels_of(first).items() if k in b_all}
+    return commitment_report("dev sample", texts, a_all, b_all, first, second)
+
+
+def compare_dev_s7_commitments(second: str = "dev_s7_second.json") -> list[str]:
+    """Report lines comparing session 7's training labels (dev_s7.json, A) with their blind
+    relabelling (B, session 9): on the pre-registered random sample of 60 answers
+    (tools/commitment_blind.py --split dev_s7), then on every answer B labelled."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from commitment_blind import COUNT_S7, DEV_S7, SEED, sample
+    finally:
+        sys.path.pop(0)
+    b_all = {
+        k: v
+        for k, v in json.loads((COMMITMENTS / second).read_text(encoding="utf-8")).items()
+        if not k.startswith("_")
+    }
+    drawn = set(sample(COUNT_S7, SEED, DEV_S7))
+    if not drawn <= set(b_all):
+        raise SystemExit(f"{second} lacks answers of the seed-{SEED} sample of dev_s7")
+    texts = {k: v for k, v in commitment_texts("dev_s7").items() if k in b_all}
+    if set(texts) != set(b_all):
+        raise SystemExit(f"{second} names answers that are not in dev_s7.json")
+    a_all = commitment_labels_of("dev_s7.json")
+    lines = commitment_report(
+        f"dev_s7 sample, seed {SEED}",
+        {k: v for k, v in texts.items() if k in drawn},
+        a_all,
+        b_all,
+        "dev_s7.json",
+        second,
+    )
+    if set(texts) != drawn:
+        lines += commitment_report(
+            "dev_s7, every answer B labelled", texts, a_all, b_all, "dev_s7.json", second
+        )
+    return lines
 
 
 def compare_fresh_commitments(second: str = "test_fresh_second.json") -> list[str]:
@@ -328,6 +365,7 @@ def main() -> int:
             "dev-verdicts",
             "dev-commitments",
             "fresh-commitments",
+            "dev-s7-commitments",
         ),
     )
     parser.add_argument(
@@ -348,6 +386,8 @@ def main() -> int:
         lines += compare_dev_commitments()
     if args.only == "fresh-commitments":
         lines += compare_fresh_commitments()
+    if args.only == "dev-s7-commitments":
+        lines += compare_dev_s7_commitments()
     print("\n".join(lines))
     return 0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
@@ -127,6 +128,33 @@ def screenshot(
     return render_screenshot(app, MainWindow(services, settings), args)
 
 
+SCREENSHOT_WAIT_MS = 20_000  # then the library-wide fills are stopped: they may take hours
+
+
+def settle_background_work(app: QApplication, window: MainWindow, budget_ms: int = 0) -> bool:
+    """Let the shown question's lookups (its coverage, its suggestions) end and be drawn.
+
+    The library-wide fills of a large new library would keep the picture waiting for
+    minutes (five waits of 30 s each): past the budget they are stopped, and the picture shows
+    what is computed. Returns True when every job ended within the budget.
+    """
+    deadline = time.monotonic() + (budget_ms or SCREENSHOT_WAIT_MS) / 1000
+    done = False
+    # Five rounds even when all ended at once: a result arrives as a queued call, and the
+    # widgets it changes lay themselves out at a later turn of the event loop.
+    for _ in range(5):
+        remaining = int((deadline - time.monotonic()) * 1000)
+        done = remaining > 0 and wait_for_jobs(remaining)
+        app.processEvents()
+    if done:
+        return True
+    window.stop_background_work()
+    wait_for_jobs()  # the shown question's own lookups are short
+    for _ in range(3):
+        app.processEvents()
+    return False
+
+
 def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
     warm_up.release()  # the picture shows coverage and suggestions as computed
     width, _, height = str(args.size).partition("x")
@@ -137,9 +165,7 @@ def render_screenshot(app: QApplication, window: MainWindow, args: argparse.Name
     window.show()
     for _ in range(5):
         app.processEvents()
-    for _ in range(5):  # e.g. the answer's coverage, drawn once computed (a queued call follows)
-        wait_for_jobs()
-        app.processEvents()
+    settle_background_work(app, window)
     image = window.grab()
     ok = image.save(str(args.out))
     window.stop_background_work()  # the library's fills would outlive the picture

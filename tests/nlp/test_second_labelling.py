@@ -115,3 +115,33 @@ def test_agreement_tool_compares_the_labellings() -> None:
     assert "F1 1.00" in same[1] and same[2].endswith(": 1.00")
     report = "\n".join(compare_coverage("original", "second"))
     assert "demands (overlap >= 50 %)" in report and "kappa" in report
+
+
+def test_dev_s7_blind_labels_cover_the_drawn_sample_and_name_one_sentence() -> None:
+    """The session-9 blind relabelling of dev_s7 holds the seed's sample and quotes its texts."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from commitment_blind import COUNT_S7, DEV_S7, SEED, sample
+    finally:
+        sys.path.pop(0)
+    answers = {a["id"]: a for a in _load(CORPUS / "dev_s7.json")["answers"]}
+    labels = {k: v for k, v in _load(CORPUS / "dev_s7_second.json").items() if k[0] != "_"}
+    drawn = sample(COUNT_S7, SEED, DEV_S7)
+    assert len(drawn) == COUNT_S7 and set(drawn) <= set(labels) <= set(answers)
+    for answer_id, items in labels.items():
+        sentences = [s.text for s in split_sentences(answers[answer_id]["answer"])]
+        for item in items:
+            assert set(item) == {"text", "kind", "due", "precision"}, answer_id
+            assert item["kind"] in KINDS and item["precision"] in PRECISIONS, answer_id
+            assert sum(item["text"] in s for s in sentences) == 1, (answer_id, item["text"])
+
+
+def test_agreement_tool_compares_dev_s7_with_its_blind_relabelling() -> None:
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        from label_agreement import compare_dev_s7_commitments
+    finally:
+        sys.path.pop(0)
+    report = compare_dev_s7_commitments()
+    assert report[0].startswith("commitments, dev_s7 sample, seed 2026 (60 answers)")
+    assert "Cohen's kappa over all" in report[2] and "due date exact" in report[3]

@@ -147,3 +147,31 @@ def test_import_from_the_window_runs_off_the_gui_thread_and_fills_the_list(
     qtbot.waitUntil(lambda: window._import_job is None, timeout=60_000)
     assert window.stack.currentWidget() is window.desk
     assert window.library.model.rowCount() >= 2
+
+
+def test_screenshot_stops_waiting_for_a_library_fill_that_would_take_hours(
+    sample_window: MainWindow,
+) -> None:
+    """A large new library's coverage fill must not keep `screenshot` waiting for minutes."""
+    import time as clock
+
+    from PySide6.QtWidgets import QApplication
+
+    from qe_desktop.ui.application import settle_background_work
+
+    class EndlessFill:  # a million answers to analyse: the fill never ends by itself
+        def pending(self) -> int:
+            return 1_000_000
+
+        def fill(self, progress, cancelled) -> int:
+            while not cancelled():
+                clock.sleep(0.01)
+            return 0
+
+    fill = sample_window.coverage_tools.fill
+    fill.service = EndlessFill()  # type: ignore[assignment]
+    fill.start()
+    assert fill.running
+    assert settle_background_work(QApplication.instance(), sample_window, budget_ms=300) is False
+    assert not fill.running, "the library fill still runs after the picture's wait"
+    assert sample_window.grab().width() > 0
