@@ -10,9 +10,10 @@ from datetime import date
 
 import pytest
 
+from qe_desktop.domain import commitments as rules
 from qe_desktop.domain.annotation import DatePrecision
 from qe_desktop.nlp import pipeline
-from qe_desktop.nlp.commitments import model, suggest_commitments
+from qe_desktop.nlp.commitments import model, model_suggestions, suggest_commitments
 from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.container import Services
 from qe_desktop.services.suggestion_cache import SuggestionCache
@@ -301,3 +302,12 @@ def test_a_forecast_or_an_opinion_is_no_plain_act() -> None:
     values = _features("Le Gouvernement publiera le décret avant l'été.", date(2024, 3, 1))
     assert values["belief"] == 0.0
     assert values["action_future"] == 1.0
+
+
+def test_the_tooltip_names_the_rules_score_the_weights_blend_in() -> None:
+    text = "Le décret d'application sera publié d'ici juin 2025."
+    [found] = model_suggestions(text, date(2024, 3, 1))
+    score = rules.assess_sentence(found.sentence, date(2024, 3, 1)).score
+    assert model().rules_blend > 0 and score > 0
+    assert f"règles : {score:.2f}" in found.explanation
+    assert found.explanation.startswith("futur passif")

@@ -64,3 +64,21 @@ def test_a_two_class_model_commits_and_a_kind_model_splits_firm_and_soft() -> No
     weights["kind_coef"] = [1.0, 2.0]
     with pytest.raises(ValueError, match="kind model"):
         model_from_json(weights)
+
+
+def test_a_share_of_the_rules_score_is_blended_into_the_commit_probability() -> None:
+    weights = _weights([2.0]) | {
+        "classes": ["none", "commit"],
+        "coef": [[0.0, 0.0], [1.0, 0.0]],
+        "intercept": [0.0, 0.0],
+        "rules_blend": 0.25,
+    }
+    model = model_from_json(weights)
+    regression = math.exp(1) / (math.exp(1) + 1)
+    ruled_out = model.probabilities({"future": 1.0, "rules": 0.0})
+    ruled_in = model.probabilities({"future": 1.0, "rules": 0.8})
+    assert 1 - ruled_out["none"] == pytest.approx(0.75 * regression)
+    assert 1 - ruled_in["none"] == pytest.approx(0.75 * regression + 0.25 * 0.8)
+    weights["rules_blend"] = 1.5
+    with pytest.raises(ValueError, match="rules_blend"):
+        model_from_json(weights)
