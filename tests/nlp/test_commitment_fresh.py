@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import subprocess
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -198,6 +199,20 @@ def test_the_corpus_tools_read_the_fresh_split_and_never_train_on_it(split: str)
     assert f'"{split}"' in evaluation  # `make eval` prints the fresh splits' figures
     training = (ROOT / "tools" / "train_commitments.py").read_text(encoding="utf-8")
     assert not re.search(r"load\(\s*[\"'](?:test|fresh)", training)
+
+
+def test_asking_the_evaluation_for_help_scores_nothing() -> None:
+    """`--help` or a typo prints usage: the default run would score the sealed splits."""
+    tool = str(ROOT / "tools" / "eval_commitments.py")
+    shown = subprocess.run(
+        [sys.executable, tool, "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert shown.returncode == 0 and "--split" in shown.stdout
+    assert "precision" not in shown.stdout
+    typo = subprocess.run(
+        [sys.executable, tool, "--splt", "dev"], capture_output=True, text=True, timeout=120
+    )
+    assert typo.returncode == 2 and "precision" not in typo.stdout
 
 
 def test_a_copy_under_another_address_is_caught() -> None:
