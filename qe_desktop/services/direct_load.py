@@ -37,6 +37,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 from qe_desktop.domain.annotation import DEFAULT_CATEGORIES
 from qe_desktop.domain.question import Chamber
@@ -44,15 +45,18 @@ from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import name_suffix
 from qe_desktop.services.entry_ledger import EntryLedger
 from qe_desktop.services.import_chunks import DEFAULT_CHUNK_SIZE, FIRST_CHUNK, chunk_limit
-from qe_desktop.services.import_reading import Input, Read
 from qe_desktop.services.import_report import ImportReport, history_entry
 from qe_desktop.services.import_start import StartedReading
+from qe_desktop.services.import_steps import Input
 from qe_desktop.storage.bulk_sql import INSERT_ENTRIES, sqlite_stamp, write_new_chunk
 from qe_desktop.storage.disk import is_disk_full
 from qe_desktop.storage.import_log_values import ImportEntry, log_values
 from qe_desktop.storage.outcome import Outcome, UpsertResult
 from qe_desktop.storage.prepared import PreparedQuestion
 from qe_desktop.storage.schema_snapshot import create_from_snapshot, snapshot_revision
+
+if TYPE_CHECKING:  # the parsers stay in the reading process (import_steps)
+    from qe_desktop.services.import_reading import Read
 
 logger = logging.getLogger(__name__)
 
