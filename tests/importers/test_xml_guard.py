@@ -32,7 +32,9 @@ def lxml_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("lxml was asked to parse a document with a DTD")
 
-    monkeypatch.setattr(an_opendata.etree, "iterparse", refuse)
+    from lxml import etree  # `an_opendata` imports it with the first XML file
+
+    monkeypatch.setattr(etree, "iterparse", refuse)
 
 
 @pytest.mark.parametrize(
