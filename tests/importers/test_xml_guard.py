@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from qe_desktop.domain.question import QuestionRecord
-from qe_desktop.importers import an_opendata
 from qe_desktop.importers.an_opendata import iter_an_xml
 from qe_desktop.importers.dispatch import iter_records
 from qe_desktop.importers.errors import ImportFailure
