@@ -15,6 +15,7 @@ SOURCE… DB`), interpreter start included: the comparison is fair at every size
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
 import re
@@ -139,14 +140,38 @@ def floor_search(connection: sqlite3.Connection, query: str) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
+def build_parser() -> argparse.ArgumentParser:
+    """`python -m benchmarks.floor [--trigger] DB SOURCE…` (usage and errors by argparse)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.floor",
+        description="One floor import (json + sqlite3 + FTS5) into a new SQLite file.",
+    )
+    parser.add_argument(
+        "--trigger", action="store_true", help="the trigger floor (default: the fastest floor)"
+    )
+    parser.add_argument("db", type=Path, help="the SQLite file to create")
+    parser.add_argument("sources", type=Path, nargs="+", help="zips or folders of question files")
+    return parser
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The arguments; a database path spelt like an option (`--help` taken for a file
+    name once created a SQLite file called `--help`) is refused before anything is written.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for path in (args.db, *args.sources):
+        if str(path).startswith("-"):
+            parser.error(f"un chemin ne commence pas par « - » : {path}")
+    return args
+
+
+def main(argv: list[str] | None = None) -> None:
     """`python -m benchmarks.floor [--trigger] DB SOURCE…`: one floor import, in this process."""
     import sys
 
-    args = sys.argv[1:]
-    fast = "--trigger" not in args
-    db, *sources = [a for a in args if a != "--trigger"]
-    floor_import([Path(p) for p in sources], Path(db), fast=fast)
+    args = parse(sys.argv[1:] if argv is None else argv)
+    floor_import(list(args.sources), args.db, fast=not args.trigger)
 
 
 if __name__ == "__main__":

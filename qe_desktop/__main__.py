@@ -11,6 +11,10 @@ def main() -> int:
     # (about 60 ms of the window's start). The window turns it back on once shown,
     # the command line before running its command.
     gc.disable()
+    if "import" in sys.argv[1:4]:  # its reading process first, before anything loads (#25)
+        from qe_desktop.services.import_start import start_early
+
+        start_early(sys.argv[1:])
     from qe_desktop.quick_cli import answer_quickly
 
     # `search`, `list`, `show`: answered before the rest of the command line and the log

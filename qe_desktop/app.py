@@ -101,9 +101,10 @@ def _start_reading(args: argparse.Namespace, location: str) -> StartedReading | 
     """`import`: the reading process of a large import, started before SQLAlchemy loads."""
     if args.command != "import":
         return None
-    from qe_desktop.services.import_start import start_reading
+    from qe_desktop.services.import_start import start_reading, take_early
 
-    args.started_reading = start_reading(args.paths, location)
+    started = take_early(args.paths, location)  # forked by `__main__`, first thing
+    args.started_reading = started or start_reading(args.paths, location)
     return cast("StartedReading | None", args.started_reading)
 
 

@@ -18,9 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from typing import IO
-
-from lxml import etree
+from typing import IO, TYPE_CHECKING
 
 from qe_desktop.domain.folding import strip_accents
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
@@ -38,6 +36,9 @@ from qe_desktop.importers.an_shapes import (
 )
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.xml_guard import DTD_REFUSED, guarded_stream
+
+if TYPE_CHECKING:  # lxml loads with the first XML file (a JSON import never needs it)
+    from lxml import etree
 
 AN_NAMESPACE = "http://schemas.assemblee-nationale.fr/referentiel"
 QUESTION_URL = "https://www.assemblee-nationale.fr/dyn/{legislature}/questions/{uid}"
@@ -144,6 +145,8 @@ def iter_an_xml(data: bytes | IO[bytes], source: str) -> Iterator[QuestionRecord
     DTD or entities are refused by us before lxml reads a byte (`xml_guard`), so the
     reason does not depend on the lxml release; lxml's own guards stay as a second wall.
     """
+    from lxml import etree
+
     stream, refusal = guarded_stream(data)
     if refusal:
         yield ImportFailure(source, refusal)
@@ -367,6 +370,8 @@ def _element_value(element: etree._Element) -> object:
 
 def _inner_markup(element: etree._Element) -> str:
     """A `texte` element's HTML: escaped text, CDATA, or (rarely) real child elements."""
+    from lxml import etree
+
     parts = [element.text or ""]
     parts.extend(
         etree.tostring(node, encoding="unicode", with_tail=True)

@@ -22,7 +22,10 @@ Crash safety is the ordinary path's: one transaction per chunk, the archive entr
 in the transaction of their last question, commits without waiting for the disk
 (the file is new: a killed process loses nothing the system holds; a power cut could
 lose the library being created, never older data), and a checkpoint with a full sync
-at the end. A killed load leaves a library the ordinary path opens and completes.
+at the end. The chunks are written under a rollback journal (a new file's pages are
+appended, not journaled: half the writes of the WAL), the library is left in WAL mode.
+A killed load leaves a library the ordinary path opens (rolling back the chunk it was
+writing, from its journal) and completes.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
 from qe_desktop.domain.annotation import DEFAULT_CATEGORIES
 from qe_desktop.domain.question import Chamber
@@ -46,15 +50,18 @@ from qe_desktop.importers.sources import name_suffix
 from qe_desktop.services.entry_ledger import EntryLedger
 from qe_desktop.services.first_load_identity import FirstLoadIdentities
 from qe_desktop.services.import_chunks import DEFAULT_CHUNK_SIZE, FIRST_CHUNK, chunk_limit
-from qe_desktop.services.import_reading import Input, Read
 from qe_desktop.services.import_report import ImportReport, history_entry
 from qe_desktop.services.import_start import StartedReading
+from qe_desktop.services.import_steps import Input
 from qe_desktop.storage.bulk_sql import INSERT_ENTRIES, sqlite_stamp, write_new_chunk
 from qe_desktop.storage.disk import is_disk_full
 from qe_desktop.storage.import_log_values import ImportEntry, log_values
 from qe_desktop.storage.outcome import Outcome, UpsertResult
 from qe_desktop.storage.prepared import PreparedQuestion
 from qe_desktop.storage.schema_snapshot import create_from_snapshot, snapshot_revision
+
+if TYPE_CHECKING:  # the parsers stay in the reading process (import_steps)
+    from qe_desktop.services.import_reading import Read
 
 logger = logging.getLogger(__name__)
 
@@ -170,7 +177,10 @@ def _create(connection: sqlite3.Connection) -> bool:
     """The library's pragmas, its schema and default categories (`open_library`'s seed)."""
     connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA journal_mode = WAL")
+    # A rollback journal while the file is filled, the library's WAL at the end (`_finish`):
+    # the pages of a new file are appended, and only the few it rewrites are journaled,
+    # where the WAL wrote every page twice (20,000 questions: 0.3 s less system CPU).
+    connection.execute("PRAGMA journal_mode = DELETE")
     connection.execute("PRAGMA synchronous = OFF")  # a new file: see the module's notes
     if create_from_snapshot(connection) is None:
         return False
@@ -304,13 +314,17 @@ def _finish(connection: sqlite3.Connection, entry: ImportEntry) -> None:
     names = ", ".join(values)
     marks = ", ".join("?" * len(values))
     stamped = [sqlite_stamp(v) if isinstance(v, datetime) else v for v in values.values()]
+    connection.execute("PRAGMA synchronous = FULL")
+    try:  # the library's journal (the services' connections ask for it too)
+        connection.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.Error:  # another connection reads it: the next opening switches
+        logger.warning("the library stays in rollback-journal mode for now", exc_info=True)
     try:
         with _transaction(connection):
             connection.execute(f"INSERT INTO import_log ({names}) VALUES ({marks})", stamped)
     except sqlite3.Error:  # a full disk must not turn a finished import into a failure
         logger.exception("the import history could not be written")
-    connection.execute("PRAGMA synchronous = FULL")
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # written through, with a full sync
 
 
 def _remove(path: Path) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from qe_desktop.importers.entries import EntryMark
-from qe_desktop.services.import_reading import Input
 from qe_desktop.services.import_report import Failure, ImportReport
+from qe_desktop.services.import_steps import Input
 
 
 class EntryLedger:

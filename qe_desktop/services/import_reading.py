@@ -9,29 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping
-from typing import NamedTuple
 
 from qe_desktop.domain.deputy import DeputyRecord, OrganeRecord
 from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.importers.dispatch import parse_item
-from qe_desktop.importers.entries import EntryMark
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SourceItem
+from qe_desktop.services.import_steps import Input
 from qe_desktop.storage.prepared import PreparedQuestion, prepare
 
-
-class Input(NamedTuple):
-    """The reader reached the `done`-th input (or found it unreadable).
-
-    A tuple: one per input crosses from the reader process, and a frozen dataclass
-    pickles through `dataclasses.fields` (1 s of CPU for 20,000 inputs).
-    """
-
-    done: int
-    name: str
-    failure: ImportFailure | None = None
-    mark: EntryMark | None = None  # an archive entry: stored once all it gave is written
-
+__all__ = ["Input", "Read", "read_inputs", "with_deputy_name"]
 
 Read = Input | PreparedQuestion | DeputyRecord | OrganeRecord | ImportFailure
 

@@ -12,6 +12,7 @@ ahead and memory stays flat. The children never open the database.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing
 import os
 import queue
@@ -20,12 +21,12 @@ import threading
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from qe_desktop.domain.deputy import DeputyRecord
-from qe_desktop.importers.entries import KnownEntries
-from qe_desktop.importers.sources import iter_sources_share
-from qe_desktop.services.import_reading import Input, Read, read_inputs
+if TYPE_CHECKING:  # the parsers load in the child (`_produce`), never in the writer
+    from qe_desktop.domain.deputy import DeputyRecord
+    from qe_desktop.importers.entries import KnownEntries
+    from qe_desktop.services.import_reading import Read
 
 BATCH = 200  # inputs per block: large enough that pickling dominates the queue's cost
 DEPTH = 10  # messages a child may run ahead of the writer
@@ -181,10 +182,15 @@ def _produce(
     """One child's work: read its blocks of inputs, hand each over, then say done.
 
     A block that yields many records (one file holding a legislature) goes in
-    parts of `batch` reads, so memory stays flat.
+    parts of `batch` reads, so memory stays flat. The parsers are imported here: a
+    child forked first thing (`import_start.start_early`) loads them while the
+    writing process loads its own modules, on the other core.
     """
     _end_with_parent()
     gc.enable()  # forked from a command line still starting up, collector off (__main__)
+    _log_when_needed()
+    from qe_desktop.importers.sources import iter_sources_share
+    from qe_desktop.services.import_reading import Input, read_inputs
 
     def mine(position: int) -> bool:
         return (position // batch) % readers == index
@@ -212,6 +218,27 @@ def _produce(
         channel.put((_ERROR, _picklable(error)))
     channel.close()
     channel.join_thread()
+
+
+def _log_when_needed() -> None:
+    """A child forked before the log file was set up writes to it at its first record.
+
+    Setting the file up loads its modules at once; a parse that goes well logs nothing.
+    """
+    package = logging.getLogger("qe_desktop")  # services.logs.logger
+
+    if package.handlers:
+        return
+
+    class FirstRecord(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            from qe_desktop.services.logs import configure_logging
+
+            package.removeHandler(self)
+            configure_logging()
+            package.handle(record)
+
+    package.addHandler(FirstRecord())
 
 
 def _end_with_parent() -> None:

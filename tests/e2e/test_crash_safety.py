@@ -261,3 +261,54 @@ def test_a_killed_first_load_is_completed_by_the_ordinary_path_as_if_never_kille
     for held in (resumed, whole):
         held.pop("import_log")
     assert resumed == whole
+
+
+def test_a_first_load_killed_inside_a_chunk_is_rolled_back_from_its_journal(
+    tmp_path: Path,
+) -> None:
+    """The first load writes its chunks under a rollback journal: killed in the middle of
+    one, with pages of it already in the file, the next opening rolls it back whole."""
+    corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 300, seed=12)
+    db = tmp_path / "new.sqlite"
+    script = tmp_path / "killed.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, signal, sqlite3, sys
+            from pathlib import Path
+            from qe_desktop.importers.sources import iter_sources
+            from qe_desktop.services import direct_load
+            from qe_desktop.services.import_reading import read_inputs
+            from qe_desktop.storage.bulk_sql import write_new_chunk
+            from qe_desktop.storage.prepared import PreparedQuestion
+
+            db, corpus = sys.argv[1], Path(sys.argv[2])
+            rows = [r for r in read_inputs(iter_sources([corpus]), {})
+                    if isinstance(r, PreparedQuestion)]
+            connection = sqlite3.connect(db, isolation_level=None)
+            assert direct_load._create(connection)
+            connection.execute("BEGIN IMMEDIATE")
+            write_new_chunk(connection, rows[:100], "2026-12-07 21:00:00.000000")
+            connection.execute("COMMIT")
+            connection.execute("PRAGMA cache_size = 5")  # pages go to the file before COMMIT
+            connection.execute("BEGIN IMMEDIATE")
+            write_new_chunk(connection, rows[100:], "2026-12-07 21:00:00.000000")
+            assert os.path.exists(db + "-journal")
+            os.kill(os.getpid(), signal.SIGKILL)
+            """
+        ),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), str(db), str(corpus)], cwd=ROOT, check=False, timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL
+    assert Path(f"{db}-journal").exists()  # a hot journal: the chunk half in the file
+    assert _count(db) == 100  # rolled back by the first connection to read it
+    _checks(db)
+    from qe_desktop.services.library import open_library
+
+    open_library(db).close()  # the ordinary path opens it, in WAL mode
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    connection.close()

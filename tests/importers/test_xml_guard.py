@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from qe_desktop.domain.question import QuestionRecord
-from qe_desktop.importers import an_opendata
 from qe_desktop.importers.an_opendata import iter_an_xml
 from qe_desktop.importers.dispatch import iter_records
 from qe_desktop.importers.errors import ImportFailure
@@ -32,7 +31,9 @@ def lxml_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("lxml was asked to parse a document with a DTD")
 
-    monkeypatch.setattr(an_opendata.etree, "iterparse", refuse)
+    from lxml import etree  # `an_opendata` imports it with the first XML file
+
+    monkeypatch.setattr(etree, "iterparse", refuse)
 
 
 @pytest.mark.parametrize(

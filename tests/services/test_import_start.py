@@ -133,3 +133,57 @@ def test_a_started_reading_for_other_paths_is_closed_and_not_used(tmp_path: Path
     assert report.imported == 30
     with pytest.raises(StopIteration):
         next(iter(started.reads))
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["--db", "lib.sqlite", "import", "a.zip", "b"], ("lib.sqlite", ["a.zip", "b"])),
+        (["--db=lib.sqlite", "import", "a.zip"], ("lib.sqlite", ["a.zip"])),
+        (["import", "a.zip"], (None, ["a.zip"])),
+        (["--db", "import", "import", "a.zip"], ("import", ["a.zip"])),
+        (["import"], None),  # the command line explains
+        (["import", "--help"], None),
+        (["import", "a.zip", "-x"], None),
+        (["--db", "-lib", "import", "a.zip"], None),
+        (["--version", "import", "a.zip"], None),
+        (["annotations", "import", "notes.json"], None),
+        (["search", "import"], None),
+    ],
+)
+def test_only_the_plain_import_command_forks_its_reader_first(
+    argv: list[str], expected: tuple[str | None, list[str]] | None
+) -> None:
+    assert import_start._import_arguments(argv) == expected
+
+
+def test_the_reader_forked_first_is_the_one_the_command_uses(tmp_path: Path) -> None:
+    large = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=3)
+    db = tmp_path / "lib.sqlite"
+    import_start.start_early(["--db", str(db), "import", str(large)])
+    started = import_start.take_early([large], str(db))
+    assert started is not None and started.total == 600
+    assert import_start.take_early([large], str(db)) is None  # taken once
+    started.close()
+
+    import_start.start_early(["--db", str(db), "import", str(large)])
+    assert import_start.take_early([large], str(tmp_path / "autre.sqlite")) is None  # closed
+    assert import_start._early is None
+
+
+def test_the_writing_process_of_a_first_load_loads_no_parser(tmp_path: Path) -> None:
+    """The reader, forked first thing, parses; the writer only unpickles what it sends."""
+    corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=11)
+    script = (
+        "import sys; from qe_desktop.__main__ import main; code = main(); "
+        "print(sorted(m for m in ('lxml', 'qe_desktop.importers.dispatch', "
+        "'qe_desktop.services.import_reading') if m in sys.modules), code)"
+    )
+    argv = ["--db=" + str(tmp_path / "new.sqlite"), "import", str(corpus)]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *argv],
+        capture_output=True, text=True, check=False, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "600 importée(s)" in done.stdout
+    assert done.stdout.strip().endswith("[] 0")
