@@ -13,7 +13,7 @@ import sys
 from typing import TextIO
 
 from qe_desktop.cli import TerminalProgress, print_import_report
-from qe_desktop.services.direct_load import load_new_library, new_library, open_data_only
+from qe_desktop.services.direct_load import load_new_library, loadable_by_names, new_library
 from qe_desktop.services.disk import space_warning
 from qe_desktop.services.import_start import StartedReading
 
@@ -27,7 +27,7 @@ def import_new_library(
 ) -> int | None:
     """The exit code of an import into a new library, or None (the services import)."""
     path = new_library(location)
-    if path is None or started.entries or not open_data_only(started.paths):
+    if path is None or started.entries or not loadable_by_names(started.paths):
         return None
     out, err = out or sys.stdout, err or sys.stderr
     if warning := space_warning(path, args.paths):

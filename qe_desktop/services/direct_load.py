@@ -11,12 +11,12 @@ same rows, text versions, search index, import entries, import history line and
 planner statistics (`tests/services/test_direct_load.py`).
 
 Only the plain case is taken: a file that does not exist, a snapshot at the
-migrations' head, a large import already being read (`import_start`), inputs holding
-only `.json` files (`open_data_only`), and records that are AN questions met once,
-each with its uid. At the first record of any other
-kind (a Sénat page matched by number or author, a deputy, a question met twice) or
-a refused insert, the file created here is removed and the ordinary path imports
-everything, from the start.
+migrations' head, a large import already being read (`import_start`), inputs whose
+names announce no deputies file (`loadable_by_names`), and records that are AN
+questions with their uid, or Sénat questions, that no earlier record of the import is
+(`first_load_identity`). At the first record of any other kind (a question met
+twice, a deputy, an AN page without uid) or a refused insert, the file created here
+is removed and the ordinary path imports everything, from the start.
 
 Crash safety is the ordinary path's: one transaction per chunk, the archive entries
 in the transaction of their last question, commits without waiting for the disk
@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import zipfile
 from collections.abc import Callable, Iterable
@@ -47,6 +48,7 @@ from qe_desktop.domain.question import Chamber
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import name_suffix
 from qe_desktop.services.entry_ledger import EntryLedger
+from qe_desktop.services.first_load_identity import FirstLoadIdentities
 from qe_desktop.services.import_chunks import DEFAULT_CHUNK_SIZE, FIRST_CHUNK, chunk_limit
 from qe_desktop.services.import_report import ImportReport, history_entry
 from qe_desktop.services.import_start import StartedReading
@@ -68,6 +70,8 @@ ANALYZE_AFTER = 1_000  # storage/bulk.ANALYZE_AFTER (a test keeps them equal)
 BUSY_TIMEOUT_MS = 5_000
 _AN = Chamber.AN.value
 _SUFFIXES = ("-wal", "-shm", "-journal")
+# Names of the AN deputies file and its entries (AMO): deputies and groups, not questions.
+_DEPUTIES = re.compile(r"^AMO|(^|/)(acteur|organe)/|(^|/)P[AO]\d+\.json$", re.IGNORECASE)
 
 
 class _OrdinaryPath(Exception):
@@ -86,12 +90,16 @@ def new_library(location: str) -> Path | None:
     return path if snapshot_is_head() else None
 
 
-def open_data_only(paths: Iterable[Path]) -> bool:
-    """Whether every input holds only `.json` files (AN open data), read from names alone
-    (a zip's directory, a folder's listing). A Sénat page would send a first load back to
-    the ordinary path at its first record, after everything before it was written: an
-    archive of both chambers would be loaded twice (`make bench-archive`).
+def loadable_by_names(paths: Iterable[Path]) -> bool:
+    """Whether no input announces by its names what a first load leaves to the ordinary
+    path (read from names alone: a zip's directory, a folder's listing): the AN deputies
+    file (AMO: `acteur/PA….json`, `organe/PO….json`), or one input given twice. Met
+    at its first record instead, it would send everything written before it back to be
+    imported again from the start.
     """
+    paths = list(paths)
+    if len({path.resolve() for path in paths}) < len(paths):
+        return False
     for path in paths:
         if path.is_dir():
             names: Iterable[str] = (
@@ -105,7 +113,7 @@ def open_data_only(paths: Iterable[Path]) -> bool:
                 return False  # the ordinary path reports it
         else:
             names = (path.name,)
-        if any(name_suffix(name) != ".json" for name in names):
+        if _DEPUTIES.match(path.name) or any(map(_DEPUTIES.search, names)):
             return False
     return True
 
@@ -205,6 +213,7 @@ def _run(
     begun = perf_counter()
     ledger = EntryLedger()
     seen: set[str] = set()  # keys and uids written: a question met twice is an update
+    matches = FirstLoadIdentities(connection)  # what else `find_existing` matches on
     pending: list[PreparedQuestion] = []
     done = chunks = 0
     name, read_in_input = "", 0
@@ -215,7 +224,7 @@ def _run(
         elif isinstance(step, ImportFailure):
             report.add_failure(step)
         else:
-            if not isinstance(step, PreparedQuestion) or not _plain(step, seen):
+            if not isinstance(step, PreparedQuestion) or not _plain(step, seen, matches, pending):
                 raise _OrdinaryPath(getattr(step, "source", type(step).__name__))
             pending.append(step)
             read_in_input += 1
@@ -224,6 +233,7 @@ def _run(
                 if not _store_or_stop(connection, pending, ledger, report):
                     return report
                 pending, chunks = [], chunks + 1
+                matches.written()
                 if read_in_input >= DEFAULT_CHUNK_SIZE:  # one file holding a legislature
                     progress(done, None, f"{name} — {read_in_input} question(s) lue(s)")
     else:
@@ -237,13 +247,26 @@ def _run(
     return report
 
 
-def _plain(question: PreparedQuestion, seen: set[str]) -> bool:
-    """An AN question with its uid, not met before in this import (`_sort`'s fresh ones)."""
+def _plain(
+    question: PreparedQuestion,
+    seen: set[str],
+    identities: FirstLoadIdentities,
+    pending: list[PreparedQuestion],
+) -> bool:
+    """An AN question with its uid, or a Sénat question, that no question written before
+    in this import is (`_sort`'s fresh ones; `find_existing` finding nothing).
+    """
     uid = question.uid
-    if question.chamber != _AN or not uid or question.key in seen or uid in seen:
+    if question.key in seen or (uid and uid in seen):
+        return False
+    if question.chamber == _AN:
+        if not uid or not identities.an_is_new(question):
+            return False
+    elif not identities.senat_is_new(question, pending):
         return False
     seen.add(question.key)
-    seen.add(uid)
+    if uid:
+        seen.add(uid)
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,21 @@ def test_a_single_stray_control_character_does_not_reject_a_real_page() -> None:
     assert "\x00" in decoded  # kept here; canonical texts drop control characters
     record = parse_page_bytes(text.encode("utf-8"), "page.txt")
     assert "\x00" not in record.question_text
+
+
+def test_control_characters_are_those_of_their_unicode_categories() -> None:
+    """The class counted in a page is categories Cc, Cs and Co less tab, newlines and
+    form feeds, for every code point (and the same bytes in a file not decoded yet)."""
+    from qe_desktop.importers import encoding
+
+    for point in range(0x110000):
+        char = chr(point)
+        expected = char not in encoding._TEXT_CONTROLS and unicodedata.category(char) in (
+            "Cc",
+            "Cs",
+            "Co",
+        )
+        assert bool(encoding._CONTROL_TEXT.fullmatch(char)) is expected, hex(point)
+    every_byte = bytes(range(256))
+    kept = every_byte.translate(None, encoding._BYTE_CONTROL_BYTES)
+    assert {b for b in every_byte if b not in kept} == encoding._BYTE_CONTROLS

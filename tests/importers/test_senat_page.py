@@ -281,3 +281,32 @@ def test_a_six_digit_number_is_read_whole_not_cut_to_five() -> None:
     assert long_one.number == "101941"
     assert short_one.number == "10194"
     assert question_key(long_one) != question_key(short_one)
+
+
+def test_glued_markers_are_found_as_without_the_first_letter_test() -> None:
+    """Each marker starts with one of the letters tested first: the pattern splits every
+    page (real ones, each marker glued to a word) where the pattern without it does."""
+    import re
+    from pathlib import Path
+
+    from qe_desktop.importers import senat_page
+
+    pattern = senat_page._GLUED_MARKER.pattern
+    assert pattern.startswith("(?=[CELPQRTV])")
+    plain = re.compile(pattern.removeprefix("(?=[CELPQRTV])"))
+    markers = [
+        "Question de Mme X", "Question écrite n° 1", "Transmise au ministre",
+        "Réponse du ministère", "Réponse de la ministre",
+        "Réponse des services", "Réponse apportée", "Page mise à jour",
+        "La question est caduque", "La question a été retirée", "Cette question de rappel",
+        "En attente de réponse", "Le texte de cette", "Voir la réponse", "Erratum",
+    ]  # fmt: skip
+    glued = "".join(f"mot{marker} " for marker in markers)
+    pages = [glued] + [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in (Path(__file__).parents[1] / "data/importers").rglob("*")
+        if path.is_file() and path.suffix in (".txt", ".html", ".htm", "")
+    ]
+    assert senat_page._GLUED_MARKER.sub("\n", glued).count("\n") == len(markers)
+    for page in pages:
+        assert senat_page._GLUED_MARKER.sub("\n", page) == plain.sub("\n", page)

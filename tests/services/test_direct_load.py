@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import write_corpus
+from benchmarks.corpus import write_corpus, write_senat_corpus
 from qe_desktop.cli.direct_import import import_new_library
 from qe_desktop.services import direct_load, import_start
 from qe_desktop.services.importing import ImportService
@@ -26,6 +26,7 @@ from qe_desktop.storage.models import Question
 from tests.services.test_import_start import library_rows
 
 SENAT_PAGE = Path(__file__).parents[1] / "data/importers/senat_html/with_answer/input.html"
+AMO = Path(__file__).parents[1] / "data/importers/amo"
 
 
 def _direct(db: Path, *paths: Path) -> tuple[int | None, str, argparse.Namespace]:
@@ -72,27 +73,107 @@ def test_a_first_load_leaves_the_library_the_ordinary_path_leaves(tmp_path: Path
     assert "0 importée(s), 0 mise(s) à jour, 1200 inchangée(s)" in again.stdout  # read, hashed
 
 
-def test_a_sénat_page_leaves_the_whole_import_to_the_ordinary_path(
+def _same_library(db: Path, other: Path) -> dict[str, object]:
+    """`library_rows` of both, which must agree; the statistics of the import-time index
+    aside (the ordinary path stamps each Sénat question it looked up at its own write:
+    more distinct times, as ids and times are, never equal twice).
+    """
+    held, expected = library_rows(db), library_rows(other)
+    for rows in (held, expected):
+        rows["sqlite_stat1"] = [
+            row
+            for row in rows["sqlite_stat1"]  # type: ignore[attr-defined]
+            if row["idx"] != "ix_questions_imported_at"
+        ]
+    assert held == expected
+    return held
+
+
+def test_sénat_pages_and_open_data_together_are_loaded_directly(tmp_path: Path) -> None:
+    an = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=5)
+    senat = write_senat_corpus(tmp_path / "senat-17.zip", 900, seed=3, legislature=17)
+    page = Path(shutil.copy(SENAT_PAGE, tmp_path / "page.html"))
+    inputs = (an, senat, page)
+    db = tmp_path / "direct.sqlite"
+    code, out, _ = _direct(db, *inputs)
+    assert code == 0, out
+    assert "1501 importée(s)" in out
+    _ordinary(tmp_path / "ordinary.sqlite", *inputs)
+    _same_library(db, tmp_path / "ordinary.sqlite")
+    with sqlite3.connect(db) as connection:  # a senator asks several questions on one day
+        (senat,) = connection.execute(
+            "SELECT count(*) FROM questions WHERE chamber = 'senat'"
+        ).fetchone()
+        (alike,) = connection.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM questions WHERE chamber = 'senat' "
+            "GROUP BY author_name, published_on HAVING count(*) > 1)"
+        ).fetchone()
+    connection.close()
+    assert senat == 901 and alike > 10
+    again = _cli_import(db, *inputs)
+    assert again.returncode == 0, again.stderr
+    assert "0 importée(s), 0 mise(s) à jour, 1501 inchangée(s)" in again.stdout
+
+
+def test_sénat_pages_alone_are_loaded_directly(tmp_path: Path) -> None:
+    senat = write_senat_corpus(tmp_path / "senat-16.zip", 700, seed=4, legislature=16)
+    code, out, _ = _direct(tmp_path / "direct.sqlite", senat)
+    assert code == 0 and "700 importée(s)" in out
+    _ordinary(tmp_path / "ordinary.sqlite", senat)
+    _same_library(tmp_path / "direct.sqlite", tmp_path / "ordinary.sqlite")
+
+
+@pytest.mark.parametrize("later", [False, True], ids=["same chunk", "a later chunk"])
+def test_a_sénat_question_an_earlier_one_is_leaves_the_import_to_the_ordinary_path(
+    tmp_path: Path, later: bool
+) -> None:
+    """Another legislature's number, but the same senator, day, JO page and number:
+    `find_existing` takes it for the first one (an update), from the chunk being filled
+    or from the rows committed before it.
+    """
+    corpus = write_senat_corpus(tmp_path / "corpus.zip", 600, seed=6)
+    senat = tmp_path / "senat-17.zip"
+    with zipfile.ZipFile(corpus) as source, zipfile.ZipFile(senat, "w") as target:
+        names = source.namelist()
+        first = source.read(names[0]).decode("utf-8")
+        assert " - 17e législature" in first.splitlines()[0]
+        twin = first.replace(" - 17e législature", " - 16e législature", 1)
+        for name in names:
+            target.writestr(name, source.read(name))
+        # entries are read in the order of their names: right after the first, or last
+        target.writestr("senat/q17-999999.txt" if later else "senat/q17-000001b.txt", twin)
+    db = tmp_path / "direct.sqlite"
+    code, _, _ = _direct(db, senat)
+    assert code is None and not db.exists()
+    assert _cli_import(db, senat).returncode == 0
+    _ordinary(tmp_path / "ordinary.sqlite", senat)
+    held = _same_library(db, tmp_path / "ordinary.sqlite")
+    assert len(held["questions"]) == 600  # type: ignore[arg-type]  # one question, updated
+
+
+def test_a_deputies_file_is_left_to_the_ordinary_path_by_its_names(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=5)
-    page = shutil.copy(SENAT_PAGE, tmp_path / "page.html")
+    amo = tmp_path / "AMO10_deputes_actifs_mandats_actifs_organes.json.zip"
+    with zipfile.ZipFile(amo, "w") as archive:
+        for path in sorted(AMO.glob("*.json")):
+            folder = "acteur" if path.name.startswith("PA") else "organe"
+            archive.writestr(f"json/{folder}/{path.name}", path.read_bytes())
     db = tmp_path / "direct.sqlite"
 
     def loads_nothing_twice(*_: object) -> None:
         raise AssertionError("decided from the names: the AN part is not written, then redone")
 
     monkeypatch.setattr("qe_desktop.cli.direct_import.load_new_library", loads_nothing_twice)
-    code, _, args = _direct(db, corpus, Path(page))
+    code, _, args = _direct(db, amo, corpus)
     assert code is None and args.started_reading is not None  # its reader serves the services
     assert not db.exists()
     monkeypatch.undo()
-    done = _cli_import(db, corpus, Path(page))
+    done = _cli_import(db, amo, corpus)
     assert done.returncode == 0, done.stderr
-    _ordinary(tmp_path / "ordinary.sqlite", corpus, Path(page))
-    held = library_rows(db)
-    assert len(held["questions"]) == 601  # type: ignore[arg-type]
-    assert held == library_rows(tmp_path / "ordinary.sqlite")
+    _ordinary(tmp_path / "ordinary.sqlite", amo, corpus)
+    assert library_rows(db) == library_rows(tmp_path / "ordinary.sqlite")
 
 
 def test_a_question_met_twice_leaves_the_import_to_the_ordinary_path(tmp_path: Path) -> None:
@@ -161,7 +242,7 @@ def test_a_new_library_in_a_folder_not_made_yet(tmp_path: Path) -> None:
     open_library(db).close()  # the services open it as it is
 
 
-def test_only_inputs_of_json_files_are_open_data(tmp_path: Path) -> None:
+def test_inputs_are_judged_by_their_names(tmp_path: Path) -> None:
     corpus = write_corpus(tmp_path / "an.zip", 5, seed=2)
     mixed = tmp_path / "mixed.zip"
     with zipfile.ZipFile(corpus) as source, zipfile.ZipFile(mixed, "w") as target:
@@ -172,13 +253,15 @@ def test_only_inputs_of_json_files_are_open_data(tmp_path: Path) -> None:
     (folder / "json").mkdir(parents=True)
     (folder / "json" / "QANR5L17QE1.json").write_text("{}", encoding="utf-8")
     (folder / ".DS_Store").write_bytes(b"")
+    (folder / "page.html").write_text("<html></html>", encoding="utf-8")
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 cut")
-    assert direct_load.open_data_only([corpus, folder, folder / "json" / "QANR5L17QE1.json"])
-    assert not direct_load.open_data_only([corpus, mixed])
-    assert not direct_load.open_data_only(
-        [corpus, Path(shutil.copy(SENAT_PAGE, tmp_path / "p.html"))]
-    )
-    assert not direct_load.open_data_only([broken])
-    (folder / "page.html").write_text("<html></html>", encoding="utf-8")
-    assert not direct_load.open_data_only([folder])
+    page = Path(shutil.copy(SENAT_PAGE, tmp_path / "p.html"))
+    assert direct_load.loadable_by_names([corpus, mixed, folder, page])
+    assert not direct_load.loadable_by_names([broken])
+    assert not direct_load.loadable_by_names([corpus, tmp_path / "." / "an.zip"])  # twice
+    deputies = tmp_path / "deputes"
+    deputies.mkdir()
+    shutil.copy(AMO / "PA700001.json", deputies)
+    assert not direct_load.loadable_by_names([corpus, deputies])
+    assert not direct_load.loadable_by_names([tmp_path / "AMO10_deputes.json"])
