@@ -2,7 +2,7 @@
 
 One home for the statements that write new questions, their search index, their first
 text versions and the archive entries: the ordinary path (`storage/bulk.py`, under a
-SQLAlchemy session) and the first load of a new library (`services/first_load.py`, on
+SQLAlchemy session) and the first load of a new library (`services/direct_load.py`, on
 `sqlite3` alone) run the same ones.
 """
 
