@@ -20,7 +20,8 @@ from qe_desktop.domain.text import text_hash
 # verdict cues and weights fitted on dev + the retired test split, session 6; 9: fewer evidence
 # sentences and the verdict by kind of demand, session 7; 10: relabelled training evidence, the
 # passage rule and the verdict on what settles the precise thing asked, session 8; 11: the
-# verdict "répondue" unless a general fact of the guide says otherwise, session 9; 12: back to session 8's verdict list, by the registered rule of DECISION_s9).
+# verdict "répondue" unless a general fact of the guide says otherwise, session 9; 12: back to
+# session 8's verdict list, by the registered rule of DECISION_s9).
 COVERAGE_VERSION = 12
 
 
