@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import quick_cli
+from qe_desktop.argparse_fr import FrenchParser
 from qe_desktop.cli import annotate, history, suggestions
 from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.cli import veille as veille_commands
@@ -33,7 +34,7 @@ EXPORT_FORMATS = ["md", "docx", "pdf", "csv", "xlsx", "ics"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = quick_cli.main_parser(argparse.ArgumentParser)
+    parser = quick_cli.main_parser(FrenchParser)  # headings and errors in French
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="ouvrir la fenêtre (par défaut)")
