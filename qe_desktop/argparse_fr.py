@@ -57,12 +57,13 @@ def french(message: str) -> str:
 
 
 def french_plural(singular: str, plural: str, count: int) -> str:
+    """`ngettext`'s part: the French of the form `count` calls for."""
     return french(singular if count == 1 else plural)
 
 
 @contextlib.contextmanager
 def speaking_french() -> Iterator[None]:
-    """argparse's words in French for the duration of the block."""
+    """Argparse's words in French for the duration of the block."""
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
     argparse._ = french  # type: ignore[attr-defined]
     argparse.ngettext = french_plural  # type: ignore[attr-defined]
@@ -80,36 +81,44 @@ class FrenchParser(argparse.ArgumentParser):
             super().__init__(*args, **kwargs)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """The --version option gets a French help line."""
         if kwargs.get("action") == "version":
             kwargs.setdefault("help", french("show program's version number and exit"))
         with speaking_french():
             return super().add_argument(*args, **kwargs)
 
     def add_subparsers(self, **kwargs: Any) -> Any:
+        """Sub-parsers are made of this class: French all the way down."""
         with speaking_french():
             return super().add_subparsers(**kwargs)
 
     def parse_args(  # type: ignore[override]
         self, args: Any = None, namespace: Any = None
     ) -> argparse.Namespace:
-        with speaking_french():  # "unrecognized arguments" is said here
-            return super().parse_args(args, namespace)
+        """Parse in French ("unrecognized arguments" is said here)."""
+        with speaking_french():
+            parsed: argparse.Namespace = super().parse_args(args, namespace)
+        return parsed
 
     def parse_known_args(  # type: ignore[override]
         self, args: Any = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse in French (type and choice errors are written here)."""
         with speaking_french():
             return super().parse_known_args(args, namespace)
 
     def format_usage(self) -> str:
+        """The usage line, in French."""
         with speaking_french():
             return super().format_usage()
 
     def format_help(self) -> str:
+        """The whole help, in French."""
         with speaking_french():
             return super().format_help()
 
     def error(self, message: str) -> NoReturn:
+        """The usage and the error in French on stderr; exit code 2."""
         with speaking_french():
             super().error(message)
         raise AssertionError("unreachable")  # pragma: no cover - error() exits

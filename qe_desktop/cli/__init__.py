@@ -214,14 +214,37 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
 
 def cmd_annotations(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     if args.action == "export":
-        count = services.exchange.export(args.output, args.question)
-        out.write(f"{count} annotation(s) écrite(s) dans {args.output}\n")
-        return 0
+        return _export_annotations(args, services, out, err)
     report = services.exchange.import_file(args.file)
     out.write(report.summary() + "\n")
     for failure in report.failures:
         err.write(f"échec : {failure.source} : {failure.reason}\n")
     return 0 if not report.failures else 1
+
+
+def _shown(path: Path) -> str:
+    """The path as typed; `-o ""` (read as ".") is named by its option."""
+    return "-o" if str(path) in ("", ".") else str(path)
+
+
+def _export_annotations(
+    args: argparse.Namespace, services: Services, out: TextIO, err: TextIO
+) -> int:
+    """`annotations export`: an unknown key or an unwritable path says so; no half file."""
+    from qe_desktop.exporters.file_errors import french_reason, output_problem
+
+    if problem := output_problem(args.output):
+        err.write(f"{_shown(args.output)} : {problem}\n")
+        return 2
+    for key in args.question or []:
+        services.questions.detail(key)  # an unknown key says so (exit 2)
+    try:
+        count = services.exchange.export(args.output, args.question)
+    except OSError as error:
+        err.write(f"Impossible d'écrire {args.output} : {french_reason(error, writing=True)}\n")
+        return 1
+    out.write(f"{count} annotation(s) écrite(s) dans {args.output}\n")
+    return 0
 
 
 def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
@@ -256,13 +279,25 @@ def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.exporters.file_errors import output_problem
     from qe_desktop.exporters.formats import ExportFormat
     from qe_desktop.services.exporting import ExportError, ExportOptions
 
-    fmt = ExportFormat(args.format) if args.format else ExportFormat.from_path(args.output)
+    if problem := output_problem(args.output):
+        err.write(f"{_shown(args.output)} : {problem}\n")
+        return 2
+    named = ExportFormat.from_path(args.output)
+    fmt = ExportFormat(args.format) if args.format else named
     if fmt is None:
         err.write(f"{args.output} : précisez --format (md, docx, pdf, csv, xlsx ou ics)\n")
         return 2
+    if named is not None and named is not fmt:  # `--format csv -o note.md`: a slip
+        err.write(
+            f"{args.output} : l'extension annonce du {named.value}, --format demande du"
+            f" {fmt.value} : corrigez l'un ou l'autre\n"
+        )
+        return 2
+    replacing = args.output.exists()
     options = ExportOptions(
         title=args.title,
         include_question_text=not args.no_question_text,
@@ -274,6 +309,8 @@ def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: T
         err.write(f"{error}\n")
         return 1
     out.write(result.summary() + "\n")
+    if replacing:
+        out.write(f"(le fichier existant {args.output} a été remplacé)\n")
     return 0
 
 

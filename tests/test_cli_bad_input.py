@@ -1,0 +1,159 @@
+"""What a tired user types or feeds the command line: a French message naming the file
+or key and the reason, a non-zero exit code, and nothing half-written or silently wrong."""
+
+from __future__ import annotations
+
+import errno
+import json
+from pathlib import Path
+
+import pytest
+
+from qe_desktop.app import main
+from qe_desktop.services.container import Services
+from qe_desktop.services.library import open_library
+from tests.conftest import SAMPLES
+from tests.exporters.library import SEED_KEY
+
+QUOTE = "leur feuille de route"
+
+
+def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+    code = main(["--db", str(db), *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("bad-input") / "bibliotheque.sqlite"
+    database = open_library(db)
+    services = Services.build(database, "Marie")
+    assert services.importing.import_paths([SAMPLES]).ok
+    database.close()
+    return db
+
+
+# -- export -o ----------------------------------------------------------------------------
+@pytest.mark.parametrize("command", [["export", "--format", "md"], ["annotations", "export"]])
+def test_output_in_a_missing_folder_names_the_folder(
+    command: list[str], library: Path, tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "absent" / "note.md"
+    code, _, err = run(capsys, library, *command, "-o", str(target))
+    assert code == 2
+    assert f"le dossier {tmp_path / 'absent'} n'existe pas" in err
+    assert "Traceback" not in err and "No such file" not in err
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "md"], ["annotations", "export"]])
+def test_output_that_is_a_folder_or_empty(
+    command: list[str], library: Path, tmp_path: Path, capsys
+) -> None:
+    code, _, err = run(capsys, library, *command, "-o", str(tmp_path))
+    assert code == 2 and "c'est un dossier" in err
+    code, _, err = run(capsys, library, *command, "-o", "")
+    assert code == 2 and "-o : chemin vide" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_extension_and_format_that_disagree_write_nothing(
+    library: Path, tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "note.md"
+    code, _, err = run(capsys, library, "export", "--format", "csv", "-o", str(target))
+    assert code == 2 and "note.md" in err and "csv" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_replaced_and_said_so(library: Path, tmp_path: Path, capsys) -> None:
+    target = tmp_path / "note.md"
+    target.write_text("ancienne note", encoding="utf-8")
+    code, out, _ = run(capsys, library, "export", "-o", str(target), "--question", SEED_KEY)
+    assert code == 0 and "a été remplacé" in out
+    assert "ancienne note" not in target.read_text(encoding="utf-8")
+
+
+def test_a_refused_write_says_why_in_french_and_keeps_the_old_file(
+    library: Path, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from qe_desktop.exporters import markdown
+
+    def refused(path: Path, text: str) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(markdown, "write_text_atomically", refused)
+    target = tmp_path / "note.md"
+    target.write_text("ancienne note", encoding="utf-8")
+    code, _, err = run(capsys, library, "export", "-o", str(target), "--question", SEED_KEY)
+    assert code == 1
+    assert f"Impossible d'écrire {target} : accès refusé" in err
+    assert "Permission denied" not in err
+    assert target.read_text(encoding="utf-8") == "ancienne note"
+
+
+def test_annotations_export_of_an_unknown_question_writes_nothing(
+    library: Path, tmp_path: Path, capsys
+) -> None:
+    target = tmp_path / "a.jsonld"
+    code, _, err = run(capsys, library, "annotations", "export", "-o", str(target),
+                       "--question", "nope")  # fmt: skip
+    assert code == 2 and "« nope »" in err
+    assert not target.exists()
+
+
+# -- annotations import -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "fichier vide"),
+        (b"\n  \n", "fichier vide"),
+        (
+            b"<!DOCTYPE html><html><body>Annotations</body></html>",
+            "ce n'est pas un fichier d'annotations JSON-LD (page HTML ou XML ?)",
+        ),
+        (b'{"type": "Annotation"', "JSON illisible (ligne 1, colonne 22)"),
+    ],
+)
+def test_annotation_files_that_are_not_json_ld(
+    content: bytes, reason: str, library: Path, tmp_path: Path, capsys
+) -> None:
+    bad = tmp_path / "collegue.json"
+    bad.write_bytes(content)
+    code, _, err = run(capsys, library, "annotations", "import", str(bad))
+    assert code == 1
+    assert "collegue.json : " in err and reason in err
+    assert "Expecting" not in err
+
+
+def test_a_missing_annotation_file_is_named_in_french(
+    library: Path, tmp_path: Path, capsys
+) -> None:
+    code, _, err = run(capsys, library, "annotations", "import", str(tmp_path / "absent.json"))
+    assert code == 1 and "absent.json : illisible : fichier ou dossier introuvable" in err
+    assert "No such file" not in err
+
+
+def test_a_quote_not_where_its_offsets_say_becomes_an_orphan(
+    tmp_path: Path, library: Path, capsys
+) -> None:
+    """Same text hash, but the quote is not at its offsets (a hand-edited or foreign
+    file): it must not be shown as anchored on another passage."""
+    db = tmp_path / "copie.sqlite"
+    db.write_bytes(library.read_bytes())
+    assert run(capsys, db, "annotate", SEED_KEY, "--quote", QUOTE)[0] == 0
+    shared = tmp_path / "partage.jsonld"
+    assert run(capsys, db, "annotations", "export", "-o", str(shared))[0] == 0
+    document = json.loads(shared.read_text(encoding="utf-8"))
+    item = document["first"]["items"][0]
+    item["id"] = "urn:uuid:00000000-0000-4000-8000-000000000001"
+    for selector in item["target"]["selector"]:
+        if selector["type"] == "TextQuoteSelector":
+            selector.update(exact="un passage qui n'existe pas", prefix="", suffix="")
+    shared.write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = run(capsys, db, "annotations", "import", str(shared))
+    assert code == 0 and "1 ajoutée(s)" in out
+    _, out, _ = run(capsys, db, "annotations", "list", "--json")
+    placed = {a["id"]: a for a in json.loads(out)}
+    imported = next(a for i, a in placed.items() if i.startswith("00000000"))
+    assert imported["anchor_state"] == "orphan"
