@@ -243,6 +243,8 @@ def answer_quickly(argv: Sequence[str], out: TextIO | None = None) -> int | None
     args = parse_reading(argv)
     if args is None or (args.command == "show" and args.json):  # similar texts, coverage
         return None
+    if args.db is not None and not args.db.strip():
+        return None  # `--db ""`: the full command line says it is empty
     import sqlite3
 
     from qe_desktop.services.locations import resolve_location

@@ -157,3 +157,77 @@ def test_a_quote_not_where_its_offsets_say_becomes_an_orphan(
     placed = {a["id"]: a for a in json.loads(out)}
     imported = next(a for i, a in placed.items() if i.startswith("00000000"))
     assert imported["anchor_state"] == "orphan"
+
+
+# -- --db -----------------------------------------------------------------------------------
+def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_a_mistyped_library_path_is_not_created_by_a_reading_command(
+    tmp_path: Path, capsys
+) -> None:
+    missing = tmp_path / "absent" / "bibliotheque.sqlit"
+    for command in (["list"], ["stats"], ["search", "impôt"], ["show", SEED_KEY],
+                    ["export", "-o", str(tmp_path / "n.md")]):  # fmt: skip
+        code, out, err = _main(capsys, "--db", str(missing), *command)
+        assert code == 2, command
+        assert f"bibliothèque introuvable : {missing}" in err and out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_still_creates_a_new_library(tmp_path: Path, capsys) -> None:
+    new = tmp_path / "nouvelle" / "bibliotheque.sqlite"
+    code, out, _ = _main(capsys, "--db", str(new), "import", str(SAMPLES))
+    assert code == 0 and "importée(s)" in out and new.is_file()
+
+
+@pytest.mark.parametrize(
+    ("db", "said"),
+    [
+        ("", "--db : chemin vide"),
+        ("mysql://serveur/base", "« mysql » n'est pas pris en charge"),
+    ],
+)
+def test_empty_or_unsupported_db(db: str, said: str, capsys) -> None:
+    for command in (["list"], ["stats"]):  # the light path and the full one
+        code, _, err = _main(capsys, "--db", db, *command)
+        assert code == 2 and said in err
+        assert "Traceback" not in err
+
+
+def test_a_folder_or_a_text_file_as_library(tmp_path: Path, capsys) -> None:
+    code, _, err = _main(capsys, "--db", str(tmp_path), "list")
+    assert code == 2 and "est un dossier" in err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mes notes\n", encoding="utf-8")
+    code, _, err = _main(capsys, "--db", str(notes), "import", str(SAMPLES))
+    assert code == 2 and "n'est pas une bibliothèque qe-desktop" in err
+    assert notes.read_text(encoding="utf-8") == "mes notes\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_a_library_held_by_another_program_says_so_and_changes_nothing(
+    tmp_path: Path, library: Path, capsys
+) -> None:
+    import sqlite3
+
+    from qe_desktop.storage import engine
+
+    db = tmp_path / "occupee.sqlite"
+    db.write_bytes(library.read_bytes())
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(engine, "BUSY_TIMEOUT_MS", 50)  # not the real wait
+            code, _, err = run(capsys, db, "annotate", SEED_KEY, "--quote", QUOTE)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1
+    assert f"La bibliothèque {db} est occupée par un autre programme" in err
+    assert "Traceback" not in err and "OperationalError" not in err
+    assert run(capsys, db, "annotations", "list", "--json")[1].strip() == "[]"

@@ -386,6 +386,21 @@ def run(
 READING = quick_cli.READING
 
 
+def busy_message(error: BaseException, location: str) -> str | None:
+    """A library another program holds (an import, the window) past the wait: what to
+    do, in French; None for any other error. SQLite rolled the command back whole."""
+    from qe_desktop.services.library import display_url
+
+    cause = getattr(error, "orig", None) or error
+    text = str(cause).lower()
+    if "database is locked" not in text and "database is busy" not in text:
+        return None
+    return (
+        f"La bibliothèque {display_url(location)} est occupée par un autre programme "
+        "(un import, la fenêtre ?) : rien n'a été modifié, réessayez dans un instant."
+    )
+
+
 def reads_only(args: argparse.Namespace) -> bool:
     """Whether the command only reads questions (`show --json` adds similar texts and
     coverage, which need the full services)."""

@@ -36,6 +36,7 @@ __all__ = [
     "NewerDatabaseError",
     "TeamAddress",
     "default_library_path",
+    "display_url",
     "default_user_name",
     "drafts_folder",
     "open_library",
