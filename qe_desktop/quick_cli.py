@@ -41,6 +41,7 @@ __all__ = [
     "cmd_search",
     "cmd_show",
     "main_parser",
+    "positive_int",
 ]
 
 PROG = "qe-desktop"
@@ -58,12 +59,23 @@ def main_parser(parser_class: type[argparse.ArgumentParser]) -> argparse.Argumen
     return parser
 
 
+def positive_int(text: str) -> int:
+    """`--limit`: a whole number of at least 1 (a negative one used to mean "no limit")."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"nombre entier positif attendu : « {text} »")
+    return value
+
+
 def add_list(sub: Any) -> None:
     """`list`'s options."""
     p = sub.add_parser("list", help="lister les questions")
     p.add_argument("--status", choices=STATUS_CHOICES)
     p.add_argument("--chamber", choices=["an", "senat"])
-    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--limit", type=positive_int, default=None)
     p.add_argument("--json", action="store_true")
 
 
@@ -78,7 +90,7 @@ def add_search(sub: Any) -> None:
     """`search`'s options."""
     p = sub.add_parser("search", help="recherche plein texte")
     p.add_argument("query")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=positive_int, default=20)
     p.add_argument("--json", action="store_true")
 
 
@@ -151,6 +163,10 @@ def cmd_search(
     args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO
 ) -> int:
     """The best matches of a full-text search, with their excerpts."""
+    if not any(c.isalnum() for c in args.query):  # "", '"', "*": every question, unranked
+        said = f"« {args.query} » ne contient aucun mot" if args.query.strip() else "aucun mot"
+        err.write(f"recherche vide : {said} à chercher\n")
+        return 2
     rows = services.questions.search(args.query, limit=args.limit)
     if args.json:
         from qe_desktop.services.serialize import row_json

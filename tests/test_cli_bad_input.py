@@ -231,3 +231,46 @@ def test_a_library_held_by_another_program_says_so_and_changes_nothing(
     assert f"La bibliothèque {db} est occupée par un autre programme" in err
     assert "Traceback" not in err and "OperationalError" not in err
     assert run(capsys, db, "annotations", "list", "--json")[1].strip() == "[]"
+
+
+# -- dates, searches, limits ----------------------------------------------------------------
+@pytest.mark.parametrize("typed", ["1/2/2025", "01.02.2025", "1er février 2025", "2025-02-01"])
+def test_a_due_date_typed_the_french_way(typed: str, tmp_path: Path, library: Path, capsys) -> None:
+    db = tmp_path / "dates.sqlite"
+    db.write_bytes(library.read_bytes())
+    code, out, _ = run(capsys, db, "annotate", SEED_KEY, "--quote", QUOTE,
+                       "--category", "Engagement", "--json")  # fmt: skip
+    assert code == 0
+    commitment = json.loads(out)["id"]
+    code, out, err = run(capsys, db, "commitments", "due", commitment, typed)
+    assert code == 0, err
+    assert "échéance 2025-02-01" in out
+
+
+@pytest.mark.parametrize("typed", ["31/02/2025", "demain", "1er févr"])
+def test_a_date_that_is_none_says_what_is_expected(typed: str, library: Path, capsys) -> None:
+    code, _, err = run(capsys, library, "commitments", "accept", SEED_KEY, "--due", typed)
+    assert code == 2
+    assert f"date invalide : « {typed} »" in err and "JJ/MM/AAAA" in err
+
+
+@pytest.mark.parametrize("query", ["", "  ", '"', "*", "« »"])
+def test_a_search_without_a_word_is_refused(query: str, library: Path, capsys) -> None:
+    code, out, err = run(capsys, library, "search", query)
+    assert code == 2 and out == ""
+    assert "recherche vide" in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list", "--limit", "-1"],
+        ["search", "impôt", "--limit", "0"],
+        ["imports", "--limit", "dix"],
+    ],
+)
+def test_a_limit_must_be_a_positive_number(command: list[str], library: Path, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        run(capsys, library, *command)
+    assert exited.value.code == 2
+    assert "nombre entier positif attendu" in capsys.readouterr().err

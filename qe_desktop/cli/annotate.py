@@ -60,7 +60,7 @@ def add_parsers(sub: Any) -> None:
     c = steps.add_parser("accept", help="relever un engagement suggéré")
     c.add_argument("key")
     c.add_argument("--number", type=int, default=1, help="n° de la suggestion (--suggest)")
-    c.add_argument("--due", help="échéance corrigée (AAAA-MM-JJ)")
+    c.add_argument("--due", help="échéance corrigée (JJ/MM/AAAA ou AAAA-MM-JJ)")
     c.add_argument("--precision", choices=[p.value for p in DatePrecision])
     c.add_argument("--json", action="store_true")
     c = steps.add_parser("dismiss", help="écarter une suggestion pour toujours")
@@ -68,7 +68,7 @@ def add_parsers(sub: Any) -> None:
     c.add_argument("--number", type=int, default=1)
     c = steps.add_parser("due", help="fixer l'échéance d'un engagement")
     c.add_argument("id")
-    c.add_argument("due", help="AAAA-MM-JJ, ou « none »")
+    c.add_argument("due", help="JJ/MM/AAAA, AAAA-MM-JJ, ou « none »")
     c.add_argument("--precision", choices=[p.value for p in DatePrecision], default="day")
     c = steps.add_parser("status", help="changer le statut d'un engagement")
     c.add_argument("id")
@@ -243,8 +243,8 @@ def _annotation(wanted: str, services: Services) -> AnnotationRecord:
 
 # -- commitments accept | dismiss | due | status -------------------------------------------
 def cmd_accept(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    due = _day(args.due) if args.due else None  # a mistyped date is said first
     suggestion = _suggestion(args.key, args.number, services)
-    due = _day(args.due) if args.due else None
     precision = DatePrecision(args.precision) if args.precision else None
     record = services.commitments.accept(args.key, suggestion, due, precision)
     if args.json:
@@ -293,7 +293,9 @@ def _suggestion(key: str, number: int, services: Services) -> Any:
 
 
 def _day(value: str) -> date:
+    from qe_desktop.cli.dates import DateError, parse_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"date invalide : « {value} » (attendu : AAAA-MM-JJ)") from None
+        return parse_day(value)
+    except DateError as error:
+        raise UsageError(str(error)) from None
