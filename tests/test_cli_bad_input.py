@@ -274,3 +274,30 @@ def test_a_limit_must_be_a_positive_number(command: list[str], library: Path, ca
         run(capsys, library, *command)
     assert exited.value.code == 2
     assert "nombre entier positif attendu" in capsys.readouterr().err
+
+
+# -- annotate, sync -------------------------------------------------------------------------
+def test_a_quote_copied_across_a_line_break_is_found(tmp_path: Path, library: Path, capsys) -> None:
+    db = tmp_path / "citation.sqlite"
+    db.write_bytes(library.read_bytes())
+    code, out, err = run(capsys, db, "annotate", SEED_KEY, "--quote", "leur feuille\n de  route",
+                         "--json")  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["exact"] == QUOTE
+
+
+def test_annotating_the_answer_of_an_unanswered_question(library: Path, capsys) -> None:
+    code, _, err = run(capsys, library, "annotate", "senat-15-12357", "--quote", "ministre",
+                       "--part", "answer")  # fmt: skip
+    assert code == 2 and "senat-15-12357 n'a pas encore de réponse" in err
+
+
+def test_sync_with_a_mistyped_path_creates_nothing(tmp_path: Path, library: Path, capsys) -> None:
+    peer = tmp_path / "equipe.sqlit"
+    code, out, err = run(capsys, library, "sync", "--with", str(peer))
+    assert code == 2 and f"bibliothèque introuvable : {peer}" in err and out == ""
+    assert not peer.exists()
+    notes = tmp_path / "notes.txt"
+    notes.write_text("pas une bibliothèque\n", encoding="utf-8")
+    code, _, err = run(capsys, library, "sync", "--with", str(notes))
+    assert code == 2 and "n'est pas une bibliothèque qe-desktop" in err

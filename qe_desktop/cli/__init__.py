@@ -329,8 +329,14 @@ def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
         LibraryUnavailableError,
         NewerDatabaseError,
     )
+    from qe_desktop.cli.library_check import LibraryChoiceError, check_peer
     from qe_desktop.services.sync import SyncError
 
+    try:
+        check_peer(args.peer)
+    except LibraryChoiceError as error:
+        err.write(f"{error}\n")
+        return error.code
     try:
         report = services.sync.sync_with(args.peer)
     except (SyncError, LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError) as error:

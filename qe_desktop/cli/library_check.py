@@ -40,6 +40,17 @@ def check_library_choice(args: argparse.Namespace, environ: Mapping[str, str]) -
     where = "--db" if args.db is not None else DB_ENV
     if chosen is None:
         return  # the default library: the first start creates it
+    action = getattr(args, "action", None)
+    must_exist = args.command in NEEDS_EXISTING or (args.command, action) in NEEDS_EXISTING_ACTIONS
+    _check(chosen, where, must_exist=must_exist)
+
+
+def check_peer(peer: str) -> None:
+    """`sync --with`: the other library must exist (a typo would fill a new file)."""
+    _check(peer, "--with", must_exist=True)
+
+
+def _check(chosen: str, where: str, *, must_exist: bool) -> None:
     if not chosen.strip():
         raise LibraryChoiceError(f"{where} : chemin vide (une variable non définie ?)", 2)
     if "://" in chosen:
@@ -66,8 +77,7 @@ def check_library_choice(args: argparse.Namespace, environ: Mapping[str, str]) -
                 2,
             )
         return
-    action = getattr(args, "action", None)
-    if args.command in NEEDS_EXISTING or (args.command, action) in NEEDS_EXISTING_ACTIONS:
+    if must_exist:
         raise LibraryChoiceError(
             f"bibliothèque introuvable : {path} (vérifiez le chemin ; une nouvelle "
             f"bibliothèque se crée avec « qe-desktop --db {path} import FICHIERS »)",
