@@ -324,12 +324,12 @@ def cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.cli.library_check import LibraryChoiceError, check_peer
     from qe_desktop.services.library import (
         CorruptDatabaseError,
         LibraryUnavailableError,
         NewerDatabaseError,
     )
-    from qe_desktop.cli.library_check import LibraryChoiceError, check_peer
     from qe_desktop.services.sync import SyncError
 
     try:
