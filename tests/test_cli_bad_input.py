@@ -301,3 +301,30 @@ def test_sync_with_a_mistyped_path_creates_nothing(tmp_path: Path, library: Path
     notes.write_text("pas une bibliothèque\n", encoding="utf-8")
     code, _, err = run(capsys, library, "sync", "--with", str(notes))
     assert code == 2 and "n'est pas une bibliothèque qe-desktop" in err
+
+
+# -- follow ---------------------------------------------------------------------------------
+def test_following_the_same_thing_twice_keeps_one_follow(
+    tmp_path: Path, library: Path, capsys
+) -> None:
+    db = tmp_path / "suivis.sqlite"
+    db.write_bytes(library.read_bytes())
+    code, out, _ = run(capsys, db, "follow", "add", "--author", "Jean Louis MASSON")
+    assert code == 0 and "(déjà suivi)" not in out
+    code, out, _ = run(capsys, db, "follow", "add", "--author", "M. jean  louis masson")
+    assert code == 0 and "Jean Louis MASSON (déjà suivi)" in out
+    code, out, _ = run(capsys, db, "follow", "add", "--question", f" {SEED_KEY}")
+    code, out, _ = run(capsys, db, "follow", "add", "--question", SEED_KEY)
+    assert code == 0 and "(déjà suivi)" in out
+    _, out, _ = run(capsys, db, "follow", "list", "--json")
+    assert sorted(f["kind"] for f in json.loads(out)) == ["author", "question"]
+
+
+def test_following_a_question_not_in_the_library_warns(
+    tmp_path: Path, library: Path, capsys
+) -> None:
+    db = tmp_path / "suivis.sqlite"
+    db.write_bytes(library.read_bytes())
+    code, _, err = run(capsys, db, "follow", "add", "--question", "QANR5L14QE2656")
+    assert code == 0
+    assert "« QANR5L14QE2656 » n'est pas dans la bibliothèque" in err
