@@ -40,6 +40,7 @@ __all__ = [
     "cmd_list",
     "cmd_search",
     "cmd_show",
+    "found_question",
     "main_parser",
     "positive_int",
 ]
@@ -127,7 +128,7 @@ def cmd_list(args: argparse.Namespace, services: ReadingServices, out: TextIO, e
 
 def cmd_show(args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO) -> int:
     """One question in full, with its annotations."""
-    detail = services.questions.detail(args.key)
+    detail = found_question(services, args.key)
     if args.json:
         from qe_desktop.cli import coverage as coverage_cli
         from qe_desktop.services.insights import similarity_json
@@ -159,14 +160,43 @@ def cmd_show(args: argparse.Namespace, services: ReadingServices, out: TextIO, e
     return 0
 
 
+class KeyNotFound(QuestionNotFound):
+    """An unknown key, with the keys it may have meant (said as "Vouliez-vous dire…")."""
+
+    def __init__(self, key: str, near: list[str]) -> None:
+        super().__init__(key)
+        self.args = (f"{self.args[0]} Vouliez-vous dire : {', '.join(near)} ?",)
+
+
+def found_question(services: Any, key: str) -> Any:
+    """The question `key` names; typed in another case or with spaces around, the one
+    key it can only mean; otherwise QuestionNotFound naming the nearest keys (the
+    number alone finds its question through the search)."""
+    try:
+        return services.questions.detail(key)
+    except QuestionNotFound:
+        wanted = key.strip()
+        if not any(c.isalnum() for c in wanted):
+            raise
+        rows = services.questions.search(wanted, limit=5)
+        same = [r.key for r in rows if r.key.casefold() == wanted.casefold()]
+        if len(same) == 1:
+            return services.questions.detail(same[0])
+        if not rows:
+            raise
+        raise KeyNotFound(key, [r.key for r in rows[:3]]) from None
+
+
 def cmd_search(
     args: argparse.Namespace, services: ReadingServices, out: TextIO, err: TextIO
 ) -> int:
     """The best matches of a full-text search, with their excerpts."""
-    if not any(c.isalnum() for c in args.query):  # "", '"', "*": every question, unranked
+    if not any(c.isalnum() for c in args.query):  # "", '"', "*" listed every question
         said = f"« {args.query} » ne contient aucun mot" if args.query.strip() else "aucun mot"
         err.write(f"recherche vide : {said} à chercher\n")
-        return 2
+        if args.json:
+            _dump([], out)  # a script still reads a list (tests/test_cli.py: never fails)
+        return 0
     rows = services.questions.search(args.query, limit=args.limit)
     if args.json:
         from qe_desktop.services.serialize import row_json

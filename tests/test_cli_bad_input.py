@@ -255,10 +255,16 @@ def test_a_date_that_is_none_says_what_is_expected(typed: str, library: Path, ca
 
 
 @pytest.mark.parametrize("query", ["", "  ", '"', "*", "« »"])
-def test_a_search_without_a_word_is_refused(query: str, library: Path, capsys) -> None:
+def test_a_search_without_a_word_finds_nothing_and_says_why(
+    query: str, library: Path, capsys
+) -> None:
+    """It listed every question, as if each matched; the hostile-strings contract
+    (tests/test_cli.py) keeps exit code 0 and a JSON list."""
     code, out, err = run(capsys, library, "search", query)
-    assert code == 2 and out == ""
+    assert code == 0 and out == ""
     assert "recherche vide" in err
+    code, out, _ = run(capsys, library, "search", query, "--json")
+    assert code == 0 and json.loads(out) == []
 
 
 @pytest.mark.parametrize(
@@ -328,3 +334,22 @@ def test_following_a_question_not_in_the_library_warns(
     code, _, err = run(capsys, db, "follow", "add", "--question", "QANR5L14QE2656")
     assert code == 0
     assert "« QANR5L14QE2656 » n'est pas dans la bibliothèque" in err
+
+
+# -- near-miss keys -------------------------------------------------------------------------
+AN_KEY = "QANR5L14QE26562"
+
+
+@pytest.mark.parametrize("typed", [AN_KEY.lower(), f" {AN_KEY} "])
+def test_a_key_typed_in_lowercase_or_with_spaces_shows_its_question(
+    typed: str, library: Path, capsys
+) -> None:
+    code, out, _ = run(capsys, library, "show", typed)
+    assert code == 0 and out.startswith(f"{AN_KEY} — AN")
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_the_number_alone_suggests_the_key(json_flag: list[str], library: Path, capsys) -> None:
+    code, out, err = run(capsys, library, "show", "26562", *json_flag)
+    assert code == 2 and out == ""
+    assert f"Aucune question « 26562 » dans la bibliothèque. Vouliez-vous dire : {AN_KEY} ?" in err

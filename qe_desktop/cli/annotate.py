@@ -135,7 +135,9 @@ def _fold(text: str) -> str:
 
 # -- annotate ---------------------------------------------------------------------------
 def cmd_annotate(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
-    detail = services.questions.detail(args.key)
+    from qe_desktop.quick_cli import found_question
+
+    detail = found_question(services, args.key)
     texts = {Part.QUESTION: detail.record.question_text, Part.ANSWER: detail.record.answer_text}
     parts = [PARTS[args.part]] if args.part else [Part.ANSWER, Part.QUESTION]
     if args.part == "answer" and not texts[Part.ANSWER]:
