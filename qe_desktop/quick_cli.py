@@ -171,7 +171,8 @@ class KeyNotFound(QuestionNotFound):
 def found_question(services: Any, key: str) -> Any:
     """The question `key` names; typed in another case or with spaces around, the one
     key it can only mean; otherwise QuestionNotFound naming the nearest keys (the
-    number alone finds its question through the search)."""
+    number alone finds its question through the search).
+    """
     try:
         return services.questions.detail(key)
     except QuestionNotFound:
