@@ -353,3 +353,32 @@ def test_the_number_alone_suggests_the_key(json_flag: list[str], library: Path, 
     code, out, err = run(capsys, library, "show", "26562", *json_flag)
     assert code == 2 and out == ""
     assert f"Aucune question « 26562 » dans la bibliothèque. Vouliez-vous dire : {AN_KEY} ?" in err
+
+
+# -- Ctrl-C -----------------------------------------------------------------------------------
+def test_ctrl_c_in_the_middle_of_an_export_leaves_no_half_file(
+    tmp_path: Path, library: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from qe_desktop import __main__ as entry
+    from qe_desktop.exporters import atomic, markdown
+
+    def interrupted(path: Path, text: str) -> None:
+        def half(temporary: Path) -> None:
+            temporary.write_text(text[: len(text) // 2], encoding="utf-8")
+            raise KeyboardInterrupt
+
+        atomic.write_atomically(path, half)
+
+    monkeypatch.setattr(markdown, "write_text_atomically", interrupted)
+    target = tmp_path / "note.md"
+    target.write_text("la note d'hier", encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["qe-desktop", "--db", str(library), "export", "-o",
+                                      str(target), "--question", SEED_KEY])  # fmt: skip
+    code = entry.main()
+    err = capsys.readouterr().err
+    assert code == 130
+    assert "interrompu (Ctrl+C)" in err and "Traceback" not in err
+    assert target.read_text(encoding="utf-8") == "la note d'hier"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
