@@ -382,3 +382,17 @@ def test_ctrl_c_in_the_middle_of_an_export_leaves_no_half_file(
     assert "interrompu (Ctrl+C)" in err and "Traceback" not in err
     assert target.read_text(encoding="utf-8") == "la note d'hier"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["note.md"]
+
+
+def test_a_ministry_with_no_commitment_names_the_near_ones(
+    tmp_path: Path, library: Path, capsys
+) -> None:
+    db = tmp_path / "engagements.sqlite"
+    db.write_bytes(library.read_bytes())
+    assert (
+        run(capsys, db, "annotate", SEED_KEY, "--quote", QUOTE, "--category", "Engagement")[0] == 0
+    )
+    code, out, err = run(capsys, db, "commitments", "--ministry", "numériqeu", "--json")
+    assert code == 0 and json.loads(out) == []
+    assert "aucun engagement pour le ministère « numériqeu » (nom exact attendu)" in err
+    assert "souveraineté industrielle et numérique" in err

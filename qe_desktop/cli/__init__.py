@@ -201,6 +201,8 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
         due_this_month=args.due_this_month,
     )
     rows = services.commitments.list(flt)
+    if not rows and args.ministry:
+        err.write(_no_ministry(args.ministry, services, CommitmentFilter))
     if args.json:
         _dump([commitment_row_json(r) for r in rows], out)
         return 0
@@ -210,6 +212,26 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
         quote = r.quote if len(r.quote) <= 90 else r.quote[:89] + "…"
         out.write(f"{due}\t{r.status.label}\t{late}\t{r.question_key}\t{r.ministry}\t« {quote} »\n")
     return 0
+
+
+def _no_ministry(typed: str, services: Services, make_filter: Any) -> str:
+    """No commitment for this ministry: a typo? The nearest ministries that have some."""
+    import difflib
+
+    from qe_desktop.domain.folding import strip_accents
+
+    def words(text: str) -> list[str]:
+        return [w for w in strip_accents(text.casefold()).replace("'", " ").split() if len(w) > 3]
+
+    names = sorted({r.ministry for r in services.commitments.list(make_filter()) if r.ministry})
+    typed_words = words(typed)
+    near = [
+        name
+        for name in names
+        if any(difflib.get_close_matches(w, words(name), n=1, cutoff=0.75) for w in typed_words)
+    ][:3]
+    hint = f" (nom exact attendu) ; ministères proches : {' ; '.join(near)}" if near else ""
+    return f"aucun engagement pour le ministère « {typed} »{hint}\n"
 
 
 def cmd_annotations(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
