@@ -298,11 +298,18 @@ def test_annotating_the_answer_of_an_unanswered_question(library: Path, capsys) 
     assert code == 2 and "senat-15-12357 n'a pas encore de réponse" in err
 
 
-def test_sync_with_a_mistyped_path_creates_nothing(tmp_path: Path, library: Path, capsys) -> None:
+def test_sync_with_a_new_path_says_it_created_a_library(
+    tmp_path: Path, library: Path, capsys
+) -> None:
+    """A copy on a new file is allowed (tests/services/test_logs.py); a typo is said."""
+    db = tmp_path / "ici.sqlite"
+    db.write_bytes(library.read_bytes())
     peer = tmp_path / "equipe.sqlit"
-    code, out, err = run(capsys, library, "sync", "--with", str(peer))
-    assert code == 2 and f"bibliothèque introuvable : {peer}" in err and out == ""
-    assert not peer.exists()
+    code, _, err = run(capsys, db, "sync", "--with", str(peer))
+    assert code == 0 and f"{peer} n'existait pas : une nouvelle bibliothèque y a été créée" in err
+
+
+def test_sync_with_a_text_file_is_refused(tmp_path: Path, library: Path, capsys) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("pas une bibliothèque\n", encoding="utf-8")
     code, _, err = run(capsys, library, "sync", "--with", str(notes))

@@ -355,7 +355,7 @@ def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     from qe_desktop.services.sync import SyncError
 
     try:
-        check_peer(args.peer)
+        created = check_peer(args.peer)
     except LibraryChoiceError as error:
         err.write(f"{error}\n")
         return error.code
@@ -368,6 +368,8 @@ def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
         _dump(report.as_json(), out)
         return 0
     out.write(report.summary() + "\n")
+    if created:
+        err.write(f"note : {args.peer} n'existait pas : une nouvelle bibliothèque y a été créée\n")
     for conflict in report.conflicts:
         out.write(f"conflit : {conflict.describe()}\n")
     return 0

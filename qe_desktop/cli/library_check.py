@@ -45,9 +45,12 @@ def check_library_choice(args: argparse.Namespace, environ: Mapping[str, str]) -
     _check(chosen, where, must_exist=must_exist)
 
 
-def check_peer(peer: str) -> None:
-    """`sync --with`: the other library must exist (a typo would fill a new file)."""
-    _check(peer, "--with", must_exist=True)
+def check_peer(peer: str) -> bool:
+    """`sync --with`: raise for what cannot be a library; True when the other library is a
+    file that does not exist yet (the sync creates it: a copy on a USB key, or a typo the
+    command then says)."""
+    _check(peer, "--with", must_exist=False)
+    return "://" not in peer and not Path(peer).expanduser().exists()
 
 
 def _check(chosen: str, where: str, *, must_exist: bool) -> None:
