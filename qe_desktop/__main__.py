@@ -3,8 +3,26 @@
 import gc
 import sys
 
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+
 
 def main() -> int:
+    """Start the window or run a command; Ctrl-C ends it with a French word, not a trace.
+
+    Nothing is left half-written: exports and backups write a temporary file and move
+    it into place, and the library's transaction is rolled back.
+    """
+    try:
+        return _main()
+    except KeyboardInterrupt:
+        sys.stderr.write(
+            "\ninterrompu (Ctrl+C) : rien n'a été écrit à moitié, "
+            "un fichier précédent est resté tel quel.\n"
+        )
+        return INTERRUPTED
+
+
+def _main() -> int:
     """Start the window or run a command, with logging and crash reports set up first."""
     # No cyclic garbage collection while the modules load: start-up allocates many
     # objects that all live on, and the collector would scan them again and again

@@ -45,6 +45,13 @@ def main(argv: Sequence[str]) -> int:
     args = cli.parse(argv)
     configure_logging()
     logger.info("qe-desktop %s: %s", __version__, args.command)  # not version(): 40 ms
+    from qe_desktop.cli.library_check import LibraryChoiceError, check_library_choice
+
+    try:
+        check_library_choice(args, os.environ)
+    except LibraryChoiceError as error:
+        sys.stderr.write(f"{error}\n")
+        return error.code
     location = resolve_location(args.db)
     if args.command in cli.GUI_COMMANDS:
         from qe_desktop.ui import system_libraries
@@ -92,6 +99,11 @@ def main(argv: Sequence[str]) -> int:
             return cli.run(args, services)
         finally:
             services.database.close()
+    except Exception as error:
+        if (busy := cli.busy_message(error, location)) is None:
+            raise
+        sys.stderr.write(busy + "\n")
+        return 1
     finally:
         if started is not None:
             started.close()

@@ -106,14 +106,17 @@ def test_show_unknown_key_exits_two(library: Path, capsys) -> None:
 
 
 def test_python_dash_m_entry_point_runs(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "qe_desktop", "--db", str(tmp_path / "m.sqlite"), "list"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
+    """`migrate` creates the library; `list` then reads it (a reading command does not
+    create a library at a path that may be a typo: tests/test_cli_bad_input.py)."""
+    for command in ("migrate", "list"):
+        result = subprocess.run(
+            [sys.executable, "-m", "qe_desktop", "--db", str(tmp_path / "m.sqlite"), command],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
 
 
 def test_qe_desktop_db_environment_variable_picks_the_library(

@@ -79,11 +79,11 @@ def test_help_and_errors_read_as_they_always_did() -> None:
     code, out, _ = _said(["--help"])
     assert code == 0 and out == full.format_help()
     code, _, err = _said(["list", "--status", "late"])
-    assert code == 2 and "argument --status: invalid choice: 'late'" in err
-    assert err.startswith("usage: qe-desktop list [-h]")
+    assert code == 2 and "argument --status : choix invalide : 'late'" in err
+    assert err.startswith("usage : qe-desktop list [-h]")
     code, _, err = _said(["list", "--bogus"])
     assert code == 2 and err.startswith(full.format_usage())
-    assert err.endswith("qe-desktop: error: unrecognized arguments: --bogus\n")
+    assert err.endswith("qe-desktop : erreur : arguments non reconnus : --bogus\n")
 
 
 def _subparser(parser: object, name: str) -> object:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from qe_desktop import quick_cli
+from qe_desktop.argparse_fr import FrenchParser
 from qe_desktop.cli import annotate, history, suggestions
 from qe_desktop.cli import coverage as coverage_cli
 from qe_desktop.cli import veille as veille_commands
@@ -33,7 +34,7 @@ EXPORT_FORMATS = ["md", "docx", "pdf", "csv", "xlsx", "ics"]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = quick_cli.main_parser(argparse.ArgumentParser)
+    parser = quick_cli.main_parser(FrenchParser)  # headings and errors in French
     sub = parser.add_subparsers(dest="command")
 
     sub.add_parser("gui", help="ouvrir la fenêtre (par défaut)")
@@ -200,6 +201,8 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
         due_this_month=args.due_this_month,
     )
     rows = services.commitments.list(flt)
+    if not rows and args.ministry:
+        err.write(_no_ministry(args.ministry, services, CommitmentFilter))
     if args.json:
         _dump([commitment_row_json(r) for r in rows], out)
         return 0
@@ -211,16 +214,59 @@ def cmd_commitments(args: argparse.Namespace, services: Services, out: TextIO, e
     return 0
 
 
+def _no_ministry(typed: str, services: Services, make_filter: Any) -> str:
+    """No commitment for this ministry: a typo? The nearest ministries that have some."""
+    import difflib
+
+    from qe_desktop.domain.folding import strip_accents
+
+    def words(text: str) -> list[str]:
+        return [w for w in strip_accents(text.casefold()).replace("'", " ").split() if len(w) > 3]
+
+    names = sorted({r.ministry for r in services.commitments.list(make_filter()) if r.ministry})
+    typed_words = words(typed)
+    near = [
+        name
+        for name in names
+        if any(difflib.get_close_matches(w, words(name), n=1, cutoff=0.75) for w in typed_words)
+    ][:3]
+    hint = f" (nom exact attendu) ; ministères proches : {' ; '.join(near)}" if near else ""
+    return f"aucun engagement pour le ministère « {typed} »{hint}\n"
+
+
 def cmd_annotations(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     if args.action == "export":
-        count = services.exchange.export(args.output, args.question)
-        out.write(f"{count} annotation(s) écrite(s) dans {args.output}\n")
-        return 0
+        return _export_annotations(args, services, out, err)
     report = services.exchange.import_file(args.file)
     out.write(report.summary() + "\n")
     for failure in report.failures:
         err.write(f"échec : {failure.source} : {failure.reason}\n")
     return 0 if not report.failures else 1
+
+
+def _shown(path: Path) -> str:
+    """The path as typed; `-o ""` (read as ".") is named by its option."""
+    return "-o" if str(path) in ("", ".") else str(path)
+
+
+def _export_annotations(
+    args: argparse.Namespace, services: Services, out: TextIO, err: TextIO
+) -> int:
+    """`annotations export`: an unknown key or an unwritable path says so; no half file."""
+    from qe_desktop.exporters.file_errors import french_reason, output_problem
+
+    if problem := output_problem(args.output):
+        err.write(f"{_shown(args.output)} : {problem}\n")
+        return 2
+    for key in args.question or []:
+        services.questions.detail(key)  # an unknown key says so (exit 2)
+    try:
+        count = services.exchange.export(args.output, args.question)
+    except OSError as error:
+        err.write(f"Impossible d'écrire {args.output} : {french_reason(error, writing=True)}\n")
+        return 1
+    out.write(f"{count} annotation(s) écrite(s) dans {args.output}\n")
+    return 0
 
 
 def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
@@ -255,13 +301,25 @@ def cmd_backups(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.exporters.file_errors import output_problem
     from qe_desktop.exporters.formats import ExportFormat
     from qe_desktop.services.exporting import ExportError, ExportOptions
 
-    fmt = ExportFormat(args.format) if args.format else ExportFormat.from_path(args.output)
+    if problem := output_problem(args.output):
+        err.write(f"{_shown(args.output)} : {problem}\n")
+        return 2
+    named = ExportFormat.from_path(args.output)
+    fmt = ExportFormat(args.format) if args.format else named
     if fmt is None:
         err.write(f"{args.output} : précisez --format (md, docx, pdf, csv, xlsx ou ics)\n")
         return 2
+    if named is not None and named is not fmt:  # `--format csv -o note.md`: a slip
+        err.write(
+            f"{args.output} : l'extension annonce du {named.value}, --format demande du"
+            f" {fmt.value} : corrigez l'un ou l'autre\n"
+        )
+        return 2
+    replacing = args.output.exists()
     options = ExportOptions(
         title=args.title,
         include_question_text=not args.no_question_text,
@@ -273,6 +331,8 @@ def cmd_export(args: argparse.Namespace, services: Services, out: TextIO, err: T
         err.write(f"{error}\n")
         return 1
     out.write(result.summary() + "\n")
+    if replacing:
+        out.write(f"(le fichier existant {args.output} a été remplacé)\n")
     return 0
 
 
@@ -286,6 +346,7 @@ def cmd_migrate(args: argparse.Namespace, services: Services, out: TextIO, err: 
 
 
 def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    from qe_desktop.cli.library_check import LibraryChoiceError, check_peer
     from qe_desktop.services.library import (
         CorruptDatabaseError,
         LibraryUnavailableError,
@@ -293,6 +354,11 @@ def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
     )
     from qe_desktop.services.sync import SyncError
 
+    try:
+        created = check_peer(args.peer)
+    except LibraryChoiceError as error:
+        err.write(f"{error}\n")
+        return error.code
     try:
         report = services.sync.sync_with(args.peer)
     except (SyncError, LibraryUnavailableError, NewerDatabaseError, CorruptDatabaseError) as error:
@@ -302,6 +368,8 @@ def cmd_sync(args: argparse.Namespace, services: Services, out: TextIO, err: Tex
         _dump(report.as_json(), out)
         return 0
     out.write(report.summary() + "\n")
+    if created:
+        err.write(f"note : {args.peer} n'existait pas : une nouvelle bibliothèque y a été créée\n")
     for conflict in report.conflicts:
         out.write(f"conflit : {conflict.describe()}\n")
     return 0
@@ -346,6 +414,21 @@ def run(
 # `search`, `list` and `show` (text) need only the questions: on a SQLite library at
 # head they run on `services.quick_read` (sqlite3, no SQLAlchemy), parsed by `quick_cli`.
 READING = quick_cli.READING
+
+
+def busy_message(error: BaseException, location: str) -> str | None:
+    """A library another program holds (an import, the window) past the wait: what to
+    do, in French; None for any other error. SQLite rolled the command back whole."""
+    from qe_desktop.services.library import display_url
+
+    cause = getattr(error, "orig", None) or error
+    text = str(cause).lower()
+    if "database is locked" not in text and "database is busy" not in text:
+        return None
+    return (
+        f"La bibliothèque {display_url(location)} est occupée par un autre programme "
+        "(un import, la fenêtre ?) : rien n'a été modifié, réessayez dans un instant."
+    )
 
 
 def reads_only(args: argparse.Namespace) -> bool:

@@ -60,7 +60,7 @@ def add_parsers(sub: Any) -> None:
     c = steps.add_parser("accept", help="relever un engagement suggéré")
     c.add_argument("key")
     c.add_argument("--number", type=int, default=1, help="n° de la suggestion (--suggest)")
-    c.add_argument("--due", help="échéance corrigée (AAAA-MM-JJ)")
+    c.add_argument("--due", help="échéance corrigée (JJ/MM/AAAA ou AAAA-MM-JJ)")
     c.add_argument("--precision", choices=[p.value for p in DatePrecision])
     c.add_argument("--json", action="store_true")
     c = steps.add_parser("dismiss", help="écarter une suggestion pour toujours")
@@ -68,7 +68,7 @@ def add_parsers(sub: Any) -> None:
     c.add_argument("--number", type=int, default=1)
     c = steps.add_parser("due", help="fixer l'échéance d'un engagement")
     c.add_argument("id")
-    c.add_argument("due", help="AAAA-MM-JJ, ou « none »")
+    c.add_argument("due", help="JJ/MM/AAAA, AAAA-MM-JJ, ou « none »")
     c.add_argument("--precision", choices=[p.value for p in DatePrecision], default="day")
     c = steps.add_parser("status", help="changer le statut d'un engagement")
     c.add_argument("id")
@@ -135,38 +135,40 @@ def _fold(text: str) -> str:
 
 # -- annotate ---------------------------------------------------------------------------
 def cmd_annotate(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
-    detail = services.questions.detail(args.key)
+    from qe_desktop.quick_cli import found_question
+
+    detail = found_question(services, args.key)
     texts = {Part.QUESTION: detail.record.question_text, Part.ANSWER: detail.record.answer_text}
     parts = [PARTS[args.part]] if args.part else [Part.ANSWER, Part.QUESTION]
-    part, start = _locate(args.quote, parts, texts, args.occurrence)
+    if args.part == "answer" and not texts[Part.ANSWER]:
+        raise UsageError(f"la question {detail.key} n'a pas encore de réponse : --part question ?")
+    part, start, end = _locate(args.quote, parts, texts, args.occurrence)
     category = _category(args.category, services)
     # Through the commitment service: an Engagement gets its due date as in the window.
     record = services.commitments.highlight(
-        detail.key, part, start, start + len(args.quote), category, note=args.note,
-        tags=tuple(args.tag),
+        detail.key, part, start, end, category, note=args.note, tags=tuple(args.tag),
     )  # fmt: skip
     if args.json:
         _dump({"question": detail.key, **annotation_json(record)}, out)
         return 0
-    out.write(f"annotation {record.id} créée ({category}, {part.value}) : « {args.quote} »\n")
+    quote = record.selector.exact
+    out.write(f"annotation {record.id} créée ({category}, {part.value}) : « {quote} »\n")
     return 0
 
 
 def _locate(
     quote: str, parts: list[Part], texts: dict[Part, str | None], occurrence: int | None
-) -> tuple[Part, int]:
-    """Where the quote is: one place, or the occurrence asked for."""
-    if not quote:
+) -> tuple[Part, int, int]:
+    """Where the quote is: one place, or the occurrence asked for.
+
+    Verbatim first; else with any run of spaces and line breaks standing for any
+    other (a quote copied from a wrapped terminal or a PDF).
+    """
+    if not quote.strip():
         raise UsageError("--quote : le passage est vide")
-    places: list[tuple[Part, int]] = []
-    for part in parts:
-        text = texts[part] or ""
-        start = text.find(quote)
-        while start >= 0:
-            places.append((part, start))
-            start = text.find(quote, start + 1)
-        if places and occurrence is None and len(parts) > 1:
-            break  # the answer first: it is what assistants annotate
+    places = _places(quote, parts, texts, occurrence, loose=False) or _places(
+        quote.strip(), parts, texts, occurrence, loose=True
+    )
     if not places:
         raise UsageError(f"passage introuvable dans le texte : « {quote} »")
     if occurrence is None:
@@ -178,6 +180,37 @@ def _locate(
     if not 1 <= occurrence <= len(places):
         raise UsageError(f"--occurrence : entre 1 et {len(places)}")
     return places[occurrence - 1]
+
+
+def _places(
+    quote: str,
+    parts: list[Part],
+    texts: dict[Part, str | None],
+    occurrence: int | None,
+    *,
+    loose: bool,
+) -> list[tuple[Part, int, int]]:
+    import re
+
+    words = [re.escape(w) for w in quote.split()] if loose else [re.escape(quote)]
+    pattern = re.compile(r"\s+".join(words))
+    places: list[tuple[Part, int, int]] = []
+    for part in parts:
+        text = texts[part] or ""
+        places.extend((part, m.start(), m.end()) for m in _overlapping(pattern, text))
+        if places and occurrence is None and len(parts) > 1:
+            break  # the answer first: it is what assistants annotate
+    return places
+
+
+def _overlapping(pattern: Any, text: str) -> list[Any]:
+    """Every match, overlapping ones included (as `str.find` from each next position)."""
+    found = []
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        found.append(match)
+        position = match.start() + 1
+    return found
 
 
 def _category(wanted: str, services: Services) -> str:
@@ -243,8 +276,8 @@ def _annotation(wanted: str, services: Services) -> AnnotationRecord:
 
 # -- commitments accept | dismiss | due | status -------------------------------------------
 def cmd_accept(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
+    due = _day(args.due) if args.due else None  # a mistyped date is said first
     suggestion = _suggestion(args.key, args.number, services)
-    due = _day(args.due) if args.due else None
     precision = DatePrecision(args.precision) if args.precision else None
     record = services.commitments.accept(args.key, suggestion, due, precision)
     if args.json:
@@ -293,7 +326,9 @@ def _suggestion(key: str, number: int, services: Services) -> Any:
 
 
 def _day(value: str) -> date:
+    from qe_desktop.cli.dates import DateError, parse_day
+
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"date invalide : « {value} » (attendu : AAAA-MM-JJ)") from None
+        return parse_day(value)
+    except DateError as error:
+        raise UsageError(str(error)) from None

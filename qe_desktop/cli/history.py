@@ -6,6 +6,8 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any, TextIO
 
+from qe_desktop.quick_cli import positive_int
+
 if TYPE_CHECKING:  # the services load when a command runs (#25)
     from qe_desktop.services.container import Services
     from qe_desktop.services.import_history import ImportEntry
@@ -14,7 +16,7 @@ if TYPE_CHECKING:  # the services load when a command runs (#25)
 def add_parsers(sub: Any) -> None:
     """The `imports` command."""
     p = sub.add_parser("imports", help="historique des imports")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=positive_int, default=50)
     p.add_argument("--json", action="store_true")
 
 

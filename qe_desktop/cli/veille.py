@@ -88,12 +88,7 @@ def cmd_follow(args: argparse.Namespace, services: Services, out: TextIO, err: T
         for option, kind, _ in _FOLLOW_OPTIONS:
             value = getattr(args, option.lstrip("-"))
             if value is not None:
-                try:
-                    follow_id = veille.follow(kind, value)
-                except ValueError as error:
-                    err.write(f"{error}\n")
-                    return 2
-                out.write(f"{follow_id}\t{kind.label} : {value}\n")
+                return _follow(kind, value, services, out, err)
         return 0
     if args.action == "remove":
         missing = [i for i in args.ids if not veille.unfollow(i)]
@@ -120,6 +115,41 @@ def cmd_follow(args: argparse.Namespace, services: Services, out: TextIO, err: T
     for r in rows:
         out.write(f"{r.id}\t{r.kind.label}\t{r.value}\t{r.unseen} non vue(s) / {r.total}\n")
     return 0
+
+
+def _follow(kind: FollowKind, value: str, services: Services, out: TextIO, err: TextIO) -> int:
+    """Follow once: the same thing typed again (other case, accents, spaces) is said to be
+    followed already; a question not in the library is followed with a warning."""
+    from qe_desktop.domain.follows import normalise_value
+    from qe_desktop.domain.views import QuestionNotFound
+
+    veille = services.veille
+    wanted = _folded(normalise_value(kind, value))
+    for row in veille.follows():
+        if row.kind is kind and _folded(row.value) == wanted:
+            out.write(f"{row.id}\t{kind.label} : {row.value} (déjà suivi)\n")
+            return 0
+    try:
+        follow_id = veille.follow(kind, value)
+    except ValueError as error:
+        err.write(f"{error}\n")
+        return 2
+    out.write(f"{follow_id}\t{kind.label} : {value}\n")
+    if kind is FollowKind.QUESTION:
+        try:
+            services.questions.detail(value.strip())
+        except QuestionNotFound:
+            err.write(
+                f"attention : la question « {value.strip()} » n'est pas dans la bibliothèque ;"
+                " elle sera suivie quand une mise à jour l'apportera (vérifiez la clé)\n"
+            )
+    return 0
+
+
+def _folded(value: str) -> str:
+    from qe_desktop.domain.folding import strip_accents
+
+    return strip_accents(" ".join(value.split()).casefold())
 
 
 def item_json(item: InboxItem) -> dict[str, Any]:

@@ -80,6 +80,11 @@ def parse_annotations(
     """
     try:
         document = json.loads(data)
+    except json.JSONDecodeError as error:  # its own words are English
+        where = f"ligne {error.lineno}, colonne {error.colno}"
+        raise ImportFailure(
+            source, f"JSON illisible ({where}) : fichier tronqué ou abîmé ?"
+        ) from error
     except (ValueError, RecursionError) as error:
         raise ImportFailure(source, f"JSON illisible ({error})") from error
     raw_items = _annotation_items(document, source)

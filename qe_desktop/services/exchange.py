@@ -20,6 +20,7 @@ from qe_desktop.domain.annotation import AnnotationRecord, Part
 from qe_desktop.domain.merge import MergeAction, merge_annotation
 from qe_desktop.domain.question import question_uri
 from qe_desktop.domain.text import text_hash
+from qe_desktop.exporters.file_errors import french_reason
 from qe_desktop.exporters.w3c import annotation_to_jsonld, annotations_to_jsonld, write_jsonld
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.w3c import ParsedAnnotation, parse_annotations, strip_part
@@ -84,7 +85,10 @@ class ExchangeService:
                 raise ImportFailure(source, "fichier trop volumineux pour des annotations")
             data = path.read_bytes()
         except OSError as error:
-            return ExchangeReport(failures=[ImportFailure(source, f"illisible ({error})")])
+            reason = french_reason(error)
+            return ExchangeReport(failures=[ImportFailure(source, f"illisible : {reason}")])
+        if problem := _not_json(data):
+            return ExchangeReport(failures=[ImportFailure(source, problem)])
         return self.import_bytes(data, source)
 
     def import_bytes(self, data: bytes, source: str) -> ExchangeReport:
@@ -136,8 +140,10 @@ class ExchangeService:
         """Re-anchor an annotation made on another version of the text."""
         text = question.question_text if record.part is Part.QUESTION else question.answer_text
         text = text or ""
-        if record.deleted or record.text_hash == text_hash(text):
-            return record
+        exact = record.selector.exact
+        in_place = text[record.selector.start : record.selector.end] == exact
+        if record.deleted or (record.text_hash == text_hash(text) and in_place):
+            return record  # a quote that is not where its offsets say is placed anew
         return reanchor_record(record, text)
 
     @staticmethod
@@ -199,3 +205,13 @@ class ExchangeService:
         session.execute(
             delete(PendingAnnotation).where(PendingAnnotation.id.in_([p.id for p in waiting]))
         )
+
+
+def _not_json(data: bytes) -> str | None:
+    """What an annotation file plainly is not (empty, a web page), said before parsing."""
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head:
+        return "fichier vide : aucune annotation"
+    if head[:1] == b"<":
+        return "ce n'est pas un fichier d'annotations JSON-LD (page HTML ou XML ?)"
+    return None

@@ -24,6 +24,7 @@ from qe_desktop.exporters.atomic import write_atomically, write_bytes_atomically
 from qe_desktop.exporters.coverage_table import add_sheet, companion_csv_path, demand_lines
 from qe_desktop.exporters.coverage_table import render_csv as coverage_csv
 from qe_desktop.exporters.document import DocumentOptions, build_document, default_title
+from qe_desktop.exporters.file_errors import french_reason
 from qe_desktop.exporters.filenames import safe_file_name
 from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.exporters.html_document import render_html
@@ -200,7 +201,7 @@ class ExportService:
                 raise ExportError(
                     f"Disque plein : {path} n'a pas été écrit (un fichier précédent est intact)."
                 ) from error
-            reason = error.strerror or str(error)
+            reason = french_reason(error, writing=True)
             logger.error("Export %s to %s failed", fmt.value, path, exc_info=True)
             raise ExportError(f"Impossible d'écrire {path} : {reason}") from error
         live = [a for d in details for a in d.annotations if not a.deleted]

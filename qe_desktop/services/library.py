@@ -37,6 +37,7 @@ __all__ = [
     "TeamAddress",
     "default_library_path",
     "default_user_name",
+    "display_url",
     "drafts_folder",
     "open_library",
     "resolve_location",
