@@ -1,0 +1,108 @@
+"""Screens a user opens on a laptop (1366×768, 1280×720): nothing cut, nothing out of reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+
+from qe_desktop.domain.annotation import Part
+from qe_desktop.services.container import Services
+from qe_desktop.ui.application import make_application
+from qe_desktop.ui.main_window import MainWindow
+from tests.conftest import SAMPLES
+
+SEED_KEY = "senat-20250130-fabien-genet-p246"
+QUOTE = "l'ensemble des ministères présenteront d'ici juin 2025"
+
+
+FRENCH = SAMPLES.parent / "translations" / "qe_desktop_fr.qm"  # `make translations`
+
+
+@pytest.fixture
+def french_window(qtbot, sample_services: Services, settings: QSettings) -> Iterator[MainWindow]:
+    """The window as a French user sees it: the longer French texts are the ones cut."""
+    make_application()
+    translator = QTranslator()
+    assert translator.load(str(FRENCH))
+    QCoreApplication.installTranslator(translator)
+    window = MainWindow(sample_services, settings)
+    qtbot.addWidget(window)
+    window.refresh()
+    window.show()
+    yield window
+    QCoreApplication.removeTranslator(translator)
+
+
+def _whole_text(combo: QComboBox) -> bool:
+    """The current choice fits beside the arrow (Qt elides it otherwise: "Toutes les catég")."""
+    text = combo.fontMetrics().horizontalAdvance(combo.currentText())
+    return combo.isVisible() and text + 30 <= combo.width()
+
+
+def _fully_shown(widget: QWidget) -> bool:
+    """On screen and not clipped by its dock or scroll area."""
+    region = widget.visibleRegion()
+    return widget.isVisible() and region.boundingRect().size() == widget.size()
+
+
+def _commitments_open(qtbot, window: MainWindow, size: tuple[int, int]) -> None:
+    answer = window.services.questions.detail(SEED_KEY).record.answer_text or ""
+    start = answer.index(QUOTE)
+    window.services.commitments.highlight(
+        SEED_KEY, Part.ANSWER, start, start + len(QUOTE), "engagement"
+    )
+    window.show_question(SEED_KEY)
+    window.resize(*size)
+    qtbot.wait(50)  # docks arranged for that size (tabs when small)
+    window.commitment_tools.show_view()  # as View > Commitments does
+    view = window.commitment_tools.view
+    qtbot.waitUntil(lambda: not view.visibleRegion().isEmpty())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_commitments_tab_shows_every_button_without_sideways_scrolling(
+    qtbot, sample_window: MainWindow, size: tuple[int, int]
+) -> None:
+    _commitments_open(qtbot, sample_window, size)
+    tools = sample_window.commitment_tools
+    view = tools.view
+    qtbot.waitUntil(lambda: view.width() <= tools.area.viewport().width())
+    assert tools.area.horizontalScrollBar().maximum() == 0  # nothing hidden to the right
+    buttons = [b for b in view.findChildren(QAbstractButton) if b.isVisibleTo(view)]
+    assert len(buttons) >= 5  # two filters, status, due date, follow-up (and the calendar)
+    for button in buttons:
+        assert _fully_shown(button), button.text()
+    table = view.table
+    shown = [c for c in range(view.model.columnCount()) if not table.isColumnHidden(c)]
+    names = [view.model.COLUMNS[c][0] for c in shown]
+    assert names == ["due", "status", "quote"]
+    for column in shown[:2]:  # "à vérifier" and "juin 2025" whole, not "à vérifi…"
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+    quote = view.model.column_of("quote")
+    assert table.columnWidth(quote) >= 60  # the commitment itself has room to be read
+
+
+def test_a_wide_window_keeps_every_commitment_column(qtbot, sample_window: MainWindow) -> None:
+    _commitments_open(qtbot, sample_window, (1920, 1080))
+    view = sample_window.commitment_tools.view
+    table = view.table
+    assert not any(table.isColumnHidden(c) for c in range(view.model.columnCount()))
+    qtbot.waitUntil(lambda: _fully_shown(view.calendar_button))  # docks sized: in one row
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_highlight_filters_show_their_whole_french_label(
+    qtbot, french_window: MainWindow, size: tuple[int, int]
+) -> None:
+    window = french_window
+    window.resize(*size)
+    window.show_question(SEED_KEY)
+    panel = window.annotation_tools.panel
+    qtbot.waitUntil(lambda: not panel.category_filter.visibleRegion().isEmpty())
+    assert panel.category_filter.currentText() == "Toutes les catégories"
+    assert panel.tag_filter.currentText() == "Toutes les étiquettes"
+    for combo in (panel.category_filter, panel.tag_filter, panel.state_filter):
+        assert _whole_text(combo), (combo.currentText(), combo.width(), panel.width())
