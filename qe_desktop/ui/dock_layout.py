@@ -44,6 +44,11 @@ class DockLayout(QObject):
         self._moved: list[QDockWidget] = []  # docks this class put beside the side dock
         window.installEventFilter(self)
 
+    def add_bottom(self, dock: QDockWidget) -> None:
+        """A bottom dock installed after this layout (the Nouveautés) joins the tabs too."""
+        self.bottom.append(dock)
+        self.arrange()
+
     def compact(self) -> bool:
         size = self.window.size()
         return size.height() < COMPACT_HEIGHT or size.width() < COMPACT_WIDTH

@@ -1072,12 +1072,12 @@
         <translation>Engagements</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Commitments</source>
         <translation>&amp;Engagements</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Accept a suggested commitment</source>
         <translation>Accepter un engagement suggéré</translation>
     </message>
@@ -1090,7 +1090,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+81"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -1105,7 +1105,7 @@
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Change the status…</source>
         <translation>Changer le statut…</translation>
     </message>
@@ -1125,7 +1125,7 @@
         <translation>Exporter le calendrier (.ics)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+101"/>
         <source>%n commitment(s), %1 overdue</source>
         <translation>
             <numerusform>%n engagement, %1 en retard</numerusform>
@@ -1753,7 +1753,7 @@
 <context>
     <name>FollowDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/panel.py" line="+47"/>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+53"/>
         <source>Follow</source>
         <translation>Suivre</translation>
     </message>
@@ -2123,12 +2123,12 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+176"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2395,7 +2395,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -2895,18 +2895,33 @@
         <translation>Suivis</translation>
     </message>
     <message>
-        <location line="+61"/>
         <location line="+90"/>
+        <location line="+111"/>
         <source>All news (%1 unseen)</source>
         <translation>Toutes les nouveautés (%1 non vues)</translation>
     </message>
     <message numerus="yes">
-        <location line="-74"/>
+        <location line="-95"/>
         <source>%n unseen</source>
         <translation>
             <numerusform>%n non vue</numerusform>
             <numerusform>%n non vues</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nothing is followed yet. Follow a question or its author from the Veille menu, or click Follow… to follow a ministry, a theme or a search.</source>
+        <translation>Rien n&apos;est encore suivi. Suivez une question ou son auteur depuis le menu Veille, ou cliquez sur Suivre… pour suivre un ministère, un thème ou une recherche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing new left to read. Untick Unseen only to see the rest.</source>
+        <translation>Plus rien de nouveau à lire. Décochez Non vues seulement pour voir le reste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No news yet. Update now looks for new questions and answers about what you follow.</source>
+        <translation>Pas encore de nouveautés. Mettre à jour cherche les nouvelles questions et réponses sur ce que vous suivez.</translation>
     </message>
 </context>
 <context>
@@ -2956,12 +2971,12 @@
 <context>
     <name>VeilleUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+61"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+62"/>
         <source>News</source>
         <translation>Nouveautés</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;News</source>
         <translation>&amp;Nouveautés</translation>
     </message>
@@ -2977,12 +2992,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+196"/>
+        <location line="+201"/>
         <source>Follow the &amp;author</source>
         <translation>Suivre l&apos;&amp;auteur</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-199"/>
         <source>Unseen</source>
         <translation>Non vues</translation>
     </message>
@@ -2992,7 +3007,7 @@
         <translation>Seulement les questions avec des nouveautés non vues</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>&amp;Veille</source>
         <translation>&amp;Veille</translation>
     </message>

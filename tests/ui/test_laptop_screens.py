@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
 
 from qe_desktop.domain.annotation import Part
+from qe_desktop.domain.follows import FollowKind
 from qe_desktop.services.container import Services
 from qe_desktop.ui.application import make_application
 from qe_desktop.ui.main_window import MainWindow
@@ -106,3 +107,44 @@ def test_the_highlight_filters_show_their_whole_french_label(
     assert panel.tag_filter.currentText() == "Toutes les étiquettes"
     for combo in (panel.category_filter, panel.tag_filter, panel.state_filter):
         assert _whole_text(combo), (combo.currentText(), combo.width(), panel.width())
+
+
+def _news_open(qtbot, window: MainWindow, size: tuple[int, int]) -> None:
+    window.show_question(SEED_KEY)
+    window.resize(*size)
+    qtbot.wait(50)  # docks arranged for that size (tabs when small)
+    window.veille_tools.show_news()  # as Veille > Nouveautés does
+    panel = window.veille_tools.panel
+    qtbot.waitUntil(lambda: not panel.visibleRegion().isEmpty())
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_the_news_are_a_tab_that_leaves_the_reader_its_height(
+    qtbot, sample_window: MainWindow, size: tuple[int, int]
+) -> None:
+    window = sample_window
+    window.services.veille.follow(FollowKind.AUTHOR, "M. Fabien Genet")
+    _news_open(qtbot, window, size)
+    tools = window.veille_tools
+    qtbot.waitUntil(lambda: tools.panel.width() <= tools.area.viewport().width())
+    reader = window.reader
+    right_of_reader = reader.mapTo(window, reader.rect().topRight()).x()
+    assert tools.dock.geometry().left() >= right_of_reader  # beside the reader, not under it
+    assert reader.height() >= window.height() // 2  # not squeezed above a bottom strip
+    assert tools.area.horizontalScrollBar().maximum() == 0
+    for button in tools.panel.findChildren(QAbstractButton):
+        if button.isVisibleTo(tools.panel):
+            assert _fully_shown(button), button.text()
+    table = tools.panel.table
+    shown = [c for c in range(table.model().columnCount()) if not table.isColumnHidden(c)]
+    assert shown == [0, 1, 4]  # New, What, Title
+    hint = tools.panel.empty_hint
+    assert hint.isVisible() and "Update now" in hint.text()  # no news yet: what to do
+
+
+def test_an_empty_inbox_says_how_to_follow_something(qtbot, sample_window: MainWindow) -> None:
+    _news_open(qtbot, sample_window, (1920, 1080))
+    panel = sample_window.veille_tools.panel
+    assert panel.empty_hint.isVisible() and "Follow" in panel.empty_hint.text()
+    table = panel.table
+    assert not any(table.isColumnHidden(c) for c in range(table.model().columnCount()))
