@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from qe_desktop.domain.annotation import Part
 from qe_desktop.domain.follows import FollowKind
 from qe_desktop.services.container import Services
 from qe_desktop.ui.application import make_application
-from qe_desktop.ui.main_window import MainWindow
+from qe_desktop.ui.main_window import FIRST_WINDOW_SHARE, MainWindow
 from tests.conftest import SAMPLES
+from tests.services.versions_support import truncated_page, write
+from tests.ui.annotating import open_seed
 
 SEED_KEY = "senat-20250130-fabien-genet-p246"
 QUOTE = "l'ensemble des ministères présenteront d'ici juin 2025"
 
 
+# The first window on a 1280×720 laptop: 90 % of the screen (size_to_screen).
+FIRST_ON_1280 = (int(1280 * FIRST_WINDOW_SHARE), int(720 * FIRST_WINDOW_SHARE))
 FRENCH = SAMPLES.parent / "translations" / "qe_desktop_fr.qm"  # `make translations`
 
 
@@ -148,3 +153,43 @@ def test_an_empty_inbox_says_how_to_follow_something(qtbot, sample_window: MainW
     assert panel.empty_hint.isVisible() and "Follow" in panel.empty_hint.text()
     table = panel.table
     assert not any(table.isColumnHidden(c) for c in range(table.model().columnCount()))
+
+
+def _whole_wrapped(label: QLabel) -> bool:
+    """Every line of the label drawn: wrapped, as tall as its text; else as wide as it."""
+    if not label.isVisible():
+        return False
+    if label.wordWrap():
+        return label.height() >= label.heightForWidth(label.width()) - 1
+    return label.width() >= label.sizeHint().width()
+
+
+def test_a_held_update_banner_is_read_whole_on_a_1280x720_screen(
+    qtbot, window: MainWindow, services: Services, tmp_path: Path
+) -> None:
+    key = open_seed(window, services)
+    window.resize(*FIRST_ON_1280)
+    report = services.importing.import_paths([write(tmp_path, "copie.txt", truncated_page())])
+    window.show_report(report)
+    window.report_box.close()
+    window.open_question(key)
+    bar = window.reader.version_bars[Part.ANSWER]
+    qtbot.waitUntil(lambda: bar.banner.isVisible() and bar.banner_text.width() > 0)
+    qtbot.waitUntil(lambda: _whole_wrapped(bar.banner_text))
+    assert "shorter" in bar.banner_text.text() or "courte" in bar.banner_text.text()
+    for button in (bar.show_button, bar.apply_button, bar.reject_button):
+        assert _fully_shown(button), button.text()
+
+
+def test_the_coverage_summary_is_not_cut_in_a_narrow_reader(
+    qtbot, french_window: MainWindow
+) -> None:
+    window = french_window
+    window.resize(*FIRST_ON_1280)
+    window.show_question(SEED_KEY)
+    summary = window.coverage_tools.strip.summary
+    qtbot.waitUntil(lambda: "demandes" in summary.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: summary.visibleRegion().boundingRect().width() > 0)
+    assert "partiellement" in summary.text()
+    assert _whole_wrapped(summary)
+    assert summary.visibleRegion().boundingRect().size() == summary.size()
