@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
 from qe_desktop.domain.annotation import Part
@@ -193,3 +194,20 @@ def test_the_coverage_summary_is_not_cut_in_a_narrow_reader(
     assert "partiellement" in summary.text()
     assert _whole_wrapped(summary)
     assert summary.visibleRegion().boundingRect().size() == summary.size()
+
+
+def test_every_shortcut_does_one_thing(qtbot, sample_window: MainWindow) -> None:
+    """F5 was both Rafraîchir and the Veille update: Qt then runs neither."""
+    owners: dict[str, list[str]] = {}
+    for action in set(sample_window.findChildren(QAction)):
+        for keys in action.shortcuts():
+            if keys.toString():
+                owners.setdefault(keys.toString(), []).append(action.text())
+    assert {keys: names for keys, names in owners.items() if len(names) > 1} == {}
+    refreshed = []
+    sample_window.team_tools.refresh_action.triggered.connect(lambda: refreshed.append(1))
+    sample_window.activateWindow()
+    qtbot.waitUntil(sample_window.isActiveWindow)
+    qtbot.keyClick(sample_window.library.table, Qt.Key.Key_F5)
+    assert refreshed  # F5 refreshes, as the README says
+    assert sample_window.veille_tools.update_action.shortcut().toString() == "Shift+F5"

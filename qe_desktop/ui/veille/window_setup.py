@@ -68,7 +68,9 @@ class VeilleUi(QObject):
         self.show_action.setText(self.tr("&News"))
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         window.addAction(self.show_action)
-        self.update_action = self._action(self.tr("&Update from the official sites"), "F5")
+        self.update_action = self._action(  # F5 is Affichage > Rafraîchir
+            self.tr("&Update from the official sites"), "Shift+F5"
+        )
         self.update_action.triggered.connect(lambda: self.update_now())
         self.follow_question_action = self._action(self.tr("Follow this &question"), "Ctrl+Shift+F")
         self.follow_question_action.triggered.connect(self.follow_question)
