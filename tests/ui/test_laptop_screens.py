@@ -6,14 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QRect, QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
 from qe_desktop.domain.annotation import Part
 from qe_desktop.domain.follows import FollowKind
 from qe_desktop.services.container import Services
 from qe_desktop.ui.application import make_application
+from qe_desktop.ui.fields import placeholder_width
 from qe_desktop.ui.main_window import FIRST_WINDOW_SHARE, MainWindow
 from tests.conftest import SAMPLES
 from tests.services.versions_support import truncated_page, write
@@ -211,3 +212,21 @@ def test_every_shortcut_does_one_thing(qtbot, sample_window: MainWindow) -> None
     qtbot.keyClick(sample_window.library.table, Qt.Key.Key_F5)
     assert refreshed  # F5 refreshes, as the README says
     assert sample_window.veille_tools.update_action.shortcut().toString() == "Shift+F5"
+
+
+def test_dialog_fields_show_their_whole_french_hint(qtbot, french_window: MainWindow) -> None:
+    """ "vide : ~/.pgpass, …" and "les sites officiels (inté…" said nothing."""
+    from qe_desktop.ui.settings_dialog import SettingsDialog
+    from qe_desktop.ui.team_dialog import TeamLibraryDialog
+
+    settings = french_window.settings
+    for dialog in (TeamLibraryDialog(settings, french_window), SettingsDialog(settings)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        fields = [f for f in dialog.findChildren(QLineEdit) if f.placeholderText()]
+        assert fields
+        for field in fields:
+            assert field.width() >= placeholder_width(field), field.placeholderText()
+        area = QRect(0, 0, 1280, 720)
+        assert dialog.width() <= area.width() and dialog.height() <= area.height()
