@@ -230,3 +230,23 @@ def test_dialog_fields_show_their_whole_french_hint(qtbot, french_window: MainWi
             assert field.width() >= placeholder_width(field), field.placeholderText()
         area = QRect(0, 0, 1280, 720)
         assert dialog.width() <= area.width() and dialog.height() <= area.height()
+
+
+def test_in_a_large_window_news_and_commitments_are_tabs_of_the_bottom(
+    qtbot, sample_window: MainWindow
+) -> None:
+    """Side by side each got half the bottom: the news squeezed into a 330-px column."""
+    window = sample_window
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    window.commitment_tools.show_view()
+    _news_open(qtbot, window, (1920, 1080))
+    news = window.veille_tools.dock
+    assert news in window.tabifiedDockWidgets(window.commitment_tools.dock)
+    assert news.width() >= window.width() * 0.6
+    assert not window.veille_tools.panel.narrow
+    window.resize(1280, 720)  # smaller: both join the side tabs, then back to the bottom
+    qtbot.wait(50)
+    window.resize(1920, 1080)
+    qtbot.wait(50)
+    assert news in window.tabifiedDockWidgets(window.commitment_tools.dock)
