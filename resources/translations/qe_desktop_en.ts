@@ -176,7 +176,7 @@
 <context>
     <name>VeilleUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+238"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+240"/>
         <source>%Ln new answer(s)</source>
         <translation>
             <numerusform>%Ln new answer</numerusform>
@@ -203,7 +203,7 @@
 <context>
     <name>VersionsBar</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+118"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+133"/>
         <source>%n other version(s)</source>
         <translation>
             <numerusform>%n other version</numerusform>

@@ -1261,7 +1261,7 @@
         <translation>Couverture</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>analysing the answer…</source>
         <translation>analyse de la réponse…</translation>
     </message>
@@ -2342,7 +2342,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/settings_dialog.py" line="+45"/>
+        <location filename="../../qe_desktop/ui/settings_dialog.py" line="+46"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
@@ -2371,11 +2371,12 @@
     <name>SidePanel</name>
     <message>
         <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+84"/>
+        <location line="+227"/>
         <source>Select a highlight to edit its note and tags.</source>
         <translation>Sélectionnez un surlignage pour modifier sa note et ses étiquettes.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-211"/>
         <source>Filter: quote, note, tag</source>
         <translation>Filtrer : citation, note, étiquette</translation>
     </message>
@@ -2456,12 +2457,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-137"/>
         <source>Save the note and the tags (Ctrl+Return)</source>
         <translation>Enregistrer la note et les étiquettes (Ctrl+Entrée)</translation>
     </message>
@@ -2497,7 +2498,12 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>No highlight yet: select a passage of the question or the answer, then press Ctrl+1 to Ctrl+5 or click a category in the toolbar.</source>
+        <translation>Aucun surlignage pour l&apos;instant : sélectionnez un passage de la question ou de la réponse, puis appuyez sur Ctrl+1 à Ctrl+5 ou cliquez sur une catégorie de la barre d&apos;outils.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Unsaved draft restored: save it again.</source>
         <translation>Brouillon non enregistré restauré : enregistrez-le à nouveau.</translation>
     </message>
@@ -2678,7 +2684,7 @@
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_dialog.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+33"/>
         <source>Open a team library</source>
         <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>
@@ -2896,12 +2902,12 @@
     </message>
     <message>
         <location line="+90"/>
-        <location line="+111"/>
+        <location line="+110"/>
         <source>All news (%1 unseen)</source>
         <translation>Toutes les nouveautés (%1 non vues)</translation>
     </message>
     <message numerus="yes">
-        <location line="-95"/>
+        <location line="-94"/>
         <source>%n unseen</source>
         <translation>
             <numerusform>%n non vue</numerusform>
@@ -2981,12 +2987,12 @@
         <translation>&amp;Nouveautés</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Update from the official sites</source>
         <translation>&amp;Mettre à jour depuis les sites officiels</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Follow this &amp;question</source>
         <translation>Suivre cette &amp;question</translation>
     </message>
@@ -3085,7 +3091,7 @@
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+155"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+170"/>
         <source>Struck through in red: only in the current text; in green: only in this one.</source>
         <translation>Barré en rouge : seulement dans le texte actuel ; en vert : seulement dans cette version.</translation>
     </message>
@@ -3093,7 +3099,7 @@
 <context>
     <name>VersionsBar</name>
     <message>
-        <location line="-75"/>
+        <location line="-89"/>
         <source>Compare…</source>
         <translation>Comparer…</translation>
     </message>
@@ -3108,7 +3114,7 @@
         <translation>Refuser</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Version of %1</source>
         <translation>Version du %1</translation>
     </message>

@@ -250,3 +250,10 @@ def test_in_a_large_window_news_and_commitments_are_tabs_of_the_bottom(
     window.resize(1920, 1080)
     qtbot.wait(50)
     assert news in window.tabifiedDockWidgets(window.commitment_tools.dock)
+
+
+def test_an_empty_highlight_panel_says_how_to_highlight(window: MainWindow) -> None:
+    """A new library shows the welcome page beside an empty Annotations panel."""
+    panel = window.annotation_tools.panel
+    assert window.stack.currentWidget() is window.welcome
+    assert panel.empty_hint.isVisible() and "Ctrl+1" in panel.empty_hint.text()

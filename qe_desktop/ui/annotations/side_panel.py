@@ -307,6 +307,14 @@ class SidePanel(QWidget):
         if shown != total:
             text = self.tr("%1 of %n highlight(s)", "", total).replace("%1", str(shown))
         self.count_label.setText(text)
+        if total:
+            hint = self.tr("Select a highlight to edit its note and tags.")
+        else:  # an empty panel (a new library, a question not yet read) says how to start
+            hint = self.tr(
+                "No highlight yet: select a passage of the question or the answer, then press"
+                " Ctrl+1 to Ctrl+5 or click a category in the toolbar."
+            )
+        self.empty_hint.setText(hint)
 
     # -- editor ------------------------------------------------------------------
     def _show_editor(self, record: AnnotationRecord | None) -> None:
