@@ -257,3 +257,16 @@ def test_an_empty_highlight_panel_says_how_to_highlight(window: MainWindow) -> N
     panel = window.annotation_tools.panel
     assert window.stack.currentWidget() is window.welcome
     assert panel.empty_hint.isVisible() and "Ctrl+1" in panel.empty_hint.text()
+
+
+def test_every_panel_of_the_view_menu_has_a_key(qtbot, sample_window: MainWindow) -> None:
+    """Annotations was the only panel without one: closed by mistake, it came back by mouse."""
+    dock = sample_window.annotation_tools.dock
+    action = dock.toggleViewAction()
+    assert action.shortcut().toString() == "Ctrl+Shift+H"
+    dock.close()
+    assert not dock.isVisible()
+    action.trigger()  # what the shortcut runs
+    assert dock.isVisible()
+    for tools in (sample_window.commitment_tools, sample_window.veille_tools):
+        assert tools.show_action.shortcut().toString()
