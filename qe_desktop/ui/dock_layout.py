@@ -47,8 +47,10 @@ class DockLayout(QObject):
     def add_bottom(self, dock: QDockWidget) -> None:
         """A bottom dock installed after this layout (the Nouveautés) joins the tabs too; in
         a large window it is a tab beside the first bottom dock rather than a strip of it."""
-        if self.bottom and self.window.dockWidgetArea(dock) == self.window.dockWidgetArea(
-            self.bottom[0]
+        if (
+            self.bottom
+            and not self.compact()
+            and self.window.dockWidgetArea(dock) == self.window.dockWidgetArea(self.bottom[0])
         ):
             self.window.tabifyDockWidget(self.bottom[0], dock)
         self.bottom.append(dock)
