@@ -44,6 +44,18 @@ class DockLayout(QObject):
         self._moved: list[QDockWidget] = []  # docks this class put beside the side dock
         window.installEventFilter(self)
 
+    def add_bottom(self, dock: QDockWidget) -> None:
+        """A bottom dock installed after this layout (the Nouveautés) joins the tabs too; in
+        a large window it is a tab beside the first bottom dock rather than a strip of it."""
+        if (
+            self.bottom
+            and not self.compact()
+            and self.window.dockWidgetArea(dock) == self.window.dockWidgetArea(self.bottom[0])
+        ):
+            self.window.tabifyDockWidget(self.bottom[0], dock)
+        self.bottom.append(dock)
+        self.arrange()
+
     def compact(self) -> bool:
         size = self.window.size()
         return size.height() < COMPACT_HEIGHT or size.width() < COMPACT_WIDTH
@@ -62,9 +74,14 @@ class DockLayout(QObject):
                     self._moved.append(dock)
                     QTimer.singleShot(0, self.side.raise_)  # the editor in front, Save in view
         elif self._moved:
+            first: QDockWidget | None = None
             for dock in self._moved:
                 shown = dock.toggleViewAction().isChecked()  # open, even as a tab behind
                 window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+                if first is None:
+                    first = dock
+                else:  # tabs again: side by side, each was too narrow for its table
+                    window.tabifyDockWidget(first, dock)
                 dock.setVisible(shown)
             self._moved.clear()
 

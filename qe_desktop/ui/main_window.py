@@ -201,6 +201,7 @@ class MainWindow(HostWindow):
         self.import_history_action = install_import_history(self, menu)
         self.folder_action = install_folder_import(self, menu)
         self.veille_tools = install_veille(self, view)
+        self.dock_layout.add_bottom(self.veille_tools.dock)  # a tab, not a strip, when small
         self.open_logs_action = install_logs_action(self, install_help(self))  # Aide: last menu
         self.accessibility = DeskAccessibility(self)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.services.locations import default_user_name
 from qe_desktop.ui.dialog_buttons import body_and_buttons
+from qe_desktop.ui.fields import room_for_placeholders
 
 LANGUAGE_KEY = "ui/language"
 USER_NAME_KEY = "user/name"
@@ -66,6 +67,7 @@ class SettingsDialog(QDialog):
 
         self.veille = VeillePreferences(settings, form, self)
         body_and_buttons(self, form)
+        room_for_placeholders(self)
         self.setMinimumWidth(420)
 
     @property

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.services.library import TeamAddress
 from qe_desktop.ui.dialog_buttons import ok_cancel_buttons
+from qe_desktop.ui.fields import room_for_placeholders
 
 SETTINGS_KEY = "team/url"
 DEFAULT_PORT = 5432
@@ -54,6 +55,7 @@ class TeamLibraryDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
+        room_for_placeholders(self)
         self._load(str(settings.value(SETTINGS_KEY, "") or ""))
 
     def _load(self, remembered: str) -> None:

@@ -70,7 +70,7 @@
 <context>
     <name>CommitmentsView</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+165"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+226"/>
         <source>%n commitment(s), %1 overdue</source>
         <translation>
             <numerusform>%n commitment, %1 overdue</numerusform>
@@ -116,7 +116,7 @@
 <context>
     <name>SidePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+301"/>
+        <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+306"/>
         <source>%n highlight(s)</source>
         <translation>
             <numerusform>%n highlight</numerusform>
@@ -165,7 +165,7 @@
 <context>
     <name>VeillePanel</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/panel.py" line="+175"/>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+210"/>
         <source>%n unseen</source>
         <translation>
             <numerusform>%n unseen</numerusform>
@@ -176,7 +176,7 @@
 <context>
     <name>VeilleUi</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+230"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+240"/>
         <source>%Ln new answer(s)</source>
         <translation>
             <numerusform>%Ln new answer</numerusform>
@@ -203,7 +203,7 @@
 <context>
     <name>VersionsBar</name>
     <message numerus="yes">
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+118"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+133"/>
         <source>%n other version(s)</source>
         <translation>
             <numerusform>%n other version</numerusform>

@@ -1072,12 +1072,12 @@
         <translation>Engagements</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Commitments</source>
         <translation>&amp;Engagements</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>Accept a suggested commitment</source>
         <translation>Accepter un engagement suggéré</translation>
     </message>
@@ -1090,7 +1090,7 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../qe_desktop/ui/commitments/view.py" line="+72"/>
+        <location filename="../../qe_desktop/ui/commitments/view.py" line="+81"/>
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
@@ -1105,7 +1105,7 @@
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Change the status…</source>
         <translation>Changer le statut…</translation>
     </message>
@@ -1125,7 +1125,7 @@
         <translation>Exporter le calendrier (.ics)…</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+101"/>
         <source>%n commitment(s), %1 overdue</source>
         <translation>
             <numerusform>%n engagement, %1 en retard</numerusform>
@@ -1261,7 +1261,7 @@
         <translation>Couverture</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>analysing the answer…</source>
         <translation>analyse de la réponse…</translation>
     </message>
@@ -1753,7 +1753,7 @@
 <context>
     <name>FollowDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/panel.py" line="+47"/>
+        <location filename="../../qe_desktop/ui/veille/panel.py" line="+53"/>
         <source>Follow</source>
         <translation>Suivre</translation>
     </message>
@@ -2123,12 +2123,12 @@
         <translation>Changer de &amp;volet</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Library: %1</source>
         <translation>Bibliothèque : %1</translation>
     </message>
     <message>
-        <location line="+169"/>
+        <location line="+176"/>
         <source>The new language will be used from the next start.</source>
         <translation>La nouvelle langue sera utilisée au prochain démarrage.</translation>
     </message>
@@ -2342,7 +2342,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/settings_dialog.py" line="+45"/>
+        <location filename="../../qe_desktop/ui/settings_dialog.py" line="+46"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
@@ -2371,11 +2371,12 @@
     <name>SidePanel</name>
     <message>
         <location filename="../../qe_desktop/ui/annotations/side_panel.py" line="+84"/>
+        <location line="+227"/>
         <source>Select a highlight to edit its note and tags.</source>
         <translation>Sélectionnez un surlignage pour modifier sa note et ses étiquettes.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-211"/>
         <source>Filter: quote, note, tag</source>
         <translation>Filtrer : citation, note, étiquette</translation>
     </message>
@@ -2395,7 +2396,7 @@
         <translation>Orphelines</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Selected highlight</source>
         <translation>Surlignage sélectionné</translation>
     </message>
@@ -2456,12 +2457,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+130"/>
+        <location line="+138"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-137"/>
         <source>Save the note and the tags (Ctrl+Return)</source>
         <translation>Enregistrer la note et les étiquettes (Ctrl+Entrée)</translation>
     </message>
@@ -2497,7 +2498,12 @@
         </translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+6"/>
+        <source>No highlight yet: select a passage of the question or the answer, then press Ctrl+1 to Ctrl+5 or click a category in the toolbar.</source>
+        <translation>Aucun surlignage pour l&apos;instant : sélectionnez un passage de la question ou de la réponse, puis appuyez sur Ctrl+1 à Ctrl+5 ou cliquez sur une catégorie de la barre d&apos;outils.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Unsaved draft restored: save it again.</source>
         <translation>Brouillon non enregistré restauré : enregistrez-le à nouveau.</translation>
     </message>
@@ -2678,7 +2684,7 @@
 <context>
     <name>TeamLibraryDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/team_dialog.py" line="+32"/>
+        <location filename="../../qe_desktop/ui/team_dialog.py" line="+33"/>
         <source>Open a team library</source>
         <translation>Ouvrir une bibliothèque d&apos;équipe</translation>
     </message>
@@ -2895,18 +2901,33 @@
         <translation>Suivis</translation>
     </message>
     <message>
-        <location line="+61"/>
         <location line="+90"/>
+        <location line="+110"/>
         <source>All news (%1 unseen)</source>
         <translation>Toutes les nouveautés (%1 non vues)</translation>
     </message>
     <message numerus="yes">
-        <location line="-74"/>
+        <location line="-94"/>
         <source>%n unseen</source>
         <translation>
             <numerusform>%n non vue</numerusform>
             <numerusform>%n non vues</numerusform>
         </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Nothing is followed yet. Follow a question or its author from the Veille menu, or click Follow… to follow a ministry, a theme or a search.</source>
+        <translation>Rien n&apos;est encore suivi. Suivez une question ou son auteur depuis le menu Veille, ou cliquez sur Suivre… pour suivre un ministère, un thème ou une recherche.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing new left to read. Untick Unseen only to see the rest.</source>
+        <translation>Plus rien de nouveau à lire. Décochez Non vues seulement pour voir le reste.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No news yet. Update now looks for new questions and answers about what you follow.</source>
+        <translation>Pas encore de nouveautés. Mettre à jour cherche les nouvelles questions et réponses sur ce que vous suivez.</translation>
     </message>
 </context>
 <context>
@@ -2956,33 +2977,33 @@
 <context>
     <name>VeilleUi</name>
     <message>
-        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+61"/>
+        <location filename="../../qe_desktop/ui/veille/window_setup.py" line="+62"/>
         <source>News</source>
         <translation>Nouveautés</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;News</source>
         <translation>&amp;Nouveautés</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Update from the official sites</source>
         <translation>&amp;Mettre à jour depuis les sites officiels</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Follow this &amp;question</source>
         <translation>Suivre cette &amp;question</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+196"/>
+        <location line="+201"/>
         <source>Follow the &amp;author</source>
         <translation>Suivre l&apos;&amp;auteur</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-199"/>
         <source>Unseen</source>
         <translation>Non vues</translation>
     </message>
@@ -2992,7 +3013,7 @@
         <translation>Seulement les questions avec des nouveautés non vues</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>&amp;Veille</source>
         <translation>&amp;Veille</translation>
     </message>
@@ -3070,7 +3091,7 @@
 <context>
     <name>VersionDialog</name>
     <message>
-        <location filename="../../qe_desktop/ui/reader/versions.py" line="+155"/>
+        <location filename="../../qe_desktop/ui/reader/versions.py" line="+170"/>
         <source>Struck through in red: only in the current text; in green: only in this one.</source>
         <translation>Barré en rouge : seulement dans le texte actuel ; en vert : seulement dans cette version.</translation>
     </message>
@@ -3078,7 +3099,7 @@
 <context>
     <name>VersionsBar</name>
     <message>
-        <location line="-75"/>
+        <location line="-89"/>
         <source>Compare…</source>
         <translation>Comparer…</translation>
     </message>
@@ -3093,7 +3114,7 @@
         <translation>Refuser</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+48"/>
         <source>Version of %1</source>
         <translation>Version du %1</translation>
     </message>

@@ -105,17 +105,22 @@ class SidePanel(QWidget):
         self.state_filter.addItem(self.tr("All"), None)
         self.state_filter.addItem(self.tr("To check"), AnchorState.REVIEW.value)
         self.state_filter.addItem(self.tr("Orphans"), AnchorState.ORPHAN.value)
-        filters = QGridLayout()  # two columns: the dock is narrow
+        # The dock is narrow: categories on a row of their own, tags beside the short
+        # state choice, so that "Toutes les catégories" and "Toutes les étiquettes" are whole.
+        filters = QGridLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        for position, combo in enumerate(
-            (self.category_filter, self.tag_filter, self.state_filter)
-        ):
+        for combo in (self.category_filter, self.tag_filter, self.state_filter):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(8)
             combo.currentIndexChanged.connect(self._apply_filter)
-            filters.addWidget(combo, position // 2, position % 2)
+        self.tag_filter.setMinimumContentsLength(13)  # the dock as wide as two 8-letter combos
+        self.state_filter.setMinimumContentsLength(5)
+        filters.addWidget(self.category_filter, 0, 0, 1, 2)
+        filters.addWidget(self.tag_filter, 1, 0)
+        filters.addWidget(self.state_filter, 1, 1)
+        filters.setColumnStretch(0, 1)
         self.search.textChanged.connect(self._apply_filter)
         self.list = QListView()
         self.list.setMinimumHeight(48)
@@ -302,6 +307,14 @@ class SidePanel(QWidget):
         if shown != total:
             text = self.tr("%1 of %n highlight(s)", "", total).replace("%1", str(shown))
         self.count_label.setText(text)
+        if total:
+            hint = self.tr("Select a highlight to edit its note and tags.")
+        else:  # an empty panel (a new library, a question not yet read) says how to start
+            hint = self.tr(
+                "No highlight yet: select a passage of the question or the answer, then press"
+                " Ctrl+1 to Ctrl+5 or click a category in the toolbar."
+            )
+        self.empty_hint.setText(hint)
 
     # -- editor ------------------------------------------------------------------
     def _show_editor(self, record: AnnotationRecord | None) -> None:

@@ -145,7 +145,10 @@ class AnnotationsUi(QObject):
         window.menuBar().insertMenu(view_menu.menuAction(), edit)
         self.edit_menu = edit
         view_menu.addSeparator()
-        view_menu.addAction(self.dock.toggleViewAction())
+        panel_action = self.dock.toggleViewAction()  # the panel back in one key, as its peers
+        panel_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        window.addAction(panel_action)
+        view_menu.addAction(panel_action)
         view_menu.addAction(self.all_action)
         anchor = window.quit_action
         actions = file_menu.actions()

@@ -16,14 +16,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +36,7 @@ from qe_desktop.exporters.formats import ExportFormat
 from qe_desktop.services.annotations import ConflictError
 from qe_desktop.services.commitments import CommitmentService
 from qe_desktop.services.disk import describe_failure
-from qe_desktop.ui.columns import fit_columns, row_table
+from qe_desktop.ui.columns import fit_columns, header_width, row_table
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
 from qe_desktop.ui.commitments.table_model import CommitmentTableModel
@@ -45,6 +47,13 @@ if TYPE_CHECKING:
 Notify = Callable[[str], None]
 log = logging.getLogger(__name__)
 CALENDAR_FILTER = "Calendrier (*.ics)"
+# Below this width (the dock as a tab beside the side panel, at 1366×768 and smaller) the
+# filters and buttons stack and only the due date, status and quote columns show: the user
+# reads the commitments instead of scrolling sideways to find the buttons.
+NARROW_WIDTH = 760
+WIDE_ONLY_COLUMNS = ("overdue", "ministry", "question", "next_check")
+NARROW_FITTED = ("due", "status")
+MINISTRY_CHARS = 36
 
 
 class CommitmentsView(QWidget):
@@ -72,7 +81,7 @@ class CommitmentsView(QWidget):
         self.overdue_check = QCheckBox(self.tr("Overdue"))
         self.month_check = QCheckBox(self.tr("Due this month"))
         self.ministry_combo = QComboBox()
-        self.ministry_combo.setMinimumContentsLength(36)
+        self.ministry_combo.setMinimumContentsLength(MINISTRY_CHARS)
         self.ministry_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -82,13 +91,16 @@ class CommitmentsView(QWidget):
             self.status_combo.addItem(status_text(status), status.value)
         self.count_label = QLabel()
         self.count_label.setObjectName("commitmentsCount")
-        filters = QHBoxLayout()
-        filters.addWidget(self.overdue_check)
-        filters.addWidget(self.month_check)
-        filters.addWidget(self.ministry_combo)
-        filters.addWidget(self.status_combo)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        self.checks = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.checks.addWidget(self.overdue_check)
+        self.checks.addWidget(self.month_check)
+        self.choices = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.choices.addWidget(self.ministry_combo)
+        self.choices.addWidget(self.status_combo)
+        self.filters = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.filters.addLayout(self.checks)
+        self.filters.addLayout(self.choices)
+        self.filters.addWidget(self.count_label, 1, Qt.AlignmentFlag.AlignRight)
 
         self.table = row_table(
             self.model, "commitmentsTable", QAbstractItemView.SelectionMode.SingleSelection
@@ -111,17 +123,16 @@ class CommitmentsView(QWidget):
         self.due_button = QPushButton(self.tr("Edit the due date…"))
         self.follow_up_button = QPushButton(self.tr("Follow-up question…"))
         self.calendar_button = QPushButton(self.tr("Export the calendar (.ics)…"))
-        buttons = QHBoxLayout()
-        for button in (self.status_button, self.due_button, self.follow_up_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.calendar_button)
+        self.buttons = QGridLayout()
+        self._place_buttons(narrow=False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
-        layout.addLayout(filters)
+        layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(self.buttons)
+        self.narrow = False
+        self._wide_widths: dict[int, int] = {}
 
         self.overdue_check.toggled.connect(self.reload)
         self.month_check.toggled.connect(self.reload)
@@ -135,6 +146,55 @@ class CommitmentsView(QWidget):
         self.calendar_button.clicked.connect(self.choose_calendar_file)
         self.calendar_button.setVisible(self.exporting is not None)
         self._update_buttons()
+
+    def _place_buttons(self, *, narrow: bool) -> None:
+        """One row when wide; one column when narrow, every button readable."""
+        order = (self.status_button, self.due_button, self.follow_up_button, self.calendar_button)
+        for button in order:
+            self.buttons.removeWidget(button)
+        for column in range(5):
+            self.buttons.setColumnStretch(column, 0)
+        if narrow:
+            for index, button in enumerate(order):
+                self.buttons.addWidget(button, index, 0)
+        else:
+            for index, button in enumerate(order[:3]):
+                self.buttons.addWidget(button, 0, index)
+            self.buttons.setColumnStretch(3, 1)
+            self.buttons.addWidget(self.calendar_button, 0, 4)
+
+    def fit_width(self, width: int) -> None:
+        """Lay the view out for `width` (its dock's): stacked and fewer columns when narrow."""
+        narrow = width < NARROW_WIDTH
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        self.filters.setDirection(direction)
+        self.choices.setDirection(direction)
+        self.checks.setDirection(direction)
+        # Qt keeps the combo's minimum width once computed: let the layout ignore it instead.
+        policy = QSizePolicy.Policy.Ignored if narrow else QSizePolicy.Policy.Preferred
+        self.ministry_combo.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
+        self._place_buttons(narrow=narrow)
+        for name in WIDE_ONLY_COLUMNS:
+            self.table.setColumnHidden(self.model.column_of(name), narrow)
+        for name in NARROW_FITTED:
+            column = self.model.column_of(name)
+            if narrow:
+                self._wide_widths[column] = self.table.columnWidth(column)
+            elif column in self._wide_widths:
+                self.table.setColumnWidth(column, self._wide_widths[column])
+        self._fit_narrow_columns()
+
+    def _fit_narrow_columns(self) -> None:
+        """When narrow, the due date and status as wide as their texts: room for the quote."""
+        if not self.narrow:
+            return
+        for name in NARROW_FITTED:
+            column = self.model.column_of(name)
+            needed = max(self.table.sizeHintForColumn(column), header_width(self.table, column))
+            self.table.setColumnWidth(column, needed)
 
     # -- loading -------------------------------------------------------------------------
     @property
@@ -161,6 +221,7 @@ class CommitmentsView(QWidget):
             self._loading = False
         rows = self.service.list(self.current_filter)
         self.model.set_rows(rows)
+        self._fit_narrow_columns()
         late = sum(1 for r in rows if r.is_overdue)
         text = self.tr("%n commitment(s), %1 overdue", "", len(rows))
         self.count_label.setText(text.replace("%1", str(late)))

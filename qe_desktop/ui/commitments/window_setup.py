@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -35,7 +35,9 @@ class CommitmentsUi(QObject):
         self.view = CommitmentsView(services.commitments, lambda: services.exporting, self.notify)
         self.dock = QDockWidget(self.tr("Commitments"), window)
         self.dock.setObjectName("commitmentsDock")
-        self.dock.setWidget(scrolling(self.view))  # never wider than the window allows
+        self.area = scrolling(self.view)  # never wider than the window allows
+        self.area.installEventFilter(self)  # narrow as a tab beside the side panel: restacked
+        self.dock.setWidget(self.area)
         self._sized = False
         self.suggestions = SuggestionController(
             services.commitments, self.window.reader, window, self.notify, self._accepted
@@ -51,6 +53,11 @@ class CommitmentsUi(QObject):
         controller = self._annotation_controller()
         if controller is not None:
             controller.changed.connect(self._annotations_changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.area and event.type() == QEvent.Type.Resize:
+            self.view.fit_width(self.area.width())
+        return False
 
     def install(self, view_menu: QMenu) -> None:
         window = self.window

@@ -45,10 +45,13 @@ class CoverageStrip(QFrame):
         self.title = QLabel(f"<b>{caption}</b>")
         self.summary = QLabel()
         self.summary.setObjectName("coverageSummary")
+        # A narrow reader (1280×720) cut "(dont 1 partiellement)": the summary wraps instead.
+        self.summary.setWordWrap(True)
+        self.summary.setMinimumWidth(80)
         self._layout.addWidget(self.title)
-        self._layout.addWidget(self.summary)
+        self._layout.addWidget(self.summary, 1)
         self.chips: list[QToolButton] = []
-        self._layout.addStretch(1)
+        self._layout.addStretch(0)  # the room goes to the summary, chips to the right
         self.hide()
 
     def show_pending(self) -> None:

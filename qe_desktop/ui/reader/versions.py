@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QObject, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,14 +77,20 @@ class VersionsBar(QWidget):
         self.banner.setStyleSheet("#heldBanner{background:#fff4e5;border:1px solid #f4a261}")
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
+        self.banner_text.installEventFilter(self)  # its wrapped height kept (see eventFilter)
         self.show_button = QPushButton(self.tr("Compare…"))
         self.apply_button = QPushButton(self.tr("Apply"))
         self.reject_button = QPushButton(self.tr("Reject"))
-        banner = QHBoxLayout(self.banner)
-        banner.setContentsMargins(6, 3, 6, 3)
-        banner.addWidget(self.banner_text, 1)
+        # The text above its buttons: beside them, in a 1280×720 window, it had a third of
+        # the pane's width and its last lines were cut.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.show_button, self.apply_button, self.reject_button):
-            banner.addWidget(button)
+            buttons.addWidget(button)
+        banner = QVBoxLayout(self.banner)
+        banner.setContentsMargins(6, 3, 6, 3)
+        banner.addWidget(self.banner_text)
+        banner.addLayout(buttons)
         self.show_button.clicked.connect(lambda: self._emit(self.version_chosen))
         self.apply_button.clicked.connect(lambda: self._emit(self.apply_requested))
         self.reject_button.clicked.connect(lambda: self._emit(self.reject_requested))
@@ -99,6 +105,15 @@ class VersionsBar(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.banner)
         self.set_versions([])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The reader's splitter ignores a wrapped label's height: the banner's last line was
+        cut in a short window. Its minimum height follows its width instead."""
+        if watched is self.banner_text and event.type() == QEvent.Type.Resize:
+            needed = self.banner_text.heightForWidth(self.banner_text.width())
+            if needed > 0 and needed != self.banner_text.minimumHeight():
+                self.banner_text.setMinimumHeight(needed)
+        return super().eventFilter(watched, event)
 
     def _emit(self, signal: SignalInstance) -> None:
         if self.pending is not None:

@@ -12,11 +12,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +37,12 @@ if TYPE_CHECKING:  # the sources and HTTP load on the first update, not at start
     from qe_desktop.services.veille import VeilleService
 
 ALL_FOLLOWS = -1
+# As a tab beside the side panel (the window below 1366×860, see dock_layout.py) the panel
+# stacks: follows above the news, buttons one under another, only New / What / Title shown.
+NARROW_WIDTH = 640
+WIDE_ONLY_COLUMNS = (2, 3, 5, 6)  # Question, Author, Follow, Date
+COLUMN_WIDTHS = (46, 130, 150, 150, 320, 200)
+NARROW_WIDTHS = {1: 110, 4: 100}  # What, Title: the title then stretches to the edge
 
 
 class FollowDialog(QDialog):
@@ -97,29 +103,58 @@ class VeillePanel(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("Follows")))
         left_layout.addWidget(self.follows, 1)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        left_layout.addLayout(buttons)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.table)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([260, 800])
-        top = QHBoxLayout()
-        top.addWidget(self.update_button)
-        top.addWidget(self.status, 1)
-        top.addWidget(self.unseen_only)
-        top.addWidget(self.mark_all_button)
+        self.follow_buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.follow_buttons.addWidget(self.add_button)
+        self.follow_buttons.addWidget(self.remove_button)
+        left_layout.addLayout(self.follow_buttons)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("inboxEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setMinimumWidth(120)  # wraps rather than widening a narrow dock
+        self.empty_hint.setStyleSheet("color: #555; padding: 6px;")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.empty_hint)
+        right_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([260, 800])
+        self.top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.top.addWidget(self.update_button)
+        self.top.addWidget(self.status, 1)
+        self.top.addWidget(self.unseen_only)
+        self.top.addWidget(self.mark_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(self.top)
+        layout.addWidget(self.splitter, 1)
+        self.narrow = False
+
+    def fit_width(self, width: int) -> None:
+        """Lay the panel out for its dock's `width`: stacked, and fewer columns, when narrow."""
+        narrow = width < NARROW_WIDTH
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+        self.top.setDirection(direction)
+        self.top.setStretchFactor(self.status, 0 if narrow else 1)  # no tall gap when stacked
+        self.follow_buttons.setDirection(direction)
+        orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
+        self.splitter.setOrientation(orientation)
+        self.splitter.setSizes([120, 400] if narrow else [260, 800])
+        for column in WIDE_ONLY_COLUMNS:
+            self.table.setColumnHidden(column, narrow)
+        for column, width in NARROW_WIDTHS.items():
+            self.table.setColumnWidth(column, width if narrow else COLUMN_WIDTHS[column])
 
     def _build_table(self) -> QTableView:
         table = row_table(self.model, "inboxTable", QAbstractItemView.SelectionMode.SingleSelection)
         table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((46, 130, 150, 150, 320, 200)):
+        for column, width in enumerate(COLUMN_WIDTHS):
             table.setColumnWidth(column, width)
         table.doubleClicked.connect(lambda index: self.open_current())
         return table
@@ -192,9 +227,29 @@ class VeillePanel(QWidget):
             unseen_only=self.unseen_only.isChecked(), follow_id=self.current_follow()
         )
         self.model.set_rows(items)
+        self._show_empty_hint(bool(items))
         row = next((n for n, i in enumerate(items) if i.question_key == key), 0)
         if items:
             self.table.selectRow(row)
+
+    def _show_empty_hint(self, has_items: bool) -> None:
+        """An empty list says what to do next rather than nothing."""
+        if has_items:
+            self.empty_hint.hide()
+            return
+        if self.follows.count() <= 1:  # only "All news": nothing followed yet
+            text = self.tr(
+                "Nothing is followed yet. Follow a question or its author from the Veille menu,"
+                " or click Follow… to follow a ministry, a theme or a search."
+            )
+        elif self.unseen_only.isChecked():
+            text = self.tr("Nothing new left to read. Untick Unseen only to see the rest.")
+        else:
+            text = self.tr(
+                "No news yet. Update now looks for new questions and answers about what you follow."
+            )
+        self.empty_hint.setText(text)
+        self.empty_hint.show()
 
     def current_key(self) -> str | None:
         item = self.model.item(self.table.currentIndex().row())

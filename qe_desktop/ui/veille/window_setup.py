@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from qe_desktop.domain.follows import FollowKind
 from qe_desktop.domain.views import QuestionDetail
+from qe_desktop.ui.dock_layout import scrolling
 from qe_desktop.ui.host import HostWindow
 from qe_desktop.ui.jobs import Job
 from qe_desktop.ui.veille.panel import VeillePanel
@@ -60,12 +61,16 @@ class VeilleUi(QObject):
         self.panel = VeillePanel(self.service)
         self.dock = QDockWidget(self.tr("News"), window)
         self.dock.setObjectName("veilleDock")
-        self.dock.setWidget(self.panel)
+        self.area = scrolling(self.panel)  # never wider than the window allows
+        self.area.installEventFilter(self)  # narrow as a tab beside the side panel: restacked
+        self.dock.setWidget(self.area)
         self.show_action = self.dock.toggleViewAction()
         self.show_action.setText(self.tr("&News"))
         self.show_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
         window.addAction(self.show_action)
-        self.update_action = self._action(self.tr("&Update from the official sites"), "F5")
+        self.update_action = self._action(  # F5 is Affichage > Rafraîchir
+            self.tr("&Update from the official sites"), "Shift+F5"
+        )
         self.update_action.triggered.connect(lambda: self.update_now())
         self.follow_question_action = self._action(self.tr("Follow this &question"), "Ctrl+Shift+F")
         self.follow_question_action.triggered.connect(self.follow_question)
@@ -89,6 +94,11 @@ class VeilleUi(QObject):
         self.window.reader.detail_shown.connect(self._detail_shown)
         self.window.question_opened_by_user.connect(self._opened_by_user)
         self._detail_shown(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.area and event.type() == QEvent.Type.Resize:
+            self.panel.fit_width(self.area.width())
+        return False
 
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
