@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
 import struct
 import tracemalloc
@@ -113,6 +114,28 @@ def test_gigantic_file_is_refused_without_being_read(
     assert isinstance(failure, ImportFailure)
     assert failure.reason.startswith("fichier trop volumineux")
     assert "version XML" in failure.reason  # the hint for a whole legislature in JSON
+
+
+def test_a_file_that_grew_since_it_was_listed_is_read_whole_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file is read by its listed size (no 64 MB buffer per question file); one written to
+    meanwhile is still read to its end, and refused past the memory limit."""
+    question = tmp_path / "QANR5L17QE7.json"
+    question.write_bytes(question_json(7))
+    real_stat = Path.stat
+
+    def listed_small(self: Path, **kwargs: object):  # type: ignore[no-untyped-def]
+        found = real_stat(self, **kwargs)  # type: ignore[arg-type]
+        return os.stat_result((found.st_mode, *found[1:6], 10, *found[7:]))
+
+    monkeypatch.setattr(Path, "stat", listed_small)
+    (item,) = iter_sources([question])
+    assert isinstance(item, SourceItem) and item.data == question_json(7)
+    monkeypatch.setattr(sources, "MAX_IN_MEMORY_BYTES", 100)
+    (failure,) = iter_sources([question])
+    assert isinstance(failure, ImportFailure)
+    assert failure.reason.startswith("fichier trop volumineux")
 
 
 def test_large_xml_is_handed_over_as_a_stream(
