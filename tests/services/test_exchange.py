@@ -42,6 +42,7 @@ def test_export_then_import_into_an_empty_library_reproduces_annotations(tmp_pat
     report = bob.exchange.import_file(shared)
     assert (report.added, report.failures) == (1, [])
     assert bob.annotations.for_question(key) == alice.annotations.for_question(key)
+    assert [row.key for row in bob.questions.search("Vérifier")] == [key]  # its note, searchable
 
     again = bob.exchange.import_file(shared)
     assert (again.added, again.updated, again.unchanged) == (0, 0, 1)
@@ -77,6 +78,7 @@ def test_annotations_for_a_missing_question_wait_for_it(tmp_path: Path) -> None:
     bob.importing.import_paths([SEED])
     assert [a.selector.exact for a in bob.annotations.for_question(key)] == [QUOTE]
     assert bob.exchange.pending_count() == 0
+    assert [row.key for row in bob.questions.search("Vérifier")] == [key]
 
 
 def test_garbage_file_is_reported_by_name(tmp_path: Path, services: Services) -> None:
