@@ -10,28 +10,16 @@ from pathlib import Path
 import pytest
 
 from qe_desktop.app import main
-from qe_desktop.services.container import Services
-from qe_desktop.services.library import open_library
+from tests.cli_support import run, sample_library
 from tests.conftest import SAMPLES
 from tests.exporters.library import SEED_KEY
 
 QUOTE = "leur feuille de route"
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("bad-input") / "bibliotheque.sqlite"
-    database = open_library(db)
-    services = Services.build(database, "Marie")
-    assert services.importing.import_paths([SAMPLES]).ok
-    database.close()
-    return db
+    return sample_library(tmp_path_factory, "bad-input")
 
 
 # -- export -o ----------------------------------------------------------------------------

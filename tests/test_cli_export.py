@@ -13,9 +13,9 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from qe_desktop.app import main
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
+from tests.cli_support import run, sample_library
 from tests.conftest import SAMPLES, SEED_TITLE
 from tests.exporters.library import (
     AN_KEY,
@@ -27,21 +27,9 @@ from tests.exporters.library import (
 )
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 @pytest.fixture(scope="module")
 def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("cli-export") / "bibliotheque.sqlite"
-    database = open_library(db)
-    services = Services.build(database, "Marie")
-    assert services.importing.import_paths([SAMPLES]).ok
-    annotate_samples(services)
-    database.close()
-    return db
+    return sample_library(tmp_path_factory, "cli-export", annotate_samples)
 
 
 def test_markdown_of_one_question(library: Path, tmp_path: Path, capsys) -> None:
