@@ -1,4 +1,4 @@
-"""The fresh test splits (issue #19, sessions 6, 8 and 9) are new to the project and stay frozen.
+"""The fresh test splits (issue #19, sessions 6, 8, 9, 10) are new to the project and stay frozen.
 
 `corpus/test_fresh.json` was collected and labelled after the first test split had been
 evaluated four times; `corpus/test_fresh2.json` (session 8) before either finder ran on it, to
@@ -35,6 +35,12 @@ FRESH = CORPUS / "test_fresh.json"
 FRESH2 = CORPUS / "test_fresh2.json"
 FRESH3 = CORPUS / "test_fresh3.json"
 SPLITS = {"fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3}
+FRESH4 = CORPUS / "test_fresh4.json"
+CHECKED = {**SPLITS, "fresh4": FRESH4}
+"""Every sealed split whose format and disjointness are tested: fresh4 (session 10, CENSUS_s10.md)
+is not read by the evaluation tools until the lead wires it, so it is not in SPLITS."""
+MIN_ANSWERS = {"fresh4": 40}
+"""fresh4 is what the census found (45 new spoken answers); the others were asked for 50."""
 SHINGLE = 12
 PRECISIONS = ("day", "month", "quarter", "semester", "season", "year", "vague")
 
@@ -127,22 +133,23 @@ def overlaps(candidates: list[dict[str, Any]], skip: tuple[Path, ...] = (FRESH,)
 
 
 def _fresh(split: str = "fresh") -> list[dict[str, Any]]:
-    answers: list[dict[str, Any]] = json.loads(SPLITS[split].read_text(encoding="utf-8"))["answers"]
+    data = json.loads(CHECKED[split].read_text(encoding="utf-8"))
+    answers: list[dict[str, Any]] = data["answers"]
     return answers
 
 
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", CHECKED)
 def test_the_fresh_split_parses_and_is_large_enough(split: str) -> None:
-    data = json.loads(SPLITS[split].read_text(encoding="utf-8"))
+    data = json.loads(CHECKED[split].read_text(encoding="utf-8"))
     assert "frozen" in data["_policy"].lower() and data["split"] == split
     answers = data["answers"]
-    assert len(answers) >= 50
+    assert len(answers) >= MIN_ANSWERS.get(split, 50)
     assert len({a["id"] for a in answers}) == len(answers)
     assert len({address(a["source"]) for a in answers}) == len(answers)
     assert {a["chamber"] for a in answers} == {"an", "senat"}
 
 
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", CHECKED)
 def test_each_fresh_label_names_one_place_of_its_answer(split: str) -> None:
     for answer in _fresh(split):
         for label in answer["commitments"]:
@@ -151,7 +158,7 @@ def test_each_fresh_label_names_one_place_of_its_answer(split: str) -> None:
             assert label["precision"] in PRECISIONS
 
 
-@pytest.mark.parametrize("split", ("fresh2", "fresh3"))
+@pytest.mark.parametrize("split", ("fresh2", "fresh3", "fresh4"))
 def test_the_later_fresh_splits_label_each_sentence_once_and_skip_written_questions(
     split: str,
 ) -> None:
@@ -171,12 +178,12 @@ def test_the_later_fresh_splits_label_each_sentence_once_and_skip_written_questi
             assert label["due"] is None or date.fromisoformat(label["due"])
 
 
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", CHECKED)
 def test_the_fresh_split_shares_nothing_with_what_the_project_has_seen(split: str) -> None:
-    assert overlaps(_fresh(split), skip=(SPLITS[split],)) == {}
+    assert overlaps(_fresh(split), skip=(CHECKED[split],)) == {}
 
 
-@pytest.mark.parametrize("split", SPLITS)
+@pytest.mark.parametrize("split", CHECKED)
 def test_fresh_answers_do_not_repeat_each_other(split: str) -> None:
     answers = _fresh(split)
     for i, one in enumerate(answers):
