@@ -10,7 +10,8 @@ it: never train or tune on it), "fresh2" (test_fresh2.json, the second fresh spl
 session 8 by one labeller who never ran a finder: it chose the shipped finder, DECISION_s8.md,
 and is never trained or tuned on either) and "fresh3" (test_fresh3.json, the third fresh split,
 frozen in session 9 by one labeller who never ran a finder: scored once by the lead, it decides
-the finder by DECISION_s9.md; never trained or tuned on).
+the finder by DECISION_s9.md; never trained or tuned on) and "fresh4" (test_fresh4.json, the
+fourth, session 10, CENSUS_s10.md: scored once, reported only, DECISION_s10.md).
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ SPLIT_FILES = {
     "fresh": ("test_fresh.json",),
     "fresh2": ("test_fresh2.json",),
     "fresh3": ("test_fresh3.json",),
+    "fresh4": ("test_fresh4.json",),
 }
 """The files of each split, read in this order (dev_s7.json: session 7, training only)."""
-FROZEN = ("fresh", "fresh2", "fresh3")
+FROZEN = ("fresh", "fresh2", "fresh3", "fresh4")
 """Evaluation only: never trained or tuned on ("test" is in "train")."""
 
 

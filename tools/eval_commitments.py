@@ -1,6 +1,6 @@
 """Commitment finder accuracy on the labelled corpus: training splits and the fresh test split.
 
-    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh|fresh2|fresh3] [-v]
+    .venv/bin/python tools/eval_commitments.py [--split dev|test|fresh|fresh2|fresh3|fresh4] [-v]
 
 `make eval` prints every split. Prints, per split and for the French model and the old
 rules: precision (suggested sentences that are labelled commitments), firm recall, all
@@ -99,11 +99,11 @@ def main() -> int:
         description=__doc__.splitlines()[0] if __doc__ else None,
         epilog="Without --split: dev, test, fresh and fresh2 (what make eval prints).",
     )
-    parser.add_argument("--split", choices=("dev", "test", "fresh", "fresh2", "fresh3"))
+    parser.add_argument("--split", choices=("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"))
     parser.add_argument("-v", action="store_true", dest="verbose", help="list training misses")
     args = parser.parse_args()
     verbose = args.verbose
-    splits: tuple[str, ...] = ("dev", "test", "fresh", "fresh2")  # fresh3 only when asked for
+    splits: tuple[str, ...] = ("dev", "test", "fresh", "fresh2")  # fresh3, fresh4 only when asked for
     if args.split:
         splits = (args.split,)
     started = time.perf_counter()
@@ -124,6 +124,9 @@ def main() -> int:
             else "third fresh split, frozen in session 9 before either finder ran on it, "
             "never tuned on, scored once; it decides the finder (DECISION_s9.md)"
             if split == "fresh3"
+            else "fourth fresh split, frozen in session 10 before either finder ran on it, "
+            "scored once, reported only (DECISION_s10.md)"
+            if split == "fresh4"
             else "RETIRED test split, original labels: training data since 2026-12-07, in-sample"
             if labels == "original"
             else "RETIRED test split, adjudicated labels (what the model trains on): in-sample"
