@@ -154,6 +154,8 @@ class ReadingProcesses:
             block = 0
             while True:
                 turn = _owner(block, readers, self._local_every)
+                kind: int
+                payload: Any
                 if turn == _LOCAL and self._local is not None:
                     kind, payload = next(self._local, (_DONE, None))
                 else:

@@ -192,7 +192,11 @@ def test_the_writing_process_of_a_first_load_loads_no_xml_parser(tmp_path: Path)
 
 @pytest.mark.parametrize(
     ("count", "existing", "shared"),
-    [(600, False, True), (import_start.LOCAL_SHARE_MAX_ITEMS + 1, False, False), (600, True, False)],
+    [
+        (600, False, True),
+        (import_start.LOCAL_SHARE_MAX_ITEMS + 1, False, False),
+        (600, True, False),
+    ],
 )
 def test_only_a_small_import_into_a_new_file_has_its_writer_parse_a_share(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int, existing: bool, shared: bool
