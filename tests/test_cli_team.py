@@ -81,4 +81,6 @@ def test_sync_with_an_unreachable_server_fails_cleanly_without_the_password(
     )
     assert code == 1
     assert "Impossible d'ouvrir la bibliothèque d'équipe" in err
+    assert "aucun serveur PostgreSQL ne répond (sur ce poste)" in err
+    assert "No such file" not in err and "Is the server running" not in err
     assert secret not in out + err
