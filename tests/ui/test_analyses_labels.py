@@ -94,3 +94,22 @@ def test_hovering_a_shortened_label_shows_the_full_name(qtbot) -> None:
     assert chart.viewportEvent(event)
     assert QToolTip.text() == full
     QToolTip.hideText()
+
+
+def test_labels_are_fitted_again_when_the_chart_narrows(qtbot) -> None:
+    """The list beside the chart can be widened: the labels follow the chart's new width."""
+    make_application()
+    chart = DelayChart()
+    qtbot.addWidget(chart)
+    chart.resize(1300, 640)
+    chart.show_overview(_overview())
+    chart.show()
+    qtbot.waitExposed(chart)
+    wide = {" ".join(i.toPlainText().split()) for i in _axis_labels(chart)}
+    chart.resize(600, 640)
+    qtbot.waitUntil(
+        lambda: {" ".join(i.toPlainText().split()) for i in _axis_labels(chart)} != wide
+    )
+    drawn = [i.toPlainText() for i in chart.scene().items() if isinstance(i, QGraphicsTextItem)]
+    assert len(_axis_labels(chart)) == len(NAMES)
+    assert not [t for t in drawn if "..." in t and "Late" not in t and "retard" not in t], drawn

@@ -182,7 +182,12 @@ class BarChartView(QChartView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Labels fitted to the old width are fitted again to the new one."""
         super().resizeEvent(event)
-        if self._overview is not None and abs(self.label_width() - self._label_width) > 8:
+        fitted = bool(self.label_tips)  # only the ministry charts fit labels to the width
+        if (
+            fitted
+            and self._overview is not None
+            and abs(self.label_width() - self._label_width) > 8
+        ):
             self.show_overview(self._overview)
 
     def viewportEvent(self, event: QEvent) -> bool:
