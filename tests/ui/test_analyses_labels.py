@@ -48,12 +48,7 @@ def _axis_labels(chart: BarChartView) -> list[QGraphicsTextItem]:
     ]
 
 
-# 940 px: the chart's width in the window at 1366×768 (docs/analyses-1366.png); 600: narrower.
-@pytest.mark.parametrize("width", [940, 600])
-@pytest.mark.parametrize("kind", [DelayChart, OverdueChart])
-def test_ministry_names_are_not_cut_by_qt_and_say_their_full_name(
-    kind: type[BarChartView], width: int, qtbot
-) -> None:
+def _shown(kind: type[BarChartView], width: int, qtbot) -> BarChartView:
     make_application()
     chart = kind()
     qtbot.addWidget(chart)
@@ -61,6 +56,16 @@ def test_ministry_names_are_not_cut_by_qt_and_say_their_full_name(
     chart.show_overview(_overview())
     chart.show()
     qtbot.waitExposed(chart)
+    return chart
+
+
+# 940 px: the chart's width in the window at 1366×768 (docs/analyses-1366.png); 600: narrower.
+@pytest.mark.parametrize("width", [940, 600])
+@pytest.mark.parametrize("kind", [DelayChart, OverdueChart])
+def test_ministry_names_are_not_cut_by_qt_and_say_their_full_name(
+    kind: type[BarChartView], width: int, qtbot
+) -> None:
+    chart = _shown(kind, width, qtbot)
     drawn = [
         item.toPlainText() for item in chart.scene().items() if isinstance(item, QGraphicsTextItem)
     ]
@@ -79,13 +84,7 @@ def test_ministry_names_are_not_cut_by_qt_and_say_their_full_name(
 
 
 def test_hovering_a_shortened_label_shows_the_full_name(qtbot) -> None:
-    make_application()
-    chart = OverdueChart()
-    qtbot.addWidget(chart)
-    chart.resize(600, 640)
-    chart.show_overview(_overview())
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = _shown(OverdueChart, 600, qtbot)
     label = next(i for i in _axis_labels(chart) if "…" in i.toPlainText())
     full = chart.label_tips[" ".join(label.toPlainText().split())]
     assert "…" not in full and full in NAMES
@@ -98,13 +97,7 @@ def test_hovering_a_shortened_label_shows_the_full_name(qtbot) -> None:
 
 def test_labels_are_fitted_again_when_the_chart_narrows(qtbot) -> None:
     """The list beside the chart can be widened: the labels follow the chart's new width."""
-    make_application()
-    chart = DelayChart()
-    qtbot.addWidget(chart)
-    chart.resize(1300, 640)
-    chart.show_overview(_overview())
-    chart.show()
-    qtbot.waitExposed(chart)
+    chart = _shown(DelayChart, 1300, qtbot)
     wide = {" ".join(i.toPlainText().split()) for i in _axis_labels(chart)}
     chart.resize(600, 640)
     qtbot.waitUntil(
