@@ -37,8 +37,8 @@ ENGLISH = ("failed", "does not exist", "refused", "Connection", "timeout", "FATA
         (
             'connection failed: connection to server on socket "/run/.s.PGSQL.5432" failed: '
             'FATAL:  database "equipes" does not exist',
-            "la base « equipes » n'existe pas sur ce serveur. Vérifiez son nom, ou demandez à "
-            "l'administrateur de la créer (createdb equipes).",
+            "la base « equipes » n'existe pas sur ce serveur. Vérifiez son orthographe, ou "
+            "demandez à l'administrateur de la créer (createdb equipes).",
         ),
         (
             'FATAL:  role "anna" does not exist',
