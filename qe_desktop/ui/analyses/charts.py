@@ -43,6 +43,7 @@ LABEL_CHARS = 42
 # 1366×768): the ministry names are wrapped and cut between words within this share.
 LABEL_SHARE = 0.36
 MIN_LABEL_PX = 120
+# Words a shortened name must not end on ("Économie, des finances et de la…").
 _DANGLING = {
     "de",
     "la",
