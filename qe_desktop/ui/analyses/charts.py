@@ -196,7 +196,8 @@ class BarChartView(QChartView):
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             item = self.itemAt(event.pos())
             if isinstance(item, QGraphicsTextItem):
-                tip = self.label_tips.get(" ".join(item.toPlainText().split()))
+                shown = item.toPlainText().replace("\u200b", "")  # see ministry_label
+                tip = self.label_tips.get(" ".join(shown.split()))
                 if tip:
                     QToolTip.showText(event.globalPos(), tip, self)
                     return True
