@@ -13,9 +13,14 @@ from qe_desktop.services.library import open_library
 from tests.conftest import SAMPLES
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
+def run(capsys: pytest.CaptureFixture[str], db: Path | str, *args: str) -> tuple[int, str, str]:
     """`qe-desktop --db DB ARGS…` in this process: (exit code, stdout, stderr)."""
-    code = main(["--db", str(db), *args])
+    return run_main(capsys, "--db", str(db), *args)
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """`qe-desktop ARGV…` in this process, for what comes before `--db` or goes without it."""
+    code = main(list(argv))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
 

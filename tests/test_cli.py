@@ -10,21 +10,13 @@ from pathlib import Path
 import pytest
 
 from qe_desktop.app import main
-from tests.conftest import SAMPLES, SEED
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.cli_support import run, sample_library
+from tests.conftest import SEED
 
 
 @pytest.fixture
-def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "cli.sqlite"
-    code, out, _ = run(capsys, db, "import", str(SAMPLES))
-    assert code == 0, out
-    return db
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_library(tmp_path_factory, "cli")
 
 
 def _seed_key(capsys: pytest.CaptureFixture[str], db: Path) -> str:

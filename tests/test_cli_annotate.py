@@ -8,26 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.app import main
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
-from tests.conftest import SAMPLES
+from tests.cli_support import run, sample_library
 
 SEED_KEY = "senat-20250130-fabien-genet-p246"
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 @pytest.fixture
-def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "cli.sqlite"
-    code, out, _ = run(capsys, db, "import", str(SAMPLES))
-    assert code == 0, out
-    return db
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_library(tmp_path_factory, "cli")
 
 
 def _listed(capsys: pytest.CaptureFixture[str], db: Path) -> list[dict[str, object]]:

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.app import main
-from tests.cli_support import run, sample_library
+from tests.cli_support import run, run_main, sample_library
 from tests.conftest import SAMPLES
 from tests.exporters.library import SEED_KEY
 
@@ -100,7 +99,11 @@ def test_annotations_export_of_an_unknown_question_writes_nothing(
             b"<!DOCTYPE html><html><body>Annotations</body></html>",
             "ce n'est pas un fichier d'annotations JSON-LD (page HTML ou XML ?)",
         ),
-        (b'{"type": "Annotation"', "JSON illisible (ligne 1, colonne 22)"),
+        (
+            b'{"type": "Annotation"',
+            "JSON invalide ou tronqué (ligne 1, colonne 22) : virgule attendue entre deux éléments",
+        ),
+        (b"\n\n  nope", "JSON invalide ou tronqué (ligne 3, colonne 3) : valeur attendue"),
     ],
 )
 def test_annotation_files_that_are_not_json_ld(
@@ -148,19 +151,13 @@ def test_a_quote_not_where_its_offsets_say_becomes_an_orphan(
 
 
 # -- --db -----------------------------------------------------------------------------------
-def _main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 def test_a_mistyped_library_path_is_not_created_by_a_reading_command(
     tmp_path: Path, capsys
 ) -> None:
     missing = tmp_path / "absent" / "bibliotheque.sqlit"
     for command in (["list"], ["stats"], ["search", "impôt"], ["show", SEED_KEY],
                     ["export", "-o", str(tmp_path / "n.md")]):  # fmt: skip
-        code, out, err = _main(capsys, "--db", str(missing), *command)
+        code, out, err = run_main(capsys, "--db", str(missing), *command)
         assert code == 2, command
         assert f"bibliothèque introuvable : {missing}" in err and out == ""
     assert list(tmp_path.iterdir()) == []
@@ -168,7 +165,7 @@ def test_a_mistyped_library_path_is_not_created_by_a_reading_command(
 
 def test_import_still_creates_a_new_library(tmp_path: Path, capsys) -> None:
     new = tmp_path / "nouvelle" / "bibliotheque.sqlite"
-    code, out, _ = _main(capsys, "--db", str(new), "import", str(SAMPLES))
+    code, out, _ = run_main(capsys, "--db", str(new), "import", str(SAMPLES))
     assert code == 0 and "importée(s)" in out and new.is_file()
 
 
@@ -181,17 +178,17 @@ def test_import_still_creates_a_new_library(tmp_path: Path, capsys) -> None:
 )
 def test_empty_or_unsupported_db(db: str, said: str, capsys) -> None:
     for command in (["list"], ["stats"]):  # the light path and the full one
-        code, _, err = _main(capsys, "--db", db, *command)
+        code, _, err = run_main(capsys, "--db", db, *command)
         assert code == 2 and said in err
         assert "Traceback" not in err
 
 
 def test_a_folder_or_a_text_file_as_library(tmp_path: Path, capsys) -> None:
-    code, _, err = _main(capsys, "--db", str(tmp_path), "list")
+    code, _, err = run_main(capsys, "--db", str(tmp_path), "list")
     assert code == 2 and "est un dossier" in err
     notes = tmp_path / "notes.txt"
     notes.write_text("mes notes\n", encoding="utf-8")
-    code, _, err = _main(capsys, "--db", str(notes), "import", str(SAMPLES))
+    code, _, err = run_main(capsys, "--db", str(notes), "import", str(SAMPLES))
     assert code == 2 and "n'est pas une bibliothèque qe-desktop" in err
     assert notes.read_text(encoding="utf-8") == "mes notes\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
@@ -268,6 +265,58 @@ def test_a_limit_must_be_a_positive_number(command: list[str], library: Path, ca
         run(capsys, library, *command)
     assert exited.value.code == 2
     assert "nombre entier positif attendu" in capsys.readouterr().err
+
+
+# -- import: what the parsers say in English --------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        (
+            "QANR5L17QE1.json",
+            b"\n<html>Erreur</html>",
+            "JSON invalide ou tronqué (ligne 2, colonne 1) : valeur attendue",
+        ),
+        (
+            "QANR5L17QE2.json",
+            b'{"question": {"uid": "QANR5L17QE2"\n "type": "QE"}}',
+            "JSON invalide ou tronqué (ligne 2, colonne 2) : virgule attendue",
+        ),
+        (
+            "QANR5L17QE3.xml",
+            b"<question>\n<uid>QANR5L17QE3</question>",
+            "XML invalide ou tronqué (ligne 2, colonne 28) : balise </question> alors que <uid>"
+            " (ligne 2) n'est pas refermée",
+        ),
+        (
+            "QANR5L17QE4.xml",
+            b"<question><texte>a & b</texte></question>",
+            "XML invalide ou tronqué (ligne 1, colonne 21) : caractère & non échappé",
+        ),
+        ("Questions.json.zip", b"PK\x03\x04 coupe", "archive ZIP illisible : ce n'est pas une"),
+    ],
+)
+def test_a_broken_file_is_explained_in_french_with_its_line_and_column(
+    name: str, content: bytes, reason: str, library: Path, tmp_path: Path, capsys
+) -> None:
+    """The report said "Expecting value: line 1 column 1 (char 0)", the parser's English."""
+    db = tmp_path / "rapport.sqlite"
+    db.write_bytes(library.read_bytes())
+    broken = tmp_path / name
+    broken.write_bytes(content)
+    code, _, err = run(capsys, db, "import", str(broken))
+    assert code == 1
+    assert f"échec : {broken} : {reason}" in err
+    for english in ("Expecting", "char ", "mismatch", "xmlParse", "zip file", "line 1"):
+        assert english not in err
+
+
+# -- inbox ------------------------------------------------------------------------------------
+def test_marking_numbers_not_in_the_inbox_names_them_and_exits_two(library: Path, capsys) -> None:
+    """It said "0 nouveauté(s) marquée(s)" as if all was well."""
+    code, out, err = run(capsys, library, "inbox", "--mark-seen", "999", "1000", "999")
+    assert (code, out) == (2, "")
+    assert err.startswith("--mark-seen : numéros inconnus dans les nouveautés : 999, 1000 ")
+    assert "0 nouveauté" not in err
 
 
 # -- annotate, sync -------------------------------------------------------------------------

@@ -7,24 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.app import main
-from tests.conftest import SAMPLES
+from tests.cli_support import run, sample_library
 
 SEED_KEY = "senat-20250130-fabien-genet-p246"
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 @pytest.fixture
-def library(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "cli.sqlite"
-    code, out, _ = run(capsys, db, "import", str(SAMPLES))
-    assert code == 0, out
-    return db
+def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return sample_library(tmp_path_factory, "cli")
 
 
 def test_show_json_has_the_coverage_object_with_canonical_offsets(library: Path, capsys) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.app import main
 from qe_desktop.services.container import Services
 from qe_desktop.services.library import open_library
+from tests.cli_support import run
 from tests.services import insights_library as crafted
 
 
@@ -22,13 +22,8 @@ def library(tmp_path: Path) -> Path:
     return path
 
 
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str]:
-    code = main(["--db", str(db), *args])
-    return code, capsys.readouterr().out
-
-
 def test_stats_json_per_ministry(library: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out = run(capsys, library, "stats", "--json")
+    code, out, _ = run(capsys, library, "stats", "--json")
     assert code == 0
     figures = {row["ministry"]: row for row in json.loads(out)}
     sante = figures[crafted.PORTFOLIO[crafted.SANTE]]
@@ -45,9 +40,9 @@ def test_stats_json_per_ministry(library: Path, capsys: pytest.CaptureFixture[st
 
 
 def test_stats_filters_and_prints_a_table(library: Path, capsys) -> None:
-    code, out = run(capsys, library, "stats", "--chamber", "senat", "--json")
+    code, out, _ = run(capsys, library, "stats", "--chamber", "senat", "--json")
     assert (code, json.loads(out)) == (0, [])
-    code, out = run(capsys, library, "stats")
+    code, out, _ = run(capsys, library, "stats")
     assert code == 0
     assert "Délai médian" in out
     line = next(row for row in out.splitlines() if row.endswith(crafted.PORTFOLIO[crafted.SANTE]))
@@ -55,7 +50,7 @@ def test_stats_filters_and_prints_a_table(library: Path, capsys) -> None:
 
 
 def test_show_json_lists_near_identical_answers_and_related(library: Path, capsys) -> None:
-    code, out = run(capsys, library, "show", crafted.COPY[0], "--json")
+    code, out, _ = run(capsys, library, "show", crafted.COPY[0], "--json")
     assert code == 0
     shown = json.loads(out)
     assert shown["key"] == crafted.COPY[0]
@@ -63,7 +58,7 @@ def test_show_json_lists_near_identical_answers_and_related(library: Path, capsy
     assert shown["duplicate_answers"] == crafted.COPY[1:]
     assert len(shown["related"]) == 5
     assert crafted.COPY[0] not in shown["related"]
-    _, out = run(capsys, library, "show", crafted.TEMPLATE_QUESTIONS[0], "--json")
+    _, out, _ = run(capsys, library, "show", crafted.TEMPLATE_QUESTIONS[0], "--json")
     twin = json.loads(out)
     assert twin["duplicate_answers"] == []
     assert twin["duplicate_questions"] == [crafted.TEMPLATE_QUESTIONS[1]]

@@ -167,6 +167,16 @@ def item_json(item: InboxItem) -> dict[str, Any]:
 
 def cmd_inbox(args: argparse.Namespace, services: Services, out: TextIO, err: TextIO) -> int:
     veille = services.veille
+    if args.mark_seen:
+        unknown = veille.unknown_inbox_ids(args.mark_seen)
+        if unknown:
+            numbers = ", ".join(str(i) for i in unknown)
+            plural = "s" if len(unknown) > 1 else ""
+            err.write(
+                f"--mark-seen : numéro{plural} inconnu{plural} dans les nouveautés : {numbers}"
+                " (rien n'a été marqué ; `qe-desktop inbox` liste les numéros)\n"
+            )
+            return 2
     if args.mark_seen or args.mark_all_seen:
         count = veille.mark_seen(None if args.mark_all_seen else args.mark_seen)
         if not args.json:

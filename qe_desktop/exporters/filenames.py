@@ -14,6 +14,7 @@ MAX_NAME_CHARS = 120
 MAX_NAME_BYTES = 240  # most file systems stop at 255 UTF-8 bytes; keep room for temp names
 FALLBACK_NAME = "export"
 
+_DANGLING = {"au", "aux", "à", "de", "des", "du", "la", "le", "les", "et", "en", "sur", "pour"}
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r"-{2,}")
@@ -39,10 +40,24 @@ def _clean(title: str) -> str:
 
 def _cap(stem: str, extension: str, max_chars: int) -> str:
     room = max(1, max_chars - len(extension))
-    stem = stem[:room]
+    if len(stem) > room:  # "…services publi.docx" read as a typo: cut between words
+        stem = _between_words(stem, room)
     while stem and len((stem + extension).encode("utf-8")) > MAX_NAME_BYTES:
         stem = stem[:-1]
     return stem.rstrip(" .-")
+
+
+def _between_words(text: str, room: int) -> str:
+    """The first `room` characters of `text`, back to the last space when that cuts a word
+    (unless the word is most of the room)."""
+    head = text[:room]
+    space = head.rfind(" ")
+    if text[room : room + 1] not in ("", " ") and space >= room // 2:
+        head = head[:space]
+    words = head.split(" ")
+    while len(words) > 1 and words[-1].casefold() in _DANGLING:  # "… (IA) au" -> "… (IA)"
+        words.pop()
+    return " ".join(words).rstrip(" .,;:-—–'’")
 
 
 def safe_file_name(title: str, extension: str = "", *, max_chars: int = MAX_NAME_CHARS) -> str:

@@ -21,6 +21,7 @@ from datetime import date
 from typing import IO, TYPE_CHECKING
 
 from qe_desktop.domain.folding import strip_accents
+from qe_desktop.domain.parse_reasons import xml_reason
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.domain.text import canonical_text
 from qe_desktop.importers.an_shapes import (
@@ -187,8 +188,7 @@ def iter_an_xml(data: bytes | IO[bytes], source: str) -> Iterator[QuestionRecord
         if _ENTITY_TROUBLE.search(detail):  # newer libxml2 stops entity bombs while parsing
             yield ImportFailure(source, DTD_REFUSED)
             return
-        line = f"ligne {exc.lineno}" if exc.lineno else "début du fichier"
-        yield ImportFailure(source, f"XML invalide ou tronqué ({line}) : {detail}")
+        yield ImportFailure(source, xml_reason(detail, exc.lineno, exc.position[1]))
         return
     except (etree.LxmlError, RecursionError) as exc:
         yield ImportFailure(source, f"XML illisible : {str(exc)[:200]}")

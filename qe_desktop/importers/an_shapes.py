@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 
+from qe_desktop.domain.parse_reasons import json_reason, utf8_reason
 from qe_desktop.importers.errors import ImportFailure
 
 JsonMapping = Mapping[str, object]
@@ -26,19 +27,13 @@ def load_json(data: bytes, source: str) -> object:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFailure(
-            source,
-            f"le fichier n'est pas du texte UTF-8 (octet invalide à la position {exc.start})",
-        ) from None
+        raise ImportFailure(source, utf8_reason(exc)) from None
     if not text.strip():
         raise ImportFailure(source, "le fichier JSON est vide")
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailure(
-            source,
-            f"JSON invalide ou tronqué (ligne {exc.lineno}, colonne {exc.colno}) : {exc.msg}",
-        ) from None
+        raise ImportFailure(source, json_reason(exc)) from None
     except (ValueError, RecursionError):
         raise ImportFailure(
             source, "JSON illisible (nombre démesuré ou imbrication trop profonde)"

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 
+from qe_desktop.domain.parse_reasons import csv_reason
 from qe_desktop.domain.question import Author, Chamber, Closing, ClosingKind, QuestionRecord
 from qe_desktop.importers.errors import ImportFailure
 from qe_desktop.importers.sources import SkippedEntry
@@ -82,7 +83,7 @@ def iter_senat_csv(data: bytes, source: str) -> Iterator[QuestionRecord | Import
     except StopIteration:
         raise ImportFailure(source, "fichier CSV vide") from None
     except csv.Error as error:
-        raise ImportFailure(source, f"en-tête CSV illisible ({error})") from error
+        raise ImportFailure(source, f"en-tête CSV illisible : {csv_reason(error)}") from error
     columns = {_BY_FOLDED.get(_fold(h), h.strip()): i for i, h in enumerate(header)}
     missing = [name for name in REQUIRED if name not in columns]
     if missing:
@@ -102,7 +103,9 @@ def iter_senat_csv(data: bytes, source: str) -> Iterator[QuestionRecord | Import
             return
         except csv.Error as error:
             line = reader.line_num
-            yield ImportFailure(f"{source} (ligne {line})", f"ligne CSV illisible ({error})")
+            yield ImportFailure(
+                f"{source} (ligne {line})", f"ligne CSV illisible : {csv_reason(error)}"
+            )
             continue
         line = reader.line_num
         if not any(f.strip() for f in fields):

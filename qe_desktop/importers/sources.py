@@ -27,6 +27,7 @@ from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import IO
 
+from qe_desktop.domain.parse_reasons import zip_reason
 from qe_desktop.importers.entries import EntryMark, KnownEntries, UnchangedEntry, unchanged
 from qe_desktop.importers.errors import ImportFailure
 
@@ -305,7 +306,7 @@ def _iter_archive(path: Path, known: KnownEntries) -> Iterator[_Position]:
             return
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        yield ImportFailure(name, f"archive ZIP illisible ou corrompue ({exc})")
+        yield ImportFailure(name, f"archive ZIP illisible : {zip_reason(exc)}")
         return
     with archive:
         total = 0
@@ -403,7 +404,7 @@ def _archive_item(
         with archive.open(info) as stream:
             data = stream.read(MAX_IN_MEMORY_BYTES + 1)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error, RuntimeError, ValueError) as exc:
-        return ImportFailure(entry_name, f"entrée illisible, archive corrompue ? ({exc})")
+        return ImportFailure(entry_name, f"entrée illisible : {zip_reason(exc)}")
     except NotImplementedError:
         return ImportFailure(entry_name, "méthode de compression non prise en charge")
     if len(data) > MAX_IN_MEMORY_BYTES:

@@ -28,6 +28,7 @@ from qe_desktop.domain.annotation import (
     StatusChange,
 )
 from qe_desktop.domain.folding import slug
+from qe_desktop.domain.parse_reasons import text_or_json_reason
 from qe_desktop.importers.errors import ImportFailure
 
 DEFAULT_IMPORT_CATEGORY = "important"  # for annotations that carry no category at all
@@ -80,13 +81,10 @@ def parse_annotations(
     """
     try:
         document = json.loads(data)
-    except json.JSONDecodeError as error:  # its own words are English
-        where = f"ligne {error.lineno}, colonne {error.colno}"
-        raise ImportFailure(
-            source, f"JSON illisible ({where}) : fichier tronqué ou abîmé ?"
-        ) from error
-    except (ValueError, RecursionError) as error:
-        raise ImportFailure(source, f"JSON illisible ({error})") from error
+    except ValueError as error:  # its own words are English
+        raise ImportFailure(source, text_or_json_reason(error)) from error
+    except RecursionError as error:
+        raise ImportFailure(source, "JSON illisible (imbrication trop profonde)") from error
     raw_items = _annotation_items(document, source)
     labels = _label_index(category_by_label)
     parsed: list[ParsedAnnotation] = []

@@ -408,6 +408,11 @@ class VeilleService:
         with self._db.write() as session:
             return inbox_store.mark_seen(session, self._user(), ids, seen)
 
+    def unknown_inbox_ids(self, ids: Sequence[int]) -> list[int]:
+        """Numbers that are in no inbox, so that a typo is said instead of "0 marquée"."""
+        with self._db.read() as session:
+            return inbox_store.unknown_event_ids(session, ids)
+
     def mark_question_seen(self, key: str) -> int:
         """The user opened a question: what was new about it is seen. Nothing is written
         (no wait for the write lock an import may hold) when nothing was unseen.

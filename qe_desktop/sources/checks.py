@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from qe_desktop.domain.parse_reasons import zip_reason
 from qe_desktop.sources.errors import SourceError
 
 _HTML_STARTS = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body")
@@ -19,10 +20,8 @@ def check_zip(path: Path, source: str) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = archive.namelist()
-    except zipfile.BadZipFile as error:
-        raise SourceError(source, f"archive zip illisible ou tronquée ({error})") from error
-    except OSError as error:
-        raise SourceError(source, f"archive zip illisible ({error})") from error
+    except (zipfile.BadZipFile, OSError) as error:
+        raise SourceError(source, f"archive ZIP illisible : {zip_reason(error)}") from error
     if not names:
         raise SourceError(source, "archive zip vide")
 

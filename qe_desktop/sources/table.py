@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from qe_desktop.domain.parse_reasons import text_or_json_reason
 from qe_desktop.sources.errors import SourceError
 
 DEFAULT_TABLE = "sources.json"
@@ -88,5 +89,5 @@ def load_table(path: Path | None) -> SourceTable:
     except OSError as error:
         raise SourceError(str(path), f"lecture impossible ({error.strerror or error})") from error
     except ValueError as error:
-        raise SourceError(str(path), f"JSON invalide ({error})") from error
+        raise SourceError(str(path), text_or_json_reason(error)) from error
     return table.merged(table_from_json(document, str(path)))

@@ -6,6 +6,7 @@ carries a password is only ever shown masked (`display_url`).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,9 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.engine import URL, make_url
 
 from qe_desktop.domain.folding import fold
+from qe_desktop.storage.pg_reasons import ServerAddress, explain_server_failure
+
+log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 15_000
 CACHE_KIB = 64 * 1024  # per connection, at most
@@ -26,7 +30,15 @@ _QUERY_PASSWORD = "password"
 
 
 class LibraryUnavailableError(RuntimeError):
-    """The library cannot be reached or prepared (server down, missing right or extension)."""
+    """The library cannot be reached or prepared (server down, missing right or extension).
+
+    `str()` is the French sentence for the user; `detail` keeps the server's own words
+    (English, from libpq) for the log and the "Détails" of a dialog.
+    """
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
 
 
 def to_url(path_or_url: str | Path) -> str:
@@ -71,14 +83,14 @@ def server_errors_explained(url: str) -> Iterator[None]:
         if make_url(url).get_backend_name() != "postgresql":
             raise
         reason = " ".join(str(error.orig or error).split())
-        hint = ""
-        if "password" in reason:
-            hint = (
-                " Donnez le mot de passe à la connexion, ou utilisez ~/.pgpass, "
-                "un service (PGSERVICE) ou PGPASSWORD."
-            )
+        parsed = make_url(url)
+        host = parsed.host or str(parsed.query.get("host", "") or "")
+        address = ServerAddress(host, parsed.port, parsed.database or "", parsed.username or "")
+        log.warning("PostgreSQL connection to %s failed: %s", display_url(url), reason)
         raise LibraryUnavailableError(
-            f"Impossible d'ouvrir la bibliothèque d'équipe {display_url(url)} : {reason}.{hint}"
+            f"Impossible d'ouvrir la bibliothèque d'équipe {display_url(url)} : "
+            + explain_server_failure(reason, address),
+            detail=reason,
         ) from None
 
 

@@ -111,6 +111,12 @@ def mark_seen(session: Session, user: str, ids: Sequence[int] | None, seen: bool
     return len(new)
 
 
+def unknown_event_ids(session: Session, ids: Sequence[int]) -> list[int]:
+    """Those of `ids` that are no event of the inbox (a mistyped number), in the given order."""
+    known = set(session.scalars(select(VeilleEvent.id).where(VeilleEvent.id.in_(set(ids)))))
+    return list(dict.fromkeys(i for i in ids if i not in known))
+
+
 def event_ids_for_keys(
     session: Session, keys: Sequence[str], unseen_by: str | None = None
 ) -> list[int]:

@@ -10,11 +10,20 @@ button. Two rules keep them apart:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QBoxLayout, QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 COMPACT_HEIGHT = 860
 COMPACT_WIDTH = 1100
+
+
+def turn_boxes(boxes: Iterable[QBoxLayout], *, narrow: bool) -> None:
+    """A dock's rows of controls stacked top to bottom when narrow, side by side when not."""
+    direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
+    for box in boxes:
+        box.setDirection(direction)
 
 
 def scrolling(content: QWidget, *, keep_width: bool = False) -> QScrollArea:

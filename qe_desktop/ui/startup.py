@@ -155,7 +155,7 @@ class Startup:
             services = self.build_services(self.location)
         except (NewerDatabaseError, CorruptDatabaseError, LibraryUnavailableError) as error:
             title = QCoreApplication.translate("Application", "Cannot open the library")
-            QMessageBox.critical(None, title, str(error))
+            _show_cannot_open(title, error)
             self.exit_code = EXIT_CANNOT_OPEN
             return None
         services.current_user.name = saved_user_name(self.settings)
@@ -166,3 +166,14 @@ class Startup:
         """Let the day's check and backup end (after the event loop)."""
         if self.care is not None:
             self.care.wait()
+
+
+def _show_cannot_open(title: str, error: Exception) -> None:
+    """The French reason; a server's own (English) words only behind "Show Details…"."""
+    detail = str(getattr(error, "detail", "") or "")
+    if not detail:
+        QMessageBox.critical(None, title, str(error))
+        return
+    box = QMessageBox(QMessageBox.Icon.Critical, title, str(error))
+    box.setDetailedText(detail)
+    box.exec()

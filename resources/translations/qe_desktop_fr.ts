@@ -297,6 +297,11 @@
         <translation>%1 (médiane %2 j, %3 dans le délai)</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>median %1 d, %2 on time</source>
+        <translation>médiane %1 j, %2 dans le délai</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Questions per year</source>
         <translation>Questions par an</translation>

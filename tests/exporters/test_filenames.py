@@ -49,6 +49,20 @@ def test_long_titles_are_cut_but_keep_their_extension() -> None:
     assert len(name.encode("utf-8")) <= MAX_NAME_BYTES
 
 
+def test_a_long_title_is_cut_between_words() -> None:
+    """The export dialog offered "…au sein des services publi.docx", as if misspelt."""
+    title = (
+        "Note de synthèse — Sénat — QE n° 03038 du 30 janvier 2025 - Implémentation de "
+        "l'intelligence artificielle (IA) au sein des services publics"
+    )
+    name = safe_file_name(title, "docx")
+    assert name == (
+        "Note de synthèse — Sénat — QE n° 03038 du 30 janvier 2025 - Implémentation de "
+        "l'intelligence artificielle (IA).docx"
+    )
+    assert len(name) <= MAX_NAME_CHARS
+
+
 def test_reserved_names() -> None:
     assert is_reserved_name("COM1") and is_reserved_name("aux.txt") and is_reserved_name("Com²")
     assert not is_reserved_name("COM10") and not is_reserved_name("console")

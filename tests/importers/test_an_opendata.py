@@ -193,7 +193,7 @@ def test_truncated_collection_keeps_what_was_read_and_says_where_it_broke() -> N
     assert [r.number for r in results if isinstance(r, QuestionRecord)] == ["1", "2"]
     failure = results[-1]
     assert isinstance(failure, ImportFailure)
-    assert failure.reason.startswith("XML invalide ou tronqué (ligne 1)")
+    assert failure.reason.startswith("XML invalide ou tronqué (ligne 1, colonne ")
 
 
 def test_parse_an_xml_raises_the_failure() -> None:

@@ -184,8 +184,8 @@ def test_unknown_project_values_are_reported_in_french() -> None:
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "JSON illisible"),
-        ((DATA / "truncated.json").read_bytes(), "JSON illisible"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "le fichier n'est pas du texte UTF-8 (octet invalide"),
+        ((DATA / "truncated.json").read_bytes(), "JSON invalide ou tronqué (ligne 1, colonne"),
         (b"42", "ne contient pas d'annotations"),
         (b'{"title": "Mes notes"}', "ni annotation ni collection"),
         (b'[{"type": "Annotation", "target": "https://exemple.fr/page"}]', "aucune annotation"),

@@ -41,6 +41,10 @@ def _csv_keys(path: Path) -> list[str]:
     return [row[0] for row in list(csv.reader(io.StringIO(text), delimiter=";"))[1:]]
 
 
+# The title cut between words to fit 120 characters: never "…services publi.docx".
+CUT_TITLE = SEED_TITLE.removesuffix(" publics")
+
+
 def test_explicit_keys_in_the_order_given(library: Services, tmp_path: Path) -> None:
     path = tmp_path / "deux.md"
     result = library.exporting.export([AN_KEY, SEED_KEY], "md", path)
@@ -144,7 +148,7 @@ def test_default_file_names(library: Services) -> None:
     exporting = library.exporting
     assert (
         exporting.default_file_name([SEED_KEY], ExportFormat.DOCX)
-        == f"Note de synthèse — QE du 30-01-2025 — {SEED_TITLE[:-2]}.docx"  # title cut
+        == f"Note de synthèse — QE du 30-01-2025 — {CUT_TITLE}.docx"
     )
     assert (
         exporting.default_file_name([SEED_KEY], ExportFormat.CSV)

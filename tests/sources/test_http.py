@@ -140,7 +140,10 @@ def test_truncated_zip_is_refused_and_nothing_is_kept(
 ) -> None:
     body = an_corpus({1}, count=10)
     httpserver.expect_request("/an.zip").respond_with_data(body[: len(body) // 2])
-    with pytest.raises(SourceError, match="archive zip illisible ou tronquée"):
+    with pytest.raises(
+        SourceError,
+        match="archive ZIP illisible : ce n'est pas une archive ZIP, ou elle est coupée",
+    ):
         fetcher.download(SOURCE, httpserver.url_for("/an.zip"), "an.zip", check=check_zip)
     assert not list(fetcher.cache_dir.iterdir())
 

@@ -207,3 +207,43 @@ def test_services_that_cannot_open_after_the_first_rows_close_the_window_with_th
     assert shown and db in shown[0]
     assert not window.isVisible()
     assert Path(db).read_bytes() == before
+
+
+def test_a_team_library_that_cannot_be_reached_says_it_in_french_with_the_details_behind(
+    qtbot, sample_services: Services, tmp_path: Path, monkeypatch
+) -> None:
+    """The server's English ("connection refused") is behind "Show Details…", not in the text."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from qe_desktop.services.library import LibraryUnavailableError
+
+    db = _library(sample_services)
+    sample_services.database.close()
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0
+    )
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text: shown.append((text, ""))
+    )
+    monkeypatch.setattr(QApplication, "quit", lambda: None)
+    refused = 'connection to server at "10.0.0.5", port 5432 failed: Connection refused'
+
+    def unreachable(location: str) -> Services:
+        raise LibraryUnavailableError(
+            "Impossible d'ouvrir la bibliothèque d'équipe : aucun serveur PostgreSQL ne répond.",
+            detail=refused,
+        )
+
+    make_application()
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    startup = Startup(db, settings, unreachable)
+    assert startup.build() is not None
+    startup.show()
+    qtbot.waitUntil(lambda: startup.exit_code is not None, timeout=5_000)
+    assert shown == [
+        (
+            "Impossible d'ouvrir la bibliothèque d'équipe : aucun serveur PostgreSQL ne répond.",
+            refused,
+        )
+    ]

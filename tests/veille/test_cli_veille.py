@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qe_desktop.app import main
+from tests.cli_support import run
 from tests.veille.conftest import Site
 from tests.veille.server import sources_file
-
-
-def run(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["--db", str(db), *args])
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_update_follow_inbox(
@@ -43,6 +37,12 @@ def test_update_follow_inbox(
     assert [(i["question_key"], i["follow"], i["seen"]) for i in answers] == [
         ("senat-17-03038", "Auteur : Fabien Genet", False)
     ]
+    unknown = max(i["id"] for i in items) + 1
+    code, out, err = run(capsys, db, "inbox", "--mark-seen", str(answers[0]["id"]), str(unknown))
+    assert (code, out) == (2, "")
+    assert f"--mark-seen : numéro inconnu dans les nouveautés : {unknown} " in err
+    code, out, _ = run(capsys, db, "inbox", "--json", "--unseen")
+    assert answers[0]["id"] in {i["id"] for i in json.loads(out)}, "nothing marked on a typo"
     code, out, _ = run(capsys, db, "inbox", "--mark-seen", str(answers[0]["id"]))
     assert out == "1 nouveauté(s) marquée(s) comme vue(s)\n"
     code, out, _ = run(capsys, db, "inbox", "--json", "--unseen")

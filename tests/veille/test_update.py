@@ -97,7 +97,7 @@ def test_failed_sources_change_nothing(services: Services, site: Site, point_at:
     report = veille.update()
     assert not report.ok
     messages = [s.message for s in report.sources]
-    assert "Assemblée nationale (17e législature) : archive zip illisible" in messages[0]
+    assert "Assemblée nationale (17e législature) : archive ZIP illisible : " in messages[0]
     assert messages[1].startswith("Sénat (questions-depuis-un-an.csv) : le serveur a envoyé")
     assert services.questions.total() == 0 and veille.inbox() == []
     # fixed on the server: the next update imports, since nothing was recorded

@@ -6,6 +6,7 @@ view can ask the service for exactly the questions that bar counts.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Sequence
 
@@ -20,9 +21,9 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QPainter
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QMargins, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFontMetrics, QHelpEvent, QPainter, QResizeEvent
+from PySide6.QtWidgets import QGraphicsTextItem, QToolTip, QWidget
 
 from qe_desktop.domain.insights import (
     Answering,
@@ -38,6 +39,33 @@ from qe_desktop.ui.labels import count_text
 
 TOP_MINISTRIES = 12
 LABEL_CHARS = 42
+# Qt Charts elides a left axis's labels wider than about 40 % of the chart ("Min…" at
+# 1366×768): the ministry names are wrapped and cut between words within this share.
+LABEL_SHARE = 0.36
+MIN_LABEL_PX = 120
+# Words a shortened name must not end on ("Économie, des finances et de la…").
+_DANGLING = {
+    "de",
+    "la",
+    "le",
+    "les",
+    "du",
+    "des",
+    "et",
+    "à",
+    "au",
+    "aux",
+    "en",
+    "pour",
+    "l'",
+    "d'",
+    "l’",
+    "d’",
+    "avec",
+    "chargé",
+    "chargée",
+    "auprès",
+}
 
 BAND_COLORS = {
     DelayBand.IN_TIME: "#2a9d8f",
@@ -75,6 +103,45 @@ def short_ministry(name: str, limit: int = LABEL_CHARS) -> str:
     return short if len(short) <= limit else short[: limit - 1].rstrip() + "…"
 
 
+def fit_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """`text` on at most `lines` lines of `width` pixels, cut between words; the last
+    line ends with "…" when the rest does not fit."""
+    out: list[str] = []
+    current = ""
+    words = text.split()
+    for index, word in enumerate(words):
+        trial = f"{current} {word}".strip()
+        if not current or metrics.horizontalAdvance(trial) <= width:
+            current = trial
+            continue
+        out.append(current)
+        if len(out) == lines:
+            rest = " ".join([out.pop(), *words[index:]])
+            elided = metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+            cut = elided.rsplit(" ", 1)[0] if " " in elided else elided
+            kept = cut.split(" ")
+            while len(kept) > 1 and kept[-1].casefold().strip(",;:") in _DANGLING:
+                kept.pop()  # "…des finances et de la…" ends on "…des finances…"
+            cut = " ".join(kept).rstrip(" ,;:'’")
+            out.append(cut if cut.endswith("…") else cut + "…")
+            return out
+        current = word
+    out.append(current)
+    return [
+        line
+        if metrics.horizontalAdvance(line) <= width
+        else metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+        for line in out
+    ]
+
+
+def rich_lines(lines: Sequence[str]) -> str:
+    """Lines for a chart label: Qt Charts draws rich text, so several lines need <br>."""
+    if len(lines) == 1:
+        return lines[0]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
+
+
 def period_text(label: str, granularity: Granularity) -> str:
     if granularity is Granularity.YEAR or "-" not in label:
         return label
@@ -95,6 +162,66 @@ class BarChartView(QChartView):
         self.bars: dict[tuple[int, int], Bar] = {}  # (set index, category index) -> Bar
         self.show_unknown = False  # a "(no ministry)" bar only when the user asks for it
         self.tips: dict[tuple[int, int], str] = {}
+        self.label_tips: dict[str, str] = {}  # an axis label as drawn -> the full name
+        self._labels: list[str] = []
+        self._overview: Overview | None = None
+        self._label_width = 0
+
+    def label_width(self) -> int:
+        """Pixels a ministry's line may take on the left axis, for this view's width."""
+        return max(MIN_LABEL_PX, int(self.width() * LABEL_SHARE))
+
+    def show_overview(self, overview: Overview) -> None:
+        """Draw the chart for `overview` (subclasses), remembered to redraw on resize."""
+        self._overview = overview
+        self._label_width = self.label_width()
+        self.draw(overview)
+
+    def draw(self, overview: Overview) -> None:
+        raise NotImplementedError
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Labels fitted to the old width are fitted again to the new one."""
+        super().resizeEvent(event)
+        fitted = bool(self.label_tips)  # only the ministry charts fit labels to the width
+        if (
+            fitted
+            and self._overview is not None
+            and abs(self.label_width() - self._label_width) > 8
+        ):
+            self.show_overview(self._overview)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A shortened ministry label shows its full name when hovered."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            item = self.itemAt(event.pos())
+            if isinstance(item, QGraphicsTextItem):
+                shown = item.toPlainText().replace("\u200b", "")  # see ministry_label
+                tip = self.label_tips.get(" ".join(shown.split()))
+                if tip:
+                    QToolTip.showText(event.globalPos(), tip, self)
+                    return True
+        return super().viewportEvent(event)
+
+    def ministry_label(self, name: str, extra: str = "", lines: int = 2) -> str:
+        """A ministry's axis label fitted to the room Qt gives it, its full name as tooltip;
+        `extra` (its median delay) goes on a last line of its own."""
+        metrics = QFontMetrics(self.font())
+        width = self._label_width or self.label_width()
+        name_lines = fit_lines(short_ministry(name, 10_000), metrics, width, lines)
+        all_lines = [*name_lines, *fit_lines(extra, metrics, width, 1)] if extra else name_lines
+        label = rich_lines(all_lines)
+        while self._is_taken(label):
+            label += "\u200b"  # a category axis drops a repeated label: keep each bar's own
+        full = name or short_ministry(name)
+        self.label_tips[" ".join(" ".join(all_lines).split())] = (
+            f"{full}\n{extra}" if extra else full
+        )
+        self._labels.append(label)
+        return label
+
+    def _is_taken(self, label: str) -> bool:
+        return label in self._labels
 
     def _bar_set(
         self, index: int, label: str, color: str, entries: Iterable[tuple[int, Bar, str]]
@@ -146,6 +273,8 @@ class BarChartView(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         self.bars.clear()
         self.tips.clear()
+        self.label_tips.clear()
+        self._labels.clear()
         return chart
 
     def click(self, set_index: int, category: int) -> None:
@@ -184,9 +313,10 @@ def _top(
 class DelayChart(BarChartView):
     """Answered questions per ministry, stacked by how long the answer took."""
 
-    def show_overview(self, overview: Overview) -> None:
+    def draw(self, overview: Overview) -> None:
         chart = self._new_chart(translate("AnalysesCharts", "Answer delays by ministry"))
         ministries = _top(overview.ministries, "answered", self.show_unknown)
+        names = 2 if len(ministries) <= 8 else 1  # under the name, the delay takes a line
         series = QHorizontalStackedBarSeries()
         for index, band in enumerate(DelayBand):
             entries = (
@@ -204,7 +334,7 @@ class DelayChart(BarChartView):
         self._show_horizontal(
             chart,
             series,
-            [_delay_label(m) for m in ministries],
+            [self.ministry_label(m.ministry, _delay_text(m), lines=names) for m in ministries],
             max((m.answered for m in ministries), default=0),
             translate("AnalysesCharts", "answered questions"),
         )
@@ -220,21 +350,21 @@ def _names_tip(figures: MinistryFigures, shown: int = 8) -> str:
     return "\n" + "\n".join(lines)
 
 
-def _delay_label(figures: MinistryFigures) -> str:
+def _delay_text(figures: MinistryFigures) -> str:
+    """The line under a ministry's name: its median delay and share answered in time."""
     median = "—" if figures.median_delay is None else f"{figures.median_delay:.0f}"
     share = "—" if figures.share_in_time is None else f"{figures.share_in_time:.0%}"
     return (
-        translate("AnalysesCharts", "%1 (median %2 d, %3 on time)")
-        .replace("%1", short_ministry(figures.ministry, 32))
-        .replace("%2", median)
-        .replace("%3", share)
+        translate("AnalysesCharts", "median %1 d, %2 on time")
+        .replace("%1", median)
+        .replace("%2", share)
     )
 
 
 class MonthlyChart(BarChartView):
     """Questions published per month (or year), answered versus not answered."""
 
-    def show_overview(self, overview: Overview) -> None:
+    def draw(self, overview: Overview) -> None:
         by_year = overview.granularity is Granularity.YEAR
         title = (
             translate("AnalysesCharts", "Questions per year")
@@ -287,7 +417,7 @@ class MonthlyChart(BarChartView):
 class OverdueChart(BarChartView):
     """Questions still unanswered after their deadline, per ministry."""
 
-    def show_overview(self, overview: Overview) -> None:
+    def draw(self, overview: Overview) -> None:
         chart = self._new_chart(translate("AnalysesCharts", "Overdue questions by ministry"))
         ministries = _top(overview.ministries, "overdue", self.show_unknown)
         series = QHorizontalBarSeries()
@@ -307,7 +437,7 @@ class OverdueChart(BarChartView):
         self._show_horizontal(
             chart,
             series,
-            [short_ministry(m.ministry) for m in ministries],
+            [self.ministry_label(m.ministry) for m in ministries],
             max((m.overdue for m in ministries), default=0),
             translate("AnalysesCharts", "overdue questions"),
         )

@@ -40,6 +40,7 @@ from qe_desktop.ui.columns import fit_columns, header_width, row_table
 from qe_desktop.ui.commitments.dialogs import DueDateDialog, FollowUpDialog, StatusDialog
 from qe_desktop.ui.commitments.labels import status_text
 from qe_desktop.ui.commitments.table_model import CommitmentTableModel
+from qe_desktop.ui.dock_layout import turn_boxes
 
 if TYPE_CHECKING:
     from qe_desktop.services.exporting import ExportService
@@ -169,10 +170,7 @@ class CommitmentsView(QWidget):
         if narrow == self.narrow:
             return
         self.narrow = narrow
-        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
-        self.filters.setDirection(direction)
-        self.choices.setDirection(direction)
-        self.checks.setDirection(direction)
+        turn_boxes((self.filters, self.choices, self.checks), narrow=narrow)
         # Qt keeps the combo's minimum width once computed: let the layout ignore it instead.
         policy = QSizePolicy.Policy.Ignored if narrow else QSizePolicy.Policy.Preferred
         self.ministry_combo.setSizePolicy(policy, QSizePolicy.Policy.Fixed)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from qe_desktop.domain.follows import FollowKind, FollowRow
 from qe_desktop.ui.columns import row_table
 from qe_desktop.ui.dialog_buttons import body_and_buttons
+from qe_desktop.ui.dock_layout import turn_boxes
 from qe_desktop.ui.veille.inbox_model import FOLLOW_LABELS, InboxModel, follow_label, tr
 
 if TYPE_CHECKING:  # the sources and HTTP load on the first update, not at start-up
@@ -139,10 +140,8 @@ class VeillePanel(QWidget):
         if narrow == self.narrow:
             return
         self.narrow = narrow
-        direction = QBoxLayout.Direction.TopToBottom if narrow else QBoxLayout.Direction.LeftToRight
-        self.top.setDirection(direction)
+        turn_boxes((self.top, self.follow_buttons), narrow=narrow)
         self.top.setStretchFactor(self.status, 0 if narrow else 1)  # no tall gap when stacked
-        self.follow_buttons.setDirection(direction)
         orientation = Qt.Orientation.Vertical if narrow else Qt.Orientation.Horizontal
         self.splitter.setOrientation(orientation)
         self.splitter.setSizes([120, 400] if narrow else [260, 800])
