@@ -103,7 +103,8 @@ def main() -> int:
     parser.add_argument("-v", action="store_true", dest="verbose", help="list training misses")
     args = parser.parse_args()
     verbose = args.verbose
-    splits: tuple[str, ...] = ("dev", "test", "fresh", "fresh2")  # fresh3, fresh4 only when asked for
+    # fresh3 and fresh4 only when asked for
+    splits: tuple[str, ...] = ("dev", "test", "fresh", "fresh2")
     if args.split:
         splits = (args.split,)
     started = time.perf_counter()
