@@ -447,7 +447,8 @@ def _entry_bytes(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | Non
         if limit is not None and end > limit:
             return None
         chunk = fp.read(name_length + extra_length + info.compress_size)
-        encoding = "utf-8" if flags & 0x800 else (archive.metadata_encoding or "cp437")
+        legacy = getattr(archive, "metadata_encoding", None) or "cp437"  # as `open` decodes
+        encoding = "utf-8" if flags & 0x800 else legacy
         if chunk[:name_length].decode(encoding) != info.orig_filename:
             return None
         raw = chunk[name_length + extra_length :]
