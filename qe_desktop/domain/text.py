@@ -35,6 +35,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # Cc, less \t \
 # The control characters `str.split()` takes for spaces: dropped, never a word break.
 _CONTROL_SPACES = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x85")
 _TAG = re.compile(r"<[^>]*>")
+_PARAGRAPH_TAG = re.compile("</?p>")
+# The Latin-1 characters `str.isprintable` refuses, newline aside (controls, NBSP, soft hyphen).
+_UNPRINTABLE_LATIN1 = bytes(c for c in range(256) if c != 0x0A and not chr(c).isprintable())
 # AN texts start with a JO heading: "13382. — 10 mars 2026. — "
 _AN_HEADING = re.compile(
     r"^\s*\d+\s*\.\s*[—–-]\s*\d{1,2}(?:er)?\s+\w+\s+\d{4}\s*\.\s*[—–-]\s*", re.UNICODE
@@ -60,7 +63,7 @@ def html_to_text(markup: str) -> str:
     are replaced by newlines as `_BLOCK_BREAK` would, and when no other tag is left the
     patterns of `html_by_patterns` are not run (3,403 generated fragments: 38 -> 28 ms).
     """
-    plain = markup.replace("<p>", "\n").replace("</p>", "\n")
+    plain = _PARAGRAPH_TAG.sub("\n", markup)  # one pass, not two `replace` (3,403: 27 -> 12 ms)
     if "<" in plain:
         plain = plain.replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n")
     if "<" not in plain:
@@ -89,7 +92,26 @@ def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = 
     leading or trailing whitespace. Control characters (NUL included) are dropped.
     """
     text = html_to_text(raw) if is_html else raw
-    text = unicodedata.normalize("NFC", text)
+    latin1 = _latin1(text)
+    if latin1 is None:
+        result = _canonical_lines(unicodedata.normalize("NFC", text))
+    elif len(latin1.translate(None, _UNPRINTABLE_LATIN1)) == len(latin1) and "  " not in text:
+        # Every line printable (no \r either), no two spaces meet: `_canonical_lines`
+        # would only strip each line's edge spaces.
+        result = "\n".join(
+            [line for line in [line.strip(" ") for line in text.split("\n")] if line]
+        )
+    else:  # a Latin-1 text is NFC already (tests/domain/test_canonical_fast.py)
+        result = _canonical_lines(text)
+    if strip_an_heading:
+        result = _AN_HEADING.sub("", result, count=1)
+    return result
+
+
+def _canonical_lines(text: str) -> str:
+    """`canonical_text` of an NFC plain text: line ends unified, each line's whitespace
+    collapsed and control characters dropped, empty lines dropped.
+    """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\u2028" in text or "\u2029" in text:
@@ -109,10 +131,21 @@ def canonical_text(raw: str, *, is_html: bool = False, strip_an_heading: bool = 
             line = " ".join(_CONTROL.sub("", line).split())
         if line:
             kept.append(line)
-    result = "\n".join(kept)
-    if strip_an_heading:
-        result = _AN_HEADING.sub("", result, count=1)
-    return result
+    return "\n".join(kept)
+
+
+def _latin1(text: str) -> bytes | None:
+    """The text in Latin-1 when every character is below U+0100 (one copy in C), else
+    `None`. Such a text is NFC already, and its printable test is one `bytes.translate`
+    (3,403 generated texts: NFC's quick check 12 ms, the lines' tests ≈ 15 ms more).
+
+    Every character below U+0100 is its own NFC form with combining class 0, so no
+    sequence of them can be reordered or composed: NFC gives the text back unchanged.
+    """
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
 
 
 def text_hash(text: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from functools import lru_cache
 from typing import IO, TYPE_CHECKING
 
 from qe_desktop.domain.folding import strip_accents
@@ -279,6 +280,7 @@ def _constituency(author: JsonMapping | None, identity: JsonMapping | None, sour
     return ""
 
 
+@lru_cache(maxsize=1024)  # a few closing labels, repeated on thousands of questions
 def _ascii_lower(value: str) -> str:
     return strip_accents(value).lower()
 

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 
 from qe_desktop.domain.parse_reasons import json_reason, utf8_reason
 from qe_desktop.importers.errors import ImportFailure
@@ -71,7 +72,10 @@ def child(parent: JsonMapping | None, key: str, source: str) -> JsonMapping | No
     """`parent[key]` as an object, tolerating a missing parent or key."""
     if parent is None:
         return None
-    return mapping_of(parent.get(key), key, source)
+    value = parent.get(key)
+    if type(value) is dict:  # most objects: no second call (35,000 a 2,000-question import)
+        return value
+    return mapping_of(value, key, source)
 
 
 def as_list(value: object) -> list[object]:
@@ -108,13 +112,27 @@ def field_text(parent: JsonMapping | None, key: str, source: str) -> str | None:
     """`parent[key]` as text, tolerating a missing parent or key."""
     if parent is None:
         return None
-    return text_of(parent.get(key), key, source)
+    value = parent.get(key)
+    if type(value) is str:  # most leaves: `text_of`'s first case, without the call
+        return value.strip() or None
+    return text_of(value, key, source)
 
 
 def parse_an_date(value: str | None, what: str, source: str) -> date | None:
     """ISO dates (`2024-10-03`, `2024-10-03+02:00`, `2024-10-03T…`) or `DD/MM/YYYY`."""
     if value is None:
         return None
+    day = _date_of(value)
+    if day is None:
+        raise ImportFailure(source, f"date invalide « {value[:40]} » (champ « {what} »)")
+    return day
+
+
+@lru_cache(maxsize=8192)
+def _date_of(value: str) -> date | None:
+    """`parse_an_date` without the failure: `None` for no date. Cached: a legislature's
+    questions share a few hundred JO dates (8,800 dates read for 2,000 questions).
+    """
     iso = _ISO_DATE.match(value)
     french = None if iso else _FR_DATE.match(value)
     try:
@@ -124,4 +142,4 @@ def parse_an_date(value: str | None, what: str, source: str) -> date | None:
             return date(int(french[3]), int(french[2]), int(french[1]))
     except ValueError:
         pass
-    raise ImportFailure(source, f"date invalide « {value[:40]} » (champ « {what} »)")
+    return None

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from qe_desktop.domain.parse_reasons import zip_reason
 from qe_desktop.domain.question import QuestionRecord
 from qe_desktop.importers import sources
 from qe_desktop.importers.dispatch import iter_records
@@ -362,3 +363,47 @@ def test_a_3000_question_archive_streams_in_bounded_memory(tmp_path: Path) -> No
         tracemalloc.stop()
     assert len(numbers) == 3000 and numbers[0] == "1" and numbers[-1] == "999"  # name order
     assert peak < uncompressed / 3, (peak, uncompressed)
+
+
+# --- entries read without ZipFile.open (#25) -----------------------------------------------------
+
+
+def test_entries_read_directly_are_the_bytes_zipfile_reads(tmp_path: Path) -> None:
+    """Stored and deflated entries skip `ZipFile.open`; other methods still go through it."""
+    path = tmp_path / "mixed.zip"
+    methods = {
+        "stored.json": zipfile.ZIP_STORED,
+        "deflated.json": zipfile.ZIP_DEFLATED,
+        "empty.json": zipfile.ZIP_DEFLATED,
+        "élève.json": zipfile.ZIP_DEFLATED,  # a UTF-8 name (flag 0x800)
+        "bzip2.json": zipfile.ZIP_BZIP2,
+        "lzma.json": zipfile.ZIP_LZMA,
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, method in methods.items():
+            data = b"" if name == "empty.json" else question_json(len(name), padding=500)
+            archive.writestr(name, data, compress_type=method)
+    items = [item for item in iter_sources([path]) if isinstance(item, SourceItem)]
+    with zipfile.ZipFile(path) as archive:
+        assert {item.name: item.data for item in items} == {
+            f"{path}!{name}": archive.read(name) for name in methods
+        }
+        direct = {info.filename: sources._entry_bytes(archive, info) for info in archive.infolist()}
+    assert {name for name, data in direct.items() if data is None} == {"bzip2.json", "lzma.json"}
+
+
+def test_a_damaged_entry_read_directly_fails_as_zipfile_says(tmp_path: Path) -> None:
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("bad.json", question_json(1))
+        archive.writestr("ok.json", question_json(2))
+    raw = bytearray(path.read_bytes())
+    raw[raw.index(b"Question 1.")] ^= 1  # same length, wrong CRC
+    path.write_bytes(bytes(raw))
+    with zipfile.ZipFile(path) as archive:
+        assert sources._entry_bytes(archive, archive.getinfo("bad.json")) is None
+        with pytest.raises(zipfile.BadZipFile) as raised:
+            archive.read("bad.json")
+    names, failures = split(list(iter_sources([path])))
+    assert names == [f"{path}!ok.json"]
+    assert failures[f"{path}!bad.json"] == f"entrée illisible : {zip_reason(raised.value)}"

@@ -90,3 +90,24 @@ def test_preparing_loads_no_sqlalchemy() -> None:
         "sys.exit(any(m.startswith('sqlalchemy') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_prepared_row_is_what_record_values_gives_in_column_order() -> None:
+    """`prepare` builds its row itself (#25); an update writes `record_values`: the same values."""
+    from qe_desktop.domain.question import question_key
+    from qe_desktop.importers.dispatch import iter_records
+    from qe_desktop.storage.mapping import record_values
+    from qe_desktop.storage.prepared import COLUMNS, sql_value
+
+    root = Path(__file__).resolve().parents[2]
+    folders = ["resources/samples", "tests/data/importers/an_json", "tests/data/importers/an_xml"]
+    folders.append("tests/data/importers/senat_text")
+    read = [r for r in iter_records([root / f for f in folders]) if isinstance(r, QuestionRecord)]
+    records = [RECORD, *read]
+    assert len(records) > 30
+    assert {r.closing.kind for r in records if r.closing} == set(ClosingKind)
+    assert any(r.renewed_on for r in records) and any(r.signaled_on for r in records)
+    for record in records:
+        values = record_values(record)
+        values.update(key=question_key(record), notes_text="", annotation_count=0)
+        assert prepare(record).row == tuple(sql_value(values[name]) for name in COLUMNS)
