@@ -18,18 +18,13 @@ from pathlib import Path
 
 from qe_desktop.importers.entries import KnownEntries
 from qe_desktop.importers.sources import count_sources
-from qe_desktop.services.read_in_process import LOCAL_EVERY, ReadingProcesses, read_in_process
+from qe_desktop.services.read_in_process import ReadingProcesses, read_in_process
 
 # From this many inputs (or bytes), files are parsed in child processes: starting them
 # costs a few tenths of a second, the time 300 questions take to parse. Low enough that
 # no size of legislature is parsed in the writing process (no cliff between sizes).
 PROCESS_MIN_ITEMS = 500
 PROCESS_MIN_BYTES = 2 * 1024 * 1024
-# Up to this many inputs into a new library, the writer parses a share of them itself
-# (`read_in_process`'s `local_every`): it would otherwise wait for its reader (2,000
-# questions: 0.44 s idle). Beyond, the writer is the slower of the two (20,000: it
-# writes as fast as one reader parses) and leaves all the parsing to the child.
-LOCAL_SHARE_MAX_ITEMS = 8_000
 
 
 @dataclass(frozen=True)
@@ -131,14 +126,8 @@ def start_reading(paths: Sequence[Path], location: str) -> StartedReading | None
         return None
     if entries is None:
         return None
-    new = total is not None and total <= LOCAL_SHARE_MAX_ITEMS and not _exists(location)
-    reads = read_in_process(paths, {}, known=entries, local_every=LOCAL_EVERY if new else 0)
+    reads = read_in_process(paths, {}, known=entries)
     return StartedReading(paths, reads, total, entries, location)
-
-
-def _exists(location: str) -> bool:
-    """Whether the library file exists (then the services may write: no local share)."""
-    return Path(location).expanduser().exists()
 
 
 def _stored_entries(library: Path, archives: list[str]) -> KnownEntries | None:

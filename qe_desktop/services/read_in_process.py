@@ -18,7 +18,7 @@ import os
 import queue
 import sys
 import threading
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,11 +34,6 @@ DEPTH = 10  # messages a child may run ahead of the writer
 # cores one reader keeps the writer busy, and a second one only takes turns with it
 # (measured: 26-28 s with one, 29-31 s with two). With more cores, two readers.
 READERS = 1 if (os.cpu_count() or 1) <= 2 else 2
-# A small import (a few thousand questions) waits for its reader: the writer idles
-# (2,000 questions: 0.44 s of 0.77). There, one block in `LOCAL_EVERY` is parsed by
-# the consumer itself, when its turn comes, while the child parses the next ones.
-LOCAL_EVERY = 4
-_LOCAL = -1  # the owner of a block the consumer parses itself
 _POLL_S = 0.5  # how often a waiting consumer checks that the child is still alive
 _JOIN_S = 5.0
 _BLOCK, _PART, _DONE, _ERROR = range(4)
@@ -54,7 +49,6 @@ def read_in_process(
     batch: int = BATCH,
     readers: int = READERS,
     known: KnownEntries | None = None,
-    local_every: int = 0,
 ) -> ReadingProcesses:
     """What `read_inputs(iter_sources(paths), deputies)` yields, read by child processes
     started at once (before the first read is asked for: they parse while the caller
@@ -62,15 +56,12 @@ def read_in_process(
 
     The inputs are dealt in blocks of `batch`: block b goes to child b % readers,
     and the blocks are handed over in order, so the result is the same whatever
-    the number of readers. With `local_every` (k > 1), block b with b % k == k - 1
-    is parsed in this process when its turn comes (`LOCAL_EVERY`: a writer that would
-    wait for its reader parses meanwhile); the parsers then load here at that block.
-    An exception raised while reading is raised here. When the consumer stops early
-    (break, exception, cancel, `close`) the children are terminated.
+    the number of readers. An exception raised while reading is raised here. When
+    the consumer stops early (break, exception, cancel, `close`) the children are
+    terminated.
     """
     context: Any = multiprocessing.get_context(_start_method())
     readers = max(1, readers)
-    local_every = local_every if local_every > 1 else 0
     channels: list[Any] = [context.Queue(maxsize=DEPTH) for _ in range(readers)]
     children = [
         context.Process(
@@ -83,7 +74,6 @@ def read_in_process(
                 index,
                 readers,
                 dict(known or {}),
-                local_every,
             ),
             name=f"qe-import-reader-{index}",
             daemon=True,
@@ -92,48 +82,15 @@ def read_in_process(
     ]
     for child in children:
         child.start()
-    local = None
-    if local_every:
-        mine = _Share(batch, _LOCAL, readers, local_every)
-        local = _messages([str(p) for p in paths], dict(deputies), batch, mine, dict(known or {}))
-    return ReadingProcesses(channels, children, local, local_every)
-
-
-def _owner(block: int, readers: int, local_every: int) -> int:
-    """Who parses block `block`: a child's index, or `_LOCAL` (the consumer)."""
-    if local_every:
-        if block % local_every == local_every - 1:
-            return _LOCAL
-        block -= block // local_every  # the children's blocks, numbered without the local ones
-    return block % readers
-
-
-class _Share:
-    """The positions one reader parses (picklable: a child is given it)."""
-
-    def __init__(self, batch: int, index: int, readers: int, local_every: int) -> None:
-        self._batch, self._index = batch, index
-        self._readers, self._local_every = readers, local_every
-
-    def __call__(self, position: int) -> bool:
-        block = position // self._batch
-        return _owner(block, self._readers, self._local_every) == self._index
+    return ReadingProcesses(channels, children)
 
 
 class ReadingProcesses:
     """The reads of started children, in order; `close` ends the children."""
 
-    def __init__(
-        self,
-        channels: list[Any],
-        children: list[Any],
-        local: Iterator[tuple[int, Any]] | None = None,
-        local_every: int = 0,
-    ) -> None:
+    def __init__(self, channels: list[Any], children: list[Any]) -> None:
         self._channels = channels
         self._children = children
-        self._local = local
-        self._local_every = local_every
         self._closed = False
         self._reads: Iterator[Read] | None = None
 
@@ -153,13 +110,8 @@ class ReadingProcesses:
         try:
             block = 0
             while True:
-                turn = _owner(block, readers, self._local_every)
-                kind: int
-                payload: Any
-                if turn == _LOCAL and self._local is not None:
-                    kind, payload = next(self._local, (_DONE, None))
-                else:
-                    kind, payload = _next(channels[turn], children[turn])
+                turn = block % readers
+                kind, payload = _next(channels[turn], children[turn])
                 if kind == _DONE:  # this reader had no block left: nobody has
                     return
                 if kind == _ERROR:
@@ -180,8 +132,6 @@ class ReadingProcesses:
         if self._closed:
             return
         self._closed = True
-        if isinstance(self._local, Generator):
-            self._local.close()
         for child in self._children:
             if child.is_alive():
                 child.terminate()
@@ -228,37 +178,22 @@ def _produce(
     index: int = 0,
     readers: int = 1,
     known: KnownEntries | None = None,
-    local_every: int = 0,
 ) -> None:
     """One child's work: read its blocks of inputs, hand each over, then say done.
 
-    The parsers are imported in `_messages`: a child forked first thing
-    (`import_start.start_early`) loads them while the writing process loads its own
-    modules, on the other core.
+    A block that yields many records (one file holding a legislature) goes in
+    parts of `batch` reads, so memory stays flat. The parsers are imported here: a
+    child forked first thing (`import_start.start_early`) loads them while the
+    writing process loads its own modules, on the other core.
     """
     _end_with_parent()
     gc.enable()  # forked from a command line still starting up, collector off (__main__)
     _log_when_needed()
-    mine = _Share(batch, index, readers, local_every)
-    for kind, payload in _messages(paths, deputies, batch, mine, known):
-        channel.put((kind, _picklable(payload) if kind == _ERROR else payload))
-    channel.close()
-    channel.join_thread()
-
-
-def _messages(
-    paths: list[str],
-    deputies: dict[str, DeputyRecord],
-    batch: int,
-    mine: Callable[[int], bool],
-    known: KnownEntries | None,
-) -> Iterator[tuple[int, Any]]:
-    """One reader's messages: its blocks of reads (a block that yields many records, one
-    file holding a legislature, in parts of `batch` reads: memory stays flat), then
-    done, or the error that stopped it.
-    """
     from qe_desktop.importers.sources import iter_sources_share
     from qe_desktop.services.import_reading import Input, read_inputs
+
+    def mine(position: int) -> bool:
+        return (position // batch) % readers == index
 
     pending: list[Read] = []
     current = -1
@@ -269,18 +204,20 @@ def _messages(
                 block = (read.done - 1) // batch
                 if block != current:
                     if current >= 0:
-                        yield _BLOCK, pending
+                        channel.put((_BLOCK, pending))
                         pending = []
                     current = block
             pending.append(read)
             if len(pending) >= 4 * batch:
-                yield _PART, pending
+                channel.put((_PART, pending))
                 pending = []
         if current >= 0:
-            yield _BLOCK, pending
-        yield _DONE, None
+            channel.put((_BLOCK, pending))
+        channel.put((_DONE, None))
     except Exception as error:  # noqa: BLE001  (raised again in the consumer, in order)
-        yield _ERROR, error
+        channel.put((_ERROR, _picklable(error)))
+    channel.close()
+    channel.join_thread()
 
 
 def _log_when_needed() -> None:

@@ -171,14 +171,13 @@ def test_the_reader_forked_first_is_the_one_the_command_uses(tmp_path: Path) -> 
     assert import_start._early is None
 
 
-def test_the_writing_process_of_a_first_load_loads_no_xml_parser(tmp_path: Path) -> None:
-    """The reader, forked first thing, parses; a small import's writer parses a share of
-    the JSON files itself (`LOCAL_SHARE_MAX_ITEMS`), and loads no XML parser for them.
-    """
+def test_the_writing_process_of_a_first_load_loads_no_parser(tmp_path: Path) -> None:
+    """The reader, forked first thing, parses; the writer only unpickles what it sends."""
     corpus = write_corpus(tmp_path / "Questions_ecrites.json.zip", 600, seed=11)
     script = (
         "import sys; from qe_desktop.__main__ import main; code = main(); "
-        "print(sorted(m for m in ('lxml', 'sqlalchemy') if m in sys.modules), code)"
+        "print(sorted(m for m in ('lxml', 'qe_desktop.importers.dispatch', "
+        "'qe_desktop.services.import_reading') if m in sys.modules), code)"
     )
     argv = ["--db=" + str(tmp_path / "new.sqlite"), "import", str(corpus)]
     done = subprocess.run(
@@ -188,33 +187,3 @@ def test_the_writing_process_of_a_first_load_loads_no_xml_parser(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert "600 importée(s)" in done.stdout
     assert done.stdout.strip().endswith("[] 0")
-
-
-@pytest.mark.parametrize(
-    ("count", "existing", "shared"),
-    [
-        (600, False, True),
-        (import_start.LOCAL_SHARE_MAX_ITEMS + 1, False, False),
-        (600, True, False),
-    ],
-)
-def test_only_a_small_import_into_a_new_file_has_its_writer_parse_a_share(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int, existing: bool, shared: bool
-) -> None:
-    """A large import's writer is the slower side: it leaves every file to the reader;
-    so does an import into an existing library (the services write, heavier)."""
-    asked: dict[str, object] = {}
-
-    def fake(paths: object, deputies: object, **options: object) -> object:
-        asked.update(options)
-        return object()
-
-    corpus = tmp_path / "in"
-    corpus.mkdir()
-    monkeypatch.setattr(import_start, "count_sources", lambda paths: count)
-    monkeypatch.setattr(import_start, "read_in_process", fake)
-    db = tmp_path / "lib.sqlite"
-    if existing:
-        sqlite3.connect(db).close()
-    assert import_start.start_reading([corpus], str(db)) is not None
-    assert bool(asked["local_every"]) is shared

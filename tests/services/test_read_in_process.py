@@ -157,19 +157,3 @@ def test_several_readers_hand_over_exactly_what_one_reader_reads(tmp_path: Path)
     assert len(alone) == 2 * 46 and isinstance(alone[1], tuple)  # the broken entry comes first
     for readers, batch in ((2, 7), (3, 4), (1, 200)):
         assert comparable(read_in_process([corpus], {}, batch=batch, readers=readers)) == alone
-    # a share of the blocks parsed by the consumer itself (a small import's writer)
-    for readers, batch, every in ((1, 5, 4), (2, 3, 3), (1, 7, 2), (1, 200, 4)):
-        shared = read_in_process([corpus], {}, batch=batch, readers=readers, local_every=every)
-        assert comparable(shared) == alone
-
-
-def test_the_consumer_parses_its_share_only_when_its_turn_comes(tmp_path: Path) -> None:
-    """The reader's blocks come from the child; every fourth block is parsed here."""
-    from qe_desktop.services import read_in_process as module
-
-    corpus = _corpus(tmp_path, count=40)
-    reads = read_in_process([corpus], {}, batch=5, local_every=4)
-    names = [r.name for r in reads if type(r).__name__ == "Input"]
-    assert len(names) == 40
-    owners = [module._owner(block, 1, 4) for block in range(8)]
-    assert owners == [0, 0, 0, module._LOCAL, 0, 0, 0, module._LOCAL]
