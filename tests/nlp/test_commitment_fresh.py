@@ -18,7 +18,6 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -41,42 +40,15 @@ CHECKED = SPLITS
 CENSUS_s10.md, scored once by DECISION_s10.md)."""
 MIN_ANSWERS = {"fresh4": 40}
 """fresh4 is what the census found (45 new spoken answers); the others were asked for 50."""
-SHINGLE = 12
 PRECISIONS = ("day", "month", "quarter", "semester", "season", "year", "vague")
 
-
-def address(url: str) -> str:
-    """The page whatever the scheme, host prefix, trailing dot or slash."""
-    host_and_path = url.strip().split("://")[-1].rstrip("./")
-    return re.sub(r"^(?:www2?\.)", "", host_and_path).replace(".fr./", ".fr/")
-
-
-def page_keys(text: str) -> set[str]:
-    """Identifiers of a page found in an address or a file name: senat.fr question numbers,
-    Assemblée question numbers, NosDéputés/NosSénateurs intervention and question ids,
-    dated Sénat sitting pages."""
-    keys = {m.upper() for m in re.findall(r"qSEQ\d{6,}\w*", text, re.I)}
-    keys |= {m.upper() for m in re.findall(r"\b\d{1,2}-\d+QE\b", text, re.I)}
-    keys |= {m.upper() for m in re.findall(r"QANR5L\d+QE\d+", text, re.I)}
-    keys |= {f"intervention/{m}" for m in re.findall(r"intervention/(\d+)", text)}
-    keys |= {f"question/{m}" for m in re.findall(r"question/(\d+/\w+)", text)}
-    keys |= set(re.findall(r"s\d{8}(?:_\d+|\d{3})?", text))
-    return keys
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words without accents or punctuation (typography never hides a copy)."""
-    folded = unicodedata.normalize("NFKD", text.replace("’", "'").lower())
-    bare = "".join(c for c in folded if not unicodedata.combining(c))
-    return re.findall(r"\w+", bare)
-
-
-def shingles(text: str) -> set[tuple[str, ...]]:
-    """Runs of SHINGLE words, leaving out the "Nom, fonction :" header lines NosDéputés prints
-    (one minister's header recurs on every one of their pages)."""
-    body = "\n".join(line for line in text.splitlines() if not line.rstrip().endswith(" :"))
-    w = words(body)
-    return {tuple(w[i : i + SHINGLE]) for i in range(max(len(w) - SHINGLE + 1, 1))}
+# One home for what "already seen" means: the labellers' tool (tools/corpus_disjoint.py)
+# and this test read pages, words and 12-word runs the same way.
+sys.path.insert(0, str(ROOT / "tools"))
+try:
+    from corpus_disjoint import address, page_keys, shingles
+finally:
+    sys.path.pop(0)
 
 
 def _corpus_answers(skip: tuple[Path, ...] = (FRESH,)) -> Iterator[dict[str, Any]]:
